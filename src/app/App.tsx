@@ -1,0 +1,118 @@
+// The application shell, laid out like the provincial 一张图 systems: a top bar (title, search,
+// language), the layer tree and legend on the left, the map, the inspector on the right, a status bar.
+// On a tablet the layer tree is a drawer and the inspector a bottom sheet.
+import { useEffect } from 'react';
+import { hrefForLang, langFromSearch, t } from './i18n.ts';
+import { tiandituKeyFrom } from './map/basemaps.ts';
+import { MapView } from './map/MapView.tsx';
+import { Inspector } from './panels/Inspector.tsx';
+import { LayerPanel } from './panels/LayerPanel.tsx';
+import { Legend } from './panels/Legend.tsx';
+import { ProblemsBanner } from './panels/ProblemsBanner.tsx';
+import { Search } from './panels/Search.tsx';
+import { StatusBar } from './panels/StatusBar.tsx';
+import { loadLayers } from './state/loadLayers.ts';
+import { useAtlas } from './state/store.ts';
+
+function useStartup() {
+  useEffect(() => {
+    const { search } = window.location;
+    useAtlas.setState({
+      lang: langFromSearch(search),
+      tiandituKey: tiandituKeyFrom(search, import.meta.env.VITE_TIANDITU_KEY),
+    });
+    let cancelled = false;
+    loadLayers(new URL(import.meta.env.BASE_URL, window.location.href).href).then((result) => {
+      if (!cancelled) useAtlas.getState().setLoaded(result.layers, result.reports);
+    });
+    const onKey = (event: KeyboardEvent) => {
+      if (event.key !== 'Escape') return;
+      const state = useAtlas.getState();
+      if (state.layerPanelOpen) state.setLayerPanelOpen(false);
+      else state.clearSelection();
+    };
+    window.addEventListener('keydown', onKey);
+    return () => {
+      cancelled = true;
+      window.removeEventListener('keydown', onKey);
+    };
+  }, []);
+}
+
+export function App() {
+  useStartup();
+  const lang = useAtlas((state) => state.lang);
+  const loading = useAtlas((state) => state.loading);
+  const layerPanelOpen = useAtlas((state) => state.layerPanelOpen);
+  const setLayerPanelOpen = useAtlas((state) => state.setLayerPanelOpen);
+  const otherLang = lang === 'zh' ? 'en' : 'zh';
+
+  useEffect(() => {
+    document.documentElement.lang = lang === 'zh' ? 'zh-CN' : 'en';
+    document.title = t(lang, 'title');
+  }, [lang]);
+
+  return (
+    <div className={layerPanelOpen ? 'app drawer-open' : 'app'}>
+      <header className="top-bar">
+        <button
+          type="button"
+          className="drawer-button"
+          aria-expanded={layerPanelOpen}
+          aria-controls="layer-drawer"
+          onClick={() => setLayerPanelOpen(!layerPanelOpen)}
+        >
+          <span aria-hidden="true">☰</span> {t(lang, 'showLayers')}
+        </button>
+        <h1>
+          <span className="emblem" aria-hidden="true" />
+          {t(lang, 'title')}
+        </h1>
+        <Search />
+        <a
+          className="lang-link"
+          href={hrefForLang(window.location.href, otherLang)}
+          hrefLang={otherLang === 'zh' ? 'zh-CN' : 'en'}
+          lang={otherLang === 'zh' ? 'zh-CN' : 'en'}
+          onClick={(event) => {
+            event.preventDefault();
+            window.history.replaceState(null, '', hrefForLang(window.location.href, otherLang));
+            useAtlas.getState().setLang(otherLang);
+          }}
+        >
+          {t(lang, 'otherLanguage')}
+        </a>
+      </header>
+      <ProblemsBanner />
+      {loading && (
+        <p className="loading" role="status">
+          {t(lang, 'loading')}
+        </p>
+      )}
+      <div className="workspace">
+        <aside className="side-panel" id="layer-drawer" aria-label={t(lang, 'layersPanel')}>
+          <button
+            type="button"
+            className="icon-button drawer-close"
+            aria-label={t(lang, 'closeLayers')}
+            onClick={() => setLayerPanelOpen(false)}
+          >
+            ✕
+          </button>
+          <LayerPanel />
+          <Legend />
+        </aside>
+        <button
+          type="button"
+          className="scrim"
+          tabIndex={-1}
+          aria-hidden="true"
+          onClick={() => setLayerPanelOpen(false)}
+        />
+        <MapView />
+        <Inspector />
+      </div>
+      <StatusBar />
+    </div>
+  );
+}

@@ -1,0 +1,216 @@
+// Layer styles as typed constants (as react-map-gl's examples keep map-style.ts), and the colours the
+// legend explains. Labels are drawn by MapLibre from local fonts: the style has no `glyphs` URL, so
+// MapLibre 6 rasterises every glyph with the browser's own fonts and requests nothing.
+import type { ExpressionSpecification, StyleSpecification } from 'maplibre-gl';
+import type { LayerProps } from 'react-map-gl/maplibre';
+import type { ShareClass } from '../../domain/landuse.ts';
+import type { PlotGrade, PlotStatus, ProjectStage } from '../../domain/layers.ts';
+
+export const LABEL_FONT = ['Noto Sans CJK SC', 'Microsoft YaHei', 'PingFang SC'];
+
+export const STATUS_COLOURS: Record<PlotStatus, string> = {
+  identified: '#d7301f',
+  inspected: '#f08c00',
+  rectifying: '#1f6fd1',
+  completed: '#1b8a3a',
+};
+
+export const GRADE_COLOURS: Record<PlotGrade, string> = {
+  A: '#1b8a3a',
+  B: '#8cc63f',
+  C: '#f5a623',
+  D: '#d7301f',
+};
+
+export const STAGE_COLOURS: Record<ProjectStage, string> = {
+  signed: '#8e44ad',
+  listed: '#3949ab',
+  delivered: '#0288d1',
+  started: '#ef6c00',
+  producing: '#2e7d32',
+  registered: '#00695c',
+};
+
+export const SHARE_COLOURS: Record<ShareClass, string> = {
+  manufacturing: '#a0522d',
+  infrastructure: '#607d8b',
+  other: '#e0c341',
+};
+
+export const BOUNDARY_COLOUR = '#4e342e';
+export const PARK_COLOUR = '#6a1b9a';
+export const SELECTION_COLOUR = '#00e5ff';
+const UNKNOWN_COLOUR = '#9e9e9e';
+
+function matchColour(property: string, colours: Record<string, string>): ExpressionSpecification {
+  const pairs = Object.entries(colours).flat();
+  return ['match', ['get', property], ...pairs, UNKNOWN_COLOUR] as unknown as ExpressionSpecification;
+}
+
+const shareClassColour: ExpressionSpecification = [
+  'case',
+  ['==', ['slice', ['to-string', ['get', 'landUse']], 0, 4], '1001'],
+  SHARE_COLOURS.manufacturing,
+  ['in', ['slice', ['to-string', ['get', 'landUse']], 0, 2], ['literal', ['12', '13']]],
+  SHARE_COLOURS.infrastructure,
+  SHARE_COLOURS.other,
+];
+
+/** Empty anchors that keep basemaps under the data and the data under the selection. */
+export const ANCHOR_BASEMAP = 'anchor-basemap';
+export const ANCHOR_DATA = 'anchor-data';
+
+/** The offline style: a background and two invisible anchors; no sources, no glyphs, no sprite. */
+export const BASE_STYLE: StyleSpecification = {
+  version: 8,
+  sources: {},
+  layers: [
+    { id: 'background', type: 'background', paint: { 'background-color': '#dde3e8' } },
+    { id: ANCHOR_BASEMAP, type: 'background', layout: { visibility: 'none' } },
+    { id: ANCHOR_DATA, type: 'background', layout: { visibility: 'none' } },
+  ],
+};
+
+const isPolygon: ExpressionSpecification = [
+  'in',
+  ['geometry-type'],
+  ['literal', ['Polygon', 'MultiPolygon']],
+];
+const isPoint: ExpressionSpecification = ['in', ['geometry-type'], ['literal', ['Point', 'MultiPoint']]];
+
+const labelLayout = {
+  'text-font': LABEL_FONT,
+  'text-size': 13,
+  'text-max-width': 10,
+} as const;
+
+export const boundaryFill: LayerProps = {
+  id: 'boundary-fill',
+  type: 'fill',
+  paint: { 'fill-color': '#fbf8f0', 'fill-opacity': 0.85 },
+};
+export const boundaryLine: LayerProps = {
+  id: 'boundary-line',
+  type: 'line',
+  paint: { 'line-color': BOUNDARY_COLOUR, 'line-width': 2.5, 'line-dasharray': [4, 2] },
+};
+
+export const parksFill: LayerProps = {
+  id: 'parks-fill',
+  type: 'fill',
+  paint: { 'fill-color': PARK_COLOUR, 'fill-opacity': 0.07 },
+};
+export const parksLine: LayerProps = {
+  id: 'parks-line',
+  type: 'line',
+  paint: { 'line-color': PARK_COLOUR, 'line-width': 2 },
+};
+export const parksLabel: LayerProps = {
+  id: 'parks-label',
+  type: 'symbol',
+  layout: { ...labelLayout, 'text-field': ['get', 'name'], 'text-size': 14 },
+  paint: { 'text-color': '#4a148c', 'text-halo-color': '#ffffff', 'text-halo-width': 2 },
+};
+
+export const newlandFill: LayerProps = {
+  id: 'newland-fill',
+  type: 'fill',
+  paint: { 'fill-color': shareClassColour, 'fill-opacity': 0.55 },
+};
+export const newlandLine: LayerProps = {
+  id: 'newland-line',
+  type: 'line',
+  paint: { 'line-color': shareClassColour, 'line-width': 1.5 },
+};
+
+const plotPaint = (colour: ExpressionSpecification) => ({ 'fill-color': colour, 'fill-opacity': 0.6 });
+export const plotsFillByStatus: LayerProps = {
+  id: 'plots-fill',
+  type: 'fill',
+  paint: plotPaint(matchColour('status', STATUS_COLOURS)),
+};
+export const plotsFillByGrade: LayerProps = {
+  id: 'plots-fill',
+  type: 'fill',
+  paint: plotPaint(matchColour('grade', GRADE_COLOURS)),
+};
+export const plotsLine: LayerProps = {
+  id: 'plots-line',
+  type: 'line',
+  paint: { 'line-color': '#263238', 'line-width': ['interpolate', ['linear'], ['zoom'], 11, 0.5, 15, 1.5] },
+};
+export const plotsLabel: LayerProps = {
+  id: 'plots-label',
+  type: 'symbol',
+  minzoom: 14,
+  layout: { ...labelLayout, 'text-field': ['get', 'id'], 'text-size': 11 },
+  paint: { 'text-color': '#212121', 'text-halo-color': '#ffffff', 'text-halo-width': 1.5 },
+};
+
+const stageColour = matchColour('stage', STAGE_COLOURS);
+export const projectsFill: LayerProps = {
+  id: 'projects-fill',
+  type: 'fill',
+  filter: isPolygon,
+  paint: { 'fill-color': stageColour, 'fill-opacity': 0.5 },
+};
+export const projectsLine: LayerProps = {
+  id: 'projects-line',
+  type: 'line',
+  filter: isPolygon,
+  paint: { 'line-color': stageColour, 'line-width': 2 },
+};
+export const projectsCircle: LayerProps = {
+  id: 'projects-circle',
+  type: 'circle',
+  filter: isPoint,
+  paint: {
+    'circle-color': stageColour,
+    'circle-radius': ['interpolate', ['linear'], ['zoom'], 9, 5, 14, 9],
+    'circle-stroke-color': '#ffffff',
+    'circle-stroke-width': 2,
+  },
+};
+export const projectsLabel: LayerProps = {
+  id: 'projects-label',
+  type: 'symbol',
+  minzoom: 11,
+  layout: {
+    ...labelLayout,
+    'text-field': ['get', 'name'],
+    'text-size': 12,
+    'text-offset': [0, 1.2],
+    'text-anchor': 'top',
+  },
+  paint: { 'text-color': '#1a237e', 'text-halo-color': '#ffffff', 'text-halo-width': 1.5 },
+};
+
+export const selectionCasing: LayerProps = {
+  id: 'selection-casing',
+  type: 'line',
+  paint: { 'line-color': '#000000', 'line-width': 7 },
+};
+export const selectionLine: LayerProps = {
+  id: 'selection-line',
+  type: 'line',
+  paint: { 'line-color': SELECTION_COLOUR, 'line-width': 4 },
+};
+export const selectionPoint: LayerProps = {
+  id: 'selection-point',
+  type: 'circle',
+  filter: isPoint,
+  paint: {
+    'circle-radius': 13,
+    'circle-color': 'rgba(0,0,0,0)',
+    'circle-stroke-color': SELECTION_COLOUR,
+    'circle-stroke-width': 4,
+  },
+};
+
+/** The map layers a click or tap can pick, by data layer. */
+export const PICKABLE_LAYERS = {
+  parks: ['parks-fill'],
+  newland: ['newland-fill'],
+  plots: ['plots-fill'],
+  projects: ['projects-fill', 'projects-circle'],
+} as const;

@@ -1,0 +1,144 @@
+// The inspector: the picked feature's title, its ellipsoidal area (亩 first, then 公顷 and m²), the
+// parks it lies in or crosses, for a plot the indicators that make it low-efficiency, then every
+// attribute with its label. Values are React text, never HTML.
+import type { Feature } from 'geojson';
+import { useMemo } from 'react';
+import { layerLabel, PROPERTY_LABELS, propertyLabel } from '../../domain/labels.ts';
+import { parksOfFeature } from '../../geo/relate.ts';
+import { formatArea, formatValue } from '../format.ts';
+import { type Lang, t } from '../i18n.ts';
+import { featureTitle } from '../search.ts';
+import { useAtlas, useSelectedFeature } from '../state/store.ts';
+import { CoordinatesBlock } from './Coordinates.tsx';
+import { PlotIndicatorsBlock } from './PlotIndicators.tsx';
+
+const KNOWN_ORDER = Object.keys(PROPERTY_LABELS);
+
+function orderedProperties(properties: Record<string, unknown>): [string, unknown][] {
+  const entries = Object.entries(properties);
+  const rank = (name: string) => {
+    const index = KNOWN_ORDER.indexOf(name);
+    return index === -1 ? KNOWN_ORDER.length : index;
+  };
+  return entries.sort(([a], [b]) => rank(a) - rank(b));
+}
+
+function AreaBlock({ areaM2, lang }: { areaM2: number; lang: Lang }) {
+  const area = formatArea(areaM2, lang);
+  return (
+    <section className="inspector-area" aria-label={t(lang, 'area')}>
+      <h3>{t(lang, 'area')}</h3>
+      <p className="area-mu" data-testid="area-mu">
+        {area.mu}
+      </p>
+      <p className="area-others">
+        <span>{area.ha}</span>
+        <span>{area.m2}</span>
+      </p>
+      <p className="note">{t(lang, 'areaNote')}</p>
+    </section>
+  );
+}
+
+function ParksBlock({ feature, lang }: { feature: Feature; lang: Lang }) {
+  const parks = useAtlas((state) => state.layers.parks);
+  const related = useMemo(
+    () => (parks ? parksOfFeature(feature, parks.collection.features) : []),
+    [feature, parks],
+  );
+  if (!parks) return null;
+  return (
+    <section className="inspector-parks">
+      <h3>{t(lang, 'parksOfFeature')}</h3>
+      {related.length === 0 ? (
+        <p>{t(lang, 'noPark')}</p>
+      ) : (
+        <ul>
+          {related.map((park) => (
+            <li key={park.id}>
+              <strong>{park.name}</strong>{' '}
+              <span className={`relation relation-${park.relation}`}>{t(lang, park.relation)}</span>
+            </li>
+          ))}
+        </ul>
+      )}
+    </section>
+  );
+}
+
+export function Inspector() {
+  const lang = useAtlas((state) => state.lang);
+  const clearSelection = useAtlas((state) => state.clearSelection);
+  const parks = useAtlas((state) => state.layers.parks);
+  const selected = useSelectedFeature();
+
+  const heading = selected ? featureTitle(selected.layer, selected.feature, lang) : null;
+  const areaM2 = selected ? (selected.data.areaM2.get(selected.id) ?? 0) : 0;
+  const isPoint = selected?.feature.geometry?.type === 'Point';
+  const properties = (selected?.feature.properties ?? {}) as Record<string, unknown>;
+
+  const valueText = (name: string, value: unknown): string => {
+    if (name === 'parkId' && typeof value === 'string') {
+      const park = parks?.byId.get(value);
+      if (park?.properties?.name) return `${park.properties.name}（${value}）`;
+    }
+    return formatValue(name, value, lang);
+  };
+
+  return (
+    <aside
+      className={selected ? 'inspector has-selection' : 'inspector'}
+      aria-label={t(lang, 'inspector')}
+      aria-live="polite"
+    >
+      {!selected || !heading ? (
+        <div className="inspector-empty">
+          <h2>{t(lang, 'inspector')}</h2>
+          <p>{t(lang, 'inspectorEmpty')}</p>
+        </div>
+      ) : (
+        <>
+          <header className="inspector-header">
+            <div>
+              <p className="layer-chip">{layerLabel(selected.layer, lang)}</p>
+              <h2>
+                <span className="feature-id">{heading.title}</span>
+                {heading.subtitle && <span className="feature-subtitle">{heading.subtitle}</span>}
+              </h2>
+            </div>
+            <button
+              type="button"
+              className="icon-button"
+              aria-label={t(lang, 'closeInspector')}
+              onClick={clearSelection}
+            >
+              ✕
+            </button>
+          </header>
+          <div className="inspector-body">
+            {isPoint ? (
+              <CoordinatesBlock feature={selected.feature} lang={lang} />
+            ) : (
+              <AreaBlock areaM2={areaM2} lang={lang} />
+            )}
+            {selected.layer === 'plots' && <PlotIndicatorsBlock properties={properties} lang={lang} />}
+            {selected.layer !== 'parks' && selected.layer !== 'boundary' && (
+              <ParksBlock feature={selected.feature} lang={lang} />
+            )}
+            <section className="inspector-attributes">
+              <h3>{t(lang, 'attributes')}</h3>
+              <dl>
+                {orderedProperties(properties).map(([name, value]) => (
+                  <div key={name} className="attribute">
+                    <dt>{propertyLabel(name, lang)}</dt>
+                    <dd>{valueText(name, value)}</dd>
+                  </div>
+                ))}
+              </dl>
+            </section>
+          </div>
+        </>
+      )}
+    </aside>
+  );
+}

@@ -1,0 +1,17 @@
+// Entry point: mounts the app inside react-map-gl's MapProvider so panels can reach the map by id.
+import { StrictMode } from 'react';
+import { createRoot } from 'react-dom/client';
+import { MapProvider } from 'react-map-gl/maplibre';
+import { App } from './app/App.tsx';
+import './app/app.css';
+
+const root = document.getElementById('root');
+if (root) {
+  createRoot(root).render(
+    <StrictMode>
+      <MapProvider>
+        <App />
+      </MapProvider>
+    </StrictMode>,
+  );
+}
