@@ -169,7 +169,8 @@ export function cleanBoundaryRing(source: Position[]): { ring: Position[]; repor
   const rounded = dropDuplicates(
     (shell.geometry.coordinates[0] as Position[]).map(([x, y]) => [round7(x as number), round7(y as number)]),
   );
-  if (ringSignedAreaM2(rounded) < 0) rounded.reverse();
+  // RFC 7946 right-hand rule: exterior rings counter-clockwise.
+  if (turf.booleanClockwise([...rounded, rounded[0] as Pt])) rounded.reverse();
   return {
     ring: [...rounded, [(rounded[0] as Pt)[0], (rounded[0] as Pt)[1]]],
     report: {
