@@ -1,7 +1,9 @@
 // The map's sources and layers: the basemap (online, only when chosen), our data layers in drawing
 // order, and the selection highlight on top. Visibility is a layout property so the order holds.
 import type { FeatureCollection } from 'geojson';
+import { useMemo } from 'react';
 import { Layer, type LayerProps, Source } from 'react-map-gl/maplibre';
+import { labelPoints } from '../../geo/labelPoint.ts';
 import { useAtlas, useSelectedFeature } from '../state/store.ts';
 import { basemapSources } from './basemaps.ts';
 import * as styles from './styles.ts';
@@ -43,6 +45,10 @@ export function DataLayers() {
   const visibility = useAtlas((state) => state.visibility);
   const colourMode = useAtlas((state) => state.plotColourMode);
   const plotsFill = colourMode === 'grade' ? styles.plotsFillByGrade : styles.plotsFillByStatus;
+  const parkLabels = useMemo(
+    () => (layers.parks ? labelPoints(layers.parks.collection) : null),
+    [layers.parks],
+  );
   const v = (layer: LayerProps, visible: boolean) => withVisibility(layer, visible);
   return (
     <>
@@ -79,8 +85,10 @@ export function DataLayers() {
           <Layer {...v(styles.projectsLabel, visibility.projects)} />
         </Source>
       )}
-      {layers.parks && (
-        <Layer {...v({ ...styles.parksLabel, source: 'parks' } as LayerProps, visibility.parks)} />
+      {parkLabels && (
+        <Source id="parks-labels" type="geojson" data={parkLabels}>
+          <Layer {...v(styles.parksLabel, visibility.parks)} />
+        </Source>
       )}
     </>
   );

@@ -37,9 +37,11 @@ export function PlotIndicatorsBlock({
           {measured.map((indicator) => (
             <tr key={indicator.key} className={indicator.below ? 'below' : 'met'}>
               <th scope="row">{propertyLabel(indicator.key, lang)}</th>
-              <td className="figure">{figure(indicator, indicator.value, lang)}</td>
-              <td className="bar">
-                {t(lang, 'threshold')} ≥ {figure(indicator, indicator.threshold, lang)}
+              <td className="figure">
+                {figure(indicator, indicator.value, lang)}
+                <span className="bar">
+                  {t(lang, 'threshold')} ≥ {figure(indicator, indicator.threshold, lang)}
+                </span>
               </td>
               <td className="verdict">
                 {indicator.below ? `▼ ${t(lang, 'indicatorBelow')}` : `✓ ${t(lang, 'indicatorMet')}`}

@@ -1,0 +1,69 @@
+import { describe, expect, it } from 'vitest';
+import { formatArea, formatValue } from '../../src/app/format.ts';
+import { plotIndicators } from '../../src/app/indicators.ts';
+
+describe('formatValue', () => {
+  it('writes money in 亿元, per-mu figures in 万元/亩 and density as a percentage', () => {
+    expect(formatValue('investmentPlanned', 12.5, 'zh')).toBe('12.50 亿元');
+    expect(formatValue('taxPerMu', 3.2, 'zh')).toBe('3.20 万元/亩');
+    expect(formatValue('buildingDensity', 0.254, 'zh')).toBe('25.4%');
+    expect(formatValue('far', 0.8, 'zh')).toBe('0.80');
+  });
+
+  it('labels vocabulary values and joins arrays', () => {
+    expect(formatValue('status', 'rectifying', 'zh')).toBe('整治中');
+    expect(formatValue('stage', 'listed', 'en')).toBe('Listed');
+    expect(formatValue('reasons', ['low-far', 'idle'], 'zh')).toBe('容积率低、闲置');
+    expect(formatValue('reasons', ['low-far', 'idle'], 'en')).toBe('Low floor-area ratio, Idle');
+    expect(formatValue('leadIndustries', ['新材料', '电子信息'], 'zh')).toBe('新材料、电子信息');
+  });
+
+  it('names land-use codes and writes dates YYYY-MM-DD', () => {
+    expect(formatValue('landUse', '100102', 'zh')).toBe('100102 二类工业用地');
+    expect(formatValue('deadline', '2026-11-28', 'zh')).toBe('2026-11-28');
+    expect(formatValue('signedOn', '2026-11-28T08:00:00Z', 'zh')).toBe('2026-11-28');
+  });
+
+  it('shows missing values as a dash, years without separators', () => {
+    expect(formatValue('deadline', null, 'zh')).toBe('—');
+    expect(formatValue('reasons', [], 'zh')).toBe('—');
+    expect(formatValue('year', 2024, 'zh')).toBe('2024');
+  });
+
+  it('renders markup as the text it is', () => {
+    expect(formatValue('enterprise', '<img src=x onerror=alert(1)>', 'zh')).toBe(
+      '<img src=x onerror=alert(1)>',
+    );
+  });
+});
+
+describe('formatArea', () => {
+  it('gives 亩 with thousands separators, then 公顷 and m²', () => {
+    const area = formatArea(8_230_451, 'zh');
+    expect(area.mu).toBe('12,345.68 亩');
+    expect(area.ha).toBe('823.0451 公顷');
+    expect(area.m2).toBe('8,230,451.00 m²');
+    expect(formatArea(10_000, 'en').mu).toBe('15.00 mu');
+  });
+});
+
+describe('plotIndicators', () => {
+  it('compares FAR with 1.0, density with 30% and tax per mu with 5.5', () => {
+    const { measured, otherReasons } = plotIndicators({
+      far: 0.6,
+      buildingDensity: 0.35,
+      taxPerMu: 2.1,
+      reasons: ['low-far', 'low-tax', 'idle'],
+    });
+    expect(measured.map((i) => [i.key, i.below, i.cited, i.threshold])).toEqual([
+      ['far', true, true, 1],
+      ['buildingDensity', false, false, 0.3],
+      ['taxPerMu', true, true, 5.5],
+    ]);
+    expect(otherReasons).toEqual(['idle']);
+  });
+
+  it('skips figures that are missing', () => {
+    expect(plotIndicators({ reasons: 'not a list' }).measured).toEqual([]);
+  });
+});
