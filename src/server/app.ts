@@ -1,30 +1,142 @@
-// The HTTP server: serves the built app (dist/) on one port. Issue #4 grows it into the JSON API.
+// The HTTP server: the built app (dist/) and the JSON API on one port. Storage behind one interface
+// (store/types.ts); every /api route but health, login and setup needs a session, and the role a route
+// declares in `config.access` is checked before its body is even read.
 import { existsSync } from 'node:fs';
-import { resolve } from 'node:path';
+import { join, resolve } from 'node:path';
+import fastifyCookie from '@fastify/cookie';
+import fastifyMultipart from '@fastify/multipart';
 import fastifyStatic from '@fastify/static';
 import Fastify, { type FastifyInstance } from 'fastify';
+import { type Access, allows } from './auth/roles.ts';
+import { hashToken, newToken, sessionToken } from './auth/session.ts';
+import { dataDirFromEnv, JSON_BODY_LIMIT, PHOTO_MAX_BYTES, PHOTOS_DIR } from './config.ts';
+import { forbidden, unauthorized } from './errors.ts';
+import { handleError, handleNotFound } from './replies.ts';
+import { authRoutes } from './routes/auth.ts';
+import { historyRoutes } from './routes/history.ts';
+import { inspectionRoutes } from './routes/inspections.ts';
+import { ioRoutes } from './routes/io.ts';
+import { layerRoutes } from './routes/layers.ts';
+import { setupRoutes } from './routes/setup.ts';
+import { userRoutes } from './routes/users.ts';
+import { type SeedOutcome, seedLayers } from './seed.ts';
+import { SqliteStore } from './store/sqlite.ts';
+import type { Store, User } from './store/types.ts';
 
 export interface ServerOptions {
-  /** The built app: `dist/` at the repository root unless told otherwise. */
-  distDir?: string;
+  /** The built app: `dist/` at the repository root unless told otherwise; null serves the API only. */
+  distDir?: string | null;
   logger?: boolean;
+  /** Where the database and photos live: DATA_DIR, else ./data. */
+  dataDir?: string;
+  /** Layers seeded on first start: ./geodata unless told otherwise; null seeds nothing. */
+  geodataDir?: string | null;
+  /** Another store (PostgreSQL, say); the SQLite file under dataDir otherwise. Closed with the server. */
+  store?: Store;
+  /** Trust X-Forwarded-For (behind a reverse proxy), so login limits count the real client. */
+  trustProxy?: boolean;
+}
+
+export interface AtlasContext {
+  store: Store;
+  dataDir: string;
+  photosDir: string;
+  /** The one-time setup token made at this start when there are no users, else null. */
+  setupToken: string | null;
+  seeding: SeedOutcome[];
+}
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    atlas: AtlasContext;
+  }
+  interface FastifyRequest {
+    user: User | null;
+    sessionHash: string | null;
+  }
+  interface FastifyContextConfig {
+    access?: Access;
+  }
 }
 
 export async function buildServer(options: ServerOptions = {}): Promise<FastifyInstance> {
-  const distDir = resolve(options.distDir ?? 'dist');
-  if (!existsSync(resolve(distDir, 'index.html'))) {
+  const distDir = options.distDir === null ? null : resolve(options.distDir ?? 'dist');
+  if (distDir && !existsSync(resolve(distDir, 'index.html'))) {
     throw new Error(`The app is not built: ${distDir}/index.html is missing. Run \`npm run build\` first.`);
   }
-  const server = Fastify({ logger: options.logger ?? false });
-  await server.register(fastifyStatic, {
-    root: distDir,
-    // GeoJSON layers change with the data; the hashed assets never do.
-    setHeaders(reply, path) {
-      if (path.includes('/assets/')) reply.header('Cache-Control', 'public, max-age=31536000, immutable');
-      else reply.header('Cache-Control', 'no-cache');
-      if (path.endsWith('.geojson')) reply.header('Content-Type', 'application/geo+json; charset=utf-8');
-    },
+  const dataDir = resolve(options.dataDir ?? dataDirFromEnv());
+  const store = options.store ?? SqliteStore.open(dataDir);
+  const server = Fastify({
+    logger: options.logger ?? false,
+    bodyLimit: JSON_BODY_LIMIT,
+    trustProxy: options.trustProxy ?? false,
   });
-  server.get('/api/health', async () => ({ status: 'ok' }));
+  server.addHook('onClose', async () => store.close());
+  try {
+    const geodataDir = options.geodataDir === null ? null : resolve(options.geodataDir ?? 'geodata');
+    const seeding = geodataDir ? await seedLayers(store, geodataDir) : [];
+    let setupToken: string | null = null;
+    if ((await store.countUsers()) === 0) {
+      setupToken = newToken();
+      await store.createSetupToken(hashToken(setupToken));
+    }
+    server.decorate('atlas', { store, dataDir, photosDir: join(dataDir, PHOTOS_DIR), setupToken, seeding });
+    await configure(server, distDir);
+  } catch (error) {
+    await server.close();
+    throw error;
+  }
   return server;
+}
+
+async function configure(server: FastifyInstance, distDir: string | null): Promise<void> {
+  const { store } = server.atlas;
+  server.decorateRequest('user', null);
+  server.decorateRequest('sessionHash', null);
+  await server.register(fastifyCookie);
+  await server.register(fastifyMultipart, {
+    limits: { fileSize: PHOTO_MAX_BYTES, files: 1, fields: 10, parts: 12, fieldSize: 64 * 1024 },
+  });
+  server.setErrorHandler(handleError);
+  server.setNotFoundHandler(handleNotFound(distDir !== null));
+
+  server.addHook('onRequest', async (request, reply) => {
+    reply.header('X-Content-Type-Options', 'nosniff');
+    reply.header('Referrer-Policy', 'no-referrer');
+    reply.header('X-Frame-Options', 'DENY');
+    if (!request.url.startsWith('/api/')) return;
+    reply.header('Cache-Control', 'no-store');
+    if (request.is404) return;
+    // A route that forgot to declare its access is for admins only: closed by default.
+    const access = request.routeOptions.config.access ?? ['admin'];
+    const token = sessionToken(request);
+    if (token) {
+      request.sessionHash = hashToken(token);
+      request.user = await store.sessionUser(request.sessionHash, Date.now());
+    }
+    if (access === 'public') return;
+    if (!request.user) throw unauthorized();
+    if (!allows(access, request.user.role)) throw forbidden();
+  });
+
+  if (distDir) {
+    await server.register(fastifyStatic, {
+      root: distDir,
+      // GeoJSON layers change with the data; the hashed assets never do.
+      setHeaders(reply, path) {
+        if (path.includes('/assets/')) reply.header('Cache-Control', 'public, max-age=31536000, immutable');
+        else reply.header('Cache-Control', 'no-cache');
+        if (path.endsWith('.geojson')) reply.header('Content-Type', 'application/geo+json; charset=utf-8');
+      },
+    });
+  }
+
+  server.get('/api/health', { config: { access: 'public' } }, async () => ({ status: 'ok' }));
+  setupRoutes(server);
+  authRoutes(server);
+  layerRoutes(server);
+  inspectionRoutes(server);
+  historyRoutes(server);
+  userRoutes(server);
+  await server.register(ioRoutes);
 }

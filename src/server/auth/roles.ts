@@ -1,0 +1,42 @@
+// Who may do what. Every write checks its role on the server; the client only hides what it may not do.
+import type { LayerId } from '../../domain/layers.ts';
+import type { Role } from '../store/types.ts';
+
+export const ROLES = ['viewer', 'inspector', 'planner', 'admin'] as const satisfies readonly Role[];
+
+export const ROLE_LABELS: Record<Role, { zh: string; en: string }> = {
+  viewer: { zh: '查看者', en: 'Viewer' },
+  inspector: { zh: '核查员', en: 'Inspector' },
+  planner: { zh: '规划员', en: 'Planner' },
+  admin: { zh: '管理员', en: 'Administrator' },
+};
+
+/** Which roles may reach a route at all; handlers check the finer rules (which layer) themselves. */
+export type Access = 'public' | 'session' | readonly Role[];
+
+export const READ: Access = 'session';
+export const INSPECT: Access = ['inspector', 'admin'];
+export const EDIT: Access = ['planner', 'admin'];
+export const ADMIN: Access = ['admin'];
+
+export function allows(access: Access, role: Role): boolean {
+  if (access === 'public' || access === 'session') return true;
+  return access.includes(role);
+}
+
+/** Layers nobody edits in the app: the boundary comes from an import only. */
+export const READ_ONLY_LAYERS: readonly LayerId[] = ['boundary'];
+
+/** Planners edit plot attributes and zones; admins edit every layer but the read-only ones. */
+export function canEditLayer(role: Role, layer: LayerId): boolean {
+  if (READ_ONLY_LAYERS.includes(layer)) return false;
+  if (role === 'admin') return true;
+  return role === 'planner' && (layer === 'plots' || layer === 'zones');
+}
+
+/** Creating and deleting features: zones are drawn in the app; other layers come by import. */
+export function canCreateOrDelete(role: Role, layer: LayerId): boolean {
+  if (READ_ONLY_LAYERS.includes(layer)) return false;
+  if (role === 'admin') return true;
+  return role === 'planner' && layer === 'zones';
+}

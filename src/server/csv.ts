@@ -1,0 +1,59 @@
+// A layer as CSV for Excel: UTF-8 with a BOM (so Excel reads Chinese), CRLF, one row per feature.
+// Columns: id, every property in first-seen order, version, then the ellipsoidal area in 亩 (and
+// lon/lat for points). No geometry: polygons as WKT overflow Excel's 32 767-character cells and a
+// spreadsheet is not where shapes are edited; the GeoJSON export carries them.
+import { PROPERTY_LABELS } from '../domain/labels.ts';
+import { M2_PER_MU } from '../domain/units.ts';
+import { geometryAreaM2 } from '../geo/area.ts';
+import type { StoredFeature } from './store/types.ts';
+
+function cell(value: unknown): string {
+  if (value === null || value === undefined) return '';
+  let text: string;
+  if (typeof value === 'number') text = Number.isFinite(value) ? String(value) : '';
+  else if (typeof value === 'string') {
+    // A text beginning like a formula would run in Excel (CSV injection): keep it text.
+    text = /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
+  } else if (Array.isArray(value) && value.every((item) => typeof item !== 'object' || item === null)) {
+    return cell(value.join(';'));
+  } else if (typeof value === 'boolean') text = String(value);
+  else return cell(JSON.stringify(value));
+  return /[",\r\n]/.test(text) ? `"${text.replaceAll('"', '""')}"` : text;
+}
+
+function header(key: string): string {
+  const label = PROPERTY_LABELS[key]?.zh;
+  return label ? `${label} (${key})` : key;
+}
+
+export function layerCsv(features: readonly StoredFeature[]): string {
+  const keys: string[] = [];
+  const seen = new Set(['id', 'version']);
+  for (const feature of features) {
+    for (const key of Object.keys(feature.properties)) {
+      if (!seen.has(key)) {
+        seen.add(key);
+        keys.push(key);
+      }
+    }
+  }
+  const hasPoints = features.some((feature) => feature.geometry?.type === 'Point');
+  const columns = [header('id'), ...keys.map(header), header('version'), '面积（亩） (areaMu)'];
+  if (hasPoints) columns.push('经度 (lon)', '纬度 (lat)');
+  const lines = [columns.map(cell).join(',')];
+  for (const feature of features) {
+    const areaMu = geometryAreaM2(feature.geometry) / M2_PER_MU;
+    const row = [
+      feature.id,
+      ...keys.map((key) => feature.properties[key]),
+      feature.version,
+      areaMu.toFixed(4),
+    ];
+    if (hasPoints) {
+      const point = feature.geometry?.type === 'Point' ? feature.geometry.coordinates : null;
+      row.push(point?.[0] ?? null, point?.[1] ?? null);
+    }
+    lines.push(row.map(cell).join(','));
+  }
+  return `\uFEFF${lines.join('\r\n')}\r\n`;
+}

@@ -1,0 +1,89 @@
+// How refusals leave the server: ApiErrors as they are, Fastify's and the multipart plugin's own
+// errors with a bilingual message, anything unexpected as a 500 that is logged, never shown.
+import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
+import { ApiError, type Message } from './errors.ts';
+
+const KNOWN: Record<string, { code: string; message: Message }> = {
+  FST_ERR_CTP_BODY_TOO_LARGE: {
+    code: 'body-too-large',
+    message: { zh: '请求内容太大。', en: 'The request body is too large.' },
+  },
+  FST_REQ_FILE_TOO_LARGE: {
+    code: 'file-too-large',
+    message: { zh: '文件太大（照片最多 10 MB）。', en: 'The file is too large (photos: 10 MB at most).' },
+  },
+  FST_FILES_LIMIT_REACHED: {
+    code: 'too-many-files',
+    message: { zh: '一次只能上传一个文件。', en: 'Send one file at a time.' },
+  },
+  FST_PARTS_LIMIT: {
+    code: 'too-many-parts',
+    message: { zh: '表单内容太多。', en: 'The form has too many parts.' },
+  },
+  FST_INVALID_MULTIPART_CONTENT_TYPE: {
+    code: 'not-multipart',
+    message: { zh: '请以 multipart/form-data 上传文件。', en: 'Send the file as multipart/form-data.' },
+  },
+  FST_ERR_CTP_INVALID_MEDIA_TYPE: {
+    code: 'unsupported-media-type',
+    message: { zh: '不支持此内容类型，请发送 JSON。', en: 'This content type is not supported; send JSON.' },
+  },
+  FST_ERR_CTP_EMPTY_JSON_BODY: {
+    code: 'empty-body',
+    message: { zh: '请求内容为空。', en: 'The request body is empty.' },
+  },
+  FST_ERR_CTP_INVALID_JSON_BODY: {
+    code: 'invalid-json',
+    message: { zh: '请求内容不是有效的 JSON。', en: 'The request body is not valid JSON.' },
+  },
+};
+
+export function handleError(error: FastifyError, request: FastifyRequest, reply: FastifyReply): void {
+  if (error instanceof ApiError) {
+    reply.status(error.status).send(error.toJSON());
+    return;
+  }
+  const known = KNOWN[error.code];
+  const status = error.statusCode ?? 500;
+  if (known) {
+    reply
+      .status(status >= 400 && status < 500 ? status : 400)
+      .send({ error: known.code, ...{ message: known.message } });
+    return;
+  }
+  if (error instanceof SyntaxError || error.code?.startsWith('FST_ERR_CTP')) {
+    reply.status(400).send({ error: 'invalid-json', message: KNOWN.FST_ERR_CTP_INVALID_JSON_BODY?.message });
+    return;
+  }
+  if (status >= 400 && status < 500) {
+    reply.status(status).send({
+      error: 'bad-request',
+      message: { zh: `请求无效：${error.message}`, en: `The request is not valid: ${error.message}` },
+    });
+    return;
+  }
+  request.log.error(error);
+  reply.status(500).send({
+    error: 'internal',
+    message: {
+      zh: '服务器内部出错，此操作未完成。请稍后再试；若仍出错，请联系管理员。',
+      en: 'The server failed; nothing was changed. Try again later, and tell the administrator if it persists.',
+    },
+  });
+}
+
+/** Unknown /api routes get a JSON 404; any other GET gets the app, whose router knows /setup etc. */
+export function handleNotFound(serveApp: boolean) {
+  return (request: FastifyRequest, reply: FastifyReply): void => {
+    const path = request.url.split('?')[0] ?? '';
+    if (serveApp && request.method === 'GET' && !path.startsWith('/api/') && !path.includes('.')) {
+      reply.header('Cache-Control', 'no-cache');
+      reply.sendFile('index.html');
+      return;
+    }
+    reply.status(404).send({
+      error: 'not-found',
+      message: { zh: `没有这个地址：${path}`, en: `There is nothing at ${path}.` },
+    });
+  };
+}

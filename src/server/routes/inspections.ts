@@ -1,0 +1,111 @@
+// Inspections of plots and their photos. Recording one sets the plot's status (and mode, if given)
+// through the versioned write, in the same transaction (store/inspections.ts).
+import { createReadStream } from 'node:fs';
+import type { FastifyInstance } from 'fastify';
+import { z } from 'zod';
+import { PLOT_STATUSES, RECTIFICATION_MODES } from '../../domain/layers.ts';
+import { INSPECT, READ } from '../auth/roles.ts';
+import { PHOTOS_PER_INSPECTION } from '../config.ts';
+import { ApiError, notFound, unauthorized } from '../errors.ts';
+import { parse } from '../parse.ts';
+import { toGeoJson } from '../store/rows.ts';
+import type { Inspection, PhotoRecord } from '../store/types.ts';
+import { checkProperties, featureNotFound, versionConflict } from './layers.ts';
+import { readPhoto, storePhoto } from './photos.ts';
+import { isoDate } from './schemas.ts';
+
+const inspectionBody = z.strictObject({
+  plotId: z.string().min(1).max(200),
+  date: isoDate,
+  findings: z.string().trim().min(1, 'must not be empty').max(10_000),
+  status: z.enum(PLOT_STATUSES),
+  mode: z.enum(RECTIFICATION_MODES).optional(),
+  notes: z.string().max(10_000).optional(),
+  clientId: z.uuid().optional(),
+  plotVersion: z.number().int().min(1).optional(),
+});
+const idParams = z.strictObject({ id: z.string().min(1).max(200) });
+
+export function photoJson(photo: PhotoRecord) {
+  const { fileName: _private, ...rest } = photo;
+  return { ...rest, url: `/api/photos/${photo.id}` };
+}
+
+export function inspectionJson(inspection: Inspection) {
+  return { ...inspection, photos: inspection.photos.map(photoJson) };
+}
+
+const inspectionNotFound = (id: string) => notFound({ zh: `核查记录 ${id}`, en: `Inspection ${id}` });
+
+export function inspectionRoutes(server: FastifyInstance): void {
+  const { store, photosDir } = server.atlas;
+
+  server.post('/api/inspections', { config: { access: INSPECT } }, async (request, reply) => {
+    if (!request.user) throw unauthorized();
+    const body = parse(inspectionBody, request.body, 'body');
+    const result = await store.recordInspection(body, request.user.username, (plot) => {
+      const properties = {
+        ...plot.properties,
+        status: body.status,
+        ...(body.mode ? { mode: body.mode } : {}),
+      };
+      checkProperties('plots', properties, plot.version + 1);
+      return { properties, geometry: plot.geometry };
+    });
+    if (!result.ok) {
+      if (result.reason === 'conflict') throw versionConflict(result.current);
+      throw featureNotFound('plots', body.plotId);
+    }
+    reply.status(result.created ? 201 : 200);
+    return { ...inspectionJson(result.inspection), plot: toGeoJson(result.plot) };
+  });
+
+  server.get('/api/inspections/:id', { config: { access: READ } }, async (request) => {
+    const { id } = parse(idParams, request.params, 'params');
+    const inspection = await store.getInspection(id);
+    if (!inspection) throw inspectionNotFound(id);
+    return inspectionJson(inspection);
+  });
+
+  server.get('/api/plots/:id/inspections', { config: { access: READ } }, async (request) => {
+    const { id } = parse(idParams, request.params, 'params');
+    if (!(await store.getFeature('plots', id))) throw featureNotFound('plots', id);
+    return { plotId: id, inspections: (await store.listInspections(id)).map(inspectionJson) };
+  });
+
+  server.post('/api/inspections/:id/photos', { config: { access: INSPECT } }, async (request, reply) => {
+    if (!request.user) throw unauthorized();
+    const { id } = parse(idParams, request.params, 'params');
+    if (!(await store.getInspection(id))) throw inspectionNotFound(id);
+    if ((await store.countPhotos(id)) >= PHOTOS_PER_INSPECTION) {
+      throw new ApiError(409, 'too-many-photos', {
+        zh: `每条核查记录最多 ${PHOTOS_PER_INSPECTION} 张照片。`,
+        en: `An inspection holds ${PHOTOS_PER_INSPECTION} photos at most.`,
+      });
+    }
+    const file = await request.file();
+    if (!file) {
+      throw new ApiError(400, 'no-file', {
+        zh: '请求中没有照片文件。',
+        en: 'The request carries no photo file.',
+      });
+    }
+    const photo = await storePhoto(photosDir, id, file, request.user.username);
+    await store.addPhoto(photo, request.user.username);
+    reply.status(201);
+    return photoJson(photo);
+  });
+
+  server.get('/api/photos/:id', { config: { access: READ } }, async (request, reply) => {
+    const { id } = parse(idParams, request.params, 'params');
+    const photo = await store.getPhoto(id);
+    if (!photo) throw notFound({ zh: `照片 ${id}`, en: `Photo ${id}` });
+    const path = readPhoto(photosDir, photo);
+    // A photo never changes once stored: its id names its content.
+    reply.header('Cache-Control', 'private, max-age=31536000, immutable');
+    reply.header('Content-Disposition', 'inline');
+    reply.header('Content-Length', String(photo.sizeBytes));
+    reply.type(photo.contentType);
+    return reply.send(createReadStream(path));
+  });
+}

@@ -1,0 +1,76 @@
+// Photo files under DATA_DIR/photos: JPEG, PNG or WebP by their content (file-type), never by the name
+// or the declared type; at most PHOTO_MAX_BYTES. A file is written to a temporary name, fsynced and
+// renamed before its row is committed, so every committed photo row has its file on disk.
+import { createHash, randomUUID } from 'node:crypto';
+import { closeSync, fsyncSync, mkdirSync, openSync, renameSync, writeSync } from 'node:fs';
+import { join } from 'node:path';
+import type { MultipartFile } from '@fastify/multipart';
+import { fileTypeFromBuffer } from 'file-type';
+import { ApiError } from '../errors.ts';
+import type { PhotoRecord } from '../store/types.ts';
+
+const ALLOWED: Record<string, string> = { 'image/jpeg': 'jpg', 'image/png': 'png', 'image/webp': 'webp' };
+
+function writeDurably(dir: string, name: string, content: Buffer): void {
+  mkdirSync(dir, { recursive: true });
+  const temporary = join(dir, `.${name}.tmp`);
+  const fd = openSync(temporary, 'w', 0o640);
+  try {
+    writeSync(fd, content);
+    fsyncSync(fd);
+  } finally {
+    closeSync(fd);
+  }
+  renameSync(temporary, join(dir, name));
+  const dirFd = openSync(dir, 'r');
+  try {
+    fsyncSync(dirFd);
+  } finally {
+    closeSync(dirFd);
+  }
+}
+
+export async function storePhoto(
+  photosDir: string,
+  inspectionId: string,
+  file: MultipartFile,
+  uploadedBy: string,
+): Promise<PhotoRecord> {
+  const content = await file.toBuffer();
+  if (file.file.truncated) {
+    throw new ApiError(413, 'file-too-large', {
+      zh: '文件太大（照片最多 10 MB）。',
+      en: 'The file is too large (photos: 10 MB at most).',
+    });
+  }
+  const type = await fileTypeFromBuffer(content);
+  const extension = type ? ALLOWED[type.mime] : undefined;
+  if (!type || !extension) {
+    throw new ApiError(415, 'unsupported-photo-type', {
+      zh: '照片须为 JPEG、PNG 或 WebP 格式。',
+      en: 'A photo must be a JPEG, PNG or WebP image.',
+    });
+  }
+  const id = randomUUID();
+  const fileName = `${id}.${extension}`;
+  writeDurably(photosDir, fileName, content);
+  return {
+    id,
+    inspectionId,
+    fileName,
+    contentType: type.mime,
+    sizeBytes: content.length,
+    sha256: createHash('sha256').update(content).digest('hex'),
+    originalName: file.filename ? file.filename.slice(0, 200) : null,
+    uploadedBy,
+    uploadedAt: new Date().toISOString(),
+  };
+}
+
+export function readPhoto(photosDir: string, photo: PhotoRecord): string {
+  // fileName is ours (uuid.ext), never the client's; the check guards against a tampered database.
+  if (!/^[0-9a-f-]{36}\.(jpg|png|webp)$/.test(photo.fileName)) {
+    throw new ApiError(404, 'not-found', { zh: '照片文件不存在。', en: 'The photo file is missing.' });
+  }
+  return join(photosDir, photo.fileName);
+}

@@ -1,0 +1,52 @@
+// Rows of the features table and their two forms: a StoredFeature, and the GeoJSON Feature text that
+// layer snapshots are built of (string work, so a large layer is not parsed and re-serialized).
+import type { Geometry } from 'geojson';
+import type { LayerId } from '../../domain/layers.ts';
+import type { Properties, StoredFeature } from './types.ts';
+
+export interface FeatureRow {
+  layer: string;
+  id: string;
+  version: number;
+  properties: string;
+  geometry: string | null;
+  updated_at: string;
+  updated_by: string;
+}
+
+export function toFeature(row: FeatureRow): StoredFeature {
+  return {
+    layer: row.layer as LayerId,
+    id: row.id,
+    version: row.version,
+    properties: JSON.parse(row.properties) as Properties,
+    geometry: row.geometry === null ? null : (JSON.parse(row.geometry) as Geometry),
+    updatedAt: row.updated_at,
+    updatedBy: row.updated_by,
+  };
+}
+
+/** The feature as RFC 7946 GeoJSON: `id` as the Feature's id and in properties, `version` in properties. */
+export function featureJson(row: FeatureRow): string {
+  const properties =
+    row.properties === '{}'
+      ? `{"version":${row.version}}`
+      : `${row.properties.slice(0, -1)},"version":${row.version}}`;
+  return `{"type":"Feature","id":${JSON.stringify(row.id)},"properties":${properties},"geometry":${row.geometry ?? 'null'}}`;
+}
+
+export interface GeoJsonFeature {
+  type: 'Feature';
+  id: string;
+  properties: Record<string, unknown> & { id: string; version: number };
+  geometry: Geometry | null;
+}
+
+export function toGeoJson(feature: StoredFeature): GeoJsonFeature {
+  return {
+    type: 'Feature',
+    id: feature.id,
+    properties: { ...feature.properties, version: feature.version },
+    geometry: feature.geometry,
+  };
+}

@@ -1,0 +1,285 @@
+// The embedded default store: one SQLite file under DATA_DIR, through better-sqlite3. Every write is
+// one IMMEDIATE transaction; better-sqlite3 is synchronous, so a method's promise resolves after COMMIT
+// has returned, and with synchronous=FULL (migrations.ts) that means after the WAL is fsynced.
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import Database from 'better-sqlite3';
+import type { LayerId } from '../../domain/layers.ts';
+import { DATABASE_FILE } from '../config.ts';
+import { AccountsTable } from './accounts.ts';
+import { HistoryTable } from './history.ts';
+import { InspectionsTable } from './inspections.ts';
+import { migrate } from './migrations.ts';
+import { type FeatureRow, featureJson, toFeature } from './rows.ts';
+import type {
+  FeatureChange,
+  FeatureContent,
+  ImportSummary,
+  LayerSnapshot,
+  Store,
+  StoredFeature,
+  UpdateResult,
+} from './types.ts';
+
+export class SqliteStore extends AccountsTable implements Store {
+  readonly db: Database.Database;
+  readonly historyTable: HistoryTable;
+  readonly inspections: InspectionsTable;
+  private readonly databaseId: string;
+  private readonly snapshots = new Map<LayerId, LayerSnapshot>();
+  private readonly statements;
+
+  static open(dataDir: string): SqliteStore {
+    mkdirSync(dataDir, { recursive: true });
+    const db = new Database(join(dataDir, DATABASE_FILE));
+    try {
+      migrate(db);
+    } catch (error) {
+      db.close();
+      throw error;
+    }
+    return new SqliteStore(db);
+  }
+
+  private constructor(db: Database.Database) {
+    const history = new HistoryTable(db);
+    super(db, history);
+    this.db = db;
+    this.historyTable = history;
+    this.databaseId = (
+      db.prepare("SELECT value FROM meta WHERE key = 'database_id'").get() as { value: string }
+    ).value;
+    this.statements = {
+      get: db.prepare<[string, string], FeatureRow>('SELECT * FROM features WHERE layer = ? AND id = ?'),
+      list: db.prepare<[string], FeatureRow>('SELECT * FROM features WHERE layer = ? ORDER BY rowid'),
+      insert: db.prepare(
+        `INSERT INTO features (layer, id, version, properties, geometry, updated_at, updated_by)
+         VALUES (@layer, @id, @version, @properties, @geometry, @updatedAt, @updatedBy)`,
+      ),
+      update: db.prepare(
+        `UPDATE features SET version = @version, properties = @properties, geometry = @geometry,
+           updated_at = @updatedAt, updated_by = @updatedBy
+         WHERE layer = @layer AND id = @id AND version = @version - 1`,
+      ),
+      delete: db.prepare('DELETE FROM features WHERE layer = ? AND id = ?'),
+      revision: db.prepare<[string], { revision: number; seeded: number }>(
+        'SELECT revision, seeded FROM layer_revisions WHERE layer = ?',
+      ),
+      bump: db.prepare(
+        `INSERT INTO layer_revisions (layer, revision, seeded) VALUES (?, 1, ?)
+         ON CONFLICT (layer) DO UPDATE SET revision = revision + 1, seeded = max(seeded, excluded.seeded)`,
+      ),
+    };
+    this.inspections = new InspectionsTable(db, history, (layer, id) => this.getRow(layer, id), {
+      write: (feature, before) => this.writeFeature(feature, before),
+    });
+  }
+
+  private getRow(layer: LayerId, id: string): StoredFeature | null {
+    const row = this.statements.get.get(layer, id);
+    return row ? toFeature(row) : null;
+  }
+
+  /** Writes the next version of a feature (or its first, with `before` null) and bumps the layer. */
+  private writeFeature(next: StoredFeature, before: StoredFeature | null): void {
+    const row = {
+      layer: next.layer,
+      id: next.id,
+      version: next.version,
+      properties: JSON.stringify(next.properties),
+      geometry: next.geometry ? JSON.stringify(next.geometry) : null,
+      updatedAt: next.updatedAt,
+      updatedBy: next.updatedBy,
+    };
+    if (before) {
+      const changed = this.statements.update.run(row).changes;
+      if (changed !== 1) throw new Error(`feature ${next.layer}/${next.id} changed under a transaction`);
+    } else {
+      this.statements.insert.run(row);
+    }
+    this.statements.bump.run(next.layer, 0);
+  }
+
+  async layerRevision(layer: LayerId): Promise<string> {
+    const row = this.statements.revision.get(layer);
+    return `${this.databaseId}-${row?.revision ?? 0}`;
+  }
+
+  async layerSnapshot(layer: LayerId): Promise<LayerSnapshot> {
+    // Read revision and rows in one read transaction so the two agree.
+    return this.db.transaction(() => {
+      const revision = `${this.databaseId}-${this.statements.revision.get(layer)?.revision ?? 0}`;
+      const cached = this.snapshots.get(layer);
+      if (cached && cached.revision === revision) return cached;
+      const parts = this.statements.list.all(layer).map(featureJson);
+      const snapshot = { revision, json: `{"type":"FeatureCollection","features":[${parts.join(',')}]}` };
+      this.snapshots.set(layer, snapshot);
+      return snapshot;
+    })();
+  }
+
+  async listFeatures(layer: LayerId): Promise<StoredFeature[]> {
+    return this.statements.list.all(layer).map(toFeature);
+  }
+
+  async getFeature(layer: LayerId, id: string): Promise<StoredFeature | null> {
+    return this.getRow(layer, id);
+  }
+
+  async isSeeded(layer: LayerId): Promise<boolean> {
+    return (this.statements.revision.get(layer)?.seeded ?? 0) === 1;
+  }
+
+  async createFeature(layer: LayerId, content: FeatureContent, actor: string): Promise<StoredFeature | null> {
+    return this.db
+      .transaction(() => {
+        if (this.getRow(layer, content.properties.id)) return null;
+        const feature = this.nextFeature(layer, content, 1, actor);
+        this.writeFeature(feature, null);
+        this.historyTable.appendFeature(actor, 'create', null, feature);
+        return feature;
+      })
+      .immediate();
+  }
+
+  async updateFeature(
+    layer: LayerId,
+    id: string,
+    expectedVersion: number,
+    change: FeatureChange,
+    actor: string,
+    attempt?: unknown,
+  ): Promise<UpdateResult> {
+    return this.db
+      .transaction((): UpdateResult => {
+        const current = this.getRow(layer, id);
+        if (!current) return { ok: false, reason: 'not-found' };
+        if (current.version !== expectedVersion) {
+          this.historyTable.appendConflict(actor, current, expectedVersion, attempt ?? null, 'update');
+          return { ok: false, reason: 'conflict', current };
+        }
+        const feature = this.nextFeature(layer, change(current), current.version + 1, actor);
+        this.writeFeature(feature, current);
+        this.historyTable.appendFeature(actor, 'update', current, feature);
+        return { ok: true, feature };
+      })
+      .immediate();
+  }
+
+  async deleteFeature(
+    layer: LayerId,
+    id: string,
+    expectedVersion: number,
+    actor: string,
+  ): Promise<UpdateResult> {
+    return this.db
+      .transaction((): UpdateResult => {
+        const current = this.getRow(layer, id);
+        if (!current) return { ok: false, reason: 'not-found' };
+        if (current.version !== expectedVersion) {
+          this.historyTable.appendConflict(actor, current, expectedVersion, { delete: true }, 'delete');
+          return { ok: false, reason: 'conflict', current };
+        }
+        this.statements.delete.run(layer, id);
+        this.statements.bump.run(layer, 0);
+        this.historyTable.appendFeature(actor, 'delete', current, null);
+        return { ok: true, feature: current };
+      })
+      .immediate();
+  }
+
+  async importLayer(
+    layer: LayerId,
+    features: FeatureContent[],
+    mode: 'replace' | 'merge' | 'seed',
+    actor: string,
+  ): Promise<ImportSummary> {
+    return this.db
+      .transaction(() => {
+        const summary: ImportSummary = { created: 0, updated: 0, unchanged: 0, deleted: 0 };
+        const existing = new Map(this.statements.list.all(layer).map((row) => [row.id, row]));
+        const seen = new Set<string>();
+        for (const content of features) {
+          const id = content.properties.id;
+          seen.add(id);
+          const row = existing.get(id);
+          if (!row) {
+            const feature = this.nextFeature(layer, content, 1, actor);
+            this.writeFeature(feature, null);
+            if (mode !== 'seed') this.historyTable.appendFeature(actor, 'import-create', null, feature);
+            summary.created++;
+            continue;
+          }
+          const geometry = content.geometry ? JSON.stringify(content.geometry) : null;
+          if (row.properties === JSON.stringify(content.properties) && row.geometry === geometry) {
+            summary.unchanged++;
+            continue;
+          }
+          const current = toFeature(row);
+          const feature = this.nextFeature(layer, content, current.version + 1, actor);
+          this.writeFeature(feature, current);
+          this.historyTable.appendFeature(actor, 'import-update', current, feature);
+          summary.updated++;
+        }
+        if (mode === 'replace') {
+          for (const [id, row] of existing) {
+            if (seen.has(id)) continue;
+            this.statements.delete.run(layer, id);
+            this.historyTable.appendFeature(actor, 'import-delete', toFeature(row), null);
+            summary.deleted++;
+          }
+        }
+        this.statements.bump.run(layer, mode === 'seed' ? 1 : 0);
+        // A seed is each feature's version 1: one layer entry says so instead of one per feature.
+        this.historyTable.append({
+          actor,
+          entity: 'layer',
+          layer,
+          entityId: layer,
+          action: mode === 'seed' ? 'seed' : mode === 'replace' ? 'import-update' : 'import-create',
+          versionBefore: null,
+          versionAfter: null,
+          before: null,
+          after: summary,
+          note: `${mode}: ${features.length} features`,
+        });
+        return summary;
+      })
+      .immediate();
+  }
+
+  private nextFeature(
+    layer: LayerId,
+    content: FeatureContent,
+    version: number,
+    actor: string,
+  ): StoredFeature {
+    const { version: _ignored, ...properties } = content.properties;
+    return {
+      layer,
+      id: content.properties.id,
+      version,
+      properties: properties as StoredFeature['properties'],
+      geometry: content.geometry,
+      updatedAt: new Date().toISOString(),
+      updatedBy: actor,
+    };
+  }
+
+  recordInspection: Store['recordInspection'] = async (input, inspector, plotChange) =>
+    this.inspections.record(input, inspector, plotChange);
+  getInspection: Store['getInspection'] = async (id) => this.inspections.get(id);
+  listInspections: Store['listInspections'] = async (plotId) => this.inspections.list(plotId);
+  addPhoto: Store['addPhoto'] = async (photo, actor) => this.inspections.addPhoto(photo, actor);
+  getPhoto: Store['getPhoto'] = async (id) => this.inspections.getPhoto(id);
+  countPhotos: Store['countPhotos'] = async (inspectionId) => this.inspections.countPhotos(inspectionId);
+  history: Store['history'] = async (query) => this.historyTable.query(query);
+
+  async backup(destination: string): Promise<void> {
+    await this.db.backup(destination);
+  }
+
+  async close(): Promise<void> {
+    if (this.db.open) this.db.close();
+  }
+}

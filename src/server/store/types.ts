@@ -1,0 +1,221 @@
+// The one storage seam of the server. Routes talk only to `Store`; SQLite (sqlite.ts) is the embedded
+// default and a PostgreSQL/PostGIS store can implement the same interface (README-storage.md).
+//
+// Contract every implementation keeps:
+// - each method that writes is one transaction, and its promise resolves only after the commit is
+//   durable; a rejected promise means nothing was written;
+// - history is append-only: no implementation ever updates or deletes a history row;
+// - feature versions start at 1 and grow by exactly 1 per accepted change; a change names the version
+//   it started from and a stale one is refused with the current feature, never merged silently.
+import type { Geometry } from 'geojson';
+import type { LayerId, PlotStatus, RectificationMode } from '../../domain/layers.ts';
+
+export type Role = 'viewer' | 'inspector' | 'planner' | 'admin';
+
+/** Properties as stored: without `version`, which the store keeps beside them. */
+export type Properties = Record<string, unknown> & { id: string };
+
+export interface StoredFeature {
+  layer: LayerId;
+  id: string;
+  version: number;
+  properties: Properties;
+  geometry: Geometry | null;
+  updatedAt: string;
+  updatedBy: string;
+}
+
+export interface FeatureContent {
+  properties: Properties;
+  geometry: Geometry | null;
+}
+
+/**
+ * Computes the next content from the current feature, inside the transaction. It may throw (an
+ * ApiError, say, when the merged properties fail the layer's schema): the transaction then rolls back.
+ */
+export type FeatureChange = (current: StoredFeature) => FeatureContent;
+
+export type UpdateResult =
+  | { ok: true; feature: StoredFeature }
+  | { ok: false; reason: 'not-found' }
+  | { ok: false; reason: 'conflict'; current: StoredFeature };
+
+export interface InspectionInput {
+  plotId: string;
+  date: string;
+  findings: string;
+  status: PlotStatus;
+  mode?: RectificationMode | undefined;
+  notes?: string | undefined;
+  /** A client-made id (UUID) so that a retried upload from a tablet records the inspection once. */
+  clientId?: string | undefined;
+  /** The plot version the inspector saw; when given, a stale one is a conflict. */
+  plotVersion?: number | undefined;
+}
+
+export interface PhotoRecord {
+  id: string;
+  inspectionId: string;
+  contentType: string;
+  sizeBytes: number;
+  sha256: string;
+  originalName: string | null;
+  uploadedBy: string;
+  uploadedAt: string;
+  /** Where the file lies, relative to the photos directory. */
+  fileName: string;
+}
+
+export interface Inspection {
+  id: string;
+  plotId: string;
+  date: string;
+  inspector: string;
+  findings: string;
+  status: PlotStatus;
+  mode: RectificationMode | null;
+  notes: string | null;
+  clientId: string | null;
+  createdAt: string;
+  /** The plot's version after this inspection updated it. */
+  plotVersion: number;
+  photos: PhotoRecord[];
+}
+
+export type InspectionResult =
+  | { ok: true; inspection: Inspection; created: boolean; plot: StoredFeature }
+  | { ok: false; reason: 'not-found' }
+  | { ok: false; reason: 'conflict'; current: StoredFeature };
+
+export type HistoryEntity = 'feature' | 'inspection' | 'user' | 'layer';
+export type HistoryAction =
+  | 'seed'
+  | 'create'
+  | 'update'
+  | 'delete'
+  | 'import-create'
+  | 'import-update'
+  | 'import-delete'
+  | 'inspection'
+  | 'photo'
+  | 'conflict';
+
+export interface HistoryEntry {
+  seq: number;
+  at: string;
+  actor: string;
+  entity: HistoryEntity;
+  layer: string | null;
+  entityId: string;
+  action: HistoryAction;
+  versionBefore: number | null;
+  versionAfter: number | null;
+  before: unknown;
+  after: unknown;
+  note: string | null;
+}
+
+export interface HistoryQuery {
+  entity?: HistoryEntity;
+  layer?: string;
+  entityId?: string;
+  /** Only entries with seq below this (paging backwards, newest first). */
+  beforeSeq?: number;
+  limit: number;
+}
+
+export interface User {
+  username: string;
+  role: Role;
+  disabled: boolean;
+  createdAt: string;
+  updatedAt: string;
+}
+
+export interface UserWithHash extends User {
+  passwordHash: string;
+}
+
+export interface UserChange {
+  role?: Role;
+  passwordHash?: string;
+  disabled?: boolean;
+}
+
+export interface ImportSummary {
+  created: number;
+  updated: number;
+  unchanged: number;
+  deleted: number;
+}
+
+export interface LayerSnapshot {
+  /** Changes whenever any feature of the layer changes; unique to this database. */
+  revision: string;
+  /** The FeatureCollection, serialized, with `properties.version` on every feature. */
+  json: string;
+}
+
+export interface Store {
+  // layers and features
+  layerRevision(layer: LayerId): Promise<string>;
+  layerSnapshot(layer: LayerId): Promise<LayerSnapshot>;
+  listFeatures(layer: LayerId): Promise<StoredFeature[]>;
+  getFeature(layer: LayerId, id: string): Promise<StoredFeature | null>;
+  createFeature(layer: LayerId, content: FeatureContent, actor: string): Promise<StoredFeature | null>;
+  updateFeature(
+    layer: LayerId,
+    id: string,
+    expectedVersion: number,
+    change: FeatureChange,
+    actor: string,
+    /** What the caller tried: kept in the 'conflict' history entry when the version is stale. */
+    attempt?: unknown,
+  ): Promise<UpdateResult>;
+  deleteFeature(layer: LayerId, id: string, expectedVersion: number, actor: string): Promise<UpdateResult>;
+  /** Replaces the layer by `features`, or merges them in by id; all or nothing. */
+  importLayer(
+    layer: LayerId,
+    features: FeatureContent[],
+    mode: 'replace' | 'merge' | 'seed',
+    actor: string,
+  ): Promise<ImportSummary>;
+  isSeeded(layer: LayerId): Promise<boolean>;
+
+  // inspections and photos
+  recordInspection(
+    input: InspectionInput,
+    inspector: string,
+    plotChange: FeatureChange,
+  ): Promise<InspectionResult>;
+  getInspection(id: string): Promise<Inspection | null>;
+  listInspections(plotId: string): Promise<Inspection[]>;
+  /** The file is already durable on disk when this is called; the row makes it part of the record. */
+  addPhoto(photo: PhotoRecord, actor: string): Promise<PhotoRecord>;
+  getPhoto(id: string): Promise<PhotoRecord | null>;
+  countPhotos(inspectionId: string): Promise<number>;
+
+  // history
+  history(query: HistoryQuery): Promise<HistoryEntry[]>;
+
+  // users, sessions, setup
+  countActiveAdmins(): Promise<number>;
+  countUsers(): Promise<number>;
+  getUser(username: string): Promise<UserWithHash | null>;
+  listUsers(): Promise<User[]>;
+  createUser(username: string, role: Role, passwordHash: string, actor: string): Promise<User | null>;
+  updateUser(username: string, change: UserChange, actor: string): Promise<User | null>;
+  createSession(tokenHash: string, username: string, expiresAt: number): Promise<void>;
+  /** The user of a live session whose account is not disabled, else null. */
+  sessionUser(tokenHash: string, now: number): Promise<User | null>;
+  deleteSession(tokenHash: string): Promise<void>;
+  deleteUserSessions(username: string, exceptTokenHash?: string): Promise<void>;
+  createSetupToken(tokenHash: string): Promise<void>;
+  /** Creates the first admin with an unused setup token, in one transaction; false if refused. */
+  completeSetup(tokenHash: string, username: string, passwordHash: string): Promise<User | null>;
+
+  /** A consistent copy of the database while it serves (SQLite: the online backup API). */
+  backup(destination: string): Promise<void>;
+  close(): Promise<void>;
+}
