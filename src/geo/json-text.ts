@@ -166,7 +166,7 @@ export function findDuplicateKeys(text: string, limit = 50): DuplicateKey[] {
     // Digits, '-', '.', and then ',' '[' ']': nearly all of a coordinate-heavy file, dealt with first.
     if (code >= 0x2d && code <= 0x39) continue;
     if (code === COMMA) {
-      if (top !== undefined && top.isObject) top.expectKey = true;
+      if (top?.isObject) top.expectKey = true;
       continue;
     }
     if (code === OPEN_BRACKET) {

@@ -1,0 +1,60 @@
+// Parsing `atlas` arguments: options may come before or after the files; `--name value` or `--name=value`.
+import { isLayerId, LAYER_IDS, type LayerId } from '../domain/layers.ts';
+import { defaultLang, type Lang, UsageError } from './io.ts';
+
+export interface ParsedArgs {
+  files: string[];
+  lang: Lang;
+  /** undefined: guess from the file name; null (`--layer none`): generic GeoJSON. */
+  layer: LayerId | null | undefined;
+  json: boolean;
+  help: boolean;
+}
+
+/** `allowed` names the options the command takes, e.g. ['lang', 'layer']. */
+export function parseArgs(
+  args: readonly string[],
+  allowed: readonly string[],
+  env = process.env,
+): ParsedArgs {
+  const parsed: ParsedArgs = {
+    files: [],
+    lang: defaultLang(env),
+    layer: undefined,
+    json: false,
+    help: false,
+  };
+  for (let i = 0; i < args.length; i++) {
+    const arg = args[i] as string;
+    if (arg === '--') {
+      parsed.files.push(...args.slice(i + 1));
+      break;
+    }
+    if (arg === '--help' || arg === '-h') {
+      parsed.help = true;
+      continue;
+    }
+    if (!arg.startsWith('-') || arg === '-') {
+      parsed.files.push(arg);
+      continue;
+    }
+    const [rawName, inline] = arg.startsWith('--') ? arg.slice(2).split(/=(.*)/s, 2) : [arg, undefined];
+    const name = rawName ?? '';
+    if (!allowed.includes(name)) throw new UsageError(`unknown option: ${arg}`);
+    if (name === 'json') {
+      parsed.json = true;
+      continue;
+    }
+    const value = inline ?? args[++i];
+    if (value === undefined) throw new UsageError(`--${name} needs a value`);
+    if (name === 'lang') {
+      if (value !== 'zh' && value !== 'en') throw new UsageError(`--lang must be zh or en, not ${value}`);
+      parsed.lang = value;
+    } else if (name === 'layer') {
+      if (value === 'none') parsed.layer = null;
+      else if (isLayerId(value)) parsed.layer = value;
+      else throw new UsageError(`--layer must be one of ${LAYER_IDS.join(', ')} or none, not ${value}`);
+    }
+  }
+  return parsed;
+}
