@@ -1,0 +1,233 @@
+// The built app in Chromium, at a desktop (mouse) and a touch tablet (taps): it loads offline with no
+// console errors, draws the layers, picks a plot by click or tap and shows its ellipsoidal area in 亩,
+// speaks English with ?lang=en, finds a plot by search and hides a layer when its box is unticked.
+import { readFileSync } from 'node:fs';
+import { booleanPointInPolygon, distance, pointOnFeature } from '@turf/turf';
+import type { Feature, FeatureCollection, Point } from 'geojson';
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { formatArea } from '../../src/app/format.ts';
+import { geometryAreaM2 } from '../../src/geo/area.ts';
+import {
+  type BrowserOptions,
+  type BrowserSession,
+  DESKTOP,
+  isLocal,
+  openBrowser,
+  type RunningApp,
+  startApp,
+  TABLET,
+} from './harness.ts';
+
+function layer(name: string): FeatureCollection {
+  return JSON.parse(readFileSync(new URL(`../../geodata/${name}.geojson`, import.meta.url), 'utf8'));
+}
+
+const plots = layer('plots');
+const others = [...layer('projects').features, ...layer('newland').features];
+
+/** A plot whose interior point lies in no other plot, project or new-land parcel, nor near a project point. */
+function clearPlot(): { feature: Feature; id: string; point: [number, number] } {
+  for (const feature of plots.features) {
+    const point = pointOnFeature(feature) as Feature<Point>;
+    const crowded = [...plots.features, ...others].some((other) => {
+      if (other === feature || !other.geometry) return false;
+      if (other.geometry.type === 'Point')
+        return distance(point, other.geometry.coordinates, { units: 'meters' }) < 80;
+      if (other.geometry.type !== 'Polygon' && other.geometry.type !== 'MultiPolygon') return false;
+      return booleanPointInPolygon(point, other.geometry);
+    });
+    if (!crowded) {
+      return {
+        feature,
+        id: String(feature.properties?.id),
+        point: point.geometry.coordinates as [number, number],
+      };
+    }
+  }
+  throw new Error('no plot stands clear of the other layers in geodata/plots.geojson');
+}
+
+async function mapIdle(page: Page): Promise<void> {
+  await page.evaluate(
+    () =>
+      new Promise<void>((resolve) => {
+        const map = window.__landAtlas?.map;
+        if (!map) throw new Error('no map');
+        if (map.loaded() && map.areTilesLoaded() && !map.isMoving()) requestAnimationFrame(() => resolve());
+        else map.once('idle', () => resolve());
+      }),
+  );
+}
+
+async function openApp(page: Page, url: string): Promise<void> {
+  await page.goto(url);
+  await page.waitForFunction(
+    () => {
+      const hook = window.__landAtlas;
+      return Boolean(hook?.map?.loaded() && !hook.store.getState().loading);
+    },
+    null,
+    { timeout: 60_000 },
+  );
+  await mapIdle(page);
+}
+
+/** Centres the map on a place at a zoom and returns where that place is on the page. */
+async function screenPointOf(
+  page: Page,
+  lngLat: [number, number],
+  zoom: number,
+): Promise<{ x: number; y: number }> {
+  await page.evaluate(
+    ([center, z]) =>
+      window.__landAtlas?.map?.jumpTo({ center: center as [number, number], zoom: z as number }),
+    [lngLat, zoom] as const,
+  );
+  await mapIdle(page);
+  return page.evaluate((place) => {
+    const map = window.__landAtlas?.map;
+    if (!map) throw new Error('no map');
+    const { x, y } = map.project(place as [number, number]);
+    const rect = map.getCanvas().getBoundingClientRect();
+    return { x: rect.left + x, y: rect.top + y };
+  }, lngLat);
+}
+
+async function renderedCount(page: Page, layerId: string): Promise<number> {
+  return page.evaluate(
+    (id) => window.__landAtlas?.map?.queryRenderedFeatures({ layers: [id] }).length ?? -1,
+    layerId,
+  );
+}
+
+const CASES: [string, BrowserOptions][] = [
+  ['desktop 1440×900, mouse', DESKTOP],
+  ['tablet 1024×768, touch', TABLET],
+];
+
+describe.each(CASES)('Land Atlas on a %s', (_name, options) => {
+  let app: RunningApp;
+  let session: BrowserSession;
+  const plot = clearPlot();
+  const areaMu = formatArea(geometryAreaM2(plot.feature.geometry), 'zh').mu;
+
+  beforeAll(async () => {
+    app = await startApp();
+    session = await openBrowser(options);
+  });
+  afterAll(async () => {
+    await session?.close();
+    await app?.close();
+  });
+
+  const tapOrClick = async (point: { x: number; y: number }) => {
+    if (options.touch) await session.page.touchscreen.tap(point.x, point.y);
+    else await session.page.mouse.click(point.x, point.y);
+  };
+
+  const openLayerPanel = async (name = '图层') => {
+    if (!options.touch) return;
+    await session.page.getByRole('button', { name, exact: true }).click();
+  };
+
+  it('loads in Chinese with no console errors and no request beyond this machine', async () => {
+    const { page } = session;
+    await openApp(page, app.url);
+    expect(await page.evaluate(() => document.documentElement.lang)).toBe('zh-CN');
+    await expect
+      .poll(() => page.getByRole('heading', { level: 1 }).textContent())
+      .toContain('鹤山市土地一张图');
+    expect(await page.getByRole('alert').count()).toBe(0);
+    expect(session.consoleErrors).toEqual([]);
+    expect(session.requests.filter((url) => !isLocal(url))).toEqual([]);
+  });
+
+  it('draws the boundary, the parks and the plots, and the legend explains the colours', async () => {
+    const { page } = session;
+    expect(await renderedCount(page, 'boundary-fill')).toBeGreaterThan(0);
+    expect(await renderedCount(page, 'parks-line')).toBeGreaterThan(0);
+    expect(await renderedCount(page, 'plots-fill')).toBeGreaterThan(0);
+    expect(await renderedCount(page, 'parks-label')).toBeGreaterThan(0);
+    await openLayerPanel();
+    const legend = page.getByRole('region', { name: '图例' });
+    for (const status of ['已认定', '已核查', '整治中', '已完成']) {
+      expect(await legend.getByText(status, { exact: true }).count()).toBe(1);
+    }
+    await page.getByRole('radio', { name: '按等级' }).check();
+    expect(await legend.getByText('D类', { exact: true }).count()).toBe(1);
+    await page.getByRole('radio', { name: '按状态' }).check();
+    if (options.touch) await page.getByRole('button', { name: '关闭图层面板' }).click();
+  });
+
+  it(`${options.touch ? 'taps' : 'clicks'} a plot and shows its id and its area in 亩`, async () => {
+    const { page } = session;
+    const point = await screenPointOf(page, plot.point, 16);
+    await tapOrClick(point);
+    const inspector = page.getByRole('complementary', { name: '属性' });
+    await expect.poll(() => inspector.textContent()).toContain(plot.id);
+    const text = (await inspector.textContent()) ?? '';
+    expect(text).toContain(areaMu);
+    expect(text).toContain('低效认定指标');
+    expect(await page.evaluate(() => window.__landAtlas?.store.getState().selection)).toEqual({
+      kind: 'feature',
+      layer: 'plots',
+      id: plot.id,
+    });
+    expect(await renderedCount(page, 'selection-line')).toBeGreaterThan(0);
+    await page.keyboard.press('Escape');
+    await expect
+      .poll(() => page.evaluate(() => window.__landAtlas?.store.getState().selection.kind))
+      .toBe('none');
+  });
+
+  it('finds a plot by its id with the search box and selects it', async () => {
+    const { page } = session;
+    const target = plots.features[plots.features.length - 1];
+    const id = String(target?.properties?.id);
+    const search = page.getByRole('combobox', { name: '搜索' });
+    await search.fill(id);
+    const option = page.getByRole('option', { name: new RegExp(id) }).first();
+    if (options.touch) await option.tap();
+    else await option.click();
+    const inspector = page.getByRole('complementary', { name: '属性' });
+    await expect.poll(() => inspector.textContent()).toContain(id);
+    expect(await inspector.textContent()).toContain(formatArea(geometryAreaM2(target?.geometry), 'zh').mu);
+    await page.getByRole('button', { name: '关闭属性面板' }).click();
+  });
+
+  it('hides the plots when their box is unticked', async () => {
+    const { page } = session;
+    await screenPointOf(page, plot.point, 15);
+    expect(await renderedCount(page, 'plots-fill')).toBeGreaterThan(0);
+    await openLayerPanel();
+    const box = page.getByRole('checkbox', { name: '低效工业用地' });
+    await box.uncheck();
+    await mapIdle(page);
+    expect(await renderedCount(page, 'plots-fill')).toBe(0);
+    await box.check();
+    await mapIdle(page);
+    expect(await renderedCount(page, 'plots-fill')).toBeGreaterThan(0);
+    if (options.touch) await page.getByRole('button', { name: '关闭图层面板' }).click();
+  });
+
+  it('speaks English with ?lang=en', async () => {
+    const { page } = session;
+    await openApp(page, `${app.url}?lang=en`);
+    expect(await page.evaluate(() => document.documentElement.lang)).toBe('en');
+    expect(await page.getByRole('heading', { level: 1 }).textContent()).toContain('Heshan Land Atlas');
+    expect(await page.getByRole('combobox', { name: 'Search' }).count()).toBe(1);
+    const point = await screenPointOf(page, plot.point, 16);
+    await tapOrClick(point);
+    const inspector = page.getByRole('complementary', { name: 'Inspector' });
+    await expect.poll(() => inspector.textContent()).toContain(plot.id);
+    expect(await inspector.textContent()).toContain(
+      formatArea(geometryAreaM2(plot.feature.geometry), 'en').mu,
+    );
+    await openLayerPanel('Layers');
+    expect(await page.getByRole('checkbox', { name: 'Low-efficiency plots' }).isChecked()).toBe(true);
+    expect(await page.getByRole('link', { name: '中文' }).count()).toBe(1);
+    expect(session.consoleErrors).toEqual([]);
+    expect(session.requests.filter((url) => !isLocal(url))).toEqual([]);
+  });
+});
