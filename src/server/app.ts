@@ -67,7 +67,7 @@ export async function buildServer(options: ServerOptions = {}): Promise<FastifyI
   const dataDir = resolve(options.dataDir ?? dataDirFromEnv());
   const store = options.store ?? SqliteStore.open(dataDir);
   const server = Fastify({
-    logger: options.logger ?? false,
+    logger: options.logger ?? process.env.ATLAS_DEBUG === '1',
     bodyLimit: JSON_BODY_LIMIT,
     trustProxy: options.trustProxy ?? false,
   });

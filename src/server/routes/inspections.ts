@@ -11,7 +11,7 @@ import { parse } from '../parse.ts';
 import { toGeoJson } from '../store/rows.ts';
 import type { Inspection, PhotoRecord } from '../store/types.ts';
 import { checkProperties, featureNotFound, versionConflict } from './layers.ts';
-import { readPhoto, storePhoto } from './photos.ts';
+import { readPhoto, readUpload, storePhoto } from './photos.ts';
 import { isoDate } from './schemas.ts';
 
 const inspectionBody = z.strictObject({
@@ -83,7 +83,7 @@ export function inspectionRoutes(server: FastifyInstance): void {
         en: `An inspection holds ${PHOTOS_PER_INSPECTION} photos at most.`,
       });
     }
-    const file = await request.file();
+    const file = await readUpload(() => request.file());
     if (!file) {
       throw new ApiError(400, 'no-file', {
         zh: '请求中没有照片文件。',

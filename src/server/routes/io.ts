@@ -11,6 +11,7 @@ import { layerCsv } from '../csv.ts';
 import { ApiError, unauthorized } from '../errors.ts';
 import { parse } from '../parse.ts';
 import { featureContents } from '../seed.ts';
+import { readUpload } from './photos.ts';
 
 const layerParams = z.strictObject({ layer: z.enum(LAYER_IDS) });
 const importQuery = z.strictObject({ mode: z.enum(['replace', 'merge']).default('merge') });
@@ -21,10 +22,10 @@ async function uploadedText(
   layer: LayerId,
 ): Promise<{ text: string; fileName: string }> {
   if (request.isMultipart()) {
-    const file = await request.file({ limits: { fileSize: IMPORT_BODY_LIMIT, files: 1 } });
+    const file = await readUpload(() => request.file({ limits: { fileSize: IMPORT_BODY_LIMIT, files: 1 } }));
     if (!file)
       throw new ApiError(400, 'no-file', { zh: '请求中没有文件。', en: 'The request carries no file.' });
-    const content = await file.toBuffer();
+    const content = await readUpload(() => file.toBuffer());
     if (file.file.truncated) {
       throw new ApiError(413, 'file-too-large', {
         zh: '文件太大（最多 64 MB）。',

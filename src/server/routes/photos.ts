@@ -30,13 +30,26 @@ function writeDurably(dir: string, name: string, content: Buffer): void {
   }
 }
 
+/** Reads a multipart file whole; a malformed body is the client's error (400), not the server's. */
+export async function readUpload<T>(read: () => Promise<T>): Promise<T> {
+  try {
+    return await read();
+  } catch (error) {
+    if (error instanceof ApiError || (error as { statusCode?: number }).statusCode) throw error;
+    throw new ApiError(400, 'bad-multipart', {
+      zh: '上传的表单数据不完整或格式有误。',
+      en: 'The uploaded form data is incomplete or malformed.',
+    });
+  }
+}
+
 export async function storePhoto(
   photosDir: string,
   inspectionId: string,
   file: MultipartFile,
   uploadedBy: string,
 ): Promise<PhotoRecord> {
-  const content = await file.toBuffer();
+  const content = await readUpload(() => file.toBuffer());
   if (file.file.truncated) {
     throw new ApiError(413, 'file-too-large', {
       zh: '文件太大（照片最多 10 MB）。',

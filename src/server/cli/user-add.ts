@@ -1,0 +1,83 @@
+// `atlas user add NAME --role ROLE --password-stdin [--update] [--data-dir DIR]`: creates an account
+// in the database under DATA_DIR (the server may be running). The password comes from standard input
+// only, never the command line (shell history, `ps`). --update resets an existing account's role and
+// password and enables it: the way back in when the only admin has forgotten their password.
+import { hashPassword } from '../auth/password.ts';
+import { ROLES } from '../auth/roles.ts';
+import { newPassword, role as roleSchema, username as usernameSchema } from '../routes/schemas.ts';
+import { SqliteStore } from '../store/sqlite.ts';
+import {
+  type CliArgs,
+  dataDirOf,
+  EXIT_FAILED,
+  EXIT_OK,
+  EXIT_USAGE,
+  parseCliArgs,
+  type ServerCliIo,
+} from './io.ts';
+
+const USAGE = `usage: atlas user add NAME --role ${ROLES.join('|')} --password-stdin [--update] [--data-dir DIR]`;
+
+export async function userAdd(argv: readonly string[], io: ServerCliIo): Promise<number> {
+  let args: CliArgs;
+  try {
+    args = parseCliArgs(argv, ['role', 'data-dir'], ['password-stdin', 'update', 'help']);
+  } catch (error) {
+    io.err(`${(error as Error).message}\n${USAGE}`);
+    return EXIT_USAGE;
+  }
+  if (args.options.has('help')) {
+    io.out(USAGE);
+    return EXIT_OK;
+  }
+  const name = usernameSchema.safeParse(args.positional[0] ?? '');
+  const role = roleSchema.safeParse(args.options.get('role'));
+  if (args.positional.length !== 1 || !name.success) {
+    io.err(`用户名无效 / the username is not valid (2–32 letters, digits, . _ -)\n${USAGE}`);
+    return EXIT_USAGE;
+  }
+  if (!role.success) {
+    io.err(`--role 须为 / must be one of ${ROLES.join(', ')}\n${USAGE}`);
+    return EXIT_USAGE;
+  }
+  if (!args.options.has('password-stdin')) {
+    io.err(
+      `密码只能从标准输入读取 / the password is read from standard input only: add --password-stdin\n${USAGE}`,
+    );
+    return EXIT_USAGE;
+  }
+  const password = (await io.readStdin()).replace(/\r?\n$/, '');
+  const checked = newPassword.safeParse(password);
+  if (!checked.success) {
+    io.err(`密码无效 / the password is not valid: ${checked.error.issues[0]?.message ?? ''}`);
+    return EXIT_FAILED;
+  }
+  const store = SqliteStore.open(dataDirOf(args, io));
+  try {
+    const passwordHash = await hashPassword(checked.data);
+    const created = await store.createUser(name.data, role.data, passwordHash, 'cli');
+    if (created) {
+      io.out(
+        `已创建用户 ${created.username}（${created.role}）/ created user ${created.username} (${created.role})`,
+      );
+      return EXIT_OK;
+    }
+    if (!args.options.has('update')) {
+      io.err(
+        `用户 ${name.data} 已存在；加 --update 可重设其角色和密码 / user ${name.data} exists; add --update to reset its role and password`,
+      );
+      return EXIT_FAILED;
+    }
+    const updated = await store.updateUser(
+      name.data,
+      { role: role.data, passwordHash, disabled: false },
+      'cli',
+    );
+    io.out(
+      `已更新用户 ${updated?.username}（${updated?.role}）/ updated user ${updated?.username} (${updated?.role})`,
+    );
+    return EXIT_OK;
+  } finally {
+    await store.close();
+  }
+}

@@ -1,0 +1,155 @@
+// Test helpers: a real server over a real SQLite file in a temporary DATA_DIR, seeded from small
+// fixture layers through the real validator; users made through the store with real scrypt hashes.
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { deflateSync } from 'node:zlib';
+import type { FastifyInstance } from 'fastify';
+import { buildServer } from '../../src/server/app.ts';
+import { hashPassword } from '../../src/server/auth/password.ts';
+import type { Role } from '../../src/server/store/types.ts';
+
+export const PASSWORD = 'correct horse battery';
+
+export function plotFeature(index: number, overrides: Record<string, unknown> = {}) {
+  const id = `HS-T-${String(index).padStart(4, '0')}`;
+  const x = 112.9 + (index % 50) * 0.003;
+  const y = 22.7 + Math.floor(index / 50) * 0.003;
+  return {
+    type: 'Feature',
+    id,
+    properties: {
+      id,
+      enterprise: `测试企业${index}`,
+      town: '沙坪街道',
+      landUse: '100101',
+      far: 0.5,
+      buildingDensity: 0.25,
+      taxPerMu: 3,
+      outputPerMu: 50,
+      grade: 'C',
+      reasons: ['low-far'],
+      mode: 'self-upgrade',
+      status: 'identified',
+      ...overrides,
+    },
+    geometry: {
+      type: 'Polygon',
+      coordinates: [
+        [
+          [x, y],
+          [x + 0.002, y],
+          [x + 0.002, y + 0.002],
+          [x, y + 0.002],
+          [x, y],
+        ],
+      ],
+    },
+  };
+}
+
+export function collection(features: unknown[]) {
+  return { type: 'FeatureCollection', features };
+}
+
+/** A geodata directory with `count` plots and one boundary polygon. */
+export function fixtureGeodata(root: string, count = 5): string {
+  const dir = join(root, 'geodata');
+  mkdirSync(dir, { recursive: true });
+  const plots = Array.from({ length: count }, (_, index) => plotFeature(index + 1));
+  writeFileSync(join(dir, 'plots.geojson'), JSON.stringify(collection(plots), null, 1));
+  const boundary = { ...plotFeature(999), id: 'heshan', properties: { id: 'heshan', name: '鹤山市' } };
+  writeFileSync(join(dir, 'boundary.geojson'), JSON.stringify(collection([boundary]), null, 1));
+  return dir;
+}
+
+export function tempRoot(): string {
+  return mkdtempSync(join(tmpdir(), 'atlas-server-test-'));
+}
+
+export interface TestServer {
+  server: FastifyInstance;
+  root: string;
+  dataDir: string;
+  /** Cookie header of a fresh session of this user (created with PASSWORD by `users`). */
+  login(username: string): Promise<string>;
+}
+
+export async function startServer(
+  options: { users?: Record<string, Role>; root?: string; plots?: number } = {},
+): Promise<TestServer> {
+  const root = options.root ?? tempRoot();
+  const dataDir = join(root, 'data');
+  const server = await buildServer({
+    distDir: null,
+    dataDir,
+    geodataDir: fixtureGeodata(root, options.plots),
+  });
+  const hash = await hashPassword(PASSWORD);
+  for (const [username, role] of Object.entries(options.users ?? {})) {
+    await server.atlas.store.createUser(username, role, hash, 'test');
+  }
+  return {
+    server,
+    root,
+    dataDir,
+    async login(username: string) {
+      const response = await server.inject({
+        method: 'POST',
+        url: '/api/login',
+        payload: { username, password: PASSWORD },
+      });
+      if (response.statusCode !== 200)
+        throw new Error(`login ${username}: ${response.statusCode} ${response.body}`);
+      const cookie = response.cookies.find((c) => c.name === 'atlas_session');
+      if (!cookie) throw new Error('no session cookie');
+      return `${cookie.name}=${cookie.value}`;
+    },
+  };
+}
+
+export const ALL_ROLES: Role[] = ['viewer', 'inspector', 'planner', 'admin'];
+
+/** One user per role, named after it. */
+export const ROLE_USERS: Record<string, Role> = Object.fromEntries(ALL_ROLES.map((role) => [role, role]));
+
+/** A real 1×1 PNG. */
+export function tinyPng(): Buffer {
+  const chunk = (type: string, data: Buffer) => {
+    const length = Buffer.alloc(4);
+    length.writeUInt32BE(data.length);
+    const body = Buffer.concat([Buffer.from(type, 'ascii'), data]);
+    const crc = Buffer.alloc(4);
+    crc.writeUInt32BE(crc32(body));
+    return Buffer.concat([length, body, crc]);
+  };
+  const header = Buffer.from([0, 0, 0, 1, 0, 0, 0, 1, 8, 2, 0, 0, 0]);
+  return Buffer.concat([
+    Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
+    chunk('IHDR', header),
+    chunk('IDAT', deflateSync(Buffer.from([0, 255, 0, 0]))),
+    chunk('IEND', Buffer.alloc(0)),
+  ]);
+}
+
+function crc32(buffer: Buffer): number {
+  let crc = 0xffffffff;
+  for (const byte of buffer) {
+    crc ^= byte;
+    for (let k = 0; k < 8; k++) crc = crc & 1 ? (crc >>> 1) ^ 0xedb88320 : crc >>> 1;
+  }
+  return (crc ^ 0xffffffff) >>> 0;
+}
+
+/** A multipart/form-data body with one file part. */
+export function multipart(field: string, fileName: string, contentType: string, content: Buffer) {
+  const boundary = `----atlas${Math.random().toString(16).slice(2)}`;
+  const head = Buffer.from(
+    `--${boundary}\r\nContent-Disposition: form-data; name="${field}"; filename="${fileName}"\r\nContent-Type: ${contentType}\r\n\r\n`,
+  );
+  const tail = Buffer.from(`\r\n--${boundary}--\r\n`);
+  return {
+    payload: Buffer.concat([head, content, tail]),
+    headers: { 'content-type': `multipart/form-data; boundary=${boundary}` },
+  };
+}

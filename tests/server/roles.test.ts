@@ -1,0 +1,228 @@
+// Every route × every role: what a role may not do is refused with 403, and without a session with 401.
+import type { InjectOptions } from 'fastify';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Role } from '../../src/server/store/types.ts';
+import {
+  ALL_ROLES,
+  collection,
+  multipart,
+  plotFeature,
+  ROLE_USERS,
+  startServer,
+  type TestServer,
+  tinyPng,
+} from './helpers.ts';
+
+let app: TestServer;
+const cookies: Partial<Record<Role, string>> = {};
+let inspectionId = '';
+let photoId = '';
+
+const zone = (id: string) => ({
+  properties: {
+    id,
+    name: '测试片区',
+    mode: 'redevelopment',
+    plannedLandUse: '1001',
+    notes: '',
+    createdBy: 'x',
+  },
+  geometry: plotFeature(40).geometry,
+});
+
+interface RouteCase {
+  name: string;
+  allowed: readonly Role[];
+  request: (role: Role) => InjectOptions;
+}
+
+const everyone = ALL_ROLES;
+const cases: RouteCase[] = [
+  { name: 'GET /api/me', allowed: everyone, request: () => ({ method: 'GET', url: '/api/me' }) },
+  { name: 'GET layer', allowed: everyone, request: () => ({ method: 'GET', url: '/api/layers/plots' }) },
+  {
+    name: 'GET feature',
+    allowed: everyone,
+    request: () => ({ method: 'GET', url: '/api/features/plots/HS-T-0001' }),
+  },
+  {
+    name: 'PATCH plot',
+    allowed: ['planner', 'admin'],
+    request: () => ({
+      method: 'PATCH',
+      url: '/api/features/plots/HS-T-0001',
+      payload: { version: 1, properties: { far: 0.7 } },
+    }),
+  },
+  {
+    name: 'PATCH plot geometry',
+    allowed: ['admin'],
+    request: () => ({
+      method: 'PATCH',
+      url: '/api/features/plots/HS-T-0002',
+      payload: { version: 1, properties: {}, geometry: plotFeature(30).geometry },
+    }),
+  },
+  {
+    name: 'PATCH park',
+    allowed: ['admin'],
+    request: () => ({
+      method: 'PATCH',
+      url: '/api/features/parks/none',
+      payload: { version: 1, properties: {} },
+    }),
+  },
+  {
+    name: 'PATCH boundary (read-only)',
+    allowed: [],
+    request: () => ({
+      method: 'PATCH',
+      url: '/api/features/boundary/heshan',
+      payload: { version: 1, properties: { name: 'x' } },
+    }),
+  },
+  {
+    name: 'POST zone',
+    allowed: ['planner', 'admin'],
+    request: (role) => ({ method: 'POST', url: '/api/features/zones', payload: zone(`Z-${role}`) }),
+  },
+  {
+    name: 'POST plot feature',
+    allowed: ['admin'],
+    request: () => ({
+      method: 'POST',
+      url: '/api/features/plots',
+      payload: { properties: plotFeature(20).properties, geometry: plotFeature(20).geometry },
+    }),
+  },
+  {
+    name: 'DELETE zone',
+    allowed: ['planner', 'admin'],
+    request: (role) => ({ method: 'DELETE', url: `/api/features/zones/Z-${role}?version=1` }),
+  },
+  {
+    name: 'POST inspection',
+    allowed: ['inspector', 'admin'],
+    request: () => ({
+      method: 'POST',
+      url: '/api/inspections',
+      payload: { plotId: 'HS-T-0003', date: '2026-03-01', findings: '厂房闲置', status: 'inspected' },
+    }),
+  },
+  {
+    name: 'GET plot inspections',
+    allowed: everyone,
+    request: () => ({ method: 'GET', url: '/api/plots/HS-T-0003/inspections' }),
+  },
+  {
+    name: 'GET inspection',
+    allowed: everyone,
+    request: () => ({ method: 'GET', url: `/api/inspections/${inspectionId}` }),
+  },
+  {
+    name: 'POST photo',
+    allowed: ['inspector', 'admin'],
+    request: () => ({
+      method: 'POST',
+      url: `/api/inspections/${inspectionId}/photos`,
+      ...multipart('photo', 'p.png', 'image/png', tinyPng()),
+    }),
+  },
+  { name: 'GET photo', allowed: everyone, request: () => ({ method: 'GET', url: `/api/photos/${photoId}` }) },
+  {
+    name: 'GET history',
+    allowed: everyone,
+    request: () => ({ method: 'GET', url: '/api/history?layer=plots&id=HS-T-0001' }),
+  },
+  {
+    name: 'GET users history',
+    allowed: ['admin'],
+    request: () => ({ method: 'GET', url: '/api/history?layer=users' }),
+  },
+  {
+    name: 'POST import',
+    allowed: ['admin'],
+    request: () => ({
+      method: 'POST',
+      url: '/api/import/plots?mode=merge',
+      headers: { 'content-type': 'application/geo+json' },
+      payload: JSON.stringify(collection([plotFeature(10)])),
+    }),
+  },
+  {
+    name: 'GET export',
+    allowed: everyone,
+    request: () => ({ method: 'GET', url: '/api/export/plots?format=csv' }),
+  },
+  { name: 'GET users', allowed: ['admin'], request: () => ({ method: 'GET', url: '/api/users' }) },
+  {
+    name: 'POST user',
+    allowed: ['admin'],
+    request: (role) => ({
+      method: 'POST',
+      url: '/api/users',
+      payload: { username: `new-${role}`, role: 'viewer', password: 'long enough 1' },
+    }),
+  },
+  {
+    name: 'PATCH user',
+    allowed: ['admin'],
+    request: () => ({ method: 'PATCH', url: '/api/users/viewer', payload: { role: 'viewer' } }),
+  },
+];
+
+beforeAll(async () => {
+  app = await startServer({ users: ROLE_USERS });
+  for (const role of ALL_ROLES) cookies[role] = await app.login(role);
+  const recorded = await app.server.inject({
+    method: 'POST',
+    url: '/api/inspections',
+    headers: { cookie: cookies.admin as string },
+    payload: { plotId: 'HS-T-0004', date: '2026-02-01', findings: '初查', status: 'inspected' },
+  });
+  inspectionId = recorded.json().id;
+  const upload = multipart('photo', 'a.png', 'image/png', tinyPng());
+  const photo = await app.server.inject({
+    method: 'POST',
+    url: `/api/inspections/${inspectionId}/photos`,
+    headers: { cookie: cookies.admin as string, ...upload.headers },
+    payload: upload.payload,
+  });
+  photoId = photo.json().id;
+  expect(photo.statusCode).toBe(201);
+});
+
+afterAll(() => app.server.close());
+
+describe('routes × roles', () => {
+  for (const route of cases) {
+    it(`${route.name}: no session → 401`, async () => {
+      const response = await app.server.inject(route.request('viewer'));
+      expect(response.statusCode, response.body).toBe(401);
+      expect(response.json().error).toBe('unauthorized');
+    });
+    for (const role of ALL_ROLES) {
+      const allowed = route.allowed.includes(role);
+      it(`${route.name}: ${role} → ${allowed ? 'allowed' : '403'}`, async () => {
+        const request = route.request(role);
+        const response = await app.server.inject({
+          ...request,
+          headers: { ...(request.headers ?? {}), cookie: cookies[role] as string },
+        });
+        if (allowed)
+          expect([401, 403], `${response.statusCode} ${response.body}`).not.toContain(response.statusCode);
+        else {
+          expect(response.statusCode, response.body).toBe(403);
+          expect(response.json().message.zh).toBeTruthy();
+          expect(response.json().message.en).toBeTruthy();
+        }
+      });
+    }
+  }
+
+  it('public routes need no session', async () => {
+    for (const url of ['/api/health', '/api/setup']) {
+      expect((await app.server.inject({ method: 'GET', url })).statusCode).toBe(200);
+    }
+  });
+});
