@@ -231,3 +231,36 @@ describe.each(CASES)('Land Atlas on a %s', (_name, options) => {
     expect(session.requests.filter((url) => !isLocal(url))).toEqual([]);
   });
 });
+
+describe('Land Atlas with a broken data file', () => {
+  let app: RunningApp;
+  let session: BrowserSession;
+  beforeAll(async () => {
+    app = await startApp();
+    session = await openBrowser(DESKTOP);
+  });
+  afterAll(async () => {
+    await session?.close();
+    await app?.close();
+  });
+
+  it('names the file and its problem in a banner, loads the other layers, and shows no stack trace', async () => {
+    const { page } = session;
+    await page.route('**/plots.geojson', (route) =>
+      route.fulfill({
+        status: 200,
+        contentType: 'application/geo+json',
+        body: '{"type":"FeatureCollection","features":[',
+      }),
+    );
+    await openApp(page, app.url);
+    const banner = page.getByRole('alert');
+    const text = (await banner.textContent()) ?? '';
+    expect(text).toContain('plots.geojson');
+    expect(text).toContain('未加载');
+    expect(text).not.toMatch(/\bat .*\.(js|ts):\d+/);
+    expect(await page.getByRole('checkbox', { name: '低效工业用地' }).isDisabled()).toBe(true);
+    expect(await renderedCount(page, 'parks-line')).toBeGreaterThan(0);
+    expect(session.consoleErrors).toEqual([]);
+  });
+});

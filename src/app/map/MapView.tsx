@@ -12,7 +12,7 @@ import { useReadout } from '../state/readout.ts';
 import { selectFeature } from '../state/selection.ts';
 import { useAtlas } from '../state/store.ts';
 import { exposeTestHook } from '../testHook.ts';
-import { boundsOf, HESHAN_BOUNDS } from './camera.ts';
+import { boundsOf, HESHAN_BOUNDS, TABLET_QUERY } from './camera.ts';
 import { type PickCandidate, pickSmallest } from './picking.ts';
 import { BasemapLayers, DataLayers, SelectionLayers } from './sources.tsx';
 import { BASE_STYLE, PICKABLE_LAYERS } from './styles.ts';
@@ -20,6 +20,7 @@ import { BASE_STYLE, PICKABLE_LAYERS } from './styles.ts';
 maplibregl.setWorkerUrl(workerUrl);
 
 export const MAP_ID = 'main';
+
 /** How far (CSS px) from a project point a tap still picks it: fingers are wider than cursors. */
 const POINT_TOLERANCE_PX = 12;
 
@@ -92,8 +93,22 @@ export function MapView() {
         });
       }
       const picked = pickSmallest(candidates);
-      if (picked) select(selectFeature(picked.layer, picked.id));
-      else clearSelection();
+      if (!picked) {
+        clearSelection();
+        return;
+      }
+      select(selectFeature(picked.layer, picked.id));
+      // On a tablet the inspector is a bottom sheet: bring what was tapped up into the free upper part.
+      const canvas = map.getCanvas();
+      if (matchMedia(TABLET_QUERY).matches && y > canvas.clientHeight * 0.4) {
+        map.easeTo({
+          center: map.unproject([
+            canvas.clientWidth / 2,
+            canvas.clientHeight / 2 + (y - canvas.clientHeight * 0.25),
+          ]),
+          duration: matchMedia('(prefers-reduced-motion: reduce)').matches ? 0 : 400,
+        });
+      }
     },
     [interactiveLayerIds],
   );

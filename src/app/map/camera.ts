@@ -17,6 +17,9 @@ export function boundsOf(geojson: Feature | FeatureCollection): [[number, number
   ];
 }
 
+/** The breakpoint where the panels fold into a drawer and a bottom sheet (app.css). */
+export const TABLET_QUERY = '(max-width: 1024px)';
+
 function reducedMotion(): boolean {
   return typeof matchMedia === 'function' && matchMedia('(prefers-reduced-motion: reduce)').matches;
 }
@@ -26,8 +29,15 @@ export function focusFeature(map: MapRef, feature: Feature): void {
   const duration = reducedMotion() ? 0 : 800;
   if (feature.geometry?.type === 'Point') {
     const [lng, lat] = feature.geometry.coordinates as [number, number];
-    map.flyTo({ center: [lng, lat], zoom: Math.max(map.getZoom(), 16), duration });
+    const sheet = matchMedia(TABLET_QUERY).matches ? map.getContainer().clientHeight * 0.275 : 0;
+    map.flyTo({ center: [lng, lat], zoom: Math.max(map.getZoom(), 16), offset: [0, -sheet], duration });
     return;
   }
-  map.fitBounds(boundsOf(feature), { padding: 60, maxZoom: 17, duration });
+  // Leave room for the bottom sheet on a tablet.
+  const sheet = matchMedia(TABLET_QUERY).matches ? map.getContainer().clientHeight * 0.55 : 0;
+  map.fitBounds(boundsOf(feature), {
+    padding: { top: 60, left: 60, right: 60, bottom: 60 + sheet },
+    maxZoom: 17,
+    duration,
+  });
 }

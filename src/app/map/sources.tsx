@@ -55,6 +55,7 @@ export function DataLayers() {
       {layers.boundary && (
         <Source id="boundary" type="geojson" data={layers.boundary.collection} promoteId="id">
           <Layer {...v(styles.boundaryFill, visibility.boundary)} />
+          <Layer {...v(styles.boundaryCasing, visibility.boundary)} />
           <Layer {...v(styles.boundaryLine, visibility.boundary)} />
         </Source>
       )}

@@ -89,10 +89,15 @@ export const boundaryFill: LayerProps = {
   type: 'fill',
   paint: { 'fill-color': '#fbf8f0', 'fill-opacity': 0.85 },
 };
+export const boundaryCasing: LayerProps = {
+  id: 'boundary-casing',
+  type: 'line',
+  paint: { 'line-color': '#8d6e63', 'line-width': 7, 'line-opacity': 0.25 },
+};
 export const boundaryLine: LayerProps = {
   id: 'boundary-line',
   type: 'line',
-  paint: { 'line-color': BOUNDARY_COLOUR, 'line-width': 2.5, 'line-dasharray': [4, 2] },
+  paint: { 'line-color': BOUNDARY_COLOUR, 'line-width': 2 },
 };
 
 export const parksFill: LayerProps = {

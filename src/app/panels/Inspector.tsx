@@ -11,6 +11,7 @@ import { featureTitle } from '../search.ts';
 import { useAtlas, useSelectedFeature } from '../state/store.ts';
 import { CoordinatesBlock } from './Coordinates.tsx';
 import { PlotIndicatorsBlock } from './PlotIndicators.tsx';
+import { ProjectStages } from './ProjectStages.tsx';
 
 const KNOWN_ORDER = Object.keys(PROPERTY_LABELS);
 
@@ -122,6 +123,7 @@ export function Inspector() {
               <AreaBlock areaM2={areaM2} lang={lang} />
             )}
             {selected.layer === 'plots' && <PlotIndicatorsBlock properties={properties} lang={lang} />}
+            {selected.layer === 'projects' && <ProjectStages properties={properties} lang={lang} />}
             {selected.layer !== 'parks' && selected.layer !== 'boundary' && (
               <ParksBlock feature={selected.feature} lang={lang} />
             )}

@@ -38,7 +38,7 @@ export function LayerPanel() {
               <label className="check-row">
                 <input
                   type="checkbox"
-                  checked={visibility[layer]}
+                  checked={visibility[layer] && Boolean(data)}
                   disabled={!data}
                   aria-describedby={countId}
                   onChange={(event) => setVisible(layer, event.target.checked)}

@@ -9,7 +9,7 @@ interface Entry {
   key: string;
   colour: string;
   label: string;
-  shape: 'fill' | 'line' | 'dashed' | 'circle';
+  shape: 'fill' | 'line' | 'circle';
 }
 
 function LegendGroup({ title, entries }: { title: string; entries: Entry[] }) {
@@ -63,7 +63,10 @@ export function Legend() {
       </h2>
       {shown('plots') && (
         <LegendGroup
-          title={`${layerLabel('plots', lang)}（${t(lang, mode === 'grade' ? 'byGrade' : 'byStatus')}）`}
+          title={t(lang, 'legendPlots', {
+            layer: layerLabel('plots', lang),
+            mode: t(lang, mode === 'grade' ? 'byGrade' : 'byStatus'),
+          })}
           entries={plotEntries(lang, mode)}
         />
       )}
@@ -100,7 +103,7 @@ export function Legend() {
       )}
       {(shown('parks') || shown('boundary')) && (
         <LegendGroup
-          title={lang === 'zh' ? '边界' : 'Outlines'}
+          title={t(lang, 'legendOutlines')}
           entries={[
             ...(shown('parks')
               ? [
@@ -118,7 +121,7 @@ export function Legend() {
                     key: 'city',
                     colour: styles.BOUNDARY_COLOUR,
                     label: t(lang, 'legendBoundary'),
-                    shape: 'dashed' as const,
+                    shape: 'line' as const,
                   },
                 ]
               : []),
