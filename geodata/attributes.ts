@@ -1,19 +1,84 @@
 // Attributes of low-efficiency plots, shared by the sample builder and the generator: figures drawn from
 // skewed distributions, then the grade and the reasons derived from them so the two agree.
-import type { PlotProperties } from '../src/domain/schemas.ts';
+
 import type { LowEfficiencyReason, PlotGrade, PlotStatus, RectificationMode } from '../src/domain/layers.ts';
+import type { PlotProperties } from '../src/domain/schemas.ts';
 import type { Random } from './random.ts';
 
 const TRADE_NAMES = [
-  '华达', '富盈', '金鹏', '永昌', '兴业', '宏发', '德信', '联盛', '恒通', '鸿运', '骏威', '嘉华', '粤海', '天成',
-  '立新', '明珠', '利源', '顺昌', '泰丰', '新港', '志高', '银河', '汇丰', '协和', '振兴', '荣泰', '安达', '捷成',
-  '锦程', '优力', '众益', '鑫源', '广合', '万里', '创辉', '亿和', '昊达', '盈科', '腾龙', '嘉铭', '力嘉', '美雅',
-  '宝丰', '新锐', '东成', '华锋', '祥和', '长荣', '海星', '伟业',
+  '华达',
+  '富盈',
+  '金鹏',
+  '永昌',
+  '兴业',
+  '宏发',
+  '德信',
+  '联盛',
+  '恒通',
+  '鸿运',
+  '骏威',
+  '嘉华',
+  '粤海',
+  '天成',
+  '立新',
+  '明珠',
+  '利源',
+  '顺昌',
+  '泰丰',
+  '新港',
+  '志高',
+  '银河',
+  '汇丰',
+  '协和',
+  '振兴',
+  '荣泰',
+  '安达',
+  '捷成',
+  '锦程',
+  '优力',
+  '众益',
+  '鑫源',
+  '广合',
+  '万里',
+  '创辉',
+  '亿和',
+  '昊达',
+  '盈科',
+  '腾龙',
+  '嘉铭',
+  '力嘉',
+  '美雅',
+  '宝丰',
+  '新锐',
+  '东成',
+  '华锋',
+  '祥和',
+  '长荣',
+  '海星',
+  '伟业',
 ] as const;
 
 const INDUSTRIES = [
-  '五金制品', '塑料制品', '电子科技', '机械设备', '金属制品', '家具', '包装材料', '皮革制品', '鞋业', '卫浴洁具',
-  '灯饰', '模具', '不锈钢制品', '电器', '建材', '纺织', '食品', '汽车配件', '电子', '印刷',
+  '五金制品',
+  '塑料制品',
+  '电子科技',
+  '机械设备',
+  '金属制品',
+  '家具',
+  '包装材料',
+  '皮革制品',
+  '鞋业',
+  '卫浴洁具',
+  '灯饰',
+  '模具',
+  '不锈钢制品',
+  '电器',
+  '建材',
+  '纺织',
+  '食品',
+  '汽车配件',
+  '电子',
+  '印刷',
 ] as const;
 
 /** Trades the campaign counts as eliminated or to be phased out (illustrative). */
@@ -57,12 +122,13 @@ function modeFor(random: Random, reasons: readonly LowEfficiencyReason[]): Recti
   if (reasons.includes('eliminated-industry')) return random.pick(['acquisition', 'redevelopment'] as const);
   if (reasons.includes('idle')) return random.pick(['acquisition', 'cooperation', 'acquisition'] as const);
   if (reasons.includes('stopped')) return random.pick(['cooperation', 'acquisition'] as const);
-  if (reasons.includes('low-far')) return random.pick(['redevelopment', 'self-upgrade', 'self-upgrade'] as const);
+  if (reasons.includes('low-far'))
+    return random.pick(['redevelopment', 'self-upgrade', 'self-upgrade'] as const);
   return random.pick(['self-upgrade', 'cooperation'] as const);
 }
 
-/** The attributes of one low-efficiency plot in `town` (everything but `id`). */
-export function plotAttributes(random: Random, town: string): Omit<PlotProperties, 'id'> {
+/** The attributes of one low-efficiency plot `id` in `town`. */
+export function plotAttributes(random: Random, id: string, town: string): PlotProperties {
   const eliminated = random.chance(0.06);
   const landUse = random.weighted(['100101', '100102', '100103', '1101'], [40, 36, 17, 7]);
   const far = round(Math.min(1.6, Math.max(0.2, random.logNormal(0.72, 0.38, 0.2, 1.6))), 2);
@@ -93,6 +159,7 @@ export function plotAttributes(random: Random, town: string): Omit<PlotPropertie
         ? isoDate(random.int(2026, 2027), random.int(1, 12), random.pick([10, 15, 20, 28]))
         : null;
   return {
+    id,
     enterprise: enterpriseName(random, eliminated),
     town,
     landUse,

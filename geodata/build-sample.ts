@@ -71,7 +71,10 @@ function main(): void {
   const from = readme.indexOf(START);
   const to = readme.indexOf(END);
   if (from < 0 || to < 0) throw new Error(`${readmePath}: the ${START} … ${END} markers are missing`);
-  writeFileSync(readmePath, readme.slice(0, from) + anomaliesMarkdown(sample.plots) + readme.slice(to + END.length));
+  writeFileSync(
+    readmePath,
+    readme.slice(0, from) + anomaliesMarkdown(sample.plots) + readme.slice(to + END.length),
+  );
   console.log('boundary cleaning:', JSON.stringify(sample.report));
   console.log(
     `plots ${sample.plots.plots.length}, projects ${sample.projects.length}, newland ${sample.newland.length},` +

@@ -14,7 +14,12 @@ export function feature<P extends { id: string }>(properties: P, geometry: Geome
 }
 
 export function featureLine(item: IdFeature): string {
-  return JSON.stringify({ type: 'Feature', id: item.id, properties: item.properties, geometry: item.geometry });
+  return JSON.stringify({
+    type: 'Feature',
+    id: item.id,
+    properties: item.properties,
+    geometry: item.geometry,
+  });
 }
 
 /** A FeatureCollection from feature lines already serialised with `featureLine`. */

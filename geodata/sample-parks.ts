@@ -91,7 +91,8 @@ export function buildParks(random: Random, boundary: Area): ParkFeature[] {
         ? { type: 'Polygon', coordinates: [rings[0] as Position[]] }
         : { type: 'MultiPolygon', coordinates: rings.map((ring) => [ring]) };
     // Planned area: roughly the drawn area, rounded as plans are (a plan often differs from the outline).
-    const plannedAreaHa = Math.round((geometryAreaM2(geometry) / 10_000) * random.between(0.95, 1.1) / 10) * 10;
+    const plannedAreaHa =
+      Math.round(((geometryAreaM2(geometry) / 10_000) * random.between(0.95, 1.1)) / 10) * 10;
     parks.push(
       feature(
         { id: plan.id, name: plan.name, kind: plan.kind, leadIndustries: plan.leadIndustries, plannedAreaHa },

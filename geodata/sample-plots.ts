@@ -4,8 +4,8 @@
 import * as turf from '@turf/turf';
 import type { Position } from 'geojson';
 import type { PlotProperties } from '../src/domain/schemas.ts';
-import { geometryAreaM2, ringAreaM2 } from '../src/geo/area.ts';
 import { M2_PER_MU } from '../src/domain/units.ts';
+import { geometryAreaM2, ringAreaM2 } from '../src/geo/area.ts';
 import { plotAttributes } from './attributes.ts';
 import { feature, type IdFeature } from './geojson-text.ts';
 import { nearestTown, TOWN_CENTRES, type Town } from './heshan.ts';
@@ -36,7 +36,10 @@ function drawPlotMu(random: Random): number {
 }
 
 function randomPointIn(random: Random, box: number[]): Position {
-  return [random.between(box[0] as number, box[2] as number), random.between(box[1] as number, box[3] as number)];
+  return [
+    random.between(box[0] as number, box[2] as number),
+    random.between(box[1] as number, box[3] as number),
+  ];
 }
 
 function offset(centre: Position, metres: number, angle: number): Position {
@@ -130,7 +133,9 @@ export function buildPlots(
     const met = occupancy.meeting(polygon);
     if (met.length !== 1 || met[0]?.key !== target.key) continue;
     const targetPark = parks.find((park) => pointIn(target.centre, park.geometry));
-    const fits = targetPark ? ringWithin(ring, targetPark.geometry) : ringWithin(ring, boundary) && clearOfParks(ring);
+    const fits = targetPark
+      ? ringWithin(ring, targetPark.geometry)
+      : ringWithin(ring, boundary) && clearOfParks(ring);
     if (!fits) continue;
     const shared = turf.intersect(
       turf.featureCollection([turf.polygon([ring]), turf.polygon([target.ring])]),
@@ -145,8 +150,11 @@ export function buildPlots(
   const crossingKeys: [string, string][] = [];
   while (crossingKeys.length < counts.crossings) {
     const park = random.pick(parks);
-    const outline = turf.polygonToLine(turf.polygon((park.geometry.type === 'Polygon' ? park.geometry.coordinates : park.geometry.coordinates[0]) as Position[][]));
-    const line = outline.geometry.type === 'LineString' ? outline.geometry.coordinates : [];
+    const outlines =
+      park.geometry.type === 'Polygon'
+        ? [park.geometry.coordinates[0]]
+        : park.geometry.coordinates.map((part) => part[0]);
+    const line = random.pick(outlines) as Position[];
     const i = random.int(0, line.length - 2);
     const a = line[i] as Position;
     const b = line[i + 1] as Position;
@@ -158,7 +166,9 @@ export function buildPlots(
     const ring = plotRing(random, centre, random.between(12, 45) * M2_PER_MU);
     if (!sane(ring) || !ringWithin(ring, boundary) || !occupancy.isFree(ring)) continue;
     if (parks.some((other) => other !== park && ringMeets(ring, other.geometry))) continue;
-    const inside = turf.intersect(turf.featureCollection([turf.polygon([ring]), turf.feature(park.geometry)]));
+    const inside = turf.intersect(
+      turf.featureCollection([turf.polygon([ring]), turf.feature(park.geometry)]),
+    );
     const insideM2 = inside ? geometryAreaM2(inside.geometry) : 0;
     const share = insideM2 / ringAreaM2(ring);
     if (share < 0.2 || share > 0.8) continue;
@@ -168,12 +178,14 @@ export function buildPlots(
   }
 
   // Ids in a shuffled order, so the deliberate ones do not sit together at the end.
-  const order = drafts.map((draft) => ({ draft, sortKey: random.next() })).sort((a, b) => a.sortKey - b.sortKey);
+  const order = drafts
+    .map((draft) => ({ draft, sortKey: random.next() }))
+    .sort((a, b) => a.sortKey - b.sortKey);
   const idOf = new Map<string, string>();
   const plots = order.map(({ draft }, index) => {
     const id = `HS-DX-${String(index + 1).padStart(4, '0')}`;
     idOf.set(draft.key, id);
-    return feature({ id, ...plotAttributes(random, nearestTown(draft.centre)) }, {
+    return feature(plotAttributes(random, id, nearestTown(draft.centre)), {
       type: 'Polygon',
       coordinates: [draft.ring],
     });

@@ -29,19 +29,117 @@ interface ProjectPlan {
 }
 
 export const NAMED_PROJECTS: readonly ProjectPlan[] = [
-  { name: '信义集团鹤山玻璃产业基地', enterprise: '信义集团', industry: '新材料', parkId: 'PK-01', investmentPlanned: 60, stage: 'producing', siteMu: 900 },
-  { name: '隆基绿能 10GW 单晶组件', enterprise: '隆基绿能科技股份有限公司', industry: '新能源', parkId: 'PK-01', investmentPlanned: 118, stage: 'started', siteMu: 1100 },
-  { name: '中商人防二期', enterprise: '广东中商人防设备有限公司', industry: '高端装备制造', parkId: 'PK-02', investmentPlanned: 8.5, stage: 'delivered', siteMu: 120 },
-  { name: '江门创维智能显示产业园', enterprise: '创维集团', industry: '新一代电子信息', parkId: 'PK-05', investmentPlanned: 35, stage: 'producing', siteMu: 420 },
-  { name: '广东世运电路', enterprise: '广东世运电路科技股份有限公司', industry: '新一代电子信息', parkId: 'PK-06', investmentPlanned: 22, stage: 'registered', siteMu: 300 },
-  { name: '鹤山市得润电子', enterprise: '鹤山市得润电子科技有限公司', industry: '新一代电子信息', parkId: 'PK-05', investmentPlanned: 12, stage: 'producing' },
-  { name: '广东欣龙隧道装备', enterprise: '广东欣龙隧道装备股份有限公司', industry: '高端装备制造', parkId: 'PK-02', investmentPlanned: 20, stage: 'started', siteMu: 320 },
-  { name: '日丰电缆', enterprise: '广东日丰电缆股份有限公司', industry: '新材料', parkId: 'PK-04', investmentPlanned: 15, stage: 'listed' },
-  { name: '宝鹤物流', enterprise: '鹤山市宝鹤物流有限公司', industry: '现代物流', parkId: 'PK-03', investmentPlanned: 6, stage: 'registered', siteMu: 160 },
-  { name: '博盈焊接', enterprise: '鹤山市博盈焊接材料有限公司', industry: '新材料', parkId: 'PK-02', investmentPlanned: 5.2, stage: 'signed' },
-  { name: '世茂电子', enterprise: '鹤山世茂电子科技有限公司', industry: '新一代电子信息', parkId: 'PK-06', investmentPlanned: 4.5, stage: 'producing' },
-  { name: '创维光电', enterprise: '江门创维光电科技有限公司', industry: '新一代电子信息', parkId: 'PK-05', investmentPlanned: 10, stage: 'started' },
-  { name: '广东晶晟光电', enterprise: '广东晶晟光电科技有限公司', industry: '新能源', parkId: 'PK-01', investmentPlanned: 8, stage: 'delivered' },
+  {
+    name: '信义集团鹤山玻璃产业基地',
+    enterprise: '信义集团',
+    industry: '新材料',
+    parkId: 'PK-01',
+    investmentPlanned: 60,
+    stage: 'producing',
+    siteMu: 900,
+  },
+  {
+    name: '隆基绿能 10GW 单晶组件',
+    enterprise: '隆基绿能科技股份有限公司',
+    industry: '新能源',
+    parkId: 'PK-01',
+    investmentPlanned: 118,
+    stage: 'started',
+    siteMu: 1100,
+  },
+  {
+    name: '中商人防二期',
+    enterprise: '广东中商人防设备有限公司',
+    industry: '高端装备制造',
+    parkId: 'PK-02',
+    investmentPlanned: 8.5,
+    stage: 'delivered',
+    siteMu: 120,
+  },
+  {
+    name: '江门创维智能显示产业园',
+    enterprise: '创维集团',
+    industry: '新一代电子信息',
+    parkId: 'PK-05',
+    investmentPlanned: 35,
+    stage: 'producing',
+    siteMu: 420,
+  },
+  {
+    name: '广东世运电路',
+    enterprise: '广东世运电路科技股份有限公司',
+    industry: '新一代电子信息',
+    parkId: 'PK-06',
+    investmentPlanned: 22,
+    stage: 'registered',
+    siteMu: 300,
+  },
+  {
+    name: '鹤山市得润电子',
+    enterprise: '鹤山市得润电子科技有限公司',
+    industry: '新一代电子信息',
+    parkId: 'PK-05',
+    investmentPlanned: 12,
+    stage: 'producing',
+  },
+  {
+    name: '广东欣龙隧道装备',
+    enterprise: '广东欣龙隧道装备股份有限公司',
+    industry: '高端装备制造',
+    parkId: 'PK-02',
+    investmentPlanned: 20,
+    stage: 'started',
+    siteMu: 320,
+  },
+  {
+    name: '日丰电缆',
+    enterprise: '广东日丰电缆股份有限公司',
+    industry: '新材料',
+    parkId: 'PK-04',
+    investmentPlanned: 15,
+    stage: 'listed',
+  },
+  {
+    name: '宝鹤物流',
+    enterprise: '鹤山市宝鹤物流有限公司',
+    industry: '现代物流',
+    parkId: 'PK-03',
+    investmentPlanned: 6,
+    stage: 'registered',
+    siteMu: 160,
+  },
+  {
+    name: '博盈焊接',
+    enterprise: '鹤山市博盈焊接材料有限公司',
+    industry: '新材料',
+    parkId: 'PK-02',
+    investmentPlanned: 5.2,
+    stage: 'signed',
+  },
+  {
+    name: '世茂电子',
+    enterprise: '鹤山世茂电子科技有限公司',
+    industry: '新一代电子信息',
+    parkId: 'PK-06',
+    investmentPlanned: 4.5,
+    stage: 'producing',
+  },
+  {
+    name: '创维光电',
+    enterprise: '江门创维光电科技有限公司',
+    industry: '新一代电子信息',
+    parkId: 'PK-05',
+    investmentPlanned: 10,
+    stage: 'started',
+  },
+  {
+    name: '广东晶晟光电',
+    enterprise: '广东晶晟光电科技有限公司',
+    industry: '新能源',
+    parkId: 'PK-01',
+    investmentPlanned: 8,
+    stage: 'delivered',
+  },
 ];
 
 const OTHER_NAMES: readonly [string, string][] = [
@@ -64,8 +162,24 @@ const OTHER_NAMES: readonly [string, string][] = [
 ];
 
 const BRANDS = [
-  '鹤山', '粤港', '中欧', '江门', '珠西', '大湾区', '华南', '广合', '鸿达', '骏丰', '联创', '富华', '新宝', '力盈', '安科',
-  '汇通', '恒源', '海川',
+  '鹤山',
+  '粤港',
+  '中欧',
+  '江门',
+  '珠西',
+  '大湾区',
+  '华南',
+  '广合',
+  '鸿达',
+  '骏丰',
+  '联创',
+  '富华',
+  '新宝',
+  '力盈',
+  '安科',
+  '汇通',
+  '恒源',
+  '海川',
 ] as const;
 
 const STAGE_PARK_WEIGHTS: Record<string, number> = {
@@ -140,14 +254,22 @@ function otherPlans(random: Random, count: number): ProjectPlan[] {
       parkId: random.chance(0.18) ? null : logistics ? 'PK-03' : random.weighted(parkIds, parkWeights),
       investmentPlanned: round2(random.logNormal(5, 0.8, 1, 45)),
       // Every stage, the first six in turn so none is missing.
-      stage: i < PROJECT_STAGES.length ? (PROJECT_STAGES[i] as ProjectStage) : random.weighted(PROJECT_STAGES, [4, 3, 3, 5, 6, 4]),
+      stage:
+        i < PROJECT_STAGES.length
+          ? (PROJECT_STAGES[i] as ProjectStage)
+          : random.weighted(PROJECT_STAGES, [4, 3, 3, 5, 6, 4]),
       ...(random.chance(0.2) ? { siteMu: random.between(40, 160) } : {}),
     });
   }
   return plans;
 }
 
-function siteAnchor(random: Random, plan: ProjectPlan, parks: readonly ParkFeature[], boundary: Area): { box: number[]; area: Area } {
+function siteAnchor(
+  random: Random,
+  plan: ProjectPlan,
+  parks: readonly ParkFeature[],
+  boundary: Area,
+): { box: number[]; area: Area } {
   const park = parks.find((each) => each.id === plan.parkId);
   if (park) return { box: turf.bbox(park.geometry), area: park.geometry };
   const centre = random.pick(Object.values(TOWN_CENTRES));
@@ -176,7 +298,10 @@ export function placeProjectSites(
     const { box, area } = siteAnchor(random, plan, parks, boundary);
     for (let attempt = 0; ; attempt++) {
       if (attempt > 3000) throw new Error(`projects: no room for ${plan.name}`);
-      const centre: Position = [random.between(box[0] as number, box[2] as number), random.between(box[1] as number, box[3] as number)];
+      const centre: Position = [
+        random.between(box[0] as number, box[2] as number),
+        random.between(box[1] as number, box[3] as number),
+      ];
       if (!pointIn(centre, area)) continue;
       const ring = plotRing(random, centre, plan.siteMu * M2_PER_MU, { maxVertices: 12 });
       const outsideParks = plan.parkId !== null || parks.every((park) => !ringMeets(ring, park.geometry));
@@ -201,7 +326,9 @@ export function buildProjects(
 ): ProjectFeature[] {
   // A few projects ahead of plan, as in the 2022 figures (130% of plan overall).
   const ahead = new Set(
-    plans.filter((plan) => plan.stage === 'registered' || plan.stage === 'producing').filter(() => random.chance(0.3)),
+    plans
+      .filter((plan) => plan.stage === 'registered' || plan.stage === 'producing')
+      .filter(() => random.chance(0.3)),
   );
   return plans.map((plan, index) => {
     let geometry = sites.get(plan);
@@ -209,10 +336,14 @@ export function buildProjects(
       const { box, area } = siteAnchor(random, plan, parks, boundary);
       for (let attempt = 0; !geometry; attempt++) {
         if (attempt > 3000) throw new Error(`projects: no place for ${plan.name}`);
-        const point: Position = [round7(random.between(box[0] as number, box[2] as number)), round7(random.between(box[1] as number, box[3] as number))];
+        const point: Position = [
+          round7(random.between(box[0] as number, box[2] as number)),
+          round7(random.between(box[1] as number, box[3] as number)),
+        ];
         const inParks = parks.some((park) => pointIn(point, park.geometry));
         const free = !occupancy.covers(point);
-        if (pointIn(point, area) && (plan.parkId !== null || !inParks) && free) geometry = { type: 'Point', coordinates: point };
+        if (pointIn(point, area) && (plan.parkId !== null || !inParks) && free)
+          geometry = { type: 'Point', coordinates: point };
       }
     }
     const share = ahead.has(plan) ? random.between(1.15, 1.4) : completedShare(random, plan.stage);

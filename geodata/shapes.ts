@@ -5,7 +5,7 @@ import type { Position } from 'geojson';
 import { ringSignedAreaM2 } from '../src/geo/area.ts';
 import type { Random } from './random.ts';
 
-type XY = [number, number];
+export type XY = [number, number];
 
 /** Metres per degree of latitude and of longitude (at `lat`) on the CGCS2000 ellipsoid; close enough to
  * place shapes, whose areas are then fitted with the exact ellipsoidal formula. */
@@ -21,7 +21,7 @@ export function round7(value: number): number {
   return Math.round(value * 1e7) / 1e7;
 }
 
-function planarSignedArea(ring: readonly XY[]): number {
+export function planarSignedArea(ring: readonly XY[]): number {
   let sum = 0;
   for (let i = 0; i < ring.length; i++) {
     const [x1, y1] = ring[i] as XY;
@@ -31,17 +31,15 @@ function planarSignedArea(ring: readonly XY[]): number {
   return sum / 2;
 }
 
-function rectangle(width: number, height: number): XY[] {
-  return [
-    [0, 0],
-    [width, 0],
-    [width, height],
-    [0, height],
-  ];
-}
-
 /** Kinds of plot outline; `concave` ones have an inner corner. */
-export const PLOT_OUTLINE_KINDS = ['chamfered', 'quadrilateral', 'L', 'notched', 'stepped', 'irregular'] as const;
+export const PLOT_OUTLINE_KINDS = [
+  'chamfered',
+  'quadrilateral',
+  'L',
+  'notched',
+  'stepped',
+  'irregular',
+] as const;
 export type PlotOutlineKind = (typeof PLOT_OUTLINE_KINDS)[number];
 
 const KIND_WEIGHTS = [26, 20, 18, 12, 8, 16];
@@ -121,7 +119,13 @@ export function plotOutline(random: Random, kind?: PlotOutlineKind): XY[] {
 }
 
 /** A star-shaped outline around the origin: angles in order, radii jittered, so it never crosses itself. */
-export function starOutline(random: Random, vertices: number, minRadius: number, rx: number, ry: number): XY[] {
+export function starOutline(
+  random: Random,
+  vertices: number,
+  minRadius: number,
+  rx: number,
+  ry: number,
+): XY[] {
   const ring: XY[] = [];
   const step = (2 * Math.PI) / vertices;
   for (let i = 0; i < vertices; i++) {
@@ -136,12 +140,13 @@ export function starOutline(random: Random, vertices: number, minRadius: number,
 export function densify(random: Random, ring: XY[], target: number): XY[] {
   const out = ring.slice();
   while (out.length < target) {
+    // Split the longest edge: vertices spread along the outline as a surveyor's would.
     let longest = 0;
     let at = 0;
     for (let i = 0; i < out.length; i++) {
       const [x1, y1] = out[i] as XY;
       const [x2, y2] = out[(i + 1) % out.length] as XY;
-      const length = Math.hypot(x2 - x1, y2 - y1) * random.between(0.6, 1);
+      const length = (x2 - x1) ** 2 + (y2 - y1) ** 2;
       if (length > longest) {
         longest = length;
         at = i;
@@ -157,7 +162,7 @@ export function densify(random: Random, ring: XY[], target: number): XY[] {
 }
 
 /** Centres an outline on its vertex mean, turns it by `angle` radians and makes it counter-clockwise. */
-function centreAndTurn(ring: XY[], angle: number): XY[] {
+export function centreAndTurn(ring: XY[], angle: number): XY[] {
   const mx = ring.reduce((s, p) => s + p[0], 0) / ring.length;
   const my = ring.reduce((s, p) => s + p[1], 0) / ring.length;
   const cos = Math.cos(angle);
@@ -183,26 +188,43 @@ export function placeOutline(outline: XY[], centre: Position, areaM2: number, an
   return closeRing(ring);
 }
 
+/** Metres around `centre` to longitude/latitude, rounded to 7 decimals, closed. */
+export function projectOutline(outline: readonly XY[], centre: Position): Position[] {
+  const [lon0, lat0] = centre as [number, number];
+  const perDegree = metresPerDegree(lat0);
+  return closeRing(outline.map(([x, y]) => [round7(lon0 + x / perDegree.x), round7(lat0 + y / perDegree.y)]));
+}
+
 /** Closes a ring by repeating its first position, unless it already ends there. */
 export function closeRing(ring: Position[]): Position[] {
   const first = ring[0];
   const last = ring[ring.length - 1];
   if (!first || !last) return ring;
-  return first[0] === last[0] && first[1] === last[1] ? ring : [...ring, [first[0] as number, first[1] as number]];
+  return first[0] === last[0] && first[1] === last[1]
+    ? ring
+    : [...ring, [first[0] as number, first[1] as number]];
 }
 
-/** A plot ring: an outline of `kind` (or any) with between 5 and 29 distinct vertices. */
+/** A plot outline (metres) of `kind` (or any) with between 5 and `maxVertices` (at most 29) vertices. */
+export function plotShape(
+  random: Random,
+  options: { kind?: PlotOutlineKind; maxVertices?: number } = {},
+): XY[] {
+  const outline = plotOutline(random, options.kind);
+  const most = Math.min(options.maxVertices ?? 29, 29);
+  const extra = random.chance(0.55) ? 0 : Math.floor(random.logNormal(3, 0.9, 1, 24));
+  const target = Math.min(most, Math.max(5, outline.length + extra));
+  return densify(random, outline, target);
+}
+
+/** A plot ring at `centre` with the given ellipsoidal area, turned at random. */
 export function plotRing(
   random: Random,
   centre: Position,
   areaM2: number,
   options: { kind?: PlotOutlineKind; maxVertices?: number } = {},
 ): Position[] {
-  const outline = plotOutline(random, options.kind);
-  const most = Math.min(options.maxVertices ?? 29, 29);
-  const extra = random.chance(0.55) ? 0 : Math.floor(random.logNormal(3, 0.9, 1, 24));
-  const target = Math.min(most, Math.max(5, outline.length + extra));
-  return placeOutline(densify(random, outline, target), centre, areaM2, random.between(0, Math.PI));
+  return placeOutline(plotShape(random, options), centre, areaM2, random.between(0, Math.PI));
 }
 
 /** A park- or zone-like ring: star-shaped, `vertices` corners, stretched by `aspect`. */

@@ -91,11 +91,15 @@ export function insideRing(outline: Position[]): (geometry: Geometry) => boolean
   return (geometry) => {
     if (geometry.type === 'Point') return turf.booleanPointInPolygon(geometry.coordinates, outlinePolygon);
     const box = turf.bbox(geometry) as Box;
-    const near = edges.filter((e) => e.box[0] <= box[2] && box[0] <= e.box[2] && e.box[1] <= box[3] && box[1] <= e.box[3]);
+    const near = edges.filter(
+      (e) => e.box[0] <= box[2] && box[0] <= e.box[2] && e.box[1] <= box[3] && box[1] <= e.box[3],
+    );
     return ringsOf(geometry).every(
       (ring) =>
         ring.every((p) => turf.booleanPointInPolygon(p, outlinePolygon, { ignoreBoundary: true })) &&
-        ring.slice(0, -1).every((p, i) => near.every((e) => !segmentsCross(p, ring[i + 1] as Position, e.p, e.q))),
+        ring
+          .slice(0, -1)
+          .every((p, i) => near.every((e) => !segmentsCross(p, ring[i + 1] as Position, e.p, e.q))),
     );
   };
 }

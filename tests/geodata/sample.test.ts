@@ -2,12 +2,12 @@ import { readFileSync } from 'node:fs';
 import * as turf from '@turf/turf';
 import type { Geometry, Position } from 'geojson';
 import { describe, expect, it } from 'vitest';
+import { NAMED_PROJECTS } from '../../geodata/sample-projects.ts';
 import { shareClass } from '../../src/domain/landuse.ts';
 import { PLOT_STATUSES, PROJECT_STAGES, STAGE_DATE_PROPERTY } from '../../src/domain/layers.ts';
 import { LAYER_GEOMETRY_TYPES, LAYER_PROPERTY_SCHEMAS } from '../../src/domain/schemas.ts';
 import { M2_PER_MU } from '../../src/domain/units.ts';
 import { geometryAreaM2 } from '../../src/geo/area.ts';
-import { NAMED_PROJECTS } from '../../geodata/sample-projects.ts';
 import {
   type AreaFeature,
   areaFeatures,
@@ -74,24 +74,30 @@ describe('sample layers: files, features, properties', () => {
     expect(newland.length).toBeGreaterThanOrEqual(150);
   });
 
-  it.each(SAMPLE_FILES)('%s: rings closed, counter-clockwise, 7 decimals, no duplicates, no kinks', (layer) => {
-    for (const feature of sampleLayer(layer).features) {
-      const positions: Position[] =
-        feature.geometry.type === 'Point' ? [feature.geometry.coordinates] : ringsOf(feature.geometry).flat();
-      for (const position of positions) {
-        for (const value of position) expect(Math.abs(value * 1e7 - Math.round(value * 1e7))).toBeLessThan(1e-6);
+  it.each(SAMPLE_FILES)(
+    '%s: rings closed, counter-clockwise, 7 decimals, no duplicates, no kinks',
+    (layer) => {
+      for (const feature of sampleLayer(layer).features) {
+        const positions: Position[] =
+          feature.geometry.type === 'Point'
+            ? [feature.geometry.coordinates]
+            : ringsOf(feature.geometry).flat();
+        for (const position of positions) {
+          for (const value of position)
+            expect(Math.abs(value * 1e7 - Math.round(value * 1e7))).toBeLessThan(1e-6);
+        }
+        for (const ring of ringsOf(feature.geometry)) {
+          const first = ring[0] as Position;
+          const last = ring[ring.length - 1] as Position;
+          expect(last, String(feature.id)).toEqual(first);
+          expect(turf.booleanClockwise(ring), `${feature.id}: clockwise`).toBe(false);
+          const distinct = new Set(ring.slice(0, -1).map((p) => p.join(',')));
+          expect(distinct.size, `${feature.id}: a repeated position`).toBe(ring.length - 1);
+          expect(turf.kinks(turf.polygon([ring])).features, String(feature.id)).toHaveLength(0);
+        }
       }
-      for (const ring of ringsOf(feature.geometry)) {
-        const first = ring[0] as Position;
-        const last = ring[ring.length - 1] as Position;
-        expect(last, String(feature.id)).toEqual(first);
-        expect(turf.booleanClockwise(ring), `${feature.id}: clockwise`).toBe(false);
-        const distinct = new Set(ring.slice(0, -1).map((p) => p.join(',')));
-        expect(distinct.size, `${feature.id}: a repeated position`).toBe(ring.length - 1);
-        expect(turf.kinks(turf.polygon([ring])).features, String(feature.id)).toHaveLength(0);
-      }
-    }
-  });
+    },
+  );
 });
 
 describe('boundary', () => {
@@ -109,7 +115,7 @@ describe('boundary', () => {
         expect(inside(feature.geometry), `${layer} ${feature.id}`).toBe(true);
       }
     }
-  });
+  }, 30_000);
 });
 
 describe('parks', () => {
@@ -148,14 +154,16 @@ describe('plots', () => {
       if (mu >= 10 && mu <= 60) typical++;
     }
     expect(typical / plots.length).toBeGreaterThan(0.6);
-    expect(plots.filter((plot) => turf.booleanConcave(turf.polygon(ringsOf(plot.geometry)))).length).toBeGreaterThan(30);
+    expect(
+      plots.filter((plot) => turf.booleanConcave(turf.polygon(ringsOf(plot.geometry)))).length,
+    ).toBeGreaterThan(30);
   });
 
   it('overlap exactly where README.md says they do', () => {
     expect(listedOverlaps.length).toBeGreaterThanOrEqual(6);
     expect(listedOverlaps.length).toBeLessThanOrEqual(10);
     expect(overlappingPairs(plots, sharedM2)).toEqual([...listedOverlaps].sort());
-  });
+  }, 30_000);
 
   it('cross a park edge exactly where README.md says they do', () => {
     expect(listedCrossings.length).toBeGreaterThanOrEqual(3);
@@ -167,7 +175,7 @@ describe('plots', () => {
       }
     }
     expect(crossings.sort()).toEqual([...listedCrossings].sort());
-  });
+  }, 30_000);
 
   it('carry reasons that agree with their figures, and a spread of statuses', () => {
     for (const { id, properties: p } of plots) {
@@ -256,7 +264,11 @@ describe('new land', () => {
   it('does not overlap itself, the plots or the project sites', () => {
     expect(overlappingPairs(newland, sharedM2, 0)).toEqual([]);
     const sites = projects.filter((p): p is AreaFeature => p.geometry.type !== 'Point');
-    expect(overlappingPairs([...newland, ...plots, ...sites], sharedM2, 0).filter(([a, b]) => a.startsWith('XZ') || b.startsWith('XZ'))).toEqual([]);
+    expect(
+      overlappingPairs([...newland, ...plots, ...sites], sharedM2, 0).filter(
+        ([a, b]) => a.startsWith('XZ') || b.startsWith('XZ'),
+      ),
+    ).toEqual([]);
   });
 
   it('goes 80–85% to manufacturing overall, with some parks and years below 80%', () => {
@@ -269,7 +281,9 @@ describe('new land', () => {
     const inPark = (park: AreaFeature) =>
       newland.filter((parcel) => turf.booleanPointInPolygon(turf.pointOnFeature(parcel), park));
     expect(parks.some((park) => shareOf(inPark(park)) < 0.8)).toBe(true);
-    const infrastructure = newland.filter((p) => shareClass(String(p.properties.landUse)) === 'infrastructure');
+    const infrastructure = newland.filter(
+      (p) => shareClass(String(p.properties.landUse)) === 'infrastructure',
+    );
     const allocated = infrastructure.filter((p) => p.properties.supply === 'allocation');
     expect(allocated.length / infrastructure.length).toBeGreaterThan(0.6);
   });
