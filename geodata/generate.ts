@@ -12,8 +12,8 @@ import type { FeatureCollection, Polygon, Position } from 'geojson';
 import { RECTIFICATION_MODES } from '../src/domain/layers.ts';
 import type { ZoneProperties } from '../src/domain/schemas.ts';
 import { M2_PER_MU } from '../src/domain/units.ts';
-import { ringAreaM2 } from '../src/geo/area.ts';
 import { plotAttributes } from './attributes.ts';
+import { ByteWriter } from './byte-writer.ts';
 import { heshanBoundary, nearestTown } from './heshan.ts';
 import { createRandom, type Random, seedFrom } from './random.ts';
 import {
@@ -32,30 +32,37 @@ export interface GenerateOptions {
   seed: string;
 }
 
-/** Where the text goes, in order: a file (the CLI) or memory (tests). */
+/** Where the bytes go, in order: a file (the CLI) or memory (tests). */
 export interface GeneratedSinks {
-  plots: (chunk: string) => void;
-  zones: (chunk: string) => void;
+  plots: (chunk: Buffer) => void;
+  zones: (chunk: Buffer) => void;
 }
 
-/** Collects lines into chunks of text: flattening small pieces early keeps the garbage collector idle. */
-class ChunkedCollection {
-  private lines: string[] = [];
+/** A FeatureCollection written feature by feature, one feature a line. */
+class CollectionWriter {
+  private readonly out: ByteWriter;
   private count = 0;
-  constructor(private readonly sink: (chunk: string) => void) {
-    sink('{"type":"FeatureCollection","features":[\n');
+  constructor(sink: (chunk: Buffer) => void) {
+    this.out = new ByteWriter(sink);
+    this.out.text('{"type":"FeatureCollection","features":[\n');
   }
-  add(line: string): void {
-    this.lines.push(this.count++ === 0 ? line : `,\n${line}`);
-    if (this.lines.length === 2000) this.flush();
-  }
-  private flush(): void {
-    if (this.lines.length > 0) this.sink(this.lines.join(''));
-    this.lines = [];
+  add(id: string, properties: object, ring: readonly XY[]): void {
+    const out = this.out;
+    out.text(
+      `${this.count++ === 0 ? '' : ',\n'}{"type":"Feature","id":${JSON.stringify(id)},"properties":${JSON.stringify(properties)},"geometry":{"type":"Polygon","coordinates":[[`,
+    );
+    ring.forEach(([x, y], index) => {
+      out.text(index === 0 ? '[' : ',[');
+      out.coordinate(x);
+      out.text(',');
+      out.coordinate(y);
+      out.text(']');
+    });
+    out.text(']]}}');
   }
   end(): void {
-    this.flush();
-    this.sink('\n]}\n');
+    this.out.text('\n]}\n');
+    this.out.flush();
   }
 }
 
@@ -123,10 +130,6 @@ function gridFor(ring: readonly Position[], plots: number): Grid {
   }
 }
 
-function round2(value: number): number {
-  return Math.round(value * 100) / 100;
-}
-
 /** A plot outline (metres) with the sample's size, shrunk if needed so it spans at most `spanM` each way. */
 function fittedPlot(random: Random, spanM: number): XY[] {
   const turned = centreAndTurn(plotShape(random), random.between(0, Math.PI));
@@ -182,24 +185,6 @@ function zoneProperties(random: Random, index: number, town: string): ZoneProper
   };
 }
 
-/** A coordinate rounded to 7 decimals, written from an integer (much faster than number → text). */
-function coordinate(value: number): string {
-  const scaled = Math.round(value * 1e7);
-  const sign = scaled < 0 ? '-' : '';
-  const digits = String(Math.abs(scaled)).padStart(8, '0');
-  return `${sign}${digits.slice(0, -7)}.${digits.slice(-7)}`;
-}
-
-function ringText(ring: readonly XY[]): string {
-  let text = '';
-  for (const [x, y] of ring) text += `${text ? ',' : ''}[${coordinate(x)},${coordinate(y)}]`;
-  return `[${text}]`;
-}
-
-function featureLine(id: string, properties: object, ring: readonly XY[]): string {
-  return `{"type":"Feature","id":${JSON.stringify(id)},"properties":${JSON.stringify(properties)},"geometry":{"type":"Polygon","coordinates":[${ringText(ring)}]}}`;
-}
-
 /** The cleaned Heshan outline: geodata/boundary.geojson when built, else cleaned from the source. */
 function boundaryRing(): Position[] {
   try {
@@ -228,7 +213,7 @@ export function generateInto(options: GenerateOptions, sinks: GeneratedSinks): s
     cells[j] = swap;
   }
   const chosen = cells.slice(0, options.plots).sort();
-  const lines = new ChunkedCollection(sinks.plots);
+  const lines = new CollectionWriter(sinks.plots);
   const shifted: string[] = [];
   for (let n = 0; n < chosen.length; n++) {
     const cell = chosen[n] as number;
@@ -243,12 +228,12 @@ export function generateInto(options: GenerateOptions, sinks: GeneratedSinks): s
     }
     const plotRing = projectOutline(outline, centre) as XY[];
     const properties = plotAttributes(random, id, nearestTown(centre));
-    lines.add(featureLine(id, properties, plotRing));
+    lines.add(id, properties, plotRing);
   }
 
   const zoneRandom = createRandom(seedFrom(`zones/${options.seed}`));
   const zoneGrid = grid.count > 0 ? grid : gridFor(ring, 1);
-  const zoneLines = new ChunkedCollection(sinks.zones);
+  const zoneLines = new CollectionWriter(sinks.zones);
   for (let n = 0; n < options.zones; n++) {
     const cell = zoneRandom.int(0, zoneGrid.count - 1);
     const centre: Position = [zoneGrid.centres[2 * cell] as number, zoneGrid.centres[2 * cell + 1] as number];
@@ -261,7 +246,7 @@ export function generateInto(options: GenerateOptions, sinks: GeneratedSinks): s
       zoneRandom.between(1, 1.8),
     );
     const properties = zoneProperties(zoneRandom, n, nearestTown(centre));
-    zoneLines.add(featureLine(properties.id, properties, zoneRing as XY[]));
+    zoneLines.add(properties.id, properties, zoneRing as XY[]);
   }
   lines.end();
   zoneLines.end();
@@ -274,18 +259,14 @@ export function generate(options: GenerateOptions): {
   zonesText: string;
   shifted: string[];
 } {
-  const plots: string[] = [];
-  const zones: string[] = [];
+  const plots: Buffer[] = [];
+  const zones: Buffer[] = [];
   const shifted = generateInto(options, {
     plots: (chunk) => plots.push(chunk),
     zones: (chunk) => zones.push(chunk),
   });
-  return { plotsText: plots.join(''), zonesText: zones.join(''), shifted };
-}
-
-/** Area of one generated ring in 亩 (for reports). */
-export function ringMu(ring: Position[]): number {
-  return round2(ringAreaM2(ring) / M2_PER_MU);
+  const text = (chunks: Buffer[]) => Buffer.concat(chunks).toString('utf8');
+  return { plotsText: text(plots), zonesText: text(zones), shifted };
 }
 
 export const USAGE = `Usage: npm run gen -- --plots N --zones M --out DIR [--seed S]

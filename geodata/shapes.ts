@@ -238,13 +238,3 @@ export function blobRing(
   const outline = starOutline(random, vertices, 0.7, 100 * aspect, 100);
   return placeOutline(outline, centre, areaM2, random.between(0, Math.PI));
 }
-
-/** Every position of a ring moved by [dx, dy] metres, rounded again. */
-export function shiftRing(ring: Position[], dxMetres: number, dyMetres: number): Position[] {
-  const lat = (ring[0] as Position)[1] as number;
-  const perDegree = metresPerDegree(lat);
-  return ring.map(([x, y]) => [
-    round7((x as number) + dxMetres / perDegree.x),
-    round7((y as number) + dyMetres / perDegree.y),
-  ]);
-}
