@@ -145,7 +145,7 @@ function projectedMessage(position: Position, feature: number | null): { zh: str
         en: 'find out the source coordinate system (Heshan survey data is mostly CGCS2000 Gauss-Krüger, EPSG:4526 or EPSG:4547), reproject to longitude/latitude (EPSG:4490 or EPSG:4326) and export the GeoJSON again.',
       };
   }
-  return { zh: head.zh + what.zh, en: `${head.en} ${what.en}` };
+  return { zh: head.zh + what.zh, en: `${head.en} ${what.en.charAt(0).toUpperCase()}${what.en.slice(1)}` };
 }
 
 /**
@@ -194,7 +194,7 @@ export function checkCoordinates(
     const { feature, value } = survey.firstTooPrecise;
     problems.warning(PROBLEM_CODES.excessivePrecision, {
       zh: `${survey.tooPrecise} 个坐标值超过 ${MAX_DECIMALS} 位小数（如${featureText(feature).zh} ${value}）；${MAX_DECIMALS} 位已达约 1 厘米，导出时可保留 ${MAX_DECIMALS} 位以减小文件。`,
-      en: `${survey.tooPrecise} coordinate values have more than ${MAX_DECIMALS} decimals (e.g. ${value}${featureText(feature).en}); ${MAX_DECIMALS} decimals is about 1 cm, so export with ${MAX_DECIMALS} to keep files small.`,
+      en: `${survey.tooPrecise} coordinate value${survey.tooPrecise === 1 ? ' has' : 's have'} more than ${MAX_DECIMALS} decimals (e.g. ${value}${featureText(feature).en}); ${MAX_DECIMALS} decimals is about 1 cm, so export with ${MAX_DECIMALS} to keep files small.`,
     });
   }
 }

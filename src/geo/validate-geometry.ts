@@ -277,7 +277,7 @@ export function checkGeometry(geometry: Geometry, problems: ProblemCollector, pl
       PROBLEM_CODES.duplicatePosition,
       {
         zh: `有 ${checker.repeats} 个与前一点重复的坐标点；不影响面积，可在 GIS 软件中删除重复点。`,
-        en: `${checker.repeats} position${checker.repeats === 1 ? '' : 's'} repeat the one before; harmless for the area, they can be removed in the GIS software.`,
+        en: `${checker.repeats} position${checker.repeats === 1 ? ' repeats' : 's repeat'} the one before; harmless for the area, they can be removed in the GIS software.`,
       },
       place,
     );

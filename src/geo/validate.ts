@@ -113,11 +113,18 @@ export function validateGeoJsonText(text: string, options: ValidateOptions): Val
   }
   for (const duplicate of findDuplicateKeys(text)) {
     const key = displayText(duplicate.key);
+    const lines =
+      duplicate.firstLine === duplicate.line
+        ? { zh: `第 ${duplicate.line} 行`, en: `line ${duplicate.line}` }
+        : {
+            zh: `第 ${duplicate.firstLine} 行和第 ${duplicate.line} 行`,
+            en: `lines ${duplicate.firstLine} and ${duplicate.line}`,
+          };
     problems.error(
       PROBLEM_CODES.duplicateKey,
       {
-        zh: `键 ${key} 在同一对象中出现两次（第 ${duplicate.firstLine} 行和第 ${duplicate.line} 行），无法确定取哪个值；请删去其中一个。`,
-        en: `the key ${key} appears twice in one object (lines ${duplicate.firstLine} and ${duplicate.line}), so which value counts is unclear; remove one.`,
+        zh: `键 ${key} 在同一对象中出现两次（${lines.zh}），无法确定取哪个值；请删去其中一个。`,
+        en: `the key ${key} appears twice in one object (${lines.en}), so which value counts is unclear; remove one.`,
       },
       { line: duplicate.line },
     );

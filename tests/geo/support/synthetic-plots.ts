@@ -18,7 +18,13 @@ const round6 = (value: number) => Math.round(value * 1e6) / 1e6;
 const round2 = (value: number) => Math.round(value * 100) / 100;
 
 /** A star-shaped (hence simple) counter-clockwise ring of `vertices` points around a centre. */
-export function plotRing(cx: number, cy: number, radius: number, vertices: number, random: () => number): number[][] {
+export function plotRing(
+  cx: number,
+  cy: number,
+  radius: number,
+  vertices: number,
+  random: () => number,
+): number[][] {
   const ring: number[][] = [];
   for (let k = 0; k < vertices; k++) {
     const angle = (2 * Math.PI * k) / vertices;

@@ -1,0 +1,140 @@
+// Ring contacts: the sweep (large rings) and the pair-by-pair path (small rings) against a naive
+// all-pairs crossing test written here, plus the cases a kink test must get right.
+import type { Position } from 'geojson';
+import { describe, expect, it } from 'vitest';
+import { findRingContacts, pointInRing } from '../../src/geo/kinks.ts';
+import { seededRandom } from './support/synthetic-plots.ts';
+
+/** Naive: does any pair of non-adjacent edges cross properly? */
+function naiveCrosses(ring: Position[]): boolean {
+  const n = ring.length - 1;
+  const o = (p: Position, q: Position, r: Position) =>
+    Math.sign(
+      ((q[0] as number) - (p[0] as number)) * ((r[1] as number) - (p[1] as number)) -
+        ((q[1] as number) - (p[1] as number)) * ((r[0] as number) - (p[0] as number)),
+    );
+  for (let i = 0; i < n; i++) {
+    for (let j = i + 2; j < n; j++) {
+      if (i === 0 && j === n - 1) continue;
+      const [a, b, c, d] = [ring[i], ring[i + 1], ring[j], ring[j + 1]] as Position[];
+      if (
+        o(a as Position, b as Position, c as Position) * o(a as Position, b as Position, d as Position) < 0 &&
+        o(c as Position, d as Position, a as Position) * o(c as Position, d as Position, b as Position) < 0
+      )
+        return true;
+    }
+  }
+  return false;
+}
+
+function randomWalkRing(random: () => number, vertices: number, jitter: number): Position[] {
+  const ring: Position[] = [];
+  for (let k = 0; k < vertices; k++) {
+    const angle = (2 * Math.PI * k) / vertices;
+    const r = 1 + jitter * (random() - 0.5);
+    ring.push([113 + r * Math.cos(angle), 22.7 + r * Math.sin(angle)]);
+  }
+  ring.push([...(ring[0] as Position)]);
+  return ring;
+}
+
+describe('findRingContacts', () => {
+  it('agrees with a naive all-pairs test on random rings, small (pair by pair) and large (sweep)', () => {
+    const random = seededRandom(7);
+    let kinked = 0;
+    for (let trial = 0; trial < 200; trial++) {
+      const vertices = trial % 2 === 0 ? 8 + Math.floor(random() * 40) : 80 + Math.floor(random() * 200);
+      const ring = randomWalkRing(random, vertices, trial % 3 === 0 ? 0.05 : 2.5);
+      const expected = naiveCrosses(ring);
+      if (expected) kinked++;
+      const found = findRingContacts([ring], 1).some((c) => c.kind === 'cross');
+      expect(found, `trial ${trial}`).toBe(expected);
+    }
+    expect(kinked).toBeGreaterThan(40);
+    expect(kinked).toBeLessThan(200);
+  });
+
+  it('finds the one crossing in a ring of 5 000 vertices quickly', () => {
+    const ring = randomWalkRing(seededRandom(3), 5_000, 0);
+    const started = performance.now();
+    expect(findRingContacts([ring])).toEqual([]);
+    // Swap two neighbouring vertices far from the start: a small bow-tie.
+    const crossed = ring.map((p) => [...p]);
+    [crossed[2500], crossed[2501]] = [crossed[2501] as Position, crossed[2500] as Position];
+    const contacts = findRingContacts([crossed]);
+    expect(contacts.map((c) => c.kind)).toEqual(['cross']);
+    expect(performance.now() - started).toBeLessThan(500);
+  });
+
+  it('sees a ring touching itself, but not two rings touching at a point', () => {
+    const pinched: Position[] = [
+      [0, 0],
+      [2, 0],
+      [2, 2],
+      [1, 0],
+      [0, 2],
+      [0, 0],
+    ];
+    expect(findRingContacts([pinched]).map((c) => c.kind)).toEqual(['touch']);
+    const shell: Position[] = [
+      [0, 0],
+      [10, 0],
+      [10, 10],
+      [0, 10],
+      [0, 0],
+    ];
+    const hole: Position[] = [
+      [0, 0],
+      [1, 2],
+      [2, 1],
+      [0, 0],
+    ];
+    expect(findRingContacts([shell, hole])).toEqual([]);
+  });
+
+  it('sees a spike running back over its own edge', () => {
+    const spike: Position[] = [
+      [0, 0],
+      [3, 0],
+      [2, 0],
+      [2, 2],
+      [0, 2],
+      [0, 0],
+    ];
+    expect(findRingContacts([spike]).map((c) => c.kind)).toContain('overlap');
+  });
+
+  it('sees two rings sharing a stretch of edge', () => {
+    const left: Position[] = [
+      [0, 0],
+      [2, 0],
+      [2, 2],
+      [0, 2],
+      [0, 0],
+    ];
+    const right: Position[] = [
+      [2, 1],
+      [4, 1],
+      [4, 3],
+      [2, 3],
+      [2, 1],
+    ];
+    expect(findRingContacts([left, right]).map((c) => c.kind)).toEqual(['overlap']);
+  });
+});
+
+describe('pointInRing', () => {
+  const square: Position[] = [
+    [0, 0],
+    [4, 0],
+    [4, 4],
+    [0, 4],
+    [0, 0],
+  ];
+  it('tells inside, boundary and outside', () => {
+    expect(pointInRing(1, 1, square)).toBe(1);
+    expect(pointInRing(4, 2, square)).toBe(0);
+    expect(pointInRing(0, 0, square)).toBe(0);
+    expect(pointInRing(5, 1, square)).toBe(-1);
+  });
+});
