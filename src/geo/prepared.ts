@@ -74,6 +74,21 @@ function copyRing(ring: readonly Position[], xs: Float64Array, ys: Float64Array,
   return n;
 }
 
+/**
+ * All vertices on one straight line of the lon/lat plane: such a ring encloses nothing, yet the strip
+ * formula gives it a few cm² (a line straight in latitude is not straight in G), so it is dropped here.
+ */
+function collinear(xs: Float64Array, ys: Float64Array, start: number, end: number): boolean {
+  const x0 = xs[start] as number;
+  const y0 = ys[start] as number;
+  const dx = (xs[start + 1] as number) - x0;
+  const dy = (ys[start + 1] as number) - y0;
+  for (let k = start + 2; k < end; k++) {
+    if (dx * ((ys[k] as number) - y0) - dy * ((xs[k] as number) - x0) !== 0) return false;
+  }
+  return true;
+}
+
 function polygonsOf(geometry: Geometry | null | undefined): Position[][][] | null {
   if (geometry?.type === 'Polygon') return [geometry.coordinates];
   if (geometry?.type === 'MultiPolygon') return geometry.coordinates;
@@ -105,7 +120,7 @@ export function prepareLayer(geometries: readonly (Geometry | null | undefined)[
       for (let r = 0; r < polygon.length; r++) {
         const end = copyRing(polygon[r] as Position[], xs, ys, used);
         let signed = 0;
-        if (end >= 0) {
+        if (end >= 0 && !collinear(xs, ys, used, end)) {
           for (let k = used; k <= end; k++) gs[k] = stripG(ys[k] as number);
           signed = STRIP_SCALE_M2 * ringStripSum(xs, gs, used, end);
         }
