@@ -177,7 +177,7 @@ describe('findOverlaps contract', () => {
   });
 
   it('measures with the national formula, not by winding: a clockwise shell is still its area', () => {
-    const ring = (plots[0]?.geometry as Polygon).coordinates[0] ?? [];
+    const ring = (plots[0] as Feature<Polygon>).geometry.coordinates[0] ?? [];
     const clockwise = polygon([[...ring].reverse()]);
     expect(ringSignedAreaM2(ring)).not.toBe(0);
     expectClose(
