@@ -75,9 +75,8 @@ export function App() {
           hrefLang={otherLang === 'zh' ? 'zh-CN' : 'en'}
           lang={otherLang === 'zh' ? 'zh-CN' : 'en'}
           onClick={(event) => {
-            event.preventDefault();
-            window.history.replaceState(null, '', hrefForLang(window.location.href, otherLang));
-            useAtlas.getState().setLang(otherLang);
+            // Follow the link as it is now: the map's hash has moved since this rendered.
+            event.currentTarget.href = hrefForLang(window.location.href, otherLang);
           }}
         >
           {t(lang, 'otherLanguage')}

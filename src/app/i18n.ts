@@ -74,12 +74,16 @@ const STRINGS = {
   lonLat: { zh: '经纬度', en: 'Lon/Lat' },
   gkZone: { zh: 'CGCS2000 3°带 38带', en: 'CGCS2000 3° GK zone 38' },
   featureCount: { zh: '{n} 个要素', en: '{n} features' },
+  featureCountOne: { zh: '1 个要素', en: '1 feature' },
   notLoaded: { zh: '未加载', en: 'not loaded' },
   legendManufacturing: { zh: '工业用地（制造业 1001）', en: 'Manufacturing (1001)' },
   legendInfrastructure: { zh: '基础设施（12、13 类）', en: 'Infrastructure (12, 13)' },
   legendOther: { zh: '其他用途', en: 'Other uses' },
   legendPlots: { zh: '{layer}（{mode}）', en: '{layer} ({mode})' },
   legendOutlines: { zh: '边界', en: 'Outlines' },
+  parkHolds: { zh: '园区内（含跨界）', en: 'In this park (or crossing it)' },
+  countParcels: { zh: '{n} 宗', en: '{n} parcels' },
+  countProjects: { zh: '{n} 个', en: '{n} projects' },
   projectStages: { zh: '项目进度', en: 'Progress' },
   legendBoundary: { zh: '鹤山市界', en: 'Heshan city boundary' },
   legendPark: { zh: '园区范围', en: 'Park outline' },
@@ -111,3 +115,17 @@ export function hrefForLang(href: string, lang: Lang): string {
   else url.searchParams.delete('lang');
   return url.toString();
 }
+
+/** MapLibre's own control strings (zoom buttons, attribution), in Chinese; English is its default. */
+export const MAPLIBRE_LOCALE_ZH: Record<string, string> = {
+  'Map.Title': '地图',
+  'NavigationControl.ZoomIn': '放大',
+  'NavigationControl.ZoomOut': '缩小',
+  'NavigationControl.ResetBearing': '重置方向',
+  'AttributionControl.ToggleAttribution': '显示或隐藏版权信息',
+  'AttributionControl.MapFeedback': '地图反馈',
+  'Popup.Close': '关闭',
+  'Marker.Title': '标记',
+  'ScaleControl.Meters': '米',
+  'ScaleControl.Kilometers': '千米',
+};

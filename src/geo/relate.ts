@@ -72,3 +72,28 @@ export function parksOfFeature(feature: Feature, parks: readonly Feature[]): Rel
   }
   return related.sort((a, b) => (a.relation === b.relation ? 0 : a.relation === 'within' ? -1 : 1));
 }
+
+export interface RelatedFeature {
+  feature: Feature;
+  relation: ParkRelation;
+}
+
+/** The features that lie in or cross an area (a park): the inspector's summary of what a park holds. */
+export function featuresInArea(area: Feature, features: readonly Feature[]): RelatedFeature[] {
+  if (!isArea(area.geometry)) return [];
+  const areaGeometry = area.geometry;
+  const areaBox = bbox(areaGeometry);
+  const related: RelatedFeature[] = [];
+  for (const feature of features) {
+    if (!feature.geometry || feature === area) continue;
+    if (!boxesOverlap(bbox(feature.geometry), areaBox)) continue;
+    let relation: ParkRelation | null = null;
+    try {
+      relation = relateToArea(feature.geometry, areaGeometry);
+    } catch {
+      relation = null;
+    }
+    if (relation) related.push({ feature, relation });
+  }
+  return related;
+}

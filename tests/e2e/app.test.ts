@@ -62,6 +62,10 @@ async function mapIdle(page: Page): Promise<void> {
 
 async function openApp(page: Page, url: string): Promise<void> {
   await page.goto(url);
+  await appReady(page);
+}
+
+async function appReady(page: Page): Promise<void> {
   await page.waitForFunction(
     () => {
       const hook = window.__landAtlas;
@@ -126,9 +130,16 @@ describe.each(CASES)('Land Atlas on a %s', (_name, options) => {
     else await session.page.mouse.click(point.x, point.y);
   };
 
+  /** On a tablet the layer tree is a drawer: open it and wait until it is shown. */
   const openLayerPanel = async (name = '图层') => {
     if (!options.touch) return;
     await session.page.getByRole('button', { name, exact: true }).click();
+    await session.page.getByRole('complementary', { name }).waitFor({ state: 'visible' });
+  };
+  const closeLayerPanel = async () => {
+    if (!options.touch) return;
+    await session.page.getByRole('button', { name: '关闭图层面板' }).click();
+    await session.page.locator('#layer-drawer').waitFor({ state: 'hidden' });
   };
 
   it('loads in Chinese with no console errors and no request beyond this machine', async () => {
@@ -151,13 +162,14 @@ describe.each(CASES)('Land Atlas on a %s', (_name, options) => {
     expect(await renderedCount(page, 'parks-label')).toBeGreaterThan(0);
     await openLayerPanel();
     const legend = page.getByRole('region', { name: '图例' });
+    await legend.waitFor({ state: 'visible' });
     for (const status of ['已认定', '已核查', '整治中', '已完成']) {
       expect(await legend.getByText(status, { exact: true }).count()).toBe(1);
     }
     await page.getByRole('radio', { name: '按等级' }).check();
     expect(await legend.getByText('D类', { exact: true }).count()).toBe(1);
     await page.getByRole('radio', { name: '按状态' }).check();
-    if (options.touch) await page.getByRole('button', { name: '关闭图层面板' }).click();
+    await closeLayerPanel();
   });
 
   it(`${options.touch ? 'taps' : 'clicks'} a plot and shows its id and its area in 亩`, async () => {
@@ -208,12 +220,15 @@ describe.each(CASES)('Land Atlas on a %s', (_name, options) => {
     await box.check();
     await mapIdle(page);
     expect(await renderedCount(page, 'plots-fill')).toBeGreaterThan(0);
-    if (options.touch) await page.getByRole('button', { name: '关闭图层面板' }).click();
+    await closeLayerPanel();
   });
 
-  it('speaks English with ?lang=en', async () => {
+  it('speaks English with ?lang=en, reached by the language link', async () => {
     const { page } = session;
-    await openApp(page, `${app.url}?lang=en`);
+    await openApp(page, app.url);
+    const link = page.getByRole('link', { name: 'English' });
+    await Promise.all([page.waitForURL(/[?&]lang=en/), options.touch ? link.tap() : link.click()]);
+    await appReady(page);
     expect(await page.evaluate(() => document.documentElement.lang)).toBe('en');
     expect(await page.getByRole('heading', { level: 1 }).textContent()).toContain('Heshan Land Atlas');
     expect(await page.getByRole('combobox', { name: 'Search' }).count()).toBe(1);

@@ -1,6 +1,6 @@
 import type { Feature } from 'geojson';
 import { describe, expect, it } from 'vitest';
-import { parksOfFeature, relateToArea } from '../../src/geo/relate.ts';
+import { featuresInArea, parksOfFeature, relateToArea } from '../../src/geo/relate.ts';
 
 function square(id: string, west: number, south: number, size: number, name = id): Feature {
   return {
@@ -83,5 +83,19 @@ describe('parksOfFeature', () => {
     const park = parkA.geometry;
     if (!far || park?.type !== 'Polygon') throw new Error('fixture');
     expect(relateToArea(far, park)).toBeNull();
+  });
+});
+
+describe('featuresInArea', () => {
+  it('lists the plots a park holds or crosses, and skips the rest', () => {
+    const inside = square('HS-DX-0001', 112.82, 22.72, 0.01);
+    const across = square('HS-DX-0002', 112.895, 22.75, 0.01);
+    const outside = square('HS-DX-0003', 113.2, 22.9, 0.01);
+    const related = featuresInArea(parkA, [inside, across, outside]);
+    expect(related.map((r) => [r.feature.id, r.relation])).toEqual([
+      ['HS-DX-0001', 'within'],
+      ['HS-DX-0002', 'crosses'],
+    ]);
+    expect(featuresInArea({ ...outside, geometry: null as never }, [inside])).toEqual([]);
   });
 });

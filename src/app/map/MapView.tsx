@@ -5,7 +5,7 @@ import * as maplibregl from 'maplibre-gl';
 import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?url';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import MapGL, { type MapLayerMouseEvent, type MapRef, NavigationControl } from 'react-map-gl/maplibre';
-import { t } from '../i18n.ts';
+import { MAPLIBRE_LOCALE_ZH, t } from '../i18n.ts';
 import { metresPerPixel } from '../scale.ts';
 import type { DataLayerId } from '../state/layerData.ts';
 import { useReadout } from '../state/readout.ts';
@@ -126,6 +126,7 @@ export function MapView() {
         pitchWithRotate={false}
         touchPitch={false}
         attributionControl={{ compact: true }}
+        locale={lang === 'zh' ? MAPLIBRE_LOCALE_ZH : {}}
         interactiveLayerIds={interactiveLayerIds}
         cursor={hovering ? 'pointer' : 'grab'}
         onMouseEnter={() => setHovering(true)}

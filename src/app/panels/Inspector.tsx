@@ -10,6 +10,7 @@ import { type Lang, t } from '../i18n.ts';
 import { featureTitle } from '../search.ts';
 import { useAtlas, useSelectedFeature } from '../state/store.ts';
 import { CoordinatesBlock } from './Coordinates.tsx';
+import { ParkSummary } from './ParkSummary.tsx';
 import { PlotIndicatorsBlock } from './PlotIndicators.tsx';
 import { ProjectStages } from './ProjectStages.tsx';
 
@@ -124,6 +125,7 @@ export function Inspector() {
             )}
             {selected.layer === 'plots' && <PlotIndicatorsBlock properties={properties} lang={lang} />}
             {selected.layer === 'projects' && <ProjectStages properties={properties} lang={lang} />}
+            {selected.layer === 'parks' && <ParkSummary park={selected.feature} lang={lang} />}
             {selected.layer !== 'parks' && selected.layer !== 'boundary' && (
               <ParksBlock feature={selected.feature} lang={lang} />
             )}

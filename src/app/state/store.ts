@@ -3,7 +3,7 @@
 import { useMemo } from 'react';
 import { create } from 'zustand';
 import type { Problem } from '../../geo/validate.ts';
-import type { Lang } from '../i18n.ts';
+import { type Lang, langFromSearch } from '../i18n.ts';
 import type { BasemapId } from '../map/basemaps.ts';
 import type { DataLayerId, LayerData } from './layerData.ts';
 import { SELECT_NONE, type Selection, selectionAfterLayerHidden } from './selection.ts';
@@ -51,7 +51,7 @@ export const INITIAL_VISIBILITY: Record<DataLayerId, boolean> = {
 };
 
 export const useAtlas = create<AtlasState>()((set) => ({
-  lang: 'zh',
+  lang: typeof window === 'undefined' ? 'zh' : langFromSearch(window.location.search),
   layers: {},
   reports: [],
   loading: true,
