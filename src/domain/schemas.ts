@@ -14,7 +14,11 @@ import {
 const isoDate = z
   .string()
   .regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date written YYYY-MM-DD')
-  .refine((value) => !Number.isNaN(Date.parse(`${value}T00:00:00Z`)), 'is not a real calendar date');
+  .refine((value) => {
+    // Date.parse rolls 2026-02-30 over to March; a real date survives the round trip unchanged.
+    const parsed = new Date(`${value}T00:00:00Z`);
+    return !Number.isNaN(parsed.getTime()) && parsed.toISOString().slice(0, 10) === value;
+  }, 'is not a real calendar date');
 const optionalDate = isoDate.nullable().optional();
 const id = z.string().min(1, 'must not be empty');
 const text = z.string();

@@ -117,24 +117,12 @@ describe('formatProblem', () => {
   });
 });
 
-describe('speed', () => {
-  // PERF_PLOTS=100000 measures the size later issues load; the default keeps the suite quick.
-  const count = Number(process.env.PERF_PLOTS ?? 20_000);
-  it(`validates ${count} plots of 16 vertices at well under 1.5 s per 100 000`, () => {
-    const text = JSON.stringify(syntheticPlots(count));
-    validateGeoJsonText(JSON.stringify(syntheticPlots(500)), { fileName: 'plots.geojson' }); // warm up
-    // CPU time, not wall time: the test machine is shared, and the wall clock measures the neighbours.
-    const started = process.cpuUsage();
-    const wallStarted = performance.now();
+describe('a large file', () => {
+  // Timing lives in the benchmark (npm run bench); here only that a county-sized file validates whole.
+  it('validates 20 000 plots of 16 vertices with no problem', () => {
+    const text = JSON.stringify(syntheticPlots(20_000));
     const report = validateGeoJsonText(text, { fileName: 'plots.geojson' });
-    const used = process.cpuUsage(started);
-    const cpuMs = (used.user + used.system) / 1000;
-    console.info(
-      `validated ${count} plots (${(text.length / 1e6).toFixed(1)} MB): ${cpuMs.toFixed(0)} ms CPU, ${(performance.now() - wallStarted).toFixed(0)} ms wall`,
-    );
     expect(report.ok).toBe(true);
     expect(report.problems).toEqual([]);
-    // CPU time counts the parallel garbage collector threads too, hence the allowance.
-    expect(cpuMs).toBeLessThan((2500 * count) / 100_000 + 400);
   });
 });
