@@ -13,7 +13,8 @@ export interface ServerProcess {
 
 export async function spawnServer(dataDir: string, geodataDir: string | null): Promise<ServerProcess> {
   const root = resolve(import.meta.dirname, '../..');
-  const child = spawn(process.execPath, ['--import', 'tsx', resolve(root, 'src/server/main.ts')], {
+  const extra = (process.env.ATLAS_SERVER_NODE_ARGS ?? '').split(' ').filter(Boolean);
+  const child = spawn(process.execPath, [...extra, '--import', 'tsx', resolve(root, 'src/server/main.ts')], {
     cwd: root,
     env: {
       ...process.env,

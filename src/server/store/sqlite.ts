@@ -1,12 +1,13 @@
 // The embedded default store: one SQLite file under DATA_DIR, through better-sqlite3. Every write is
-// one IMMEDIATE transaction; better-sqlite3 is synchronous, so a method's promise resolves after COMMIT
-// has returned, and with synchronous=FULL (migrations.ts) that means after the WAL is fsynced.
+// one transaction (a SAVEPOINT inside a group commit, group-commit.ts); a method's promise resolves
+// after COMMIT has returned, and with synchronous=FULL (migrations.ts) that means after the WAL is fsynced.
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import type { LayerId } from '../../domain/layers.ts';
 import { DATABASE_FILE } from '../config.ts';
 import { AccountsTable } from './accounts.ts';
+import { GroupCommit } from './group-commit.ts';
 import { HistoryTable } from './history.ts';
 import { InspectionsTable } from './inspections.ts';
 import { migrate } from './migrations.ts';
@@ -27,6 +28,7 @@ export class SqliteStore extends AccountsTable implements Store {
   readonly inspections: InspectionsTable;
   private readonly databaseId: string;
   private readonly snapshots = new Map<LayerId, LayerSnapshot>();
+  private readonly commits: GroupCommit;
   private readonly statements;
 
   static open(dataDir: string): SqliteStore {
@@ -46,6 +48,7 @@ export class SqliteStore extends AccountsTable implements Store {
     super(db, history);
     this.db = db;
     this.historyTable = history;
+    this.commits = new GroupCommit(db);
     this.databaseId = (
       db.prepare("SELECT value FROM meta WHERE key = 'database_id'").get() as { value: string }
     ).value;
@@ -131,15 +134,13 @@ export class SqliteStore extends AccountsTable implements Store {
   }
 
   async createFeature(layer: LayerId, content: FeatureContent, actor: string): Promise<StoredFeature | null> {
-    return this.db
-      .transaction(() => {
-        if (this.getRow(layer, content.properties.id)) return null;
-        const feature = this.nextFeature(layer, content, 1, actor);
-        this.writeFeature(feature, null);
-        this.historyTable.appendFeature(actor, 'create', null, feature);
-        return feature;
-      })
-      .immediate();
+    return this.commits.run(() => {
+      if (this.getRow(layer, content.properties.id)) return null;
+      const feature = this.nextFeature(layer, content, 1, actor);
+      this.writeFeature(feature, null);
+      this.historyTable.appendFeature(actor, 'create', null, feature);
+      return feature;
+    });
   }
 
   async updateFeature(
@@ -150,20 +151,18 @@ export class SqliteStore extends AccountsTable implements Store {
     actor: string,
     attempt?: unknown,
   ): Promise<UpdateResult> {
-    return this.db
-      .transaction((): UpdateResult => {
-        const current = this.getRow(layer, id);
-        if (!current) return { ok: false, reason: 'not-found' };
-        if (current.version !== expectedVersion) {
-          this.historyTable.appendConflict(actor, current, expectedVersion, attempt ?? null, 'update');
-          return { ok: false, reason: 'conflict', current };
-        }
-        const feature = this.nextFeature(layer, change(current), current.version + 1, actor);
-        this.writeFeature(feature, current);
-        this.historyTable.appendFeature(actor, 'update', current, feature);
-        return { ok: true, feature };
-      })
-      .immediate();
+    return this.commits.run((): UpdateResult => {
+      const current = this.getRow(layer, id);
+      if (!current) return { ok: false, reason: 'not-found' };
+      if (current.version !== expectedVersion) {
+        this.historyTable.appendConflict(actor, current, expectedVersion, attempt ?? null, 'update');
+        return { ok: false, reason: 'conflict', current };
+      }
+      const feature = this.nextFeature(layer, change(current), current.version + 1, actor);
+      this.writeFeature(feature, current);
+      this.historyTable.appendFeature(actor, 'update', current, feature);
+      return { ok: true, feature };
+    });
   }
 
   async deleteFeature(
@@ -172,20 +171,18 @@ export class SqliteStore extends AccountsTable implements Store {
     expectedVersion: number,
     actor: string,
   ): Promise<UpdateResult> {
-    return this.db
-      .transaction((): UpdateResult => {
-        const current = this.getRow(layer, id);
-        if (!current) return { ok: false, reason: 'not-found' };
-        if (current.version !== expectedVersion) {
-          this.historyTable.appendConflict(actor, current, expectedVersion, { delete: true }, 'delete');
-          return { ok: false, reason: 'conflict', current };
-        }
-        this.statements.delete.run(layer, id);
-        this.statements.bump.run(layer, 0);
-        this.historyTable.appendFeature(actor, 'delete', current, null);
-        return { ok: true, feature: current };
-      })
-      .immediate();
+    return this.commits.run((): UpdateResult => {
+      const current = this.getRow(layer, id);
+      if (!current) return { ok: false, reason: 'not-found' };
+      if (current.version !== expectedVersion) {
+        this.historyTable.appendConflict(actor, current, expectedVersion, { delete: true }, 'delete');
+        return { ok: false, reason: 'conflict', current };
+      }
+      this.statements.delete.run(layer, id);
+      this.statements.bump.run(layer, 0);
+      this.historyTable.appendFeature(actor, 'delete', current, null);
+      return { ok: true, feature: current };
+    });
   }
 
   async importLayer(
@@ -194,58 +191,56 @@ export class SqliteStore extends AccountsTable implements Store {
     mode: 'replace' | 'merge' | 'seed',
     actor: string,
   ): Promise<ImportSummary> {
-    return this.db
-      .transaction(() => {
-        const summary: ImportSummary = { created: 0, updated: 0, unchanged: 0, deleted: 0 };
-        const existing = new Map(this.statements.list.all(layer).map((row) => [row.id, row]));
-        const seen = new Set<string>();
-        for (const content of features) {
-          const id = content.properties.id;
-          seen.add(id);
-          const row = existing.get(id);
-          if (!row) {
-            const feature = this.nextFeature(layer, content, 1, actor);
-            this.writeFeature(feature, null);
-            if (mode !== 'seed') this.historyTable.appendFeature(actor, 'import-create', null, feature);
-            summary.created++;
-            continue;
-          }
-          const geometry = content.geometry ? JSON.stringify(content.geometry) : null;
-          if (row.properties === JSON.stringify(content.properties) && row.geometry === geometry) {
-            summary.unchanged++;
-            continue;
-          }
-          const current = toFeature(row);
-          const feature = this.nextFeature(layer, content, current.version + 1, actor);
-          this.writeFeature(feature, current);
-          this.historyTable.appendFeature(actor, 'import-update', current, feature);
-          summary.updated++;
+    return this.commits.run(() => {
+      const summary: ImportSummary = { created: 0, updated: 0, unchanged: 0, deleted: 0 };
+      const existing = new Map(this.statements.list.all(layer).map((row) => [row.id, row]));
+      const seen = new Set<string>();
+      for (const content of features) {
+        const id = content.properties.id;
+        seen.add(id);
+        const row = existing.get(id);
+        if (!row) {
+          const feature = this.nextFeature(layer, content, 1, actor);
+          this.writeFeature(feature, null);
+          if (mode !== 'seed') this.historyTable.appendFeature(actor, 'import-create', null, feature);
+          summary.created++;
+          continue;
         }
-        if (mode === 'replace') {
-          for (const [id, row] of existing) {
-            if (seen.has(id)) continue;
-            this.statements.delete.run(layer, id);
-            this.historyTable.appendFeature(actor, 'import-delete', toFeature(row), null);
-            summary.deleted++;
-          }
+        const geometry = content.geometry ? JSON.stringify(content.geometry) : null;
+        if (row.properties === JSON.stringify(content.properties) && row.geometry === geometry) {
+          summary.unchanged++;
+          continue;
         }
-        this.statements.bump.run(layer, mode === 'seed' ? 1 : 0);
-        // A seed is each feature's version 1: one layer entry says so instead of one per feature.
-        this.historyTable.append({
-          actor,
-          entity: 'layer',
-          layer,
-          entityId: layer,
-          action: mode === 'seed' ? 'seed' : mode === 'replace' ? 'import-update' : 'import-create',
-          versionBefore: null,
-          versionAfter: null,
-          before: null,
-          after: summary,
-          note: `${mode}: ${features.length} features`,
-        });
-        return summary;
-      })
-      .immediate();
+        const current = toFeature(row);
+        const feature = this.nextFeature(layer, content, current.version + 1, actor);
+        this.writeFeature(feature, current);
+        this.historyTable.appendFeature(actor, 'import-update', current, feature);
+        summary.updated++;
+      }
+      if (mode === 'replace') {
+        for (const [id, row] of existing) {
+          if (seen.has(id)) continue;
+          this.statements.delete.run(layer, id);
+          this.historyTable.appendFeature(actor, 'import-delete', toFeature(row), null);
+          summary.deleted++;
+        }
+      }
+      this.statements.bump.run(layer, mode === 'seed' ? 1 : 0);
+      // A seed is each feature's version 1: one layer entry says so instead of one per feature.
+      this.historyTable.append({
+        actor,
+        entity: 'layer',
+        layer,
+        entityId: layer,
+        action: mode === 'seed' ? 'seed' : mode === 'replace' ? 'import-update' : 'import-create',
+        versionBefore: null,
+        versionAfter: null,
+        before: null,
+        after: summary,
+        note: `${mode}: ${features.length} features`,
+      });
+      return summary;
+    });
   }
 
   private nextFeature(
@@ -266,11 +261,12 @@ export class SqliteStore extends AccountsTable implements Store {
     };
   }
 
-  recordInspection: Store['recordInspection'] = async (input, inspector, plotChange) =>
-    this.inspections.record(input, inspector, plotChange);
+  recordInspection: Store['recordInspection'] = (input, inspector, plotChange) =>
+    this.commits.run(() => this.inspections.record(input, inspector, plotChange));
   getInspection: Store['getInspection'] = async (id) => this.inspections.get(id);
   listInspections: Store['listInspections'] = async (plotId) => this.inspections.list(plotId);
-  addPhoto: Store['addPhoto'] = async (photo, actor) => this.inspections.addPhoto(photo, actor);
+  addPhoto: Store['addPhoto'] = (photo, actor) =>
+    this.commits.run(() => this.inspections.addPhoto(photo, actor));
   getPhoto: Store['getPhoto'] = async (id) => this.inspections.getPhoto(id);
   countPhotos: Store['countPhotos'] = async (inspectionId) => this.inspections.countPhotos(inspectionId);
   history: Store['history'] = async (query) => this.historyTable.query(query);
