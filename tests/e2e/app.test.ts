@@ -279,3 +279,39 @@ describe('Land Atlas with a broken data file', () => {
     expect(session.consoleErrors).toEqual([]);
   });
 });
+
+describe('Land Atlas for fingers', () => {
+  let app: RunningApp;
+  let session: BrowserSession;
+  beforeAll(async () => {
+    app = await startApp();
+    session = await openBrowser(TABLET);
+  });
+  afterAll(async () => {
+    await session?.close();
+    await app?.close();
+  });
+
+  it('gives every control on the tablet a touch target of at least 44 px', async () => {
+    const { page } = session;
+    await openApp(page, app.url);
+    await page.getByRole('button', { name: '图层', exact: true }).tap();
+    await page.getByRole('complementary', { name: '图层' }).waitFor({ state: 'visible' });
+    await page.getByRole('combobox', { name: '搜索' }).fill('HS');
+    const tooSmall = await page.evaluate(() => {
+      const small: string[] = [];
+      for (const element of document.querySelectorAll<HTMLElement>('button, a, input, [role=option]')) {
+        const target = element.matches('input[type=checkbox], input[type=radio]')
+          ? (element.closest('label') ?? element)
+          : element;
+        const box = target.getBoundingClientRect();
+        if (box.width === 0 || getComputedStyle(target).visibility === 'hidden') continue;
+        if (box.width < 44 || box.height < 44) {
+          small.push(`${element.tagName} ${element.getAttribute('aria-label') ?? element.textContent}`);
+        }
+      }
+      return small;
+    });
+    expect(tooSmall).toEqual([]);
+  });
+});

@@ -91,7 +91,6 @@ export function Inspector() {
     <aside
       className={selected ? 'inspector has-selection' : 'inspector'}
       aria-label={t(lang, 'inspector')}
-      aria-live="polite"
     >
       {!selected || !heading ? (
         <div className="inspector-empty">
