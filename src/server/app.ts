@@ -106,7 +106,7 @@ async function configure(server: FastifyInstance, distDir: string | null): Promi
     reply.header('X-Frame-Options', 'DENY');
     if (!request.url.startsWith('/api/')) return;
     reply.header('Cache-Control', 'no-store');
-    if (request.is404) return;
+    if (request.is404 || request.routeOptions.url === undefined) return;
     // A route that forgot to declare its access is for admins only: closed by default.
     const access = request.routeOptions.config.access ?? ['admin'];
     const token = sessionToken(request);

@@ -202,6 +202,14 @@ describe('first-run setup', () => {
 });
 
 describe('errors', () => {
+  it('an unknown /api route is 404 for anyone, with or without a session', async () => {
+    const viewer = await app.login('viewer');
+    expect(
+      (await app.server.inject({ method: 'GET', url: '/api/nope', headers: { cookie: viewer } })).statusCode,
+    ).toBe(404);
+    expect((await app.server.inject({ method: 'POST', url: '/api/nope' })).statusCode).toBe(404);
+  });
+
   it('are JSON with a code and a bilingual message, never a stack', async () => {
     const cookie = await app.login('admin');
     const cases = [
