@@ -6,7 +6,7 @@ import { hrefForLang, langFromSearch, t } from './i18n.ts';
 import { tiandituKeyFrom } from './map/basemaps.ts';
 import { MapView } from './map/MapView.tsx';
 import { Inspector } from './panels/Inspector.tsx';
-import { LayerPanel } from './panels/LayerPanel.tsx';
+import { BasemapPanel, LayerPanel } from './panels/LayerPanel.tsx';
 import { Legend } from './panels/Legend.tsx';
 import { ProblemsBanner } from './panels/ProblemsBanner.tsx';
 import { Search } from './panels/Search.tsx';
@@ -100,6 +100,7 @@ export function App() {
           </button>
           <LayerPanel />
           <Legend />
+          <BasemapPanel />
         </aside>
         <button
           type="button"

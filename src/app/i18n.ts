@@ -80,6 +80,10 @@ const STRINGS = {
   legendInfrastructure: { zh: '基础设施（12、13 类）', en: 'Infrastructure (12, 13)' },
   legendOther: { zh: '其他用途', en: 'Other uses' },
   legendPlots: { zh: '{layer}（{mode}）', en: '{layer} ({mode})' },
+  gradeNote: {
+    zh: '亩均评价：A 类最优，D 类为末位',
+    en: 'Per-mu grading: A is best, D the bottom few percent',
+  },
   legendOutlines: { zh: '边界', en: 'Outlines' },
   parkHolds: { zh: '园区内（含跨界）', en: 'In this park (or crossing it)' },
   countParcels: { zh: '{n} 宗', en: '{n} parcels' },

@@ -88,10 +88,7 @@ export function Inspector() {
   };
 
   return (
-    <aside
-      className={selected ? 'inspector has-selection' : 'inspector'}
-      aria-label={t(lang, 'inspector')}
-    >
+    <aside className={selected ? 'inspector has-selection' : 'inspector'} aria-label={t(lang, 'inspector')}>
       {!selected || !heading ? (
         <div className="inspector-empty">
           <h2>{t(lang, 'inspector')}</h2>

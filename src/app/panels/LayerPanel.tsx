@@ -20,9 +20,6 @@ export function LayerPanel() {
   const setVisible = useAtlas((state) => state.setVisible);
   const colourMode = useAtlas((state) => state.plotColourMode);
   const setColourMode = useAtlas((state) => state.setPlotColourMode);
-  const basemap = useAtlas((state) => state.basemap);
-  const setBasemap = useAtlas((state) => state.setBasemap);
-  const tiandituKey = useAtlas((state) => state.tiandituKey);
 
   return (
     <div className="layer-panel">
@@ -72,7 +69,18 @@ export function LayerPanel() {
           ))}
         </div>
       </fieldset>
+    </div>
+  );
+}
 
+/** The basemap choice: offline by default; the online ones say what they need. */
+export function BasemapPanel() {
+  const lang = useAtlas((state) => state.lang);
+  const basemap = useAtlas((state) => state.basemap);
+  const setBasemap = useAtlas((state) => state.setBasemap);
+  const tiandituKey = useAtlas((state) => state.tiandituKey);
+  return (
+    <div className="basemap-panel">
       <fieldset className="radio-group">
         <legend>{t(lang, 'basemap')}</legend>
         <div role="radiogroup" aria-label={t(lang, 'basemap')} aria-describedby="basemap-note">

@@ -12,10 +12,11 @@ interface Entry {
   shape: 'fill' | 'line' | 'circle';
 }
 
-function LegendGroup({ title, entries }: { title: string; entries: Entry[] }) {
+function LegendGroup({ title, entries, note }: { title: string; entries: Entry[]; note?: string }) {
   return (
     <div className="legend-group">
       <h3>{title}</h3>
+      {note && <p className="note">{note}</p>}
       <ul>
         {entries.map((entry) => (
           <li key={entry.key}>
@@ -68,6 +69,7 @@ export function Legend() {
             mode: t(lang, mode === 'grade' ? 'byGrade' : 'byStatus'),
           })}
           entries={plotEntries(lang, mode)}
+          note={mode === 'grade' ? t(lang, 'gradeNote') : undefined}
         />
       )}
       {shown('projects') && (
