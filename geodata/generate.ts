@@ -302,14 +302,11 @@ export function parseArguments(argv: readonly string[]): GenerateOptions & { out
       throw new UsageError(`--${name} must be a whole number from 0 to ${max}, not "${text}"`);
     return Number(text);
   };
+  const plots = count('plots', 1_000_000);
+  const zones = count('zones', 100_000);
   const out = values.get('out');
   if (!out) throw new UsageError('--out is required');
-  return {
-    plots: count('plots', 1_000_000),
-    zones: count('zones', 100_000),
-    out,
-    seed: values.get('seed') ?? '1',
-  };
+  return { plots, zones, out, seed: values.get('seed') ?? '1' };
 }
 
 function main(argv: readonly string[]): number {
