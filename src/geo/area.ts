@@ -44,8 +44,8 @@ export function ringSignedAreaM2(ring: readonly Position[]): number {
         D * Math.sin((7 * dB) / 2) * Math.cos(7 * bm) +
         E * Math.sin((9 * dB) / 2) * Math.cos(9 * bm));
   }
-  // The strip sum runs clockwise-positive; flip so counter-clockwise rings are positive.
-  return -TWO_B2 * sum;
+  // Northward edges east of L0 add area, so a counter-clockwise ring sums positive.
+  return TWO_B2 * sum;
 }
 
 export function ringAreaM2(ring: readonly Position[]): number {

@@ -19,7 +19,7 @@ const RAD = Math.PI / 180;
 
 /**
  * m² per unit of Σ (meanLonDeg − L0Deg)·ΔG: area = STRIP_SCALE_M2 · Σ (xm − x0)·(g2 − g1), positive for
- * counter-clockwise rings (east edges run north). Note ringSignedAreaM2 in area.ts has the opposite sign.
+ * counter-clockwise rings (east edges run north), as ringSignedAreaM2 in area.ts.
  */
 export const STRIP_SCALE_M2 = CGCS2000_B * CGCS2000_B * RAD;
 

@@ -196,3 +196,17 @@ describe('non-polygons', () => {
     expect(geometryAreaM2(collection)).toBeCloseTo(ringAreaM2(polygon), 6);
   });
 });
+
+describe('ring winding', () => {
+  it('is positive for a counter-clockwise ring and negative for a clockwise one', () => {
+    const ccw = [
+      [113, 22.77],
+      [113.01, 22.77],
+      [113.01, 22.78],
+      [113, 22.78],
+      [113, 22.77],
+    ];
+    expect(ringSignedAreaM2(ccw)).toBeGreaterThan(1_137_000);
+    expect(ringSignedAreaM2([...ccw].reverse())).toBeLessThan(-1_137_000);
+  });
+});
