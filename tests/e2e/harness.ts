@@ -2,7 +2,10 @@
 // in Debian's headless Chromium through playwright-core (no browser download).
 import { execFileSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
+import { mkdtemp, rm } from 'node:fs/promises';
 import type { AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core';
 import { buildServer } from '../../src/server/app.ts';
 
@@ -11,12 +14,22 @@ export interface RunningApp {
   close(): Promise<void>;
 }
 
-/** Serves dist/ (built by `npm run build` before the e2e project runs) on 127.0.0.1 and a free port. */
+/**
+ * Serves dist/ (built by `npm run build` before the e2e project runs) on 127.0.0.1 and a free port,
+ * with a fresh data directory (seeded from geodata/) that is removed on close.
+ */
 export async function startApp(): Promise<RunningApp> {
-  const server = await buildServer();
+  const dataDir = await mkdtemp(join(tmpdir(), 'atlas-e2e-'));
+  const server = await buildServer({ dataDir });
   await server.listen({ port: 0, host: '127.0.0.1' });
   const { port } = server.server.address() as AddressInfo;
-  return { url: `http://127.0.0.1:${port}/`, close: () => server.close() };
+  return {
+    url: `http://127.0.0.1:${port}/`,
+    close: async () => {
+      await server.close();
+      await rm(dataDir, { recursive: true, force: true });
+    },
+  };
 }
 
 function chromiumPath(): string {
