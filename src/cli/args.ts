@@ -9,6 +9,8 @@ export interface ParsedArgs {
   layer: LayerId | null | undefined;
   json: boolean;
   help: boolean;
+  /** Every other option that takes a value, by name (`--target 0.8` → target: '0.8'). */
+  values: Record<string, string>;
 }
 
 /** `allowed` names the options the command takes, e.g. ['lang', 'layer']. */
@@ -23,6 +25,7 @@ export function parseArgs(
     layer: undefined,
     json: false,
     help: false,
+    values: {},
   };
   for (let i = 0; i < args.length; i++) {
     const arg = args[i] as string;
@@ -40,21 +43,31 @@ export function parseArgs(
     }
     const [rawName, inline] = arg.startsWith('--') ? arg.slice(2).split(/=(.*)/s, 2) : [arg, undefined];
     const name = rawName ?? '';
-    if (!allowed.includes(name)) throw new UsageError(`unknown option: ${arg}`);
+    if (!allowed.includes(name)) throw new UsageError(`unknown option: ${arg}`, `未知选项：${arg}`);
     if (name === 'json') {
       parsed.json = true;
       continue;
     }
     const value = inline ?? args[++i];
-    if (value === undefined) throw new UsageError(`--${name} needs a value`);
+    if (value === undefined) throw new UsageError(`--${name} needs a value`, `--${name} 需要一个值`);
     if (name === 'lang') {
-      if (value !== 'zh' && value !== 'en') throw new UsageError(`--lang must be zh or en, not ${value}`);
+      if (value !== 'zh' && value !== 'en') {
+        throw new UsageError(
+          `--lang must be zh or en, not ${value}`,
+          `--lang 须为 zh 或 en，而不是 ${value}`,
+        );
+      }
       parsed.lang = value;
     } else if (name === 'layer') {
       if (value === 'none') parsed.layer = null;
       else if (isLayerId(value)) parsed.layer = value;
-      else throw new UsageError(`--layer must be one of ${LAYER_IDS.join(', ')} or none, not ${value}`);
-    }
+      else {
+        throw new UsageError(
+          `--layer must be one of ${LAYER_IDS.join(', ')} or none, not ${value}`,
+          `--layer 须为 ${LAYER_IDS.join('、')} 之一或 none，而不是 ${value}`,
+        );
+      }
+    } else parsed.values[name] = value;
   }
   return parsed;
 }

@@ -4,11 +4,29 @@
 import { runArea } from './commands/area.ts';
 import { runCheck } from './commands/check.ts';
 import { usage } from './commands/help.ts';
-import { defaultLang, EXIT_INVALID, EXIT_OK, EXIT_USAGE, type Lang, type Output, UsageError } from './io.ts';
+import { runOverlap } from './commands/overlap.ts';
+import { runBackup, runUser } from './commands/server.ts';
+import { runShare } from './commands/share.ts';
+import {
+  defaultLang,
+  EXIT_INVALID,
+  EXIT_OK,
+  EXIT_USAGE,
+  type Lang,
+  type Output,
+  readProcessStdin,
+  UsageError,
+} from './io.ts';
 
-const COMMANDS: Record<string, (args: readonly string[], output: Output) => number> = {
+type Command = (args: readonly string[], output: Output) => number | Promise<number>;
+
+const COMMANDS: Record<string, Command> = {
   check: runCheck,
   area: runArea,
+  overlap: runOverlap,
+  share: runShare,
+  user: runUser,
+  backup: runBackup,
 };
 
 /** The --lang value, read early so that even usage errors speak the asked language. */
@@ -21,14 +39,14 @@ function langOption(argv: readonly string[]): Lang | undefined {
   return undefined;
 }
 
-export function main(argv: readonly string[], output: Output): number {
+export async function main(argv: readonly string[], output: Output): Promise<number> {
   const lang = langOption(argv) ?? defaultLang();
   const [command, ...rest] = argv;
   if (command === undefined || command === 'help' || command === '--help' || command === '-h') {
     (command === undefined ? output.err : output.out)(usage(lang));
     return command === undefined ? EXIT_USAGE : EXIT_OK;
   }
-  const run = COMMANDS[command];
+  const run = Object.hasOwn(COMMANDS, command) ? COMMANDS[command] : undefined;
   if (!run) {
     output.err(
       lang === 'zh'
@@ -43,10 +61,12 @@ export function main(argv: readonly string[], output: Output): number {
     return EXIT_OK;
   }
   try {
-    return run(rest, output);
+    return await run(rest, output);
   } catch (error) {
     if (error instanceof UsageError) {
-      output.err(`atlas ${command}: ${error.message}`);
+      output.err(
+        lang === 'zh' ? `atlas ${command}：${error.text(lang)}` : `atlas ${command}: ${error.message}`,
+      );
       output.err(lang === 'zh' ? '运行 atlas help 查看用法。' : 'Run atlas help for usage.');
       return EXIT_USAGE;
     }
@@ -69,5 +89,9 @@ process.stdout.on('error', (error: NodeJS.ErrnoException) => {
 const output: Output = {
   out: (line) => process.stdout.write(`${line}\n`),
   err: (line) => process.stderr.write(`${line}\n`),
+  readStdin: readProcessStdin,
+  env: process.env,
 };
-process.exitCode = main(process.argv.slice(2), output);
+main(process.argv.slice(2), output).then((code) => {
+  process.exitCode = code;
+});

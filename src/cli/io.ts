@@ -14,9 +14,29 @@ export const EXIT_USAGE = 2;
 export interface Output {
   out: (line: string) => void;
   err: (line: string) => void;
+  /** All of standard input (only `user add --password-stdin` reads it); process.stdin when absent. */
+  readStdin?: () => Promise<string>;
+  /** The environment (DATA_DIR); process.env when absent. */
+  env?: NodeJS.ProcessEnv;
 }
 
-export class UsageError extends Error {}
+export async function readProcessStdin(): Promise<string> {
+  const chunks: Buffer[] = [];
+  for await (const chunk of process.stdin) chunks.push(Buffer.from(chunk));
+  return Buffer.concat(chunks).toString('utf8');
+}
+
+/** A mistake in the command line: exit 2. The message is English; `zh` its Chinese when there is one. */
+export class UsageError extends Error {
+  readonly zh: string | undefined;
+  constructor(en: string, zh?: string) {
+    super(en);
+    this.zh = zh;
+  }
+  text(lang: Lang): string {
+    return lang === 'zh' && this.zh !== undefined ? this.zh : this.message;
+  }
+}
 
 export function defaultLang(env: NodeJS.ProcessEnv = process.env): Lang {
   return (env.LANG ?? '').toLowerCase().startsWith('zh') ? 'zh' : 'en';

@@ -5,7 +5,8 @@ import { checkFile, EXIT_INVALID, EXIT_OK, type Output, printProblems, UsageErro
 
 export function runCheck(args: readonly string[], output: Output): number {
   const options = parseArgs(args, ['lang', 'layer']);
-  if (options.files.length === 0) throw new UsageError('check needs at least one FILE');
+  if (options.files.length === 0)
+    throw new UsageError('check needs at least one FILE', 'check 需要至少一个文件');
   let invalid = 0;
   for (const file of options.files) {
     const report = checkFile(file, options.layer);
