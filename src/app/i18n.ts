@@ -54,6 +54,7 @@ const STRINGS = {
   indicatorBelow: { zh: '未达标', en: 'below the bar' },
   indicatorMet: { zh: '达标', en: 'meets the bar' },
   threshold: { zh: '标准', en: 'bar' },
+  citedReason: { zh: '认定原因', en: 'cited' },
   otherReasons: { zh: '其他原因', en: 'Other reasons' },
   noReasons: { zh: '未记录低效原因', en: 'No reasons recorded' },
   loading: { zh: '正在加载图层…', en: 'Loading layers…' },

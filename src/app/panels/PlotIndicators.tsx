@@ -36,7 +36,10 @@ export function PlotIndicatorsBlock({
         <tbody>
           {measured.map((indicator) => (
             <tr key={indicator.key} className={indicator.below ? 'below' : 'met'}>
-              <th scope="row">{propertyLabel(indicator.key, lang)}</th>
+              <th scope="row">
+                {propertyLabel(indicator.key, lang)}
+                {indicator.cited && <span className="cited">{t(lang, 'citedReason')}</span>}
+              </th>
               <td className="figure">
                 {figure(indicator, indicator.value, lang)}
                 <span className="bar">
