@@ -4,13 +4,14 @@ import { mkdtempSync, readdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it, vi } from 'vitest';
+import { PEER_DIR } from '../support/peer.ts';
 
 // Each case starts Node with tsx (about a second on a busy machine), some several times.
 vi.setConfig({ testTimeout: 60_000 });
 
 const repo = join(import.meta.dirname, '../..');
 const fixtures = join(repo, 'tests/fixtures/validate/in');
-const hint = '/work/shared/fixtures/peer/geojsonhint';
+const hint = `${PEER_DIR}/geojsonhint`;
 
 function atlas(...args: string[]) {
   const result = spawnSync(process.execPath, ['--import', 'tsx', 'src/cli/atlas.ts', ...args], {

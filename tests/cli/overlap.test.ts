@@ -11,6 +11,7 @@ import { ABSOLUTE_FLOOR_M2, compareOverlaps, RELATIVE_TOLERANCE } from '../../be
 import { generate } from '../../geodata/generate.ts';
 import { geometryAreaM2 } from '../../src/geo/area.ts';
 import { OVERLAP_EPSILON_M2, type OverlapPair } from '../../src/geo/overlap.ts';
+import { PEER_DIR } from '../support/peer.ts';
 import {
   type AtlasResult,
   atlas,
@@ -26,7 +27,7 @@ vi.setConfig({ testTimeout: 120_000, hookTimeout: 120_000 });
 type AnyFeature = Feature<Geometry | null>;
 type PolygonFeature = Feature<Polygon | MultiPolygon>;
 
-const PEER = '/work/shared/fixtures/peer/turf-intersect';
+const PEER = `${PEER_DIR}/turf-intersect`;
 
 const read = (path: string): FeatureCollection<Geometry | null> => JSON.parse(readFileSync(path, 'utf8'));
 const isAreal = (feature: AnyFeature | undefined): feature is PolygonFeature =>
