@@ -10,10 +10,11 @@ import { describe, expect, it } from 'vitest';
 import { ABSOLUTE_FLOOR_M2, RELATIVE_TOLERANCE } from '../../bench/compare.ts';
 import { geometryAreaM2, ringSignedAreaM2 } from '../../src/geo/area.ts';
 import { findOverlaps, OVERLAP_EPSILON_M2, overlapGeometry } from '../../src/geo/overlap.ts';
+import { PEER_DIR } from '../support/peer.ts';
 
 type AnyFeature = Feature<Geometry | null>;
 
-const PEER = '/work/shared/fixtures/peer/turf-intersect';
+const PEER = `${PEER_DIR}/turf-intersect`;
 const OWN = join(import.meta.dirname, '../fixtures/overlap');
 
 function read(path: string): FeatureCollection<Geometry | null> {

@@ -5,8 +5,9 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { formatProblem, validateGeoJsonText } from '../../src/geo/validate.ts';
+import { PEER_DIR } from '../support/peer.ts';
 
-const peer = '/work/shared/fixtures/peer';
+const peer = PEER_DIR;
 const hint = join(peer, 'geojsonhint');
 const ACCEPTED_WITH_WARNING: Record<string, string> = {
   'bad-polygon-interiorring-rhr.geojson': 'winding-order',
