@@ -82,9 +82,18 @@ export async function atlasMany(
   return results;
 }
 
-/** Many command lines through the CLI's main, split over `parallel` processes; results in order. */
+/** A command line for atlasBatch, with what it reads on standard input. */
+export interface BatchRun {
+  args: readonly string[];
+  stdin: string;
+}
+
+/**
+ * Many command lines through the CLI's main, split over `parallel` processes; results in order. Within
+ * one process they run one after another (parallel = 1 for a sequence that builds on itself).
+ */
 export async function atlasBatch(
-  runs: readonly (readonly string[])[],
+  runs: readonly (readonly string[] | BatchRun)[],
   options: AtlasOptions = {},
   parallel = 2,
 ): Promise<AtlasResult[]> {
