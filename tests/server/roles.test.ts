@@ -221,7 +221,7 @@ describe('routes × roles', () => {
   }
 
   it('public routes need no session', async () => {
-    for (const url of ['/api/health', '/api/setup']) {
+    for (const url of ['/api/health', '/api/setup', '/api/session']) {
       expect((await app.server.inject({ method: 'GET', url })).statusCode).toBe(200);
     }
   });

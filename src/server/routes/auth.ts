@@ -75,6 +75,13 @@ export function authRoutes(server: FastifyInstance): void {
     return describeUser(request.user);
   });
 
+  // Public and never a 401, so a first visit (not yet logged in) leaves no failed request in the
+  // browser's console: whether this browser has a session, who it is, and whether setup is needed.
+  server.get('/api/session', { config: { access: 'public' } }, async (request) => {
+    if (request.user) return { signedIn: true, setupNeeded: false, ...describeUser(request.user) };
+    return { signedIn: false, setupNeeded: (await store.countUsers()) === 0 };
+  });
+
   server.post('/api/me/password', { config: { access: 'session' } }, async (request, reply) => {
     const body = parse(passwordBody, request.body, 'body');
     const me = request.user ? await store.getUser(request.user.username) : null;
