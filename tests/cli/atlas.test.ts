@@ -1,27 +1,19 @@
-// `atlas` run for real, as a subprocess, on the peer fixtures and on tests/fixtures/validate/in.
-import { spawnSync } from 'node:child_process';
+// `atlas` run for real, as a subprocess, on the peer fixtures and on tests/fixtures/validate/in. Cases that
+// need only output and exit codes share processes (atlasBatch); exit-code plumbing, help and unknown
+// commands go through the entry point itself (atlas).
 import { mkdtempSync, readdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { describe, expect, it, vi } from 'vitest';
-import { PEER_DIR } from '../support/peer.ts';
+import { beforeAll, describe, expect, it, vi } from 'vitest';
+import { type AtlasResult, atlasBatch, atlas as run } from './support/run.ts';
 
 // Each case starts Node with tsx (about a second on a busy machine), some several times.
-vi.setConfig({ testTimeout: 60_000 });
+vi.setConfig({ testTimeout: 60_000, hookTimeout: 60_000 });
 
-const repo = join(import.meta.dirname, '../..');
-const fixtures = join(repo, 'tests/fixtures/validate/in');
-const hint = `${PEER_DIR}/geojsonhint`;
+const fixtures = join(import.meta.dirname, '../fixtures/validate/in');
+const hint = '/work/shared/fixtures/peer/geojsonhint';
 
-function atlas(...args: string[]) {
-  const result = spawnSync(process.execPath, ['--import', 'tsx', 'src/cli/atlas.ts', ...args], {
-    cwd: repo,
-    encoding: 'utf8',
-    env: { ...process.env, LANG: 'C' },
-  });
-  const lines = (text: string) => text.split('\n').filter((line) => line !== '');
-  return { code: result.status, out: lines(result.stdout), err: lines(result.stderr), stderr: result.stderr };
-}
+const atlas = (...args: string[]) => run(args);
 
 const noStack = (text: string) => expect(text).not.toMatch(/\n\s+at .*:\d+:\d+|node:internal/);
 
@@ -50,7 +42,7 @@ describe('atlas check', () => {
     expect(result.err).toEqual(['1 of 1 file invalid.']);
   });
 
-  it.each([
+  const rejected: [string, RegExp][] = [
     ['plots-projected-metres.geojson', /EPSG:4526/],
     ['plots-projected-metres-no-zone.geojson', /EPSG:4547/],
     ['plots-lat-lon-swapped.geojson', /latitude and longitude are swapped/],
@@ -64,13 +56,22 @@ describe('atlas check', () => {
     ['plots-json-syntax.geojson', /: line 3: JSON syntax error at line 3, column 33/],
     ['empty.geojson', /the file is empty/],
     ['binary-junk.geojson', /not a text file/],
-  ])('rejects %s', (name, expected) => {
-    const result = atlas('check', join(fixtures, name));
-    expect(result.code).toBe(1);
-    expect(result.out.join('\n')).toMatch(expected);
-    for (const line of result.out) expect(line.startsWith(`${join(fixtures, name)}: `)).toBe(true);
-    noStack(result.stderr);
+  ];
+  let rejections: AtlasResult[];
+  beforeAll(async () => {
+    rejections = await atlasBatch(rejected.map(([name]) => ['check', join(fixtures, name)]));
   });
+
+  it.each(rejected.map(([name, expected], k) => [name, expected, k] as const))(
+    'rejects %s',
+    (name, expected, k) => {
+      const result = rejections[k] as AtlasResult;
+      expect(result.code).toBe(1);
+      expect(result.out.join('\n')).toMatch(expected);
+      for (const line of result.out) expect(line.startsWith(`${join(fixtures, name)}: `)).toBe(true);
+      noStack(result.stderr);
+    },
+  );
 
   it('rejects every peer bad/ file that must be rejected, one exit for all', () => {
     const result = atlas(
@@ -93,59 +94,41 @@ describe('atlas check', () => {
     noStack(result.stderr);
   });
 
-  it('forces a layer with --layer and speaks Chinese with --lang zh', () => {
+  it('forces a layer with --layer and speaks Chinese with --lang zh; exits 2 on usage errors', async () => {
     const file = join(hint, 'good/good-point.geojson');
-    expect(atlas('check', '--layer', 'plots', file).code).toBe(1);
-    const zh = atlas('check', file, '--layer=parks', '--lang', 'zh');
-    expect(zh.code).toBe(1);
-    expect(zh.out[0]).toMatch(/必须是 FeatureCollection/);
-    expect(zh.err.at(-1)).toBe('1 个文件中有 1 个无效。');
-    expect(atlas('check', '--layer', 'none', join(fixtures, 'plots-ids.geojson')).code).toBe(0);
-  });
-
-  it('exits 2 on usage errors', () => {
-    expect(atlas('check').code).toBe(2);
-    expect(atlas('check', '--frobnicate', 'x.geojson')).toMatchObject({ code: 2, out: [] });
-    expect(atlas('check', '--layer', 'farms', 'x.geojson').code).toBe(2);
-    expect(atlas('check', '--lang', 'fr', 'x.geojson').code).toBe(2);
+    const [plots, zh, none, ...usage] = await atlasBatch([
+      ['check', '--layer', 'plots', file],
+      ['check', file, '--layer=parks', '--lang', 'zh'],
+      ['check', '--layer', 'none', join(fixtures, 'plots-ids.geojson')],
+      ['check'],
+      ['check', '--frobnicate', 'x.geojson'],
+      ['check', '--layer', 'farms', 'x.geojson'],
+      ['check', '--lang', 'fr', 'x.geojson'],
+      ['check', '--lang', 'zh', '--layer', 'farms', 'x.geojson'],
+    ]);
+    expect(plots?.code).toBe(1);
+    expect(zh?.code).toBe(1);
+    expect(zh?.out[0]).toMatch(/必须是 FeatureCollection/);
+    expect(zh?.err.at(-1)).toBe('1 个文件中有 1 个无效。');
+    expect(none?.code).toBe(0);
+    for (const result of usage) expect(result).toMatchObject({ code: 2, out: [] });
+    expect(usage[1]?.err).toEqual(['atlas check: unknown option: --frobnicate', 'Run atlas help for usage.']);
+    expect(usage[4]?.err).toEqual([
+      'atlas check：--layer 须为 boundary、parks、plots、projects、newland、zones 之一或 none，而不是 farms',
+      '运行 atlas help 查看用法。',
+    ]);
   });
 });
 
 describe('atlas area', () => {
-  it('prints one line per feature in input order', () => {
-    const result = atlas('area', join(fixtures, 'plots-valid.geojson'));
-    expect(result.code).toBe(0);
-    expect(result.out).toHaveLength(2);
-    expect(result.out[0]).toMatch(/^0 HS-DX-0001 [\d,]+\.\d{2} 亩 \d+\.\d{4} 公顷 [\d,]+\.\d{2} m²$/);
-    expect(result.out[1]).toMatch(/^1 HS-DX-0002 /);
-  });
-
-  it('prints JSON lines with --json, the same figures as the human form', () => {
-    const human = atlas('area', join(fixtures, 'plots-valid.geojson')).out;
-    const result = atlas('area', '--json', join(fixtures, 'plots-valid.geojson'));
-    expect(result.code).toBe(0);
-    const rows = result.out.map((line) => JSON.parse(line));
-    expect(rows.map((row) => Object.keys(row))).toEqual([
-      Array.from(['index', 'id', 'm2', 'mu', 'ha']),
-      ['index', 'id', 'm2', 'mu', 'ha'],
-    ]);
-    rows.forEach((row, index) => {
-      expect(row).toMatchObject({ index, id: `HS-DX-000${index + 1}` });
-      expect(row.mu).toBeCloseTo(row.m2 / (2000 / 3), 9);
-      expect(row.ha).toBeCloseTo(row.m2 / 10_000, 12);
-      const shownM2 = Number((human[index] as string).split(' ').at(-2)?.replace(/,/g, ''));
-      expect(shownM2).toBeCloseTo(row.m2, 2);
-    });
-    // The square with a hole is 0.001° less its 0.0003° hole: about 91% of an unholed square.
-    expect(rows[0].m2 / rows[1].m2).toBeCloseTo((1 - 0.09) / 2, 2);
-  });
-
-  it('counts a bare geometry as feature 0 and gives non-polygons 0', () => {
-    const result = atlas('area', '--json', join(hint, 'good/good-point.geojson'));
-    expect(result.out).toEqual(['{"index":0,"id":null,"m2":0,"mu":0,"ha":0}']);
-  });
-
-  it('takes the id from properties.id when the Feature has none', () => {
+  const valid = join(fixtures, 'plots-valid.geojson');
+  let human: AtlasResult;
+  let json: AtlasResult;
+  let point: AtlasResult;
+  let lone: AtlasResult;
+  let invalid: AtlasResult;
+  let usage: AtlasResult[];
+  beforeAll(async () => {
     const dir = mkdtempSync(join(tmpdir(), 'atlas-'));
     const file = join(dir, 'one.geojson');
     writeFileSync(
@@ -167,32 +150,87 @@ describe('atlas area', () => {
         },
       }),
     );
-    const [line] = atlas('area', '--json', file).out;
-    const row = JSON.parse(line as string);
+    [human, json, point, lone, invalid, ...usage] = (await atlasBatch([
+      ['area', valid],
+      ['area', '--json', valid],
+      ['area', '--json', join(hint, 'good/good-point.geojson')],
+      ['area', '--json', file],
+      ['area', join(fixtures, 'plots-self-intersection.geojson')],
+      ['area'],
+      ['area', 'a.geojson', 'b.geojson'],
+    ])) as [AtlasResult, AtlasResult, AtlasResult, AtlasResult, AtlasResult, ...AtlasResult[]];
+  });
+
+  it('prints one line per feature in input order', () => {
+    expect(human.code).toBe(0);
+    expect(human.out).toHaveLength(2);
+    expect(human.out[0]).toMatch(/^0 HS-DX-0001 [\d,]+\.\d{2} 亩 \d+\.\d{4} 公顷 [\d,]+\.\d{2} m²$/);
+    expect(human.out[1]).toMatch(/^1 HS-DX-0002 /);
+  });
+
+  it('prints JSON lines with --json, the same figures as the human form', () => {
+    expect(json.code).toBe(0);
+    const rows = json.out.map((line) => JSON.parse(line));
+    expect(rows.map((row) => Object.keys(row))).toEqual([
+      ['index', 'id', 'm2', 'mu', 'ha'],
+      ['index', 'id', 'm2', 'mu', 'ha'],
+    ]);
+    rows.forEach((row, index) => {
+      expect(row).toMatchObject({ index, id: `HS-DX-000${index + 1}` });
+      expect(row.mu).toBeCloseTo(row.m2 / (2000 / 3), 9);
+      expect(row.ha).toBeCloseTo(row.m2 / 10_000, 12);
+      const shownM2 = Number((human.out[index] as string).split(' ').at(-2)?.replace(/,/g, ''));
+      expect(shownM2).toBeCloseTo(row.m2, 2);
+    });
+    // The square with a hole is 0.001° less its 0.0003° hole: about 91% of an unholed square.
+    expect(rows[0].m2 / rows[1].m2).toBeCloseTo((1 - 0.09) / 2, 2);
+  });
+
+  it('counts a bare geometry as feature 0 and gives non-polygons 0', () => {
+    expect(point.out).toEqual(['{"index":0,"id":null,"m2":0,"mu":0,"ha":0}']);
+  });
+
+  it('takes the id from properties.id when the Feature has none', () => {
+    const row = JSON.parse(lone.out[0] as string);
     expect(row.id).toBe('P-1');
     expect(Math.abs(row.m2 - 1_137_217)).toBeLessThan(1);
   });
 
   it('validates first: an invalid file prints its problems and exits 1', () => {
-    const result = atlas('area', join(fixtures, 'plots-self-intersection.geojson'));
-    expect(result.code).toBe(1);
-    expect(result.out.join('\n')).toMatch(/crosses itself/);
-    expect(result.out.join('\n')).not.toMatch(/亩/);
+    expect(invalid.code).toBe(1);
+    expect(invalid.out.join('\n')).toMatch(/crosses itself/);
+    expect(invalid.out.join('\n')).not.toMatch(/亩/);
   });
 
   it('exits 2 without exactly one file', () => {
-    expect(atlas('area').code).toBe(2);
-    expect(atlas('area', 'a.geojson', 'b.geojson').code).toBe(2);
+    for (const result of usage) expect(result.code).toBe(2);
+    expect(usage[0]?.err[0]).toBe('atlas area: area needs exactly one FILE');
   });
 });
 
 describe('atlas help', () => {
-  it('prints usage on help and --help, exit 0', () => {
+  it('prints usage on help and --help, exit 0, naming every command', () => {
     for (const args of [['help'], ['--help'], ['check', '--help']]) {
       const result = atlas(...args);
       expect(result.code).toBe(0);
       expect(result.out[0]).toBe('Usage: atlas <command> [options]');
     }
+    const en = atlas('help').stdout;
+    for (const command of [
+      'check FILE…',
+      'area FILE [--json]',
+      'overlap A [B] [--json]',
+      'share FILE [--json] [--target 0.8] [--parks PARKS] [--by year|park|town]',
+      'user add NAME --role ROLE --password-stdin [--update] [--data-dir DIR]',
+      'backup FILE [--data-dir DIR]',
+    ]) {
+      expect(en).toContain(`  ${command}`);
+    }
+    const zh = atlas('help', '--lang', 'zh');
+    expect(zh.out[0]).toBe('用法：atlas <命令> [选项]');
+    expect(zh.stdout).toMatch(
+      /overlap A \[B\] \[--json\][\s\S]*share 文件[\s\S]*user add 用户名[\s\S]*backup 文件/,
+    );
   });
 
   it('an unknown command or none: usage on stderr, exit 2', () => {
