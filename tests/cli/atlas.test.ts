@@ -5,13 +5,14 @@ import { mkdtempSync, readdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it, vi } from 'vitest';
+import { PEER_DIR } from '../support/peer.ts';
 import { type AtlasResult, atlasBatch, atlas as run } from './support/run.ts';
 
 // Each case starts Node with tsx (about a second on a busy machine), some several times.
 vi.setConfig({ testTimeout: 60_000, hookTimeout: 60_000 });
 
 const fixtures = join(import.meta.dirname, '../fixtures/validate/in');
-const hint = '/work/shared/fixtures/peer/geojsonhint';
+const hint = `${PEER_DIR}/geojsonhint`;
 
 const atlas = (...args: string[]) => run(args);
 
