@@ -40,7 +40,13 @@ describe('the analysis worker API', () => {
     const turns: number[] = [];
     const api = createAnalysisApi({
       sliceMs: 0,
-      yieldTurn: () => new Promise((resolve) => setImmediate(() => resolve(turns.push(1)))),
+      yieldTurn: () =>
+        new Promise((resolve) =>
+          setImmediate(() => {
+            turns.push(1);
+            resolve();
+          }),
+        ),
     });
     api.load(input);
     const running = api.run(7);
