@@ -45,6 +45,7 @@ export function parseArgs(
     const name = rawName ?? '';
     if (!allowed.includes(name)) throw new UsageError(`unknown option: ${arg}`, `未知选项：${arg}`);
     if (name === 'json') {
+      if (inline !== undefined) throw new UsageError('--json takes no value', '--json 不带值');
       parsed.json = true;
       continue;
     }

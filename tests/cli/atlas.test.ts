@@ -30,19 +30,6 @@ describe('atlas check', () => {
     expect(result.err.at(-1)).toBe(`${good.length + 1} files valid.`);
   });
 
-  it('exits 1 with one line per problem: file, feature, id, message', () => {
-    const file = 'tests/fixtures/validate/in/plots-ids.geojson';
-    const result = atlas('check', file);
-    expect(result.code).toBe(1);
-    expect(result.out).toEqual([
-      `${file}: feature 1 (id HS-DX-0001): id "HS-DX-0001" is used twice: feature 0 has it already; every feature needs its own id.`,
-      `${file}: feature 2 (id HS-DX-9999): the Feature id "HS-DX-9999" differs from properties.id "HS-DX-0002"; they must be the same.`,
-      `${file}: feature 3: the feature has no id; add "id": "HS-DX-0003" to the Feature, equal to properties.id.`,
-      `${file}: feature 4 (id 7): the Feature id must be a string (found the number 7); write "7", the same as properties.id.`,
-    ]);
-    expect(result.err).toEqual(['1 of 1 file invalid.']);
-  });
-
   const rejected: [string, RegExp][] = [
     ['plots-projected-metres.geojson', /EPSG:4526/],
     ['plots-projected-metres-no-zone.geojson', /EPSG:4547/],
@@ -58,9 +45,38 @@ describe('atlas check', () => {
     ['empty.geojson', /the file is empty/],
     ['binary-junk.geojson', /not a text file/],
   ];
+  const idsFile = 'tests/fixtures/validate/in/plots-ids.geojson';
+  const peerBad = [
+    join(hint, 'bad/bad-json.geojson'),
+    join(hint, 'bad/badfeature.geojson'),
+    join(hint, 'good/good-point.geojson'),
+  ];
+  // One batch for every case below that needs only output and exit codes.
   let rejections: AtlasResult[];
+  let ids: AtlasResult;
+  let bad: AtlasResult;
+  let missing: AtlasResult;
   beforeAll(async () => {
-    rejections = await atlasBatch(rejected.map(([name]) => ['check', join(fixtures, name)]));
+    const results = await atlasBatch([
+      ...rejected.map(([name]) => ['check', join(fixtures, name)]),
+      ['check', idsFile],
+      ['check', ...peerBad],
+      ['check', 'no/such/file.geojson', 'tests'],
+    ]);
+    rejections = results.slice(0, rejected.length);
+    [ids, bad, missing] = results.slice(rejected.length) as [AtlasResult, AtlasResult, AtlasResult];
+  });
+
+  it('exits 1 with one line per problem: file, feature, id, message', () => {
+    const file = idsFile;
+    expect(ids.code).toBe(1);
+    expect(ids.out).toEqual([
+      `${file}: feature 1 (id HS-DX-0001): id "HS-DX-0001" is used twice: feature 0 has it already; every feature needs its own id.`,
+      `${file}: feature 2 (id HS-DX-9999): the Feature id "HS-DX-9999" differs from properties.id "HS-DX-0002"; they must be the same.`,
+      `${file}: feature 3: the feature has no id; add "id": "HS-DX-0003" to the Feature, equal to properties.id.`,
+      `${file}: feature 4 (id 7): the Feature id must be a string (found the number 7); write "7", the same as properties.id.`,
+    ]);
+    expect(ids.err).toEqual(['1 of 1 file invalid.']);
   });
 
   it.each(rejected.map(([name, expected], k) => [name, expected, k] as const))(
@@ -75,24 +91,17 @@ describe('atlas check', () => {
   );
 
   it('rejects every peer bad/ file that must be rejected, one exit for all', () => {
-    const result = atlas(
-      'check',
-      join(hint, 'bad/bad-json.geojson'),
-      join(hint, 'bad/badfeature.geojson'),
-      join(hint, 'good/good-point.geojson'),
-    );
-    expect(result.code).toBe(1);
-    expect(result.err.at(-1)).toBe('2 of 3 files invalid.');
+    expect(bad.code).toBe(1);
+    expect(bad.err.at(-1)).toBe('2 of 3 files invalid.');
   });
 
   it('says what is wrong with a missing file and a directory, without a stack trace', () => {
-    const result = atlas('check', 'no/such/file.geojson', 'tests');
-    expect(result.code).toBe(1);
-    expect(result.out).toEqual([
+    expect(missing.code).toBe(1);
+    expect(missing.out).toEqual([
       'no/such/file.geojson: no such file; check the path and the file name.',
       'tests: this is a directory, not a file; give the path of a GeoJSON file.',
     ]);
-    noStack(result.stderr);
+    noStack(missing.stderr);
   });
 
   it('forces a layer with --layer and speaks Chinese with --lang zh; exits 2 on usage errors', async () => {
@@ -211,12 +220,12 @@ describe('atlas area', () => {
 
 describe('atlas help', () => {
   it('prints usage on help and --help, exit 0, naming every command', () => {
-    for (const args of [['help'], ['--help'], ['check', '--help']]) {
-      const result = atlas(...args);
+    const help = [['help'], ['--help'], ['check', '--help']].map((args) => atlas(...args));
+    for (const result of help) {
       expect(result.code).toBe(0);
       expect(result.out[0]).toBe('Usage: atlas <command> [options]');
     }
-    const en = atlas('help').stdout;
+    const en = help[0]?.stdout;
     for (const command of [
       'check FILE…',
       'area FILE [--json]',

@@ -12,15 +12,7 @@ import { generate } from '../../geodata/generate.ts';
 import { geometryAreaM2 } from '../../src/geo/area.ts';
 import { OVERLAP_EPSILON_M2, type OverlapPair } from '../../src/geo/overlap.ts';
 import { PEER_DIR } from '../support/peer.ts';
-import {
-  type AtlasResult,
-  atlas,
-  atlasBatch,
-  atlasMany,
-  jsonLines,
-  repo,
-  STACK_TRACE,
-} from './support/run.ts';
+import { type AtlasResult, atlasBatch, atlasMany, jsonLines, repo, STACK_TRACE } from './support/run.ts';
 
 vi.setConfig({ testTimeout: 120_000, hookTimeout: 120_000 });
 
@@ -298,11 +290,17 @@ describe('atlas overlap on the sample and small cases', () => {
     ]);
   });
 
-  it('validates every file first: problems of both, exit 1, no pairs', () => {
+  it('validates every file first: problems of both, exit 1, no pairs; usage errors exit 2', async () => {
     const bad = 'tests/fixtures/validate/in/plots-self-intersection.geojson';
-    const result = atlas(['overlap', 'geodata/plots.geojson', bad, 'no/such.geojson']);
-    expect(result.code).toBe(2); // three files: a usage error before anything is read
-    const invalid = atlas(['overlap', bad, 'no/such.geojson']);
+    const [invalid, ...usage] = (await atlasBatch([
+      ['overlap', bad, 'no/such.geojson'],
+      ['overlap', 'geodata/plots.geojson', bad, 'no/such.geojson'], // a usage error before anything is read
+      ['overlap'],
+      ['overlap', 'geodata/plots.geojson', '--target', '0.8'],
+      ['overlap', 'geodata/plots.geojson', '--lang', 'zh', '--json=yes'],
+    ])) as [AtlasResult, ...AtlasResult[]];
+    for (const result of usage) expect(result).toMatchObject({ code: 2, out: [] });
+    expect(usage[0]?.err[0]).toBe('atlas overlap: overlap needs one FILE or two (A B)');
     expect(invalid.code).toBe(1);
     expect(invalid.out.join('\n')).toMatch(/crosses itself/);
     expect(invalid.out.at(-1)).toBe('no/such.geojson: no such file; check the path and the file name.');

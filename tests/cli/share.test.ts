@@ -118,7 +118,7 @@ describe('atlas share on the hand-made fixture', () => {
     ]);
   });
 
-  it('prints a table: areas in 亩, the share in %, ✔/✘ against the target, in English or Chinese', () => {
+  it('prints a table: areas in 亩, the share in %, ✔/✘ against the target, in English or Chinese', async () => {
     const en = atlas(['share', HAND, '--by', 'park', '--parks', HAND_PARKS]);
     expect(en.code).toBe(0);
     expect(en.out[0]).toMatch(
@@ -137,7 +137,7 @@ describe('atlas share on the hand-made fixture', () => {
     const width = (text: string) =>
       [...text].reduce((sum, ch) => sum + (/[\u3000-\u9fff]/.test(ch) ? 2 : 1), 0);
     for (const line of en.out.slice(1, 5)) expect(width(line)).toBe(width(en.out[0] as string));
-    const zh = atlas(['share', HAND, '--lang', 'zh', '--target', '0.7']);
+    const [zh] = (await atlasBatch([['share', HAND, '--lang', 'zh', '--target', '0.7']])) as [AtlasResult];
     expect(zh.code).toBe(0);
     expect(zh.out[0]).toMatch(/^\s+合计 亩\s+制造业 亩\s+基础设施 亩\s+其他 亩\s+制造业占比\s+目标 70%$/);
     expect(zh.out[1]?.split(/\s{2,}/)).toEqual([
