@@ -12,6 +12,7 @@ import { useReadout } from '../state/readout.ts';
 import { selectFeature } from '../state/selection.ts';
 import { useAtlas } from '../state/store.ts';
 import { exposeTestHook } from '../testHook.ts';
+import { AnalysisLayers } from './AnalysisLayers.tsx';
 import { boundsOf, HESHAN_BOUNDS, TABLET_QUERY } from './camera.ts';
 import { type PickCandidate, pickSmallest } from './picking.ts';
 import { BasemapLayers, DataLayers, SelectionLayers } from './sources.tsx';
@@ -146,6 +147,7 @@ export function MapView() {
         <BasemapLayers />
         <DataLayers />
         <SelectionLayers />
+        <AnalysisLayers />
       </MapGL>
     </section>
   );

@@ -1,0 +1,112 @@
+// The main thread's side of the analysis worker: starts it on first use, posts the validated layers to it
+// once per load, runs and cancels analyses (by run id) and asks it for an overlap's geometry. Results go
+// into the analysis store; nothing here computes geometry.
+import { proxy, type Remote, wrap } from 'comlink';
+import type { AnalysisProgress } from '../../geo/analysis.ts';
+import type { AnalysisApi, AnalysisLayerInput } from '../../worker/analysisApi.ts';
+import type { LayerData } from '../state/layerData.ts';
+import { useAtlas } from '../state/store.ts';
+import { useAnalysis } from './store.ts';
+
+const ANALYSED = ['plots', 'parks', 'newland', 'projects'] as const;
+
+let remote: Remote<AnalysisApi> | null = null;
+/** The LayerData last posted, by layer: a new load posts again. */
+let posted: (LayerData | undefined)[] | null = null;
+let loading: Promise<unknown> | null = null;
+let currentRun = 0;
+
+function api(): Remote<AnalysisApi> {
+  if (!remote) {
+    const worker = new Worker(new URL('../../worker/analysis.worker.ts', import.meta.url), {
+      type: 'module',
+      name: 'analysis',
+    });
+    remote = wrap<AnalysisApi>(worker);
+  }
+  return remote;
+}
+
+async function ensureLoaded(): Promise<void> {
+  const layers = useAtlas.getState().layers;
+  const current = ANALYSED.map((layer) => layers[layer]);
+  if (posted && current.every((data, index) => data === posted?.[index])) {
+    await loading;
+    return;
+  }
+  posted = current;
+  const input: AnalysisLayerInput = {
+    plots: layers.plots?.collection ?? null,
+    parks: layers.parks?.collection ?? null,
+    newland: layers.newland?.collection ?? null,
+    projects: layers.projects?.collection ?? null,
+  };
+  loading = api().load(input);
+  try {
+    await loading;
+  } catch (error) {
+    posted = null;
+    throw error;
+  }
+}
+
+/** Starts an analysis (cancelling one under way); its result lands in the analysis store. */
+export async function startAnalysis(): Promise<void> {
+  if (useAnalysis.getState().status === 'running') cancelAnalysis();
+  const runId = ++currentRun;
+  useAnalysis.setState({ status: 'running', progress: 0, phase: null, error: null });
+  try {
+    await ensureLoaded();
+    if (runId !== currentRun) return;
+    const onProgress = proxy((progress: AnalysisProgress) => {
+      if (runId !== currentRun) return;
+      useAnalysis.setState({ progress: progress.fraction, phase: progress.phase });
+    });
+    const outcome = await api().run(runId, onProgress);
+    if (runId !== currentRun) return;
+    if (outcome.kind === 'cancelled') {
+      useAnalysis.setState({ status: 'cancelled' });
+      return;
+    }
+    const { highlight } = useAnalysis.getState();
+    const stillThere =
+      highlight && outcome.result.overlaps.some((pair) => pair.a === highlight.a && pair.b === highlight.b);
+    useAnalysis.setState({
+      status: 'done',
+      progress: 1,
+      result: outcome.result,
+      ms: outcome.ms,
+      highlight: stillThere ? highlight : null,
+    });
+  } catch (error) {
+    if (runId !== currentRun) return;
+    useAnalysis.setState({ status: 'error', error: error instanceof Error ? error.message : String(error) });
+  }
+}
+
+/** Cancels the analysis under way (the worker aborts at its next slice). */
+export function cancelAnalysis(): void {
+  const runId = currentRun;
+  if (useAnalysis.getState().status !== 'running') return;
+  currentRun++;
+  useAnalysis.setState({ status: 'cancelled' });
+  if (remote) void remote.cancel(runId);
+}
+
+/** Asks the worker for the overlap of two plots and draws it (the map layer follows the store). */
+export async function showOverlap(a: string, b: string, m2: number): Promise<void> {
+  useAnalysis.setState({ highlight: { a, b, m2, shape: null, pending: true } });
+  let shape = null;
+  try {
+    shape = await api().overlapShape(a, b);
+  } catch {
+    shape = null;
+  }
+  const { highlight } = useAnalysis.getState();
+  if (highlight?.a !== a || highlight.b !== b) return;
+  useAnalysis.setState({ highlight: { a, b, m2, shape, pending: false } });
+}
+
+export function clearOverlap(): void {
+  useAnalysis.setState({ highlight: null });
+}

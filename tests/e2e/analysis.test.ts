@@ -1,0 +1,186 @@
+// The analysis panel in Chromium, at a desktop (mouse) and a touch tablet (taps): opened from the
+// toolbar, it runs in the worker, lists the 8 deliberate overlaps of the sample (geodata/README.md),
+// draws the chosen one on the map in the warning layer, and reads the overall manufacturing share
+// (82.9%) against the 80% target.
+import { readFileSync } from 'node:fs';
+import type { Locator, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import {
+  type BrowserOptions,
+  type BrowserSession,
+  DESKTOP,
+  isLocal,
+  openAndLogin,
+  openBrowser,
+  type RunningApp,
+  startApp,
+  TABLET,
+  USERS,
+} from './harness.ts';
+
+const README = readFileSync(new URL('../../geodata/README.md', import.meta.url), 'utf8');
+const DELIBERATE = [...README.matchAll(/- overlap: (HS-DX-\d+) × (HS-DX-\d+)/g)].map(
+  (match) => [match[1], match[2]] as [string, string],
+);
+
+async function mapIdle(page: Page): Promise<void> {
+  await page.evaluate(
+    () =>
+      new Promise<void>((resolve) => {
+        const map = window.__landAtlas?.map;
+        if (!map) throw new Error('no map');
+        if (map.loaded() && map.areTilesLoaded() && !map.isMoving()) requestAnimationFrame(() => resolve());
+        else map.once('idle', () => resolve());
+      }),
+  );
+}
+
+async function appReady(page: Page): Promise<void> {
+  await page.waitForFunction(
+    () => {
+      const hook = window.__landAtlas;
+      return Boolean(hook?.map?.loaded() && !hook.store.getState().loading);
+    },
+    null,
+    { timeout: 60_000 },
+  );
+  await mapIdle(page);
+}
+
+/** The features in the warning source, by the map's own account. */
+async function warningFeatures(page: Page): Promise<{ a: string; b: string }[]> {
+  return page.evaluate(async () => {
+    const source = window.__landAtlas?.map?.getSource('analysis-overlap') as
+      | { getData(): Promise<GeoJSON.FeatureCollection> }
+      | undefined;
+    if (!source) return [];
+    const data = await source.getData();
+    return data.features.map((feature) => feature.properties as { a: string; b: string });
+  });
+}
+
+const CASES: [string, BrowserOptions][] = [
+  ['desktop 1440×900, mouse', DESKTOP],
+  ['tablet 1024×768, touch', TABLET],
+];
+
+describe.each(CASES)('The analysis panel on a %s', (_name, options) => {
+  let app: RunningApp;
+  let session: BrowserSession;
+  let panel: Locator;
+
+  beforeAll(async () => {
+    app = await startApp({ users: [USERS.viewer] });
+    session = await openBrowser(options);
+  });
+  afterAll(async () => {
+    await session?.close();
+    await app?.close();
+  });
+
+  const press = async (locator: Locator) => {
+    if (options.touch) await locator.tap();
+    else await locator.click();
+  };
+
+  it('opens from the toolbar and finishes the analysis in the worker', async () => {
+    const { page } = session;
+    await openAndLogin(page, app.url, USERS.viewer);
+    await appReady(page);
+    const button = page.getByRole('button', { name: '统计分析', exact: true });
+    await press(button);
+    expect(await button.getAttribute('aria-expanded')).toBe('true');
+    panel = page.getByRole('complementary', { name: '统计分析' });
+    await panel.waitFor({ state: 'visible' });
+    await expect
+      .poll(() => panel.getByRole('status').first().textContent(), { timeout: 30_000 })
+      .toContain('分析完成');
+    expect(await panel.getByRole('progressbar').count()).toBe(0);
+    expect(await panel.getByRole('button', { name: '重新计算' }).isEnabled()).toBe(true);
+    for (const heading of ['园区地块统计', '地块重叠检查', '新增建设用地制造业占比', '重点项目推进']) {
+      expect(await panel.getByRole('heading', { name: heading, exact: true }).count()).toBe(1);
+    }
+    // Plots per park: a row per park, 园区外 and the total of all 342 plots.
+    const table = panel.getByRole('table');
+    expect(await table.getByRole('rowheader', { name: '园区外' }).count()).toBe(1);
+    expect(await table.getByRole('row', { name: /全部地块/ }).textContent()).toContain('342 宗');
+  });
+
+  it('lists the 8 deliberate overlaps and draws the chosen one on the map', async () => {
+    const { page } = session;
+    const rows = panel.getByRole('button', { name: /^HS-DX-\d{4} × HS-DX-\d{4} 重叠 [\d,]+\.\d\d 亩$/ });
+    expect(await rows.count()).toBe(8);
+    for (const [a, b] of DELIBERATE) {
+      const pair = panel.getByRole('button', { name: new RegExp(`(${a} × ${b}|${b} × ${a}) 重叠`) });
+      expect(await pair.count()).toBe(1);
+    }
+    const [a, b] = DELIBERATE[0] as [string, string];
+    const row = panel.getByRole('button', { name: new RegExp(`(${a} × ${b}|${b} × ${a}) 重叠`) });
+    await press(row);
+    expect(await row.getAttribute('aria-pressed')).toBe('true');
+    await expect.poll(() => warningFeatures(page)).toHaveLength(1);
+    const [drawn] = await warningFeatures(page);
+    expect([drawn?.a, drawn?.b].sort()).toEqual([a, b].sort());
+    await mapIdle(page);
+    await expect
+      .poll(async () => {
+        await mapIdle(page);
+        return page.evaluate(
+          () =>
+            window.__landAtlas?.map?.queryRenderedFeatures({ layers: ['analysis-overlap-line'] }).length ?? 0,
+        );
+      })
+      .toBeGreaterThan(0);
+    // Zoomed in on it: the map is at a parcel's scale.
+    expect(await page.evaluate(() => window.__landAtlas?.map?.getZoom() ?? 0)).toBeGreaterThan(14);
+    await press(panel.getByRole('button', { name: '清除重叠标注' }));
+    await expect.poll(() => warningFeatures(page)).toHaveLength(0);
+  });
+
+  it('reads the overall manufacturing share against the 80% target, by park and by year', async () => {
+    const overall = panel.getByTestId('share-overall');
+    expect(await overall.textContent()).toBe('82.9%');
+    const section = panel.locator('.share-overall');
+    expect(await section.textContent()).toContain('✔ 达标');
+    const byPark = panel.getByRole('region', { name: '各园区制造业占比图（目标 80%）' });
+    expect(await byPark.textContent()).toContain('珠海国际物流中心');
+    expect(await byPark.textContent()).toContain('59.3%');
+    const byYear = panel.getByRole('region', { name: '各年度制造业占比图（目标 80%）' });
+    expect(await byYear.textContent()).toContain('2025 年');
+  });
+
+  it('shows the pipeline with the four rates, and closes', async () => {
+    const text = (await panel.textContent()) ?? '';
+    for (const word of [
+      '签约',
+      '挂网',
+      '交地',
+      '动工',
+      '投产',
+      '入库',
+      '挂网率',
+      '交地率',
+      '动工率',
+      '入库率',
+    ]) {
+      expect(text).toContain(word);
+    }
+    expect(text).toContain('87.5%'); // 42 of 48 signed projects listed
+    if (options.touch) {
+      const small = await panel.evaluate((root) => {
+        const found: string[] = [];
+        for (const element of root.querySelectorAll<HTMLElement>('button, input')) {
+          const target = element.matches('input') ? (element.closest('label') ?? element) : element;
+          const box = target.getBoundingClientRect();
+          if (box.width > 0 && (box.width < 43.5 || box.height < 43.5)) found.push(element.textContent ?? '');
+        }
+        return found;
+      });
+      expect(small).toEqual([]);
+    }
+    await press(panel.getByRole('button', { name: '关闭统计分析' }));
+    await panel.waitFor({ state: 'detached' });
+    expect(session.consoleErrors).toEqual([]);
+    expect(session.requests.filter((url) => !isLocal(url))).toEqual([]);
+  });
+});
