@@ -2,16 +2,19 @@
 // language), the layer tree and legend on the left, the map, the inspector on the right, a status bar.
 // On a tablet the layer tree is a drawer and the inspector a bottom sheet.
 import { useEffect } from 'react';
+import { AuthScreen } from './auth/AuthScreen.tsx';
+import { startSession, useAuth } from './auth/session.ts';
 import { hrefForLang, langFromSearch, t } from './i18n.ts';
 import { tiandituKeyFrom } from './map/basemaps.ts';
 import { MapView } from './map/MapView.tsx';
+import { AnalysisButton, AnalysisPanel } from './panels/AnalysisPanel.tsx';
 import { Inspector } from './panels/Inspector.tsx';
 import { BasemapPanel, LayerPanel } from './panels/LayerPanel.tsx';
 import { Legend } from './panels/Legend.tsx';
 import { ProblemsBanner } from './panels/ProblemsBanner.tsx';
 import { Search } from './panels/Search.tsx';
 import { StatusBar } from './panels/StatusBar.tsx';
-import { loadLayers } from './state/loadLayers.ts';
+import { UserMenu } from './panels/UserMenu.tsx';
 import { useAtlas } from './state/store.ts';
 
 function useStartup() {
@@ -21,10 +24,8 @@ function useStartup() {
       lang: langFromSearch(search),
       tiandituKey: tiandituKeyFrom(search, import.meta.env.VITE_TIANDITU_KEY),
     });
-    let cancelled = false;
-    loadLayers(new URL(import.meta.env.BASE_URL, window.location.href).href).then((result) => {
-      if (!cancelled) useAtlas.getState().setLoaded(result.layers, result.reports);
-    });
+    // Signed in → the layers load from the server; not → the login (or setup) screen.
+    void startSession();
     const onKey = (event: KeyboardEvent) => {
       if (event.key !== 'Escape') return;
       const state = useAtlas.getState();
@@ -33,7 +34,6 @@ function useStartup() {
     };
     window.addEventListener('keydown', onKey);
     return () => {
-      cancelled = true;
       window.removeEventListener('keydown', onKey);
     };
   }, []);
@@ -52,6 +52,9 @@ export function App() {
     document.title = t(lang, 'title');
   }, [lang]);
 
+  const authStatus = useAuth((state) => state.status);
+  if (authStatus !== 'signed-in') return <AuthScreen />;
+
   return (
     <div className={layerPanelOpen ? 'app drawer-open' : 'app'}>
       <header className="top-bar">
@@ -69,6 +72,7 @@ export function App() {
           {t(lang, 'title')}
         </h1>
         <Search />
+        <AnalysisButton />
         <a
           className="lang-link"
           href={hrefForLang(window.location.href, otherLang)}
@@ -81,6 +85,7 @@ export function App() {
         >
           {t(lang, 'otherLanguage')}
         </a>
+        <UserMenu />
       </header>
       <ProblemsBanner />
       {loading && (
@@ -111,6 +116,7 @@ export function App() {
         />
         <MapView />
         <Inspector />
+        <AnalysisPanel />
       </div>
       <StatusBar />
     </div>

@@ -13,10 +13,12 @@ import {
   type BrowserSession,
   DESKTOP,
   isLocal,
+  login,
   openBrowser,
   type RunningApp,
   startApp,
   TABLET,
+  USERS,
 } from './harness.ts';
 
 function layer(name: string): FeatureCollection {
@@ -60,8 +62,15 @@ async function mapIdle(page: Page): Promise<void> {
   );
 }
 
+/** Opens the app; if it asks for a login (no session in this browser yet), logs in as a viewer. */
 async function openApp(page: Page, url: string): Promise<void> {
   await page.goto(url);
+  await page.waitForFunction(() => document.querySelector('form.auth-card') || window.__landAtlas, null, {
+    timeout: 60_000,
+  });
+  if ((await page.locator('form.auth-card').count()) > 0) {
+    await login(page, USERS.viewer.username, USERS.viewer.password);
+  }
   await appReady(page);
 }
 
@@ -117,7 +126,7 @@ describe.each(CASES)('Land Atlas on a %s', (_name, options) => {
   const areaMu = formatArea(geometryAreaM2(plot.feature.geometry), 'zh').mu;
 
   beforeAll(async () => {
-    app = await startApp();
+    app = await startApp({ users: [USERS.viewer] });
     session = await openBrowser(options);
   });
   afterAll(async () => {
@@ -251,7 +260,7 @@ describe('Land Atlas with a broken data file', () => {
   let app: RunningApp;
   let session: BrowserSession;
   beforeAll(async () => {
-    app = await startApp();
+    app = await startApp({ users: [USERS.viewer] });
     session = await openBrowser(DESKTOP);
   });
   afterAll(async () => {
@@ -261,7 +270,7 @@ describe('Land Atlas with a broken data file', () => {
 
   it('names the file and its problem in a banner, loads the other layers, and shows no stack trace', async () => {
     const { page } = session;
-    await page.route('**/plots.geojson', (route) =>
+    await page.route('**/api/layers/plots', (route) =>
       route.fulfill({
         status: 200,
         contentType: 'application/geo+json',
@@ -284,7 +293,7 @@ describe('Land Atlas for fingers', () => {
   let app: RunningApp;
   let session: BrowserSession;
   beforeAll(async () => {
-    app = await startApp();
+    app = await startApp({ users: [USERS.viewer] });
     session = await openBrowser(TABLET);
   });
   afterAll(async () => {

@@ -6,25 +6,63 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import type { FastifyInstance } from 'fastify';
 import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core';
 import { buildServer } from '../../src/server/app.ts';
+import { hashPassword } from '../../src/server/auth/password.ts';
+import type { Role } from '../../src/server/store/types.ts';
 
 export interface RunningApp {
   url: string;
+  /** The one-time setup token of this start (only when it began with no users), else null. */
+  setupToken: string | null;
+  server: FastifyInstance;
   close(): Promise<void>;
+}
+
+export interface TestUser {
+  username: string;
+  password: string;
+  role: Role;
+}
+
+export const PASSWORD = 'field visit 2026';
+
+/** One account per role, named after it, all with PASSWORD. */
+export const USERS = {
+  viewer: { username: 'viewer1', password: PASSWORD, role: 'viewer' },
+  inspector: { username: 'inspector1', password: PASSWORD, role: 'inspector' },
+  planner: { username: 'planner1', password: PASSWORD, role: 'planner' },
+  admin: { username: 'admin1', password: PASSWORD, role: 'admin' },
+} as const satisfies Record<Role, TestUser>;
+
+export interface StartOptions {
+  /** Accounts made through the store before the server listens (none: the setup link is printed). */
+  users?: readonly TestUser[];
 }
 
 /**
  * Serves dist/ (built by `npm run build` before the e2e project runs) on 127.0.0.1 and a free port,
  * with a fresh data directory (seeded from geodata/) that is removed on close.
  */
-export async function startApp(): Promise<RunningApp> {
+export async function startApp(options: StartOptions = {}): Promise<RunningApp> {
   const dataDir = await mkdtemp(join(tmpdir(), 'atlas-e2e-'));
   const server = await buildServer({ dataDir });
+  for (const user of options.users ?? []) {
+    const created = await server.atlas.store.createUser(
+      user.username,
+      user.role,
+      await hashPassword(user.password),
+      'e2e',
+    );
+    if (!created) throw new Error(`could not create user ${user.username}`);
+  }
   await server.listen({ port: 0, host: '127.0.0.1' });
   const { port } = server.server.address() as AddressInfo;
   return {
     url: `http://127.0.0.1:${port}/`,
+    setupToken: server.atlas.setupToken,
+    server,
     close: async () => {
       await server.close();
       await rm(dataDir, { recursive: true, force: true });
@@ -84,6 +122,14 @@ export async function openBrowser(options: BrowserOptions): Promise<BrowserSessi
       '--ignore-gpu-blocklist',
     ],
   });
+  const session = await openContext(browser, options);
+  return { ...session, browser, close: () => browser.close() };
+}
+
+export type ContextSession = Omit<BrowserSession, 'browser'>;
+
+/** Another browser context (its own cookies: another person) in a running browser. */
+export async function openContext(browser: Browser, options: BrowserOptions): Promise<ContextSession> {
   const context = await browser.newContext({
     viewport: options.viewport,
     hasTouch: options.touch,
@@ -99,14 +145,7 @@ export async function openBrowser(options: BrowserOptions): Promise<BrowserSessi
   });
   page.on('pageerror', (error) => consoleErrors.push(`${error.name}: ${error.message}`));
   page.on('request', (request) => requests.push(request.url()));
-  return {
-    browser,
-    context,
-    page,
-    consoleErrors,
-    requests,
-    close: () => browser.close(),
-  };
+  return { context, page, consoleErrors, requests, close: () => context.close() };
 }
 
 /** True for a URL on this machine (the app's own server, data: and blob: URLs). */
@@ -114,4 +153,25 @@ export function isLocal(url: string): boolean {
   if (url.startsWith('data:') || url.startsWith('blob:')) return true;
   const { hostname } = new URL(url);
   return hostname === '127.0.0.1' || hostname === 'localhost' || hostname === '[::1]';
+}
+
+/**
+ * Logs in through the login screen (the page must show it: after a goto to the app without a session)
+ * and waits until the login form has gone and the user menu names the user.
+ */
+export async function login(page: Page, username: string, password: string): Promise<void> {
+  const zh = (await page.evaluate(() => document.documentElement.lang)) !== 'en';
+  await page.getByLabel(zh ? '用户名' : 'Username', { exact: true }).fill(username);
+  await page.getByLabel(zh ? '密码' : 'Password', { exact: true }).fill(password);
+  await page.getByRole('button', { name: zh ? '登录' : 'Log in', exact: true }).click();
+  await page
+    .getByRole('button', { name: new RegExp(`^${zh ? '用户菜单' : 'User menu'}：${username}（`) })
+    .waitFor({ state: 'visible', timeout: 30_000 });
+}
+
+/** Opens the app at `url` in a fresh page state and logs in. */
+export async function openAndLogin(page: Page, url: string, user: TestUser): Promise<void> {
+  await page.goto(url);
+  await page.getByRole('button', { name: /^(登录|Log in)$/ }).waitFor({ state: 'visible', timeout: 30_000 });
+  await login(page, user.username, user.password);
 }

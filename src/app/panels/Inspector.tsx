@@ -1,12 +1,14 @@
 // The inspector: the picked feature's title, its ellipsoidal area (亩 first, then 公顷 and m²), the
 // parks it lies in or crosses, for a plot the indicators that make it low-efficiency, then every
-// attribute with its label. Values are React text, never HTML.
+// attribute with its label; for a plot, the write actions the user's role allows and its inspection
+// and change histories. Values are React text, never HTML.
 import type { Feature } from 'geojson';
 import { useMemo } from 'react';
 import { layerLabel, PROPERTY_LABELS, propertyLabel } from '../../domain/labels.ts';
 import { parksOfFeature } from '../../geo/relate.ts';
 import { formatArea, formatValue } from '../format.ts';
 import { type Lang, t } from '../i18n.ts';
+import { PlotActions, PlotHistories } from '../inspections/PlotRecords.tsx';
 import { featureTitle } from '../search.ts';
 import { useAtlas, useSelectedFeature } from '../state/store.ts';
 import { CoordinatesBlock } from './Coordinates.tsx';
@@ -114,6 +116,9 @@ export function Inspector() {
             </button>
           </header>
           <div className="inspector-body">
+            {selected.layer === 'plots' && (
+              <PlotActions lang={lang} plotId={selected.id} properties={properties} />
+            )}
             {isPoint ? (
               <CoordinatesBlock feature={selected.feature} lang={lang} />
             ) : (
@@ -136,6 +141,9 @@ export function Inspector() {
                 ))}
               </dl>
             </section>
+            {selected.layer === 'plots' && (
+              <PlotHistories lang={lang} plotId={selected.id} version={properties.version} />
+            )}
           </div>
         </>
       )}

@@ -1,8 +1,11 @@
-// Loads each layer file: fetch → text → validate (src/geo/validate) → index. A file with errors is not
-// loaded; its problems go to the problems banner. Never throws: every failure becomes a report.
-import type { FeatureCollection } from 'geojson';
+// Loads each layer from the server (GET /api/layers/:layer): text → validate (src/geo/validate, the
+// same validator as a file) → index. A layer with errors is not loaded; its problems go to the problems
+// banner under the layer's file name. Never throws: every failure becomes a report.
+import type { Feature, FeatureCollection } from 'geojson';
+import { geometryAreaM2 } from '../../geo/area.ts';
 import { validateGeoJsonText } from '../../geo/validate.ts';
-import { DATA_LAYERS, type DataLayerId, indexLayer, type LayerData } from './layerData.ts';
+import { ApiError, send } from '../api/client.ts';
+import { DATA_LAYERS, type DataLayerId, featureId, indexLayer, type LayerData } from './layerData.ts';
 import type { FileReport } from './store.ts';
 
 export interface LoadResult {
@@ -14,6 +17,11 @@ export function fileNameOf(layer: DataLayerId): string {
   return `${layer}.geojson`;
 }
 
+/** Where a layer is served: the API, under the app's base URL. */
+export function layerUrl(layer: DataLayerId, baseUrl: string): string {
+  return new URL(`api/layers/${layer}`, baseUrl).href;
+}
+
 async function loadOne(
   layer: DataLayerId,
   baseUrl: string,
@@ -22,14 +30,17 @@ async function loadOne(
   const report: FileReport = { layer, fileName, ok: false, problems: [], fetchError: null };
   let text: string;
   try {
-    const response = await fetch(new URL(fileName, baseUrl));
-    if (!response.ok) {
-      report.fetchError = `HTTP ${response.status}`;
-      return { data: null, report };
-    }
+    const response = await send(layerUrl(layer, baseUrl));
     text = await response.text();
   } catch (error) {
-    report.fetchError = error instanceof Error ? error.message : String(error);
+    report.fetchError =
+      error instanceof ApiError
+        ? error.status > 0
+          ? `HTTP ${error.status}`
+          : error.code
+        : error instanceof Error
+          ? error.message
+          : String(error);
     return { data: null, report };
   }
   try {
@@ -47,7 +58,7 @@ async function loadOne(
   }
 }
 
-/** Loads every data layer from `baseUrl` (the app's own origin: geodata/ is served at its root). */
+/** Loads every data layer from the server at `baseUrl` (the app's own origin). */
 export async function loadLayers(baseUrl: string): Promise<LoadResult> {
   const results = await Promise.all(DATA_LAYERS.map((layer) => loadOne(layer, baseUrl)));
   const layers: Partial<Record<DataLayerId, LayerData>> = {};
@@ -55,4 +66,21 @@ export async function loadLayers(baseUrl: string): Promise<LoadResult> {
     if (data) layers[data.layer as DataLayerId] = data;
   }
   return { layers, reports: results.map((result) => result.report) };
+}
+
+/**
+ * The layer with one feature replaced by the server's newer copy (after an inspection or an edit),
+ * a new collection object so the map redraws it; unchanged when the feature is not in the layer.
+ */
+export function withFeatureReplaced(data: LayerData, feature: Feature): LayerData {
+  const id = featureId(feature);
+  if (id === null || !data.byId.has(id)) return data;
+  const features = data.collection.features.map((existing) =>
+    featureId(existing) === id ? feature : existing,
+  );
+  const byId = new Map(data.byId);
+  byId.set(id, feature);
+  const areaM2 = new Map(data.areaM2);
+  areaM2.set(id, geometryAreaM2(feature.geometry));
+  return { ...data, collection: { ...data.collection, features }, byId, areaM2 };
 }

@@ -1,0 +1,81 @@
+// Who is signed in, and the way in and out. At start GET /api/session (public: a first visit logs no
+// failed request) decides: signed in → load the layers; not → the login screen, or the setup page for
+// `/setup?token=…`. Any later 401 ends the session here and brings the login screen back.
+import { create } from 'zustand';
+import { onUnauthorized } from '../api/client.ts';
+import { getSession, logout } from '../api/endpoints.ts';
+import type { Me } from '../api/schemas.ts';
+import { loadLayers } from '../state/loadLayers.ts';
+import { SELECT_NONE } from '../state/selection.ts';
+import { useAtlas } from '../state/store.ts';
+
+export type AuthStatus = 'checking' | 'signed-out' | 'signed-in';
+
+export interface AuthState {
+  status: AuthStatus;
+  me: Me | null;
+  /** No users yet: the first admin is made on the setup page. */
+  setupNeeded: boolean;
+  /** Why the login screen is back (the session ended), if it is not the first visit. */
+  notice: 'session-ended' | null;
+}
+
+export const useAuth = create<AuthState>()(() => ({
+  status: 'checking',
+  me: null,
+  setupNeeded: false,
+  notice: null,
+}));
+
+/** May the signed-in user edit the attributes of this layer? */
+export function canEdit(me: Me | null, layer: string): boolean {
+  return Boolean(me?.can.editLayers.includes(layer));
+}
+
+function appBase(): string {
+  return new URL(import.meta.env.BASE_URL, window.location.href).href;
+}
+
+async function loadAppLayers(): Promise<void> {
+  useAtlas.setState({ loading: true });
+  const result = await loadLayers(appBase());
+  // Logged out (or the session ended) while loading: keep nothing.
+  if (useAuth.getState().status !== 'signed-in') return;
+  useAtlas.getState().setLoaded(result.layers, result.reports);
+}
+
+function forgetData(): void {
+  useAtlas.setState({ layers: {}, reports: [], loading: true, selection: SELECT_NONE });
+}
+
+/** After a login or the setup: remember who, then load the layers. */
+export function signedIn(me: Me): void {
+  useAuth.setState({ status: 'signed-in', me, setupNeeded: false, notice: null });
+  void loadAppLayers();
+}
+
+export async function startSession(): Promise<void> {
+  onUnauthorized(() => {
+    if (useAuth.getState().status !== 'signed-in') return;
+    forgetData();
+    useAuth.setState({ status: 'signed-out', me: null, notice: 'session-ended' });
+  });
+  try {
+    const info = await getSession();
+    if (info.signedIn) signedIn({ user: info.user, can: info.can });
+    else useAuth.setState({ status: 'signed-out', setupNeeded: info.setupNeeded });
+  } catch {
+    // The server could not be asked: the login screen says what goes wrong when it is tried.
+    useAuth.setState({ status: 'signed-out' });
+  }
+}
+
+export async function signOut(): Promise<void> {
+  try {
+    await logout();
+  } catch {
+    // The cookie is HttpOnly: if the server cannot be told, the session simply expires there.
+  }
+  forgetData();
+  useAuth.setState({ status: 'signed-out', me: null, notice: null });
+}

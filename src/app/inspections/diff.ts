@@ -1,0 +1,125 @@
+// Pure helpers for the change history and the conflict dialog: which properties an entry changed,
+// from what to what (never raw JSON on screen), and local times as `YYYY-MM-DD HH:mm`.
+import { PROPERTY_LABELS } from '../../domain/labels.ts';
+import type { HistoryEntry } from '../api/schemas.ts';
+
+export interface FieldChange {
+  name: string;
+  before: unknown;
+  after: unknown;
+}
+
+export type EntryView =
+  | { kind: 'changes'; fields: FieldChange[]; geometryChanged: boolean }
+  | { kind: 'created' | 'deleted'; fields: FieldChange[]; geometryChanged: boolean };
+
+const KNOWN_ORDER = Object.keys(PROPERTY_LABELS);
+const IGNORED = new Set(['version']);
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+function rank(name: string): number {
+  const index = KNOWN_ORDER.indexOf(name);
+  return index === -1 ? KNOWN_ORDER.length : index;
+}
+
+export function sameValue(a: unknown, b: unknown): boolean {
+  return JSON.stringify(a ?? null) === JSON.stringify(b ?? null);
+}
+
+/** The properties that differ between two property sets, in the inspector's order; `version` aside. */
+export function diffProperties(
+  before: Record<string, unknown>,
+  after: Record<string, unknown>,
+): FieldChange[] {
+  const names = [...new Set([...Object.keys(before), ...Object.keys(after)])].filter(
+    (name) => !IGNORED.has(name),
+  );
+  return names
+    .filter((name) => !sameValue(before[name], after[name]))
+    .sort((a, b) => rank(a) - rank(b) || a.localeCompare(b))
+    .map((name) => ({ name, before: before[name], after: after[name] }));
+}
+
+function propertiesIn(side: unknown): Record<string, unknown> {
+  return isRecord(side) && isRecord(side.properties) ? side.properties : {};
+}
+
+/** What one history entry of a feature did, as field changes. */
+export function describeEntry(entry: HistoryEntry): EntryView {
+  const before = propertiesIn(entry.before);
+  const after = propertiesIn(entry.after);
+  const geometryChanged =
+    isRecord(entry.before) &&
+    isRecord(entry.after) &&
+    'geometry' in entry.after &&
+    !sameValue(entry.before.geometry, entry.after.geometry);
+  if (entry.action === 'conflict') {
+    // after is what the caller tried: a property patch, or an inspection's status and mode.
+    const attempt = isRecord(entry.after) ? entry.after : {};
+    if (isRecord(attempt.inspection)) {
+      const tried: Record<string, unknown> = { ...before, status: attempt.inspection.status };
+      if (attempt.inspection.mode !== undefined) tried.mode = attempt.inspection.mode;
+      return { kind: 'changes', fields: diffProperties(before, tried), geometryChanged: false };
+    }
+    const patch = isRecord(attempt.properties) ? attempt.properties : {};
+    const tried = { ...before };
+    for (const [name, value] of Object.entries(patch)) {
+      if (value === null) delete tried[name];
+      else tried[name] = value;
+    }
+    return { kind: 'changes', fields: diffProperties(before, tried), geometryChanged: 'geometry' in attempt };
+  }
+  if (entry.before === null && entry.after !== null) {
+    return { kind: 'created', fields: diffProperties({}, after), geometryChanged: false };
+  }
+  if (entry.after === null && entry.before !== null) {
+    return { kind: 'deleted', fields: diffProperties(before, {}), geometryChanged: false };
+  }
+  return { kind: 'changes', fields: diffProperties(before, after), geometryChanged };
+}
+
+/** `2026-11-28 14:05` in local time; the input as it is when it is not a date. */
+export function formatWhen(iso: string): string {
+  const date = new Date(iso);
+  if (Number.isNaN(date.getTime())) return iso;
+  const pad = (n: number) => String(n).padStart(2, '0');
+  return `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())} ${pad(date.getHours())}:${pad(date.getMinutes())}`;
+}
+
+/** Today as `YYYY-MM-DD` in local time. */
+export function todayIso(now = new Date()): string {
+  const pad = (n: number) => String(n).padStart(2, '0');
+  return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
+}
+
+/** A real calendar date written YYYY-MM-DD. */
+export function isIsoDate(value: string): boolean {
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(value)) return false;
+  const parsed = new Date(`${value}T00:00:00Z`);
+  return !Number.isNaN(parsed.getTime()) && parsed.toISOString().slice(0, 10) === value;
+}
+
+/** A v4 UUID, also where crypto.randomUUID is missing (plain http on the office network). */
+export function newClientId(): string {
+  if (typeof crypto.randomUUID === 'function' && globalThis.isSecureContext !== false) {
+    return crypto.randomUUID();
+  }
+  const bytes = crypto.getRandomValues(new Uint8Array(16));
+  bytes[6] = ((bytes[6] ?? 0) & 0x0f) | 0x40;
+  bytes[8] = ((bytes[8] ?? 0) & 0x3f) | 0x80;
+  const hex = [...bytes].map((byte) => byte.toString(16).padStart(2, '0')).join('');
+  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;
+}
+
+export const PHOTO_MAX_BYTES = 10 * 1024 * 1024;
+export const PHOTO_TYPES = ['image/jpeg', 'image/png', 'image/webp'] as const;
+
+/** Why a chosen file cannot be sent as a photo, or null. */
+export function photoProblem(file: { size: number; type: string }): 'too-large' | 'wrong-type' | null {
+  if (file.size > PHOTO_MAX_BYTES) return 'too-large';
+  if (file.type !== '' && !(PHOTO_TYPES as readonly string[]).includes(file.type)) return 'wrong-type';
+  return null;
+}

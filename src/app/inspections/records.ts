@@ -1,0 +1,71 @@
+// A plot's inspections and change history as read from the server, re-read when the plot's version
+// changes or after photos arrive; and the one way a feature the server sent back reaches the map.
+import type { Feature } from 'geojson';
+import { useCallback, useEffect, useState } from 'react';
+import { create } from 'zustand';
+import { errorText } from '../api/client.ts';
+import { getFeatureHistory, getPlotInspections } from '../api/endpoints.ts';
+import type { ApiFeature, HistoryEntry, Inspection } from '../api/schemas.ts';
+import type { Lang } from '../i18n.ts';
+import type { DataLayerId } from '../state/layerData.ts';
+import { withFeatureReplaced } from '../state/loadLayers.ts';
+import { useAtlas } from '../state/store.ts';
+
+/** Bumped after a write whose effect does not change the plot's version (a photo). */
+export const useRecordsRevision = create<{ revision: number; bump(): void }>()((set) => ({
+  revision: 0,
+  bump: () => set((state) => ({ revision: state.revision + 1 })),
+}));
+
+/** Puts the server's copy of a feature (after an inspection or an edit) on the map and the inspector. */
+export function applyServerFeature(layer: DataLayerId, feature: ApiFeature): void {
+  useAtlas.setState((state) => {
+    const data = state.layers[layer];
+    if (!data) return {};
+    return { layers: { ...state.layers, [layer]: withFeatureReplaced(data, feature as unknown as Feature) } };
+  });
+}
+
+export interface PlotRecords {
+  inspections: Inspection[] | null;
+  history: HistoryEntry[] | null;
+  error: string | null;
+  reload(): void;
+}
+
+export function usePlotRecords(plotId: string, version: unknown, lang: Lang): PlotRecords {
+  const revision = useRecordsRevision((state) => state.revision);
+  const [loaded, setLoaded] = useState<{
+    plotId: string;
+    inspections: Inspection[];
+    history: HistoryEntry[];
+  } | null>(null);
+  const [error, setError] = useState<unknown>(null);
+  const [attempt, setAttempt] = useState(0);
+
+  // biome-ignore lint/correctness/useExhaustiveDependencies: version, revision and attempt are re-read triggers
+  useEffect(() => {
+    const controller = new AbortController();
+    setError(null);
+    Promise.all([
+      getPlotInspections(plotId, controller.signal),
+      getFeatureHistory('plots', plotId, controller.signal),
+    ]).then(
+      ([list, page]) => {
+        if (!controller.signal.aborted)
+          setLoaded({ plotId, inspections: list.inspections, history: page.entries });
+      },
+      (caught: unknown) => {
+        if (!controller.signal.aborted) setError(caught);
+      },
+    );
+    return () => controller.abort();
+  }, [plotId, version, revision, attempt]);
+
+  // Another plot's records are never shown, not even while this one's load.
+  const current = loaded?.plotId === plotId ? loaded : null;
+  const inspections = current?.inspections ?? null;
+  const history = current?.history ?? null;
+  const reload = useCallback(() => setAttempt((n) => n + 1), []);
+  return { inspections, history, error: error ? errorText(error, lang) : null, reload };
+}

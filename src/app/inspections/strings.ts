@@ -1,0 +1,113 @@
+// The words of the inspection form, the two histories, the attribute editor and the conflict dialog.
+import type { Lang } from '../i18n.ts';
+
+const STRINGS = {
+  recordInspection: { zh: '记录巡查', en: 'Record inspection' },
+  editAttributes: { zh: '编辑属性', en: 'Edit attributes' },
+  inspectionHistory: { zh: '巡查记录', en: 'Inspection history' },
+  changeHistory: { zh: '变更历史', en: 'Change history' },
+  noInspections: { zh: '暂无巡查记录', en: 'No inspections yet' },
+  noChanges: { zh: '暂无变更', en: 'No changes yet' },
+  loadingRecords: { zh: '正在读取…', en: 'Loading…' },
+  retry: { zh: '重试', en: 'Try again' },
+  inspector: { zh: '巡查人', en: 'Inspector' },
+  date: { zh: '巡查日期', en: 'Date' },
+  statusAfter: { zh: '巡查后状态', en: 'Status after' },
+  findings: { zh: '巡查发现', en: 'Findings' },
+  mode: { zh: '整治模式', en: 'Rectification mode' },
+  modeUnchanged: { zh: '不变', en: 'Unchanged' },
+  notes: { zh: '备注', en: 'Notes' },
+  photos: { zh: '照片', en: 'Photos' },
+  photoN: { zh: '照片 {n}', en: 'Photo {n}' },
+  photoOf: { zh: '{plot} 巡查照片 {n}（{date}）', en: 'Inspection photo {n} of {plot} ({date})' },
+  takePhotos: { zh: '拍照或选择照片', en: 'Take or choose photos' },
+  photoHint: {
+    zh: 'JPEG、PNG 或 WebP，每张不超过 10 MB。',
+    en: 'JPEG, PNG or WebP, at most 10 MB each.',
+  },
+  removePhoto: { zh: '移除 {name}', en: 'Remove {name}' },
+  photoTooLarge: {
+    zh: '{name} 太大（{size} MB），每张照片不超过 10 MB。',
+    en: '{name} is too large ({size} MB); a photo may be 10 MB at most.',
+  },
+  photoWrongType: {
+    zh: '{name} 不是 JPEG、PNG 或 WebP 图片。',
+    en: '{name} is not a JPEG, PNG or WebP image.',
+  },
+  findingsRequired: { zh: '请填写巡查发现。', en: 'Please write the findings.' },
+  dateInvalid: { zh: '请填写日期（YYYY-MM-DD）。', en: 'Enter the date (YYYY-MM-DD).' },
+  save: { zh: '保存巡查记录', en: 'Save the inspection' },
+  saving: { zh: '正在保存…', en: 'Saving…' },
+  uploading: { zh: '正在上传照片 {n}/{total}…', en: 'Uploading photo {n} of {total}…' },
+  cancel: { zh: '取消', en: 'Cancel' },
+  close: { zh: '关闭', en: 'Close' },
+  recordedPhotosFailed: {
+    zh: '巡查记录已保存，但以下照片未能上传：',
+    en: 'The inspection was saved, but these photos could not be uploaded:',
+  },
+  retryPhotos: { zh: '重新上传这些照片', en: 'Upload these photos again' },
+  finishWithout: { zh: '不上传，关闭', en: 'Close without them' },
+  recorded: { zh: '巡查记录已保存。', en: 'The inspection was saved.' },
+  saved: { zh: '属性已保存。', en: 'The attributes were saved.' },
+  inspectTitle: { zh: '记录巡查：{plot}', en: 'Record an inspection: {plot}' },
+  editTitle: { zh: '编辑属性：{plot}', en: 'Edit attributes: {plot}' },
+  saveAttributes: { zh: '保存属性', en: 'Save the attributes' },
+  nothingChanged: { zh: '没有修改任何属性。', en: 'Nothing was changed.' },
+  noDeadline: { zh: '留空表示无期限。', en: 'Leave empty for no deadline.' },
+  tookTheirs: {
+    zh: '已采用服务器版本，您的修改未保存。',
+    en: 'Took the server’s version; your changes were not saved.',
+  },
+  conflictTitle: { zh: '修改冲突', en: 'Edit conflict' },
+  conflictIntro: {
+    zh: '您编辑期间，他人已修改此地块（您基于版本 {mine}，服务器现为版本 {theirs}）。您的修改尚未保存。请比较后选择：',
+    en: 'Someone else changed this plot while you were editing (you started from version {mine}; the server now has version {theirs}). Your change is not saved yet. Compare and choose:',
+  },
+  field: { zh: '属性', en: 'Field' },
+  yours: { zh: '您的版本', en: 'Yours' },
+  theirs: { zh: '服务器当前版本', en: 'Current on the server' },
+  differs: { zh: '不同', en: 'differs' },
+  keepMine: { zh: '保留我的修改', en: 'Keep my changes' },
+  keepMineNote: {
+    zh: '将您改动的属性应用到服务器当前版本上。',
+    en: 'Applies the fields you changed on top of the current version.',
+  },
+  takeTheirs: { zh: '采用服务器版本', en: 'Take the server’s version' },
+  takeTheirsNote: { zh: '放弃您的改动。', en: 'Discards your changes.' },
+  takeTheirsInspection: {
+    zh: '保存巡查记录，但保留服务器的状态和模式。',
+    en: 'Saves the inspection but keeps the server’s status and mode.',
+  },
+  geometryChanged: { zh: '几何图形已修改', en: 'Geometry changed' },
+  created: { zh: '已创建', en: 'created' },
+  deleted: { zh: '已删除', en: 'deleted' },
+  attemptedInspection: { zh: '巡查尝试设置', en: 'The inspection tried to set' },
+  versionArrow: { zh: '版本 {from} → {to}', en: 'version {from} → {to}' },
+  versionNamed: { zh: '基于版本 {from}，当前版本 {to}', en: 'from version {from}, current {to}' },
+  moreAttributes: { zh: '及其他 {n} 项属性', en: 'and {n} more attributes' },
+} as const satisfies Record<string, { zh: string; en: string }>;
+
+export type RecordStringKey = keyof typeof STRINGS;
+
+export function tr(lang: Lang, key: RecordStringKey, values: Record<string, string | number> = {}): string {
+  return STRINGS[key][lang].replace(/\{(\w+)\}/g, (whole, name: string) =>
+    name in values ? String(values[name]) : whole,
+  );
+}
+
+export const ACTION_LABELS: Record<string, { zh: string; en: string }> = {
+  create: { zh: '创建', en: 'Created' },
+  update: { zh: '修改属性', en: 'Attributes edited' },
+  delete: { zh: '删除', en: 'Deleted' },
+  inspection: { zh: '巡查', en: 'Inspection' },
+  conflict: { zh: '冲突（未保存）', en: 'Conflict (not saved)' },
+  'import-create': { zh: '导入新增', en: 'Imported (new)' },
+  'import-update': { zh: '导入更新', en: 'Imported (update)' },
+  'import-delete': { zh: '导入删除', en: 'Imported (removed)' },
+  seed: { zh: '初始数据', en: 'Initial data' },
+  photo: { zh: '照片', en: 'Photo' },
+};
+
+export function actionLabel(action: string, lang: Lang): string {
+  return ACTION_LABELS[action]?.[lang] ?? action;
+}
