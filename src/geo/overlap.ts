@@ -10,7 +10,8 @@
 // Method: a Flatbush index over layer B's boxes gives the candidates; each candidate pair is measured by
 // the boundary integral of src/geo/overlap-pair.ts on polygons prepared once per feature. A pair that
 // integral cannot decide (edges that nearly but not exactly coincide) is clipped by Turf instead.
-import { featureCollection, intersect } from '@turf/turf';
+import { featureCollection } from '@turf/helpers';
+import { intersect } from '@turf/intersect';
 import Flatbush from 'flatbush';
 import type { Feature, Geometry, MultiPolygon, Polygon } from 'geojson';
 import { geometryAreaM2 } from './area.ts';
