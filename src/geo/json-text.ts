@@ -151,6 +151,50 @@ function followedByColon(text: string, end: number): boolean {
 }
 
 /**
+ * Whether the text repeats a key in some object, decided cheaply: JSON.parse keeps one property per
+ * repeated key, so the parsed tree holds fewer keys than the text writes exactly when a key repeats.
+ * In valid JSON a quote followed by a colon closes a key unless the quote is escaped (an odd run of
+ * backslashes before it), so counting those is exact. findDuplicateKeys then finds where.
+ */
+export function hasDuplicateKeys(text: string, parsed: unknown): boolean {
+  return countWrittenKeys(text) !== countParsedKeys(parsed);
+}
+
+function countWrittenKeys(text: string): number {
+  const keyEnd = /"\s*:/g;
+  let count = 0;
+  for (let match = keyEnd.exec(text); match !== null; match = keyEnd.exec(text)) {
+    let backslashes = 0;
+    for (let i = match.index - 1; i >= 0 && text.charCodeAt(i) === 92; i--) backslashes++;
+    if (backslashes % 2 === 0) count++;
+  }
+  return count;
+}
+
+function countParsedKeys(root: unknown): number {
+  let count = 0;
+  const pending: unknown[] = [root];
+  while (pending.length > 0) {
+    const value = pending.pop();
+    if (typeof value !== 'object' || value === null) continue;
+    if (Array.isArray(value)) {
+      // Coordinates are most of a layer: a position, or a ring of positions, holds no keys.
+      const first = value[0];
+      if (typeof first === 'number' || (Array.isArray(first) && typeof first[0] === 'number')) continue;
+      for (const item of value) if (typeof item === 'object' && item !== null) pending.push(item);
+      continue;
+    }
+    for (const key in value) {
+      if (!Object.hasOwn(value, key)) continue;
+      count++;
+      const item = (value as Record<string, unknown>)[key];
+      if (typeof item === 'object' && item !== null) pending.push(item);
+    }
+  }
+  return count;
+}
+
+/**
  * Every key that appears twice in the same object. Assumes `text` is valid JSON (call after JSON.parse
  * succeeded); `limit` stops the scan early once that many are found. Arrays need no tracking: a key
  * always belongs to the innermost open object.

@@ -4,7 +4,7 @@
 // the layer's own rules when the file is a Land Atlas layer.
 import type { GeoJSON } from 'geojson';
 import { type LayerId, layerFromFileName } from '../domain/layers.ts';
-import { findDuplicateKeys, parseJsonText } from './json-text.ts';
+import { findDuplicateKeys, hasDuplicateKeys, parseJsonText } from './json-text.ts';
 import {
   displayText,
   PROBLEM_CODES,
@@ -111,7 +111,8 @@ export function validateGeoJsonText(text: string, options: ValidateOptions): Val
       problems.error(PROBLEM_CODES.jsonSyntax, parsed.message, { line: parsed.position?.line ?? null });
       return report(problems, null);
   }
-  for (const duplicate of findDuplicateKeys(text)) {
+  const duplicates = hasDuplicateKeys(text, parsed.value) ? findDuplicateKeys(text) : [];
+  for (const duplicate of duplicates) {
     const key = displayText(duplicate.key);
     const lines =
       duplicate.firstLine === duplicate.line

@@ -1,7 +1,7 @@
 // The validator's contract: layer inference, the report shape, the text form of a problem, untrusted
 // text kept harmless, and speed on a layer of 100 000-plot scale.
 import { describe, expect, it } from 'vitest';
-import { findDuplicateKeys } from '../../src/geo/json-text.ts';
+import { findDuplicateKeys, hasDuplicateKeys } from '../../src/geo/json-text.ts';
 import { PROBLEMS_PER_CODE, type Problem } from '../../src/geo/problems.ts';
 import { formatProblem, validateGeoJson, validateGeoJsonText } from '../../src/geo/validate.ts';
 import { syntheticPlots } from './support/synthetic-plots.ts';
@@ -72,6 +72,28 @@ describe('report', () => {
     expect(findDuplicateKeys('{"a": "{\\"a\\": 1, \\"a\\": 2}", "b": [{"a": 1}, {"a": 2}]}')).toEqual([]);
     expect(findDuplicateKeys('{\n"a": {"x": 1},\n"a": 2}')).toMatchObject([
       { key: 'a', line: 3, firstLine: 2 },
+    ]);
+  });
+
+  it('tells cheaply whether any key repeats, agreeing with the full scan', () => {
+    const cases = [
+      '{"a": 1, "\\u0061": 2}',
+      '{"a": "{\\"a\\": 1, \\"a\\": 2}", "b": [{"a": 1}, {"a": 2}]}',
+      '{"a\\\\": 1, "b": [[1, 2], [3, 4]], "c": {"d": {"d": 1}}}',
+      '{"type": "Polygon", "coordinates": [[[0, 0], [1, 0], [0, 1], [0, 0]]], "x": [{"y": 1, "y" : 2}]}',
+      '{"__proto__": 1, "x": {"__proto__": 2}}',
+      JSON.stringify(syntheticPlots(20)),
+    ];
+    for (const text of cases) {
+      expect(hasDuplicateKeys(text, JSON.parse(text))).toBe(findDuplicateKeys(text).length > 0);
+    }
+    expect(cases.map((text) => hasDuplicateKeys(text, JSON.parse(text)))).toEqual([
+      true,
+      false,
+      false,
+      true,
+      false,
+      false,
     ]);
   });
 });
