@@ -1,0 +1,36 @@
+// Whether an outline may become a zone: no self-intersection (src/geo/kinks.ts) and, once finished, at
+// least MIN_ZONE_AREA_M2 (0.1 亩). Reasons are codes; the UI words them (src/app/zones/i18n.ts).
+import type { Polygon, Position } from 'geojson';
+import { MIN_ZONE_AREA_M2 } from '../domain/zone.ts';
+import { geometryAreaM2 } from './area.ts';
+import { findRingContacts } from './kinks.ts';
+
+export type ZoneRefusal = 'self-intersecting' | 'too-small' | 'too-few-vertices';
+
+export interface ZoneCheck {
+  valid: boolean;
+  reason: ZoneRefusal | null;
+}
+
+function distinctVertices(ring: readonly Position[]): number {
+  const seen = new Set<string>();
+  for (const position of ring) seen.add(`${position[0]},${position[1]}`);
+  return seen.size;
+}
+
+/**
+ * `finished`: the outline is complete (its area counts); while drawing only crossings are refused, since
+ * every outline starts small.
+ */
+export function checkZoneOutline(polygon: Polygon, finished: boolean): ZoneCheck {
+  const shell = polygon.coordinates[0] ?? [];
+  if (distinctVertices(shell) < 3) {
+    return finished ? { valid: false, reason: 'too-few-vertices' } : { valid: true, reason: null };
+  }
+  const crossing = findRingContacts(polygon.coordinates, 1).some(
+    (contact) => contact.kind === 'cross' || contact.kind === 'overlap',
+  );
+  if (crossing) return { valid: false, reason: 'self-intersecting' };
+  if (finished && geometryAreaM2(polygon) < MIN_ZONE_AREA_M2) return { valid: false, reason: 'too-small' };
+  return { valid: true, reason: null };
+}
