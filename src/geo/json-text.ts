@@ -89,8 +89,8 @@ function syntaxProblem(text: string): { position: TextPosition | null; message: 
   return {
     position,
     message: {
-      zh: `JSON 语法错误（第 ${position.line} 行第 ${position.column} 列）：${hint.zh}。${fix.zh}`,
-      en: `JSON syntax error at line ${position.line}, column ${position.column}: ${hint.en}; ${fix.en}`,
+      zh: `JSON 语法错误（第 ${position.column} 列）：${hint.zh}。${fix.zh}`,
+      en: `JSON syntax error at column ${position.column}: ${hint.en}; ${fix.en}`,
     },
   };
 }

@@ -41,7 +41,7 @@ describe('atlas check', () => {
       /feature 0 \(id HS-DX-0001\): property grade must be one of "A", "B", "C", "D" \(found "E"\)/,
     ],
     ['plots-duplicate-keys.geojson', /: line 2: the key "landUse" appears twice/],
-    ['plots-json-syntax.geojson', /: line 3: JSON syntax error at line 3, column 33/],
+    ['plots-json-syntax.geojson', /: line 3: JSON syntax error at column 33/],
     ['empty.geojson', /the file is empty/],
     ['binary-junk.geojson', /not a text file/],
   ];

@@ -4,6 +4,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import type { Problem } from '../../src/geo/problems.ts';
 import { formatProblem, validateGeoJsonText } from '../../src/geo/validate.ts';
 import { PEER_DIR } from '../support/peer.ts';
 
@@ -69,7 +70,10 @@ describe('geojsonhint bad/', () => {
   it('names the line and column of the JSON syntax error', () => {
     const report = validate(join(hint, 'bad'), 'bad-json.geojson');
     expect(report.problems[0]).toMatchObject({ code: 'json-syntax', line: 3 });
-    expect(report.problems[0]?.message.en).toContain('line 3, column 5');
+    expect(report.problems[0]?.message.en).toContain('column 5');
+    expect(formatProblem('bad-json.geojson', report.problems[0] as Problem, 'en')).toMatch(
+      /^bad-json.geojson: line 3: JSON syntax error at column 5: /,
+    );
   });
 
   it('rejects the duplicate "type" member with its line', () => {
