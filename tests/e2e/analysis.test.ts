@@ -96,6 +96,8 @@ describe.each(CASES)('The analysis panel on a %s', (_name, options) => {
       .poll(() => panel.getByRole('status').first().textContent(), { timeout: 30_000 })
       .toContain('分析完成');
     expect(await panel.getByRole('progressbar').count()).toBe(0);
+    // The analysis ran in the worker, not on the page's thread.
+    expect(session.requests.some((url) => /analysis\.worker-[\w-]+\.js$/.test(url))).toBe(true);
     expect(await panel.getByRole('button', { name: '重新计算' }).isEnabled()).toBe(true);
     for (const heading of ['园区地块统计', '地块重叠检查', '新增建设用地制造业占比', '重点项目推进']) {
       expect(await panel.getByRole('heading', { name: heading, exact: true }).count()).toBe(1);

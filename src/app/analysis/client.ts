@@ -110,3 +110,12 @@ export async function showOverlap(a: string, b: string, m2: number): Promise<voi
 export function clearOverlap(): void {
   useAnalysis.setState({ highlight: null });
 }
+
+// Layers reloaded (another sign-in, an edit saved): the figures are stale. Recompute at once when the
+// panel is open or a run is under way; otherwise on the next opening.
+useAtlas.subscribe((state, previous) => {
+  if (state.layers === previous.layers) return;
+  const { status, open } = useAnalysis.getState();
+  if (!state.loading && (open || status === 'running')) void startAnalysis();
+  else if (status !== 'running') useAnalysis.setState({ status: 'idle' });
+});

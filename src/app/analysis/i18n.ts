@@ -55,8 +55,8 @@ const STRINGS = {
   },
   overlapWord: { zh: '重叠', en: 'overlap' },
   overlapShown: {
-    zh: '地图上以红色斜线标出 {a} × {b} 的重叠部分。',
-    en: 'The overlap of {a} × {b} is hatched red on the map.',
+    zh: '地图上以黄底红斜线、红色粗边框标出 {a} × {b} 的重叠部分。',
+    en: 'The overlap of {a} × {b} is hatched red on yellow, outlined in red, on the map.',
   },
   overlapMissing: {
     zh: '无法绘制 {a} × {b} 的重叠部分。',
@@ -67,6 +67,7 @@ const STRINGS = {
   shareHeading: { zh: '新增建设用地制造业占比', en: 'Manufacturing share of new land' },
   shareOverall: { zh: '总体占比', en: 'Overall' },
   shareTarget: { zh: '目标 {target}', en: 'target {target}' },
+  targetLine: { zh: '目标线 {target}', en: 'target {target}' },
   meets: { zh: '达标', en: 'meets the target' },
   misses: { zh: '未达标', en: 'below the target' },
   noLand: { zh: '无可计入用地', en: 'no land to judge' },
@@ -93,16 +94,17 @@ const STRINGS = {
 
   pipelineHeading: { zh: '重点项目推进', en: 'Project pipeline' },
   pipelineNote: {
-    zh: '各阶段为项目当前所处阶段；计划与完成投资单位为亿元。',
-    en: 'Each stage counts the projects now at it; investment in 亿元 (100 million yuan).',
+    zh: '各阶段为项目当前所处阶段，投资为这些项目的计划与完成投资。',
+    en: 'Each stage counts the projects now at it, with their planned and completed investment.',
   },
-  projects: { zh: '{n} 个项目', en: '{n} projects' },
-  planned: { zh: '计划', en: 'planned' },
-  completed: { zh: '完成', en: 'completed' },
-  pipelineTotal: {
-    zh: '合计 {n} 个项目，计划投资 {planned}，完成投资 {completed}',
-    en: '{n} projects in all, planned {planned}, completed {completed}',
+  pipelineCaption: {
+    zh: '重点项目各阶段项目数与投资（亿元）',
+    en: 'Key projects per stage, count and investment (100 M yuan)',
   },
+  stage: { zh: '阶段', en: 'Stage' },
+  projectCount: { zh: '项目数', en: 'Projects' },
+  plannedYi: { zh: '计划投资（亿元）', en: 'Planned (100 M yuan)' },
+  completedYi: { zh: '完成投资（亿元）', en: 'Completed (100 M yuan)' },
   ratesHeading: { zh: '签约项目推进率', en: 'Rates among signed projects' },
   rate_listed: { zh: '挂网率', en: 'Listed' },
   rate_delivered: { zh: '交地率', en: 'Delivered' },

@@ -5,7 +5,11 @@ import type { FeatureCollection } from 'geojson';
 import type { Map as MapLibreMap } from 'maplibre-gl';
 import { useEffect, useState } from 'react';
 import { Layer, type LayerProps, Source, useMap } from 'react-map-gl/maplibre';
+import { ta } from '../analysis/i18n.ts';
 import { ANALYSIS_PANEL_ID, useAnalysis } from '../analysis/store.ts';
+import { formatArea } from '../format.ts';
+import { useAtlas } from '../state/store.ts';
+import { LABEL_FONT } from './styles.ts';
 
 export const ANALYSIS_OVERLAP_SOURCE = 'analysis-overlap';
 const HATCH_IMAGE = 'analysis-hatch';
@@ -30,6 +34,18 @@ const overlapLine: LayerProps = {
   id: 'analysis-overlap-line',
   type: 'line',
   paint: { 'line-color': WARNING_COLOUR, 'line-width': 4 },
+};
+const overlapLabel: LayerProps = {
+  id: 'analysis-overlap-label',
+  type: 'symbol',
+  layout: {
+    'text-field': ['get', 'label'],
+    'text-font': LABEL_FONT,
+    'text-size': 14,
+    'text-max-width': 14,
+    'text-allow-overlap': true,
+  },
+  paint: { 'text-color': '#000000', 'text-halo-color': '#ffffff', 'text-halo-width': 2.5 },
 };
 
 /** 16×16 px of red diagonal stripes on transparency, for fill-pattern. */
@@ -61,6 +77,7 @@ function panelCover(map: MapLibreMap): number {
 export function AnalysisLayers() {
   const { current } = useMap();
   const highlight = useAnalysis((state) => state.highlight);
+  const lang = useAtlas((state) => state.lang);
   const [hatchReady, setHatchReady] = useState(false);
   const shape = highlight?.shape ?? null;
 
@@ -92,13 +109,29 @@ export function AnalysisLayers() {
   }, [current, shape]);
 
   if (!hatchReady) return null;
-  const data: FeatureCollection = shape ? { type: 'FeatureCollection', features: [shape.feature] } : EMPTY;
+  // The two ids and the overlap in 亩 on the shape itself, over the plots' own labels it hides.
+  const data: FeatureCollection =
+    shape && highlight
+      ? {
+          type: 'FeatureCollection',
+          features: [
+            {
+              ...shape.feature,
+              properties: {
+                ...shape.feature.properties,
+                label: `${highlight.a} × ${highlight.b}\n${ta(lang, 'overlapWord')} ${formatArea(highlight.m2, lang).mu}`,
+              },
+            },
+          ],
+        }
+      : EMPTY;
   return (
     <Source id={ANALYSIS_OVERLAP_SOURCE} type="geojson" data={data}>
       <Layer {...overlapFill} />
       <Layer {...overlapHatch} />
       <Layer {...overlapCasing} />
       <Layer {...overlapLine} />
+      <Layer {...overlapLabel} />
     </Source>
   );
 }

@@ -1,11 +1,12 @@
-// The key-project pipeline: the six stages in order with the projects now at each and their planned and
-// completed investment (亿元), then the rates of 挂网, 交地, 动工 and 入库 among signed projects.
+// The key-project pipeline: the six stages in order (签约 → 挂网 → 交地 → 动工 → 投产 → 入库) with the
+// projects now at each and their planned and completed investment (亿元), then the rates of 挂网, 交地,
+// 动工 and 入库 among signed projects.
 import { useId } from 'react';
 import { type Lang, valueLabel } from '../../domain/labels.ts';
 import type { PipelineReport } from '../../domain/pipeline.ts';
 import { formatNumber } from '../../domain/units.ts';
 import { ta } from '../analysis/i18n.ts';
-import { formatMoneyYi, formatPercent } from '../format.ts';
+import { formatPercent } from '../format.ts';
 import { STAGE_COLOURS } from '../map/styles.ts';
 
 export function AnalysisPipeline({ report, lang }: { report: PipelineReport; lang: Lang }) {
@@ -13,33 +14,44 @@ export function AnalysisPipeline({ report, lang }: { report: PipelineReport; lan
   return (
     <section className="analysis-section" aria-labelledby={`${name}-h`}>
       <h3 id={`${name}-h`}>{ta(lang, 'pipelineHeading')}</h3>
-      <ol className="pipeline">
-        {report.stages.map((stage) => (
-          <li
-            key={stage.stage}
-            className="pipeline-stage"
-            style={{ '--stage-colour': STAGE_COLOURS[stage.stage] } as React.CSSProperties}
-          >
-            <span className="pipeline-name">{valueLabel('stage', stage.stage, lang)}</span>
-            <span className="pipeline-count">
-              {ta(lang, 'projects', { n: formatNumber(stage.count, 0) })}
-            </span>
-            <span className="pipeline-money">
-              {ta(lang, 'planned')} {formatMoneyYi(stage.plannedYi, lang)}
-            </span>
-            <span className="pipeline-money">
-              {ta(lang, 'completed')} {formatMoneyYi(stage.completedYi, lang)}
-            </span>
-          </li>
-        ))}
-      </ol>
-      <p className="pipeline-total">
-        {ta(lang, 'pipelineTotal', {
-          n: formatNumber(report.signed, 0),
-          planned: formatMoneyYi(report.plannedYi, lang),
-          completed: formatMoneyYi(report.completedYi, lang),
-        })}
-      </p>
+      <table className="analysis-table pipeline-table">
+        <caption className="visually-hidden">{ta(lang, 'pipelineCaption')}</caption>
+        <thead>
+          <tr>
+            <th scope="col">{ta(lang, 'stage')}</th>
+            <th scope="col">{ta(lang, 'projectCount')}</th>
+            <th scope="col">{ta(lang, 'plannedYi')}</th>
+            <th scope="col">{ta(lang, 'completedYi')}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {report.stages.map((stage, index) => (
+            <tr
+              key={stage.stage}
+              className="pipeline-stage"
+              style={{ '--stage-colour': STAGE_COLOURS[stage.stage] } as React.CSSProperties}
+            >
+              <th scope="row">
+                <span className="pipeline-step" aria-hidden="true">
+                  {index + 1}
+                </span>
+                {valueLabel('stage', stage.stage, lang)}
+              </th>
+              <td className="pipeline-count">{formatNumber(stage.count, 0)}</td>
+              <td>{formatNumber(stage.plannedYi)}</td>
+              <td>{formatNumber(stage.completedYi)}</td>
+            </tr>
+          ))}
+        </tbody>
+        <tfoot>
+          <tr className="total-row">
+            <th scope="row">{ta(lang, 'total')}</th>
+            <td className="pipeline-count">{formatNumber(report.signed, 0)}</td>
+            <td>{formatNumber(report.plannedYi)}</td>
+            <td>{formatNumber(report.completedYi)}</td>
+          </tr>
+        </tfoot>
+      </table>
       <p className="note">{ta(lang, 'pipelineNote')}</p>
       <h4>{ta(lang, 'ratesHeading')}</h4>
       <dl className="rates">

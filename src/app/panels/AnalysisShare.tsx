@@ -46,6 +46,11 @@ function ShareBars({
       })}
     >
       <h4>{ta(lang, kind === 'park' ? 'shareByPark' : 'shareByYear')}</h4>
+      <div className="share-scale" aria-hidden="true">
+        <span className="share-scale-target" style={{ left: `${target * 100}%` }}>
+          {ta(lang, 'targetLine', { target: targetText(target) })}
+        </span>
+      </div>
       <ul>
         {groups.map((group) => {
           const v = verdict(group, lang);
