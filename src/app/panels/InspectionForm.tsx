@@ -253,7 +253,10 @@ export function InspectionForm({
             required
             aria-required="true"
             rows={4}
-            onChange={(event) => setFindings(event.target.value)}
+            onChange={(event) => {
+              setFindings(event.target.value);
+              setError(null);
+            }}
           />
         </label>
         <ChoiceGroup
@@ -278,7 +281,17 @@ export function InspectionForm({
         <div className="field">
           <span>{tr(lang, 'photos')}</span>
           <label className="photo-picker">
-            <span aria-hidden="true">📷</span> {tr(lang, 'takePhotos')}
+            <svg viewBox="0 0 24 24" width="22" height="22" aria-hidden="true">
+              <path
+                d="M4 7h3l1.6-2.4h6.8L17 7h3a1 1 0 0 1 1 1v10a1 1 0 0 1-1 1H4a1 1 0 0 1-1-1V8a1 1 0 0 1 1-1z"
+                fill="none"
+                stroke="currentColor"
+                strokeWidth="2"
+                strokeLinejoin="round"
+              />
+              <circle cx="12" cy="13" r="3.6" fill="none" stroke="currentColor" strokeWidth="2" />
+            </svg>
+            {tr(lang, 'takePhotos')}
             <input
               id={ids.photos}
               type="file"

@@ -40,9 +40,10 @@ export function UserMenu() {
           }
         }}
       >
-        <span aria-hidden="true" className="user-icon">
-          👤
-        </span>
+        <svg className="user-icon" viewBox="0 0 20 20" width="18" height="18" aria-hidden="true">
+          <circle cx="10" cy="6.5" r="3.6" fill="currentColor" />
+          <path d="M2.5 18c0-4.2 3.4-6.6 7.5-6.6s7.5 2.4 7.5 6.6z" fill="currentColor" />
+        </svg>
         <span className="user-name">{me.user.username}</span>
       </button>
       <div className="user-panel" id={panelId} hidden={!open}>
