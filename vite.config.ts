@@ -33,5 +33,6 @@ export default defineConfig({
   plugins: [react(), geodataLayers()],
   publicDir: false,
   build: { outDir: 'dist', chunkSizeWarningLimit: 2500, sourcemap: false },
-  server: { port: 5173 },
+  // `npm run dev` serves the app; the API comes from the server (`npm start`, or tsx src/server/main.ts).
+  server: { port: 5173, proxy: { '/api': 'http://localhost:8080' } },
 });
