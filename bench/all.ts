@@ -1,0 +1,63 @@
+// `npm run bench`: every benchmark of the project, one after another, each against its reference or goal
+// on the same data in the same run. Figures go to the README with the machine they came from.
+//   1. the overlap engine against Turf's intersect behind a Flatbush index (bench/overlap.ts);
+//   2. the whole `atlas overlap` command on 100 000 plots × 1 000 zones, parsing and validation included;
+//   3. the analysis the app's worker runs on the sample layers (bench/analysis.ts);
+//   4. the zone readout while a vertex is dragged, with 2 000 and 20 000 plots (bench/zone-readout.ts).
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, openSync, rmSync } from 'node:fs';
+import { cpus, tmpdir } from 'node:os';
+import { join } from 'node:path';
+
+const tsx = ['--import', 'tsx'];
+
+function run(title: string, args: string[]): void {
+  console.log(`\n=== ${title} ===`);
+  const result = spawnSync(process.execPath, [...tsx, ...args], { stdio: 'inherit' });
+  if (result.status !== 0) {
+    console.error(`${title}: exited with ${result.status ?? result.signal}`);
+    process.exitCode = 1;
+  }
+}
+
+function timeCommand(args: string[], runs: number): number[] {
+  const times: number[] = [];
+  for (let i = 0; i < runs; i++) {
+    const started = performance.now();
+    // As `npm run -s atlas` runs it, less npm's own start-up: the bundled command line, no tsx.
+    const result = spawnSync(process.execPath, args, {
+      stdio: ['ignore', openSync('/dev/null', 'w'), 'inherit'],
+    });
+    if (result.status !== 0) throw new Error(`atlas ${args.join(' ')} exited with ${result.status}`);
+    times.push(performance.now() - started);
+  }
+  return times.sort((a, b) => a - b);
+}
+
+console.log(`Machine: ${cpus().length} × ${cpus()[0]?.model ?? 'unknown CPU'}, Node ${process.version}`);
+const passed = process.argv.slice(2);
+run('Overlap engine vs Turf intersect behind Flatbush', ['bench/overlap.ts', ...passed]);
+
+const dir = mkdtempSync(join(tmpdir(), 'atlas-bench-'));
+try {
+  const gen = spawnSync(
+    process.execPath,
+    [...tsx, 'geodata/generate.ts', '--plots', '100000', '--zones', '1000', '--out', dir],
+    { stdio: 'inherit' },
+  );
+  if (gen.status !== 0) throw new Error('the generator failed');
+  console.log('\n=== atlas overlap plots.geojson zones.geojson (100 000 × 1 000, whole command) ===');
+  const times = timeCommand(
+    ['scripts/atlas.mjs', 'overlap', join(dir, 'plots.geojson'), join(dir, 'zones.geojson'), '--json'],
+    3,
+  );
+  console.log(
+    `wall time over 3 runs: best ${(times[0] ?? 0).toFixed(0)} ms, median ${(times[1] ?? 0).toFixed(0)} ms (goal: 3 000 ms)`,
+  );
+} finally {
+  rmSync(dir, { recursive: true, force: true });
+}
+
+run('Analysis of the sample layers (the worker’s function)', ['bench/analysis.ts']);
+if (existsSync('bench/zone-readout.ts'))
+  run('Zone readout while dragging a vertex', ['bench/zone-readout.ts']);
