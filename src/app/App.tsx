@@ -15,6 +15,7 @@ import { ProblemsBanner } from './panels/ProblemsBanner.tsx';
 import { Search } from './panels/Search.tsx';
 import { StatusBar } from './panels/StatusBar.tsx';
 import { UserMenu } from './panels/UserMenu.tsx';
+import { ZoneButton, ZonePanel } from './panels/ZonePanel.tsx';
 import { useAtlas } from './state/store.ts';
 
 function useStartup() {
@@ -73,6 +74,7 @@ export function App() {
         </h1>
         <Search />
         <AnalysisButton />
+        <ZoneButton />
         <a
           className="lang-link"
           href={hrefForLang(window.location.href, otherLang)}
@@ -117,6 +119,7 @@ export function App() {
         <MapView />
         <Inspector />
         <AnalysisPanel />
+        <ZonePanel />
       </div>
       <StatusBar />
     </div>

@@ -99,3 +99,21 @@ describe('checkZoneOutline', () => {
     expect(checkZoneOutline(line, true).reason).toBe('too-few-vertices');
   });
 });
+
+describe('checkZoneOutline while drawing', () => {
+  it('takes the repeated pointer vertex of a growing outline for no crossing', () => {
+    const growing: Polygon = {
+      type: 'Polygon',
+      coordinates: [
+        [
+          [113, 22.7],
+          [113.001, 22.7],
+          [113.001, 22.701],
+          [113.001, 22.701],
+          [113, 22.7],
+        ],
+      ],
+    };
+    expect(checkZoneOutline(growing, false)).toEqual({ valid: true, reason: null });
+  });
+});

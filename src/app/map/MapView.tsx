@@ -5,6 +5,7 @@ import * as maplibregl from 'maplibre-gl';
 import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?url';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import MapGL, { type MapLayerMouseEvent, type MapRef, NavigationControl } from 'react-map-gl/maplibre';
+import { ZoneDrawControl } from '../draw/ZoneDrawControl.tsx';
 import { MAPLIBRE_LOCALE_ZH, t } from '../i18n.ts';
 import { metresPerPixel } from '../scale.ts';
 import type { DataLayerId } from '../state/layerData.ts';
@@ -12,6 +13,7 @@ import { useReadout } from '../state/readout.ts';
 import { selectFeature } from '../state/selection.ts';
 import { useAtlas } from '../state/store.ts';
 import { exposeTestHook } from '../testHook.ts';
+import { useZones } from '../zones/store.ts';
 import { AnalysisLayers } from './AnalysisLayers.tsx';
 import { boundsOf, HESHAN_BOUNDS, TABLET_QUERY } from './camera.ts';
 import { type PickCandidate, pickSmallest } from './picking.ts';
@@ -67,6 +69,8 @@ export function MapView() {
     (event: MapLayerMouseEvent) => {
       const map = mapRef.current;
       if (!map) return;
+      // A click while a zone tool is in use belongs to the drawing, not to the inspector.
+      if (useZones.getState().tool !== 'none') return;
       const { x, y } = event.point;
       const atPoint = map.queryRenderedFeatures([x, y], { layers: interactiveLayerIds });
       const nearPoints = interactiveLayerIds.includes('projects-circle')
@@ -148,6 +152,7 @@ export function MapView() {
         <DataLayers />
         <SelectionLayers />
         <AnalysisLayers />
+        <ZoneDrawControl />
       </MapGL>
     </section>
   );
