@@ -300,8 +300,14 @@ describe.each(CASES)('an inspector on a %s', (name, options, plotId) => {
     if (options.touch) await page.getByRole('button', { name: '关闭图层面板' }).tap();
     await record.scrollIntoViewIfNeeded();
     await page.screenshot({ path: `${SHOTS}inspect-history-${shot}.png` });
+    expect(pageErrors(person)).toEqual([]);
   });
 });
+
+/** Console errors but the browser's notes on refused requests (a wrong password is a 401 by design). */
+function pageErrors(session: ContextSession): string[] {
+  return session.consoleErrors.filter((text) => !text.startsWith('Failed to load resource'));
+}
 
 function today(): string {
   const now = new Date();
@@ -334,6 +340,16 @@ describe('a viewer on a tablet', () => {
       data: { plotId: identified[0], date: today(), findings: 'x', status: 'completed' },
     });
     expect(refused.status()).toBe(403);
+  });
+
+  it('when the session ends, the next request brings back the login screen and says why', async () => {
+    const { page, context } = person;
+    await context.clearCookies();
+    await selectPlot(page, identified[1] as string, true).catch(() => undefined);
+    await page.getByRole('form', { name: '登录' }).waitFor({ state: 'visible' });
+    expect(await page.getByRole('status').first().textContent()).toContain('登录已失效，请重新登录');
+    await login(page, USERS.viewer.username, USERS.viewer.password);
+    await appReady(page);
   });
 });
 
@@ -474,6 +490,7 @@ describe('a first start with no users', () => {
     await page.goto(new URL(`/setup?token=${fresh.setupToken}`, fresh.url).href);
     await page.getByRole('form', { name: '登录' }).waitFor({ state: 'visible' });
     expect(await page.getByRole('form', { name: '创建第一位管理员' }).count()).toBe(0);
+    expect(pageErrors(person)).toEqual([]);
   });
 
   it('after too many wrong passwords says when to try again, in English with ?lang=en', async () => {

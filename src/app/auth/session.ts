@@ -70,6 +70,10 @@ export async function startSession(): Promise<void> {
   }
 }
 
+/**
+ * Logs out and starts the page afresh at the app's address (keeping ?lang=en): nothing the last person
+ * saw — layers, analysis results, drafts in any panel — stays in memory on a shared tablet.
+ */
 export async function signOut(): Promise<void> {
   try {
     await logout();
@@ -77,5 +81,8 @@ export async function signOut(): Promise<void> {
     // The cookie is HttpOnly: if the server cannot be told, the session simply expires there.
   }
   forgetData();
-  useAuth.setState({ status: 'signed-out', me: null, notice: null });
+  const url = new URL(appBase());
+  const lang = new URL(window.location.href).searchParams.get('lang');
+  if (lang) url.searchParams.set('lang', lang);
+  window.location.replace(url.href);
 }

@@ -59,6 +59,10 @@ const STRINGS = {
     en: 'Took the server’s version; your changes were not saved.',
   },
   conflictTitle: { zh: '修改冲突', en: 'Edit conflict' },
+  plotChangedMeanwhile: {
+    zh: '此地块已被他人修改，巡查记录尚未保存。',
+    en: 'This plot was changed by someone else; the inspection is not saved yet.',
+  },
   conflictIntro: {
     zh: '您编辑期间，他人已修改此地块（您基于版本 {mine}，服务器现为版本 {theirs}）。您的修改尚未保存。请比较后选择：',
     en: 'Someone else changed this plot while you were editing (you started from version {mine}; the server now has version {theirs}). Your change is not saved yet. Compare and choose:',

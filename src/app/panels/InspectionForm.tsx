@@ -169,7 +169,7 @@ export function InspectionForm({
         theirs: conflict.current.properties,
         yourVersion: conflict.input.plotVersion,
         theirVersion: conflict.current.properties.version,
-        message: lang === 'zh' ? '此地块已被他人修改。' : 'This plot was changed by someone else.',
+        message: tr(lang, 'plotChangedMeanwhile'),
       }
     : null;
 
