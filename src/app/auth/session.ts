@@ -54,16 +54,33 @@ export function signedIn(me: Me): void {
   void loadAppLayers();
 }
 
+const NOTICE_KEY = 'land-atlas:notice';
+
 export async function startSession(): Promise<void> {
   onUnauthorized(() => {
     if (useAuth.getState().status !== 'signed-in') return;
+    // Start afresh at the same address (the map view in the hash comes back after the login), and
+    // say why on the login screen.
     forgetData();
     useAuth.setState({ status: 'signed-out', me: null, notice: 'session-ended' });
+    try {
+      sessionStorage.setItem(NOTICE_KEY, 'session-ended');
+      window.location.reload();
+    } catch {
+      // No storage (a locked-down browser): the login screen is shown in place instead.
+    }
   });
+  let notice: AuthState['notice'] = null;
+  try {
+    if (sessionStorage.getItem(NOTICE_KEY) === 'session-ended') notice = 'session-ended';
+    sessionStorage.removeItem(NOTICE_KEY);
+  } catch {
+    // No storage: no notice to carry.
+  }
   try {
     const info = await getSession();
     if (info.signedIn) signedIn({ user: info.user, can: info.can });
-    else useAuth.setState({ status: 'signed-out', setupNeeded: info.setupNeeded });
+    else useAuth.setState({ status: 'signed-out', setupNeeded: info.setupNeeded, notice });
   } catch {
     // The server could not be asked: the login screen says what goes wrong when it is tried.
     useAuth.setState({ status: 'signed-out' });
