@@ -440,6 +440,42 @@ describe('two planners editing the same plot', () => {
       .toContain('planner2');
     expect(await inspector.getByText('冲突（未保存）').count()).toBe(1);
   });
+
+  it('an inspection of a plot changed meanwhile shows the conflict; taking the server’s status saves it', async () => {
+    const target = identified[3] as string;
+    const person = await openContext(browser.browser, DESKTOP);
+    try {
+      const { page } = person;
+      await openAndLogin(page, app.url, USERS.inspector);
+      await appReady(page);
+      const inspector = await selectPlot(page, target, false);
+      await inspector.getByRole('button', { name: '记录巡查' }).click();
+      const form = page.getByRole('dialog', { name: `记录巡查：${target}` });
+      await form.getByRole('radio', { name: '已核查' }).click();
+      await form.getByLabel('巡查发现').fill('现场核实');
+      // Meanwhile a planner sets the status from the same version 1.
+      const patched = await first.page.request.patch(new URL(`/api/features/plots/${target}`, app.url).href, {
+        data: { version: 1, properties: { status: 'rectifying' } },
+      });
+      expect(patched.status()).toBe(200);
+      await form.getByRole('button', { name: '保存巡查记录' }).click();
+      const conflict = page.getByRole('alertdialog', { name: '修改冲突' });
+      await conflict.waitFor({ state: 'visible' });
+      const status = conflict
+        .getByRole('row')
+        .filter({ has: page.getByRole('rowheader', { name: /^整治状态/ }) });
+      expect(await status.getAttribute('data-differs')).toBe('true');
+      expect(await status.getByRole('cell').allTextContents()).toEqual(['已核查', '整治中']);
+      await conflict.getByRole('button', { name: '采用服务器版本' }).click();
+      await form.waitFor({ state: 'detached' });
+      expect(await plotInStore(page, target)).toMatchObject({ status: 'rectifying', version: 2 });
+      const record = inspector.getByTestId('inspection-record').first();
+      await expect.poll(() => record.textContent()).toContain('现场核实');
+      expect(await record.textContent()).toContain('整治中');
+    } finally {
+      await person.close();
+    }
+  });
 });
 
 describe('a first start with no users', () => {
