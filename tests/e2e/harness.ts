@@ -165,7 +165,9 @@ export async function login(page: Page, username: string, password: string): Pro
   await page.getByLabel(zh ? '密码' : 'Password', { exact: true }).fill(password);
   await page.getByRole('button', { name: zh ? '登录' : 'Log in', exact: true }).click();
   await page
-    .getByRole('button', { name: new RegExp(`^${zh ? '用户菜单' : 'User menu'}：${username}（`) })
+    .getByRole('button', {
+      name: new RegExp(zh ? `^用户菜单：${username}（` : `^User menu: ${username} \\(`),
+    })
     .waitFor({ state: 'visible', timeout: 30_000 });
 }
 

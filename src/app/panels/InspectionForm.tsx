@@ -184,7 +184,9 @@ export function InspectionForm({
           <ul>
             {failed.map(({ photo, message }) => (
               <li key={photo.key}>
-                {photo.file.name}：{message}
+                {photo.file.name}
+                {lang === 'zh' ? '：' : ': '}
+                {message}
               </li>
             ))}
           </ul>

@@ -30,7 +30,9 @@ export function InspectionHistory({
               <p className="record-head">
                 <span className="record-date">{inspection.date}</span>
                 <span className="record-actor">
-                  {tr(lang, 'inspector')}：{inspection.inspector}
+                  {tr(lang, 'inspector')}
+                  {lang === 'zh' ? '：' : ': '}
+                  {inspection.inspector}
                 </span>
               </p>
               <dl className="record-facts">

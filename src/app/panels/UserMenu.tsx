@@ -31,7 +31,11 @@ export function UserMenu() {
         className="user-button"
         aria-expanded={open}
         aria-controls={panelId}
-        aria-label={`${ta(lang, 'userMenu')}：${me.user.username}（${role}）`}
+        aria-label={
+          lang === 'zh'
+            ? `${ta(lang, 'userMenu')}：${me.user.username}（${role}）`
+            : `${ta(lang, 'userMenu')}: ${me.user.username} (${role})`
+        }
         onClick={() => setOpen(!open)}
         onKeyDown={(event) => {
           if (event.key === 'Escape' && open) {
