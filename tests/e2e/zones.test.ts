@@ -279,6 +279,80 @@ describe.each(CASES)('Drawing zones on a %s', (name, options) => {
     await press(tool('绘制多边形'));
   });
 
+  it('draws a rectangle from two corners (then undoes it)', async () => {
+    const { page } = session;
+    await press(tool('绘制矩形'));
+    const [centre] = await toPage(page, [CENTRE]);
+    const [cx, cy] = centre as [number, number];
+    const corners: [number, number][] = [
+      // Above and left of the first zone, clear of the zone panel and the inspector.
+      [cx - 300, cy - 250],
+      [cx - 200, cy - 180],
+    ];
+    for (const point of corners) await pointAt(page, point);
+    await expect.poll(async () => (await zoneState(page)).shapes.length).toBe(3);
+    const [a, b] = (await toLngLat(page, corners)) as [Position, Position];
+    const expected = geometryAreaM2({
+      type: 'Polygon',
+      coordinates: [[a, [b[0] as number, a[1] as number], b, [a[0] as number, b[1] as number], a]],
+    });
+    await expect
+      .poll(
+        async () => Math.abs(((await zoneState(page)).readoutArea ?? 0) - expected) < expected * 1e-6 + 0.05,
+      )
+      .toBe(true);
+    await press(tool('绘制矩形'));
+    await press(tool('撤销'));
+    await expect.poll(async () => (await zoneState(page)).shapes.length).toBe(2);
+  });
+
+  it('selects a zone and drags one of its vertices; undo puts the vertex back', async () => {
+    const { page } = session;
+    await press(tool('选择编辑'));
+    const before = (await zoneState(page)).shapes[0]?.ring as Position[];
+    const [inside, vertex] = await toPage(page, [CENTRE, before[1] as Position]);
+    await pointAt(page, inside as [number, number]);
+    const [vx, vy] = vertex as [number, number];
+    if (options.touch) {
+      // Touch drags go through pointer events of a finger; the CDP touch API has no move, so drag by
+      // dispatching pointer events to the canvas as a finger would.
+      await page.evaluate(
+        ([x, y]) => {
+          const canvas = window.__landAtlas?.map?.getCanvas();
+          if (!canvas) throw new Error('no canvas');
+          const fire = (type: string, px: number, py: number) =>
+            canvas.dispatchEvent(
+              new PointerEvent(type, {
+                clientX: px,
+                clientY: py,
+                bubbles: true,
+                pointerType: 'touch',
+                pointerId: 7,
+                isPrimary: true,
+                button: 0,
+                buttons: type === 'pointerup' ? 0 : 1,
+              }),
+            );
+          fire('pointerdown', x, y);
+          for (let step = 1; step <= 10; step++) fire('pointermove', x + step * 4, y + step * 3);
+          fire('pointerup', x + 40, y + 30);
+        },
+        [vx, vy] as const,
+      );
+    } else {
+      await page.mouse.move(vx, vy);
+      await page.mouse.down();
+      for (let step = 1; step <= 10; step++) await page.mouse.move(vx + step * 4, vy + step * 3);
+      await page.mouse.up();
+    }
+    await expect.poll(async () => (await zoneState(page)).shapes[0]?.ring[1]).not.toEqual(before[1]);
+    const moved = (await zoneState(page)).shapes[0]?.ring as Position[];
+    expect(moved).toHaveLength(before.length);
+    await press(tool('撤销'));
+    await expect.poll(async () => (await zoneState(page)).shapes[0]?.ring).toEqual(before);
+    await press(tool('选择编辑'));
+  });
+
   it('saves the zone, and after a reload lists it with the same area', async () => {
     const { page } = session;
     const list = panel.getByRole('region', { name: '区域列表' });
@@ -287,6 +361,21 @@ describe.each(CASES)('Drawing zones on a %s', (name, options) => {
     await panel.getByLabel('名称', { exact: true }).fill(zoneName);
     await press(tool('保存区域'));
     await expect.poll(() => panel.locator('output').textContent()).toContain('已保存（版本 1）');
+    // Someone else changes the zone on the server: our next save is refused, and says so.
+    const changed = await page.evaluate(async () => {
+      const layer = await (await fetch('/api/layers/zones')).json();
+      const id = layer.features[0].properties.id as string;
+      const response = await fetch(`/api/features/zones/${id}`, {
+        method: 'PATCH',
+        headers: { 'Content-Type': 'application/json' },
+        body: JSON.stringify({ version: 1, properties: { notes: '他人修改' } }),
+      });
+      return response.status;
+    });
+    expect(changed).toBe(200);
+    await panel.getByLabel('备注', { exact: true }).fill('我的修改');
+    await press(tool('保存区域'));
+    await expect.poll(() => panel.locator('output').textContent()).toContain('已被他人修改');
     await page.reload();
     await appReady(page);
     await press(page.getByRole('button', { name: '绘制区域', exact: true }));
@@ -297,5 +386,9 @@ describe.each(CASES)('Drawing zones on a %s', (name, options) => {
     await saved.waitFor({ state: 'visible', timeout: 30_000 });
     expect(await saved.textContent()).toContain(drawnAreaMu);
     expect(await saved.textContent()).not.toContain('未保存');
+  });
+
+  it('logged no console errors but the refused save (409)', () => {
+    expect(session.consoleErrors.filter((text) => !/\b409\b/.test(text))).toEqual([]);
   });
 });
