@@ -180,6 +180,8 @@ describe.each(CASES)('Drawing zones on a %s', (name, options) => {
     await press(panel.getByRole('switch', { name: '吸附' }));
     expect(await panel.getByRole('switch', { name: '吸附' }).getAttribute('aria-checked')).toBe('false');
     await press(tool('绘制多边形'));
+    // While a drawing tool is on, a finger (or a mouse drag) on the map never pans it.
+    expect(await page.evaluate(() => window.__landAtlas?.map?.dragPan.isEnabled())).toBe(false);
     expect(await tool('完成').count()).toBe(1);
     expect(await tool('取消').count()).toBe(1);
     const [centre] = await toPage(page, [CENTRE]);
@@ -253,6 +255,7 @@ describe.each(CASES)('Drawing zones on a %s', (name, options) => {
     expect(await panel.getByRole('alert').textContent()).toContain('边线自相交');
     await press(tool('取消'));
     expect((await zoneState(page)).shapes).toHaveLength(1);
+    expect(await page.evaluate(() => window.__landAtlas?.map?.dragPan.isEnabled())).toBe(true);
   });
 
   it('snaps a vertex clicked a few pixels off a plot corner onto the corner', async () => {
@@ -302,6 +305,27 @@ describe.each(CASES)('Drawing zones on a %s', (name, options) => {
       )
       .toBe(true);
     await press(tool('绘制矩形'));
+    await press(tool('撤销'));
+    await expect.poll(async () => (await zoneState(page)).shapes.length).toBe(2);
+  });
+
+  it('draws freehand with the mouse (then undoes it)', async () => {
+    if (!desktop) return;
+    const { page } = session;
+    await press(tool('徒手绘制'));
+    const [centre] = await toPage(page, [CENTRE]);
+    const [cx, cy] = centre as [number, number];
+    const ox = cx - 250;
+    const oy = cy - 215;
+    await page.mouse.click(ox + 40, oy);
+    for (let step = 1; step < 24; step++) {
+      const angle = (step / 24) * 2 * Math.PI;
+      await page.mouse.move(ox + 40 * Math.cos(angle), oy + 30 * Math.sin(angle));
+    }
+    await page.mouse.click(ox + 39, oy - 3);
+    await expect.poll(async () => (await zoneState(page)).shapes.length).toBe(3);
+    expect((await zoneState(page)).shapes[2]?.ring.length).toBeGreaterThan(6);
+    await press(tool('徒手绘制'));
     await press(tool('撤销'));
     await expect.poll(async () => (await zoneState(page)).shapes.length).toBe(2);
   });
@@ -386,6 +410,68 @@ describe.each(CASES)('Drawing zones on a %s', (name, options) => {
     await saved.waitFor({ state: 'visible', timeout: 30_000 });
     expect(await saved.textContent()).toContain(drawnAreaMu);
     expect(await saved.textContent()).not.toContain('未保存');
+  });
+
+  it('exports the analysis as Excel-ready CSV and the zones as GeoJSON', async () => {
+    const { page } = session;
+    const list = panel.getByRole('region', { name: '区域列表' });
+    await press(list.getByRole('button', { name: /^沙坪试点片区/ }));
+    await panel.getByRole('region', { name: '区域量算' }).waitFor({ state: 'visible' });
+    const [csvDownload] = await Promise.all([page.waitForEvent('download'), press(tool('导出分析 CSV'))]);
+    const csv = readFileSync((await csvDownload.path()) as string, 'utf8');
+    expect(csv.startsWith('\uFEFF区域,地块编号,企业,')).toBe(true);
+    expect(csv.endsWith('\r\n')).toBe(true);
+    expect(csv.replace(/\r\n/g, '')).not.toMatch(/[\r\n]/);
+    expect(csv).toContain(`,${PLOT_ID},${String(PLOT.properties?.enterprise)},`);
+    const [jsonDownload] = await Promise.all([page.waitForEvent('download'), press(tool('导出 GeoJSON'))]);
+    expect(jsonDownload.suggestedFilename()).toBe('zones.geojson');
+    const exported = JSON.parse(
+      readFileSync((await jsonDownload.path()) as string, 'utf8'),
+    ) as FeatureCollection;
+    expect(exported.features).toHaveLength(1);
+    expect(exported.features[0]?.properties?.name).toMatch(/^沙坪试点片区/);
+    // Version 2: the other person’s change of the conflict test, loaded again after the reload.
+    expect(exported.features[0]?.properties?.version).toBe(2);
+  });
+
+  it('deletes the saved zone after asking, on the server too', async () => {
+    const { page } = session;
+    page.once('dialog', (dialog) => void dialog.accept());
+    await press(tool('删除区域'));
+    await expect
+      .poll(() => panel.getByRole('region', { name: '区域列表' }).textContent())
+      .toContain('尚无区域');
+    const count = await page.evaluate(
+      async () => (await (await fetch('/api/layers/zones')).json()).features.length,
+    );
+    expect(count).toBe(0);
+  });
+
+  it('names every control in English with ?lang=en', async () => {
+    const { page } = session;
+    await page.goto(`${app.url}?lang=en`);
+    await appReady(page);
+    await press(page.getByRole('button', { name: 'Draw zones', exact: true }));
+    panel = page.getByRole('complementary', { name: 'Draw zones' });
+    for (const label of [
+      'Draw polygon',
+      'Draw rectangle',
+      'Draw freehand',
+      'Select and edit',
+      'Delete vertex',
+      'Delete zone',
+      'Undo',
+      'Redo',
+    ]) {
+      expect(await tool(label).count(), label).toBe(1);
+    }
+    expect(await panel.getByRole('switch', { name: 'Snap' }).count()).toBe(1);
+    await press(tool('Draw polygon'));
+    expect(await tool('Finish').count()).toBe(1);
+    expect(await tool('Cancel').count()).toBe(1);
+    expect(await panel.getByRole('button', { name: 'Export GeoJSON' }).count()).toBe(1);
+    expect(await panel.getByRole('region', { name: 'Zones' }).count()).toBe(1);
+    await press(tool('Cancel'));
   });
 
   it('logged no console errors but the refused save (409)', () => {

@@ -1,19 +1,16 @@
 // The main thread's side of the zone worker: posts the plots, parks and new land once per load, then
-// asks for one zone's readout at a time. Latest wins: while one readout is under way only the newest
-// request waits (older ones are dropped), and a result older than one already shown is discarded.
+// asks for one zone's readout at a time, latest wins (src/app/zones/latest.ts): while the pointer drags
+// a vertex only the newest outline waits, and an answer older than one already shown is dropped.
 import { type Remote, wrap } from 'comlink';
 import type { Polygon } from 'geojson';
 import type { ZoneWorkerApi } from '../../worker/zone.worker.ts';
 import type { LayerData } from '../state/layerData.ts';
 import { useAtlas } from '../state/store.ts';
+import { latestWins } from './latest.ts';
 import { useZones } from './store.ts';
 
 let remote: Remote<ZoneWorkerApi> | null = null;
 let posted: (LayerData | undefined)[] | null = null;
-let waiting: { id: string; geometry: Polygon; seq: number } | null = null;
-let running = false;
-let requested = 0;
-let shown = 0;
 
 function api(): Remote<ZoneWorkerApi> {
   if (!remote) {
@@ -38,35 +35,22 @@ async function ensureLoaded(): Promise<void> {
   posted = current;
 }
 
-async function pump(): Promise<void> {
-  running = true;
-  try {
-    while (waiting) {
-      const job = waiting;
-      waiting = null;
-      await ensureLoaded();
-      const readout = await api().readout(job.geometry);
-      if (job.seq > shown) {
-        shown = job.seq;
-        useZones.setState({ readoutId: job.id, readout });
-      }
-    }
-  } catch (error) {
-    console.error('zone readout failed', error);
-  } finally {
-    running = false;
-  }
-}
+const readouts = latestWins(
+  async ({ geometry }: { id: string; geometry: Polygon }) => {
+    await ensureLoaded();
+    return api().readout(geometry);
+  },
+  (readout, { id }) => useZones.setState({ readoutId: id, readout }),
+  (error) => console.error('zone readout failed', error),
+);
 
 /** Asks for the readout of one zone outline; the newest request always gets answered. */
 export function requestReadout(id: string, geometry: Polygon): void {
-  waiting = { id, geometry, seq: ++requested };
-  if (!running) void pump();
+  readouts.request({ id, geometry });
 }
 
 /** Forgets the readout shown (the zone it was for has gone). */
 export function clearReadout(): void {
-  waiting = null;
-  shown = ++requested;
+  readouts.reset();
   useZones.setState({ readoutId: null, readout: null });
 }
