@@ -155,10 +155,11 @@ class StructureWalker {
     }
   }
 
-  position(value: unknown, path: string): boolean {
+  /** `index`: the position's place in its ring or line; the path names it only when something is wrong. */
+  position(value: unknown, path: string, index?: number): boolean {
     if (!Array.isArray(value)) {
       this.fail(
-        path,
+        pathAt(path, index),
         `坐标点应为 [经度, 纬度] 数组（实际为${kindOf(value).zh}）。`,
         `a position must be an array [longitude, latitude] (found ${kindOf(value).en}).`,
       );
@@ -166,7 +167,7 @@ class StructureWalker {
     }
     if (value.length < 2) {
       this.fail(
-        path,
+        pathAt(path, index),
         `坐标点至少需要经度和纬度两个数字（实际 ${value.length} 个）。`,
         `a position needs at least two numbers, longitude and latitude (found ${value.length}).`,
       );
@@ -178,7 +179,7 @@ class StructureWalker {
         const quotes =
           typeof n === 'string' ? { zh: '；请去掉引号', en: ': remove the quotes' } : { zh: '', en: '' };
         this.fail(
-          path,
+          pathAt(path, index),
           `坐标只能是数字，第 ${i} 项是${kindOf(n).zh}${quotes.zh}。`,
           `coordinates must be numbers; item ${i} is ${kindOf(n).en}${quotes.en}.`,
         );
@@ -186,7 +187,7 @@ class StructureWalker {
       }
       if (!Number.isFinite(n)) {
         this.fail(
-          path,
+          pathAt(path, index),
           '坐标数值过大，不是有限数字。',
           'a coordinate is too large to be a finite number.',
           PROBLEM_CODES.coordinateOutOfRange,
@@ -216,7 +217,7 @@ class StructureWalker {
       );
       return false;
     }
-    for (let i = 0; i < value.length; i++) if (!this.position(value[i], `${path}[${i}]`)) return false;
+    for (let i = 0; i < value.length; i++) if (!this.position(value[i], path, i)) return false;
     return true;
   }
 
@@ -427,4 +428,9 @@ export function checkStructure(value: unknown, problems: ProblemCollector): Stru
     entries.push(entry);
   }
   return { rootType, features: entries };
+}
+
+/** A path with an array index, built only for a message: a county's layer has millions of positions. */
+function pathAt(path: string, index: number | undefined): string {
+  return index === undefined ? path : `${path}[${index}]`;
 }
