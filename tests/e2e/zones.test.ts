@@ -400,6 +400,12 @@ describe.each(CASES)('Drawing zones on a %s', (name, options) => {
     await panel.getByLabel('备注', { exact: true }).fill('我的修改');
     await press(tool('保存区域'));
     await expect.poll(() => panel.locator('output').textContent()).toContain('已被他人修改');
+    // Nothing was overwritten; taking the server's copy and saving again goes through.
+    expect(await panel.getByLabel('备注', { exact: true }).inputValue()).toBe('我的修改');
+    await press(tool('改用服务器上的版本'));
+    expect(await panel.getByLabel('备注', { exact: true }).inputValue()).toBe('他人修改');
+    await press(tool('保存区域'));
+    await expect.poll(() => panel.locator('output').textContent()).toContain('已保存（版本 3）');
     await page.reload();
     await appReady(page);
     await press(page.getByRole('button', { name: '绘制区域', exact: true }));
@@ -430,8 +436,8 @@ describe.each(CASES)('Drawing zones on a %s', (name, options) => {
     ) as FeatureCollection;
     expect(exported.features).toHaveLength(1);
     expect(exported.features[0]?.properties?.name).toMatch(/^沙坪试点片区/);
-    // Version 2: the other person’s change of the conflict test, loaded again after the reload.
-    expect(exported.features[0]?.properties?.version).toBe(2);
+    // Version 3: ours, then the other person’s change, then ours on top of theirs.
+    expect(exported.features[0]?.properties?.version).toBe(3);
   });
 
   it('deletes the saved zone after asking, on the server too', async () => {

@@ -330,6 +330,15 @@ export function removeZoneShape(id: string): void {
 }
 
 /** Adds saved zones (loaded from the server) as they are; the history starts from them. */
+/** Replaces one zone's outline (the server's copy after a conflict): an undoable step. */
+export function replaceZoneShape(id: string, geometry: Polygon): void {
+  const present = useZones.getState().history.present;
+  const snapshot = present.map((shape) => (shape.id === id ? { id, geometry } : shape));
+  useZones.getState().dispatchHistory({ type: 'commit', snapshot });
+  putSnapshot(snapshot);
+  requestReadout(id, geometry);
+}
+
 export function addLoadedShapes(snapshot: ZoneSnapshot): void {
   useZones.getState().dispatchHistory({ type: 'reset', snapshot });
   putSnapshot(snapshot);

@@ -2,14 +2,21 @@
 // its attributes and 保存区域, and the list of zones with 缩放至 and the exports. Opened from the
 // 绘制区域 button in the top bar, shown to users who may create zones.
 import '../zones/zones.css';
-import { useMemo } from 'react';
+import { useId, useMemo } from 'react';
 import { ZONE_MODES, type ZoneMode } from '../../domain/zone.ts';
 import { geometryAreaM2 } from '../../geo/area.ts';
 import { useAuth } from '../auth/session.ts';
 import { cancelDrawing, finishDrawing, redo, selectZone, undo, zoomToZone } from '../draw/controller.ts';
 import { formatArea, formatPercent } from '../format.ts';
 import { useAtlas } from '../state/store.ts';
-import { deleteZoneById, exportAnalysisCsv, exportGeoJson, isDirty, saveZone } from '../zones/actions.ts';
+import {
+  deleteZoneById,
+  exportAnalysisCsv,
+  exportGeoJson,
+  isDirty,
+  saveZone,
+  takeServerCopy,
+} from '../zones/actions.ts';
 import { refusalText, tz, ZONE_MODE_NAMES } from '../zones/i18n.ts';
 import { isDrawingTool, presentZones, useZones, type ZoneTool, zoneHistoryFlags } from '../zones/store.ts';
 
@@ -203,6 +210,7 @@ function Attributes() {
   const saving = useZones((state) => state.saving);
   const setAttributes = useZones((state) => state.setAttributes);
   const present = useZones((state) => state.history.present);
+  const formId = useId();
   if (!id || !record || !present.some((shape) => shape.id === id)) return null;
   const { attributes } = record;
   return (
@@ -213,46 +221,42 @@ function Attributes() {
         void saveZone(id);
       }}
     >
-      <label>
-        {tz(lang, 'name')}
-        <input
-          value={attributes.name}
-          required
-          maxLength={100}
-          onChange={(event) => setAttributes(id, { name: event.target.value })}
-        />
-      </label>
-      <label>
-        {tz(lang, 'mode')}
-        <select
-          value={attributes.mode}
-          onChange={(event) => setAttributes(id, { mode: event.target.value as ZoneMode })}
-        >
-          {ZONE_MODES.map((mode) => (
-            <option key={mode} value={mode}>
-              {ZONE_MODE_NAMES[mode][lang]}
-            </option>
-          ))}
-        </select>
-      </label>
-      <label>
-        {tz(lang, 'plannedLandUse')}
-        <input
-          value={attributes.plannedLandUse}
-          inputMode="numeric"
-          pattern="\d{2,6}"
-          required
-          onChange={(event) => setAttributes(id, { plannedLandUse: event.target.value })}
-        />
-      </label>
-      <label>
-        {tz(lang, 'notes')}
-        <textarea
-          value={attributes.notes}
-          rows={2}
-          onChange={(event) => setAttributes(id, { notes: event.target.value })}
-        />
-      </label>
+      <label htmlFor={`${formId}-name`}>{tz(lang, 'name')}</label>
+      <input
+        id={`${formId}-name`}
+        value={attributes.name}
+        required
+        maxLength={100}
+        onChange={(event) => setAttributes(id, { name: event.target.value })}
+      />
+      <label htmlFor={`${formId}-mode`}>{tz(lang, 'mode')}</label>
+      <select
+        id={`${formId}-mode`}
+        value={attributes.mode}
+        onChange={(event) => setAttributes(id, { mode: event.target.value as ZoneMode })}
+      >
+        {ZONE_MODES.map((mode) => (
+          <option key={mode} value={mode}>
+            {ZONE_MODE_NAMES[mode][lang]}
+          </option>
+        ))}
+      </select>
+      <label htmlFor={`${formId}-land-use`}>{tz(lang, 'plannedLandUse')}</label>
+      <input
+        id={`${formId}-land-use`}
+        value={attributes.plannedLandUse}
+        inputMode="numeric"
+        pattern="\d{2,6}"
+        required
+        onChange={(event) => setAttributes(id, { plannedLandUse: event.target.value })}
+      />
+      <label htmlFor={`${formId}-notes`}>{tz(lang, 'notes')}</label>
+      <textarea
+        id={`${formId}-notes`}
+        value={attributes.notes}
+        rows={2}
+        onChange={(event) => setAttributes(id, { notes: event.target.value })}
+      />
       <button type="submit" className="zone-primary" disabled={saving}>
         {saving ? tz(lang, 'saving') : tz(lang, 'saveZone')}
       </button>
@@ -311,6 +315,7 @@ export function ZonePanel() {
   const setOpen = useZones((state) => state.setOpen);
   const refusal = useZones((state) => state.refusal);
   const message = useZones((state) => state.message);
+  const conflict = useZones((state) => state.conflict);
   if (!open) return null;
   return (
     <aside id={ZONE_PANEL_ID} className="zone-panel" aria-label={tz(lang, 'drawZones')}>
@@ -335,6 +340,11 @@ export function ZonePanel() {
       >
         {message ? message.text[lang] : null}
       </output>
+      {conflict && (
+        <button type="button" className="zone-tool" onClick={takeServerCopy}>
+          {tz(lang, 'takeServerCopy')}
+        </button>
+      )}
       <Readout />
       <Attributes />
       <ZoneList />

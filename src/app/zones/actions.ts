@@ -5,7 +5,7 @@ import { ZONE_MODES, type ZoneAttributes, type ZoneMode } from '../../domain/zon
 import { zoneAnalysisCsv } from '../../domain/zone-csv.ts';
 import { geometryAreaM2 } from '../../geo/area.ts';
 import { ApiError } from '../api/client.ts';
-import { addLoadedShapes, newFeatureId, removeZoneShape } from '../draw/controller.ts';
+import { addLoadedShapes, newFeatureId, removeZoneShape, replaceZoneShape } from '../draw/controller.ts';
 import { createZone, deleteZone, fetchZones, updateZone } from './api.ts';
 import { presentZones, useZones, type ZoneRecord } from './store.ts';
 
@@ -74,6 +74,32 @@ export function isDirty(record: ZoneRecord): boolean {
   );
 }
 
+function isFeature(value: unknown): value is Feature {
+  return typeof value === 'object' && value !== null && (value as { type?: unknown }).type === 'Feature';
+}
+
+/**
+ * After a conflict: takes the server's copy (attributes, outline, version) in place of ours; our outline
+ * stays one undo away.
+ */
+export function takeServerCopy(): void {
+  const { conflict, records } = useZones.getState();
+  const record = conflict ? records[conflict.drawId] : undefined;
+  if (!conflict || !record) return;
+  const { current } = conflict;
+  const attributes = attributesOf(current.properties);
+  const geometry = current.geometry?.type === 'Polygon' ? current.geometry : record.geometry;
+  useZones.getState().setRecord({
+    ...record,
+    attributes,
+    version: Number(current.properties?.version ?? record.version),
+    savedGeometry: JSON.stringify(geometry),
+    savedAttributes: JSON.stringify(attributes),
+  });
+  replaceZoneShape(record.drawId, geometry);
+  useZones.setState({ conflict: null, message: null });
+}
+
 /** Saves one zone: POST when new, else PATCH from the version it was loaded or saved at. */
 export async function saveZone(drawId: string): Promise<void> {
   const state = useZones.getState();
@@ -81,7 +107,7 @@ export async function saveZone(drawId: string): Promise<void> {
   const geometry = zoneGeometry(drawId);
   if (!record || !geometry) return;
   const attributes = { ...record.attributes, name: record.attributes.name.trim() || drawId.slice(0, 8) };
-  useZones.setState({ saving: true, message: null });
+  useZones.setState({ saving: true, message: null, conflict: null });
   try {
     const saved =
       record.serverId === null || record.version === null
@@ -104,7 +130,11 @@ export async function saveZone(drawId: string): Promise<void> {
       },
     });
   } catch (error) {
-    useZones.setState({ message: failure(error) });
+    const current = error instanceof ApiError && error.status === 409 ? error.body.current : undefined;
+    useZones.setState({
+      message: failure(error),
+      conflict: isFeature(current) ? { drawId, current } : null,
+    });
   } finally {
     useZones.setState({ saving: false });
   }

@@ -24,6 +24,7 @@ const STRINGS = {
   finish: { zh: '完成', en: 'Finish' },
   cancel: { zh: '取消', en: 'Cancel' },
   saveZone: { zh: '保存区域', en: 'Save zone' },
+  takeServerCopy: { zh: '改用服务器上的版本', en: 'Use the version on the server' },
   saving: { zh: '正在保存…', en: 'Saving…' },
   saved: { zh: '已保存（版本 {version}）', en: 'Saved (version {version})' },
   zones: { zh: '区域列表', en: 'Zones' },

@@ -1,6 +1,6 @@
 // The zone tools' own store: the zones of this session (saved or not) by the drawing tool's feature id,
 // the active tool, snapping, the undo/redo history, the live readout and what was refused or failed.
-import type { Polygon } from 'geojson';
+import type { Feature, Polygon } from 'geojson';
 import { create } from 'zustand';
 import type { ZoneAttributes, ZoneReadout } from '../../domain/zone.ts';
 import {
@@ -49,6 +49,8 @@ export interface ZonesState {
   readout: ZoneReadout | null;
   refusal: ZoneRefusal | null;
   message: ZoneMessage | null;
+  /** The server's copy of a zone whose save was refused (409), offered in place of ours. */
+  conflict: { drawId: string; current: Feature } | null;
   saving: boolean;
   loaded: boolean;
   setOpen(open: boolean): void;
@@ -71,6 +73,7 @@ export const useZones = create<ZonesState>()((set) => ({
   readout: null,
   refusal: null,
   message: null,
+  conflict: null,
   saving: false,
   loaded: false,
   setOpen: (open) => set(open ? { open } : { open, tool: 'none' }),
