@@ -226,7 +226,10 @@ describe.each(CASES)('Drawing zones on a %s', (name, options) => {
     await expect.poll(async () => (await zoneState(page)).readoutArea).not.toBe(before.readoutArea);
     await press(tool('撤销'));
     await expect.poll(async () => (await zoneState(page)).shapes[0]?.ring).toEqual(ring);
-    await expect.poll(async () => (await zoneState(page)).readoutArea).toBe(before.readoutArea);
+    // The same outline again (its strip sum may differ in the last bit with the vertex order).
+    await expect
+      .poll(async () => Math.abs(((await zoneState(page)).readoutArea ?? 0) - (before.readoutArea as number)))
+      .toBeLessThan(1e-6);
     if (desktop) await page.keyboard.press('Control+Shift+Z');
     else await press(tool('重做'));
     await expect.poll(async () => (await zoneState(page)).shapes[0]?.ring).toEqual(after.shapes[0]?.ring);

@@ -5,7 +5,8 @@ import { useEffect } from 'react';
 import { useMap } from 'react-map-gl/maplibre';
 import { useAtlas } from '../state/store.ts';
 import { loadZones } from '../zones/actions.ts';
-import { useZones } from '../zones/store.ts';
+import { clearReadout } from '../zones/readoutClient.ts';
+import { resetZones, useZones } from '../zones/store.ts';
 import { attachDraw, redo, setSnapLayers, undo } from './controller.ts';
 
 function isTyping(target: EventTarget | null): boolean {
@@ -32,6 +33,9 @@ export function ZoneDrawControl() {
     return () => {
       map.off('load', attach);
       detach?.();
+      // The map goes away when its person signs out: the next person must not see their zones.
+      clearReadout();
+      resetZones();
     };
   }, [current]);
 

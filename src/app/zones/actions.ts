@@ -7,6 +7,7 @@ import { geometryAreaM2 } from '../../geo/area.ts';
 import { ApiError } from '../api/client.ts';
 import { addLoadedShapes, newFeatureId, removeZoneShape, replaceZoneShape } from '../draw/controller.ts';
 import { createZone, deleteZone, fetchZones, updateZone } from './api.ts';
+import { tz } from './i18n.ts';
 import { presentZones, useZones, type ZoneRecord } from './store.ts';
 
 const text = (value: unknown, fallback = ''): string => (typeof value === 'string' ? value : fallback);
@@ -126,7 +127,7 @@ export async function saveZone(drawId: string): Promise<void> {
     useZones.setState({
       message: {
         kind: 'info',
-        text: { zh: `已保存（版本 ${version}）`, en: `Saved (version ${version})` },
+        text: { zh: tz('zh', 'saved', { version }), en: tz('en', 'saved', { version }) },
       },
     });
   } catch (error) {

@@ -61,7 +61,6 @@ const STRINGS = {
     en: 'Select a zone to move it or drag its vertices; drag an edge midpoint to add a vertex.',
   },
   refused: { zh: '图形未接受：{reason}', en: 'Shape refused: {reason}' },
-  loadFailed: { zh: '区域加载失败：{reason}', en: 'Zones could not be loaded: {reason}' },
 } as const;
 
 export type ZoneStringKey = keyof typeof STRINGS;

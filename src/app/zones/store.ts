@@ -62,6 +62,26 @@ export interface ZonesState {
   setAttributes(drawId: string, attributes: Partial<ZoneAttributes>): void;
 }
 
+/** The session's data, as at the start (and again after signing out: the next person starts afresh). */
+const EMPTY_SESSION = {
+  open: false,
+  tool: 'none',
+  records: {},
+  history: initialHistory(),
+  selectedId: null,
+  readoutId: null,
+  readout: null,
+  refusal: null,
+  message: null,
+  conflict: null,
+  saving: false,
+  loaded: false,
+} satisfies Partial<ZonesState>;
+
+export function resetZones(): void {
+  useZones.setState({ ...EMPTY_SESSION, history: initialHistory() });
+}
+
 export const useZones = create<ZonesState>()((set) => ({
   open: false,
   tool: 'none',
