@@ -14,7 +14,8 @@ export function csvField(value: string | number): string {
 }
 
 export function csvText(rows: readonly (readonly (string | number)[])[]): string {
-  return CSV_BOM + rows.map((row) => row.map(csvField).join(',')).join('\r\n') + '\r\n';
+  const lines = rows.map((row) => row.map(csvField).join(','));
+  return `${CSV_BOM}${lines.join('\r\n')}\r\n`;
 }
 
 export interface ZoneCsvLabels {
