@@ -8,8 +8,15 @@
 // can arrive and abort the run (a synchronous loop would not hear it until the end).
 import type { Feature, Geometry, MultiPolygon, Polygon, Position } from 'geojson';
 import { type PipelineReport, projectPipeline } from '../domain/pipeline.ts';
-import { type OverlapPair, overlapGeometry, prepareFeatures } from './overlap.ts';
-import { type BoxIndex, featureCount, indexBoxes, overlapsInRange } from './overlap-range.ts';
+import {
+  type BoxIndex,
+  featureCount,
+  indexBoxes,
+  type OverlapPair,
+  overlapGeometry,
+  overlapsInRange,
+  prepareFeatures,
+} from './overlap.ts';
 import { type PlotsByPark, parkOfPlots, plotsByPark } from './plots-by-park.ts';
 import type { PreparedLayer } from './prepared.ts';
 import { type ShareReport, shareOfNewLand } from './share.ts';

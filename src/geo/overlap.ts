@@ -83,25 +83,6 @@ export function pairAreaM2(
   return Number.isNaN(clipped) ? 0 : clipped;
 }
 
-function indexOf(layer: PreparedLayer): { index: Flatbush; ids: Int32Array } | null {
-  const ids: number[] = [];
-  const count = layer.featureRing.length - 1;
-  for (let f = 0; f < count; f++) if (hasArea(layer, f)) ids.push(f);
-  if (ids.length === 0) return null;
-  const index = new Flatbush(ids.length);
-  const box = layer.featureBox;
-  for (const f of ids) {
-    index.add(
-      box[f * 4] as number,
-      box[f * 4 + 1] as number,
-      box[f * 4 + 2] as number,
-      box[f * 4 + 3] as number,
-    );
-  }
-  index.finish();
-  return { index, ids: Int32Array.from(ids) };
-}
-
 /** Prepares a layer of features for findPreparedOverlaps (a worker keeps it between analyses). */
 export function prepareFeatures(layer: readonly AnyFeature[]): PreparedLayer {
   return prepareLayer(layer.map((feature) => feature.geometry));
@@ -130,23 +111,71 @@ export function findPreparedOverlaps(
   const self = preparedB === undefined;
   const other = preparedB ?? preparedA;
   const pairs: OverlapPair[] = [];
-  const total = preparedA.featureRing.length - 1;
+  const total = featureCount(preparedA);
   signal?.throwIfAborted();
-  const indexed = indexOf(other);
-  if (!indexed) {
-    onProgress?.(total, total);
-    return pairs;
-  }
-  const { index, ids } = indexed;
-  const box = preparedA.featureBox;
-  const candidates: number[] = [];
+  const indexB = indexBoxes(other);
   const step = Math.max(1, Math.min(1000, Math.ceil(total / 100)));
-  for (let a = 0; a < total; a++) {
-    if (a % step === 0) {
-      signal?.throwIfAborted();
-      onProgress?.(a, total);
-    }
-    if (!hasArea(preparedA, a)) continue;
+  for (let from = 0; indexB && from < total; from += step) {
+    signal?.throwIfAborted();
+    onProgress?.(from, total);
+    overlapsInRange(preparedA, from, Math.min(total, from + step), other, indexB, self, pairs, stats);
+  }
+  onProgress?.(total, total);
+  return pairs;
+}
+
+export interface BoxIndex {
+  index: Flatbush;
+  /** Feature number of each indexed box. */
+  ids: Int32Array;
+}
+
+/** A Flatbush index over the boxes of a prepared layer's features that have area; null if none does. */
+export function indexBoxes(layer: PreparedLayer): BoxIndex | null {
+  const ids: number[] = [];
+  const count = featureCount(layer);
+  for (let f = 0; f < count; f++) if (hasArea(layer, f)) ids.push(f);
+  if (ids.length === 0) return null;
+  const index = new Flatbush(ids.length);
+  const box = layer.featureBox;
+  for (const f of ids) {
+    index.add(
+      box[f * 4] as number,
+      box[f * 4 + 1] as number,
+      box[f * 4 + 2] as number,
+      box[f * 4 + 3] as number,
+    );
+  }
+  index.finish();
+  return { index, ids: Int32Array.from(ids) };
+}
+
+export function featureCount(layer: PreparedLayer): number {
+  return layer.featureRing.length - 1;
+}
+
+/**
+ * Pairs (a, b) for a in [from, to) of layer A against layer B (indexed by `indexB`), appended to `out`
+ * in order. With `self`, B is A and only b > a is kept. A long analysis runs it in slices, giving the
+ * event loop a turn between them so a worker hears a cancel message; the slices concatenate to
+ * findPreparedOverlaps' result, which runs the same loop.
+ */
+export function overlapsInRange(
+  layerA: PreparedLayer,
+  from: number,
+  to: number,
+  layerB: PreparedLayer,
+  indexB: BoxIndex | null,
+  self: boolean,
+  out: OverlapPair[],
+  stats?: OverlapStats,
+): void {
+  if (!indexB) return;
+  const { index, ids } = indexB;
+  const box = layerA.featureBox;
+  const candidates: number[] = [];
+  for (let a = from; a < to; a++) {
+    if (!hasArea(layerA, a)) continue;
     candidates.length = 0;
     index.search(
       box[a * 4] as number,
@@ -162,12 +191,10 @@ export function findPreparedOverlaps(
     candidates.sort((x, y) => x - y);
     if (stats) stats.candidates += candidates.length;
     for (const b of candidates) {
-      const m2 = pairAreaM2(preparedA, a, other, b, stats);
-      if (m2 > OVERLAP_EPSILON_M2) pairs.push({ a, b, m2 });
+      const m2 = pairAreaM2(layerA, a, layerB, b, stats);
+      if (m2 > OVERLAP_EPSILON_M2) out.push({ a, b, m2 });
     }
   }
-  onProgress?.(total, total);
-  return pairs;
 }
 
 /** The shared geometry of two features (Turf's clipping), or null when they share no positive area. */
