@@ -27,8 +27,8 @@ const FIX_HINT: Message = {
   en: "fix the outline in the GIS software (e.g. QGIS 'Fix geometries') and export again.",
 };
 
-/** Consecutive repeats removed; the ring stays closed. */
-function withoutRepeats(ring: Ring): { ring: Ring; repeats: number } {
+/** Consecutive repeats removed; the ring stays closed. The ring itself when it has none. */
+export function withoutRepeats(ring: Ring): { ring: Ring; repeats: number } {
   let repeats = 0;
   for (let i = 1; i < ring.length; i++) {
     const p = ring[i] as Position;

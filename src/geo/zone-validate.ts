@@ -4,6 +4,7 @@ import type { Polygon, Position } from 'geojson';
 import { MIN_ZONE_AREA_M2 } from '../domain/zone.ts';
 import { geometryAreaM2 } from './area.ts';
 import { findRingContacts } from './kinks.ts';
+import { withoutRepeats } from './validate-geometry.ts';
 
 export type ZoneRefusal = 'self-intersecting' | 'too-small' | 'too-few-vertices';
 
@@ -18,22 +19,16 @@ function distinctVertices(ring: readonly Position[]): number {
   return seen.size;
 }
 
-function withoutRepeats(ring: readonly Position[]): Position[] {
-  const kept: Position[] = [];
-  for (const position of ring) {
-    const last = kept[kept.length - 1];
-    if (!last || last[0] !== position[0] || last[1] !== position[1]) kept.push(position);
-  }
-  return kept;
-}
-
 /**
  * `finished`: the outline is complete (its area counts); while drawing only crossings are refused, since
  * every outline starts small.
  */
 export function checkZoneOutline(input: Polygon, finished: boolean): ZoneCheck {
   // A drawing tool repeats the vertex under the pointer while an outline grows: not a crossing.
-  const polygon: Polygon = { type: 'Polygon', coordinates: input.coordinates.map(withoutRepeats) };
+  const polygon: Polygon = {
+    type: 'Polygon',
+    coordinates: input.coordinates.map((ring) => withoutRepeats(ring).ring),
+  };
   const shell = polygon.coordinates[0] ?? [];
   if (distinctVertices(shell) < 3) {
     return finished ? { valid: false, reason: 'too-few-vertices' } : { valid: true, reason: null };
