@@ -17,35 +17,12 @@ import {
   TABLET,
   USERS,
 } from './harness.ts';
+import { appReady, mapIdle } from './map-page.ts';
 
 const README = readFileSync(new URL('../../geodata/README.md', import.meta.url), 'utf8');
 const DELIBERATE = [...README.matchAll(/- overlap: (HS-DX-\d+) × (HS-DX-\d+)/g)].map(
   (match) => [match[1], match[2]] as [string, string],
 );
-
-async function mapIdle(page: Page): Promise<void> {
-  await page.evaluate(
-    () =>
-      new Promise<void>((resolve) => {
-        const map = window.__landAtlas?.map;
-        if (!map) throw new Error('no map');
-        if (map.loaded() && map.areTilesLoaded() && !map.isMoving()) requestAnimationFrame(() => resolve());
-        else map.once('idle', () => resolve());
-      }),
-  );
-}
-
-async function appReady(page: Page): Promise<void> {
-  await page.waitForFunction(
-    () => {
-      const hook = window.__landAtlas;
-      return Boolean(hook?.map?.loaded() && !hook.store.getState().loading);
-    },
-    null,
-    { timeout: 60_000 },
-  );
-  await mapIdle(page);
-}
 
 /** The features in the warning source, by the map's own account. */
 async function warningFeatures(page: Page): Promise<{ a: string; b: string }[]> {

@@ -20,6 +20,7 @@ import {
   TABLET,
   USERS,
 } from './harness.ts';
+import { appReady, mapIdle } from './map-page.ts';
 
 function layer(name: string): FeatureCollection {
   return JSON.parse(readFileSync(new URL(`../../geodata/${name}.geojson`, import.meta.url), 'utf8'));
@@ -50,18 +51,6 @@ function clearPlot(): { feature: Feature; id: string; point: [number, number] } 
   throw new Error('no plot stands clear of the other layers in geodata/plots.geojson');
 }
 
-async function mapIdle(page: Page): Promise<void> {
-  await page.evaluate(
-    () =>
-      new Promise<void>((resolve) => {
-        const map = window.__landAtlas?.map;
-        if (!map) throw new Error('no map');
-        if (map.loaded() && map.areTilesLoaded() && !map.isMoving()) requestAnimationFrame(() => resolve());
-        else map.once('idle', () => resolve());
-      }),
-  );
-}
-
 /** Opens the app; if it asks for a login (no session in this browser yet), logs in as a viewer. */
 async function openApp(page: Page, url: string): Promise<void> {
   await page.goto(url);
@@ -72,18 +61,6 @@ async function openApp(page: Page, url: string): Promise<void> {
     await login(page, USERS.viewer.username, USERS.viewer.password);
   }
   await appReady(page);
-}
-
-async function appReady(page: Page): Promise<void> {
-  await page.waitForFunction(
-    () => {
-      const hook = window.__landAtlas;
-      return Boolean(hook?.map?.loaded() && !hook.store.getState().loading);
-    },
-    null,
-    { timeout: 60_000 },
-  );
-  await mapIdle(page);
 }
 
 /** Centres the map on a place at a zoom and returns where that place is on the page. */

@@ -25,6 +25,7 @@ import {
   type TestUser,
   USERS,
 } from './harness.ts';
+import { appReady, mapIdle } from './map-page.ts';
 
 const SHOTS = new URL('../../test-results/', import.meta.url).pathname;
 mkdirSync(SHOTS, { recursive: true });
@@ -73,30 +74,6 @@ function pngImage(width = 64, height = 48): Buffer {
     chunk('IDAT', deflateSync(Buffer.from(rows))),
     chunk('IEND', Buffer.alloc(0)),
   ]);
-}
-
-async function mapIdle(page: Page): Promise<void> {
-  await page.evaluate(
-    () =>
-      new Promise<void>((resolve) => {
-        const map = window.__landAtlas?.map;
-        if (!map) throw new Error('no map');
-        if (map.loaded() && map.areTilesLoaded() && !map.isMoving()) requestAnimationFrame(() => resolve());
-        else map.once('idle', () => resolve());
-      }),
-  );
-}
-
-async function appReady(page: Page): Promise<void> {
-  await page.waitForFunction(
-    () => {
-      const hook = window.__landAtlas;
-      return Boolean(hook?.map?.loaded() && !hook.store.getState().loading);
-    },
-    null,
-    { timeout: 60_000 },
-  );
-  await mapIdle(page);
 }
 
 const press = (touch: boolean) => async (locator: Locator) => {

@@ -19,6 +19,7 @@ import {
   TABLET,
   USERS,
 } from './harness.ts';
+import { appReady, mapIdle } from './map-page.ts';
 
 const PLOTS = JSON.parse(
   readFileSync(new URL('../../geodata/plots.geojson', import.meta.url), 'utf8'),
@@ -30,30 +31,6 @@ const CENTRE: [number, number] = [
   PLOT_RING.reduce((sum, p) => sum + (p[0] as number), 0) / PLOT_RING.length,
   PLOT_RING.reduce((sum, p) => sum + (p[1] as number), 0) / PLOT_RING.length,
 ];
-
-async function mapIdle(page: Page): Promise<void> {
-  await page.evaluate(
-    () =>
-      new Promise<void>((resolve) => {
-        const map = window.__landAtlas?.map;
-        if (!map) throw new Error('no map');
-        if (map.loaded() && map.areTilesLoaded() && !map.isMoving()) requestAnimationFrame(() => resolve());
-        else map.once('idle', () => resolve());
-      }),
-  );
-}
-
-async function appReady(page: Page): Promise<void> {
-  await page.waitForFunction(
-    () => {
-      const hook = window.__landAtlas;
-      return Boolean(hook?.map?.loaded() && !hook.store.getState().loading);
-    },
-    null,
-    { timeout: 60_000 },
-  );
-  await mapIdle(page);
-}
 
 /** Puts the plot's centre at 70% of the map's width, at zoom 16. */
 async function showPlot(page: Page): Promise<void> {
