@@ -5,12 +5,12 @@
 //
 // Contract: always a full readout; a zone without area (fewer than three distinct vertices) reads 0
 // with empty lists.
-import Flatbush from 'flatbush';
+import type Flatbush from 'flatbush';
 import type { Feature, Geometry } from 'geojson';
 import { DEFAULT_SHARE_RULE, type ShareRule, shareClass } from '../domain/landuse.ts';
 import type { ZoneGeometry, ZoneParkOverlap, ZonePlotOverlap, ZoneReadout } from '../domain/zone.ts';
 import { geometryAreaM2 } from './area.ts';
-import { OVERLAP_EPSILON_M2, pairAreaM2, prepareFeatures } from './overlap.ts';
+import { indexBoxes, OVERLAP_EPSILON_M2, pairAreaM2, prepareFeatures } from './overlap.ts';
 import { hasArea, type PreparedLayer, prepareLayer } from './prepared.ts';
 import { polygonPerimeterM } from './zone-perimeter.ts';
 
@@ -39,23 +39,8 @@ export interface ZoneLayers {
 
 function indexLayer(features: readonly AnyFeature[]): IndexedLayer {
   const prepared = prepareFeatures(features);
-  const ids: number[] = [];
-  for (let f = 0; f < features.length; f++) if (hasArea(prepared, f)) ids.push(f);
-  let index: Flatbush | null = null;
-  if (ids.length > 0) {
-    index = new Flatbush(ids.length);
-    const box = prepared.featureBox;
-    for (const f of ids) {
-      index.add(
-        box[f * 4] as number,
-        box[f * 4 + 1] as number,
-        box[f * 4 + 2] as number,
-        box[f * 4 + 3] as number,
-      );
-    }
-    index.finish();
-  }
-  return { features, prepared, index, ids: Int32Array.from(ids) };
+  const boxes = indexBoxes(prepared);
+  return { features, prepared, index: boxes?.index ?? null, ids: boxes?.ids ?? new Int32Array(0) };
 }
 
 /** Prepares and indexes the layers once; a worker keeps the context between updates. */
