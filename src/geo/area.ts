@@ -1,17 +1,9 @@
 // Ellipsoidal area (椭球面积) on CGCS2000 by the national land-survey formula (国土调查办发〔2008〕32号),
 // as PRODUCT.md states it. This is the area Land Atlas shows; Turf's spherical area is never shown.
 import type { Geometry, Position } from 'geojson';
-import { CGCS2000_B, CGCS2000_E2 } from './ellipsoid.ts';
+import { CGCS2000_B, SURVEY_SERIES } from './ellipsoid.ts';
 
-const e2 = CGCS2000_E2;
-const e4 = e2 * e2;
-const e6 = e4 * e2;
-const e8 = e6 * e2;
-const A = 1 + (3 / 6) * e2 + (30 / 80) * e4 + (35 / 112) * e6 + (630 / 2304) * e8;
-const B = (1 / 6) * e2 + (15 / 80) * e4 + (21 / 112) * e6 + (420 / 2304) * e8;
-const C = (3 / 80) * e4 + (7 / 112) * e6 + (180 / 2304) * e8;
-const D = (1 / 112) * e6 + (45 / 2304) * e8;
-const E = (5 / 2304) * e8;
+const { A, B, C, D, E } = SURVEY_SERIES;
 const TWO_B2 = 2 * CGCS2000_B * CGCS2000_B;
 const RAD = Math.PI / 180;
 
