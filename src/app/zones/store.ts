@@ -83,19 +83,9 @@ export function resetZones(): void {
 }
 
 export const useZones = create<ZonesState>()((set) => ({
-  open: false,
-  tool: 'none',
+  ...EMPTY_SESSION,
   snapping: true,
-  records: {},
   history: initialHistory(),
-  selectedId: null,
-  readoutId: null,
-  readout: null,
-  refusal: null,
-  message: null,
-  conflict: null,
-  saving: false,
-  loaded: false,
   setOpen: (open) => set(open ? { open } : { open, tool: 'none' }),
   setTool: (tool) => set({ tool, refusal: null }),
   setSnapping: (snapping) => set({ snapping }),
