@@ -4,6 +4,7 @@
 import { type FormEvent, useState } from 'react';
 import { propertyLabel, valueLabel } from '../../domain/labels.ts';
 import { PLOT_GRADES, PLOT_STATUSES, RECTIFICATION_MODES } from '../../domain/layers.ts';
+import { applyMergePatch } from '../../domain/merge-patch.ts';
 import { ApiError, errorText } from '../api/client.ts';
 import { patchFeature } from '../api/endpoints.ts';
 import { type ApiFeature, conflictBody } from '../api/schemas.ts';
@@ -47,16 +48,6 @@ export function plotChanges(base: Record<string, unknown>, values: Values): Reco
     changes[name] = optional && values[name].trim() === '' ? null : values[name];
   }
   return changes;
-}
-
-/** The base properties with a merge patch applied (null removes). */
-function applied(base: Record<string, unknown>, changes: Record<string, unknown>): Record<string, unknown> {
-  const next = { ...base };
-  for (const [name, value] of Object.entries(changes)) {
-    if (value === null) delete next[name];
-    else next[name] = value;
-  }
-  return next;
 }
 
 export function EditPlotForm({
@@ -126,7 +117,7 @@ export function EditPlotForm({
             base[name] !== undefined ||
             conflict.current.properties[name] !== undefined,
         ),
-        yours: applied(base, conflict.changes),
+        yours: applyMergePatch(base, conflict.changes),
         theirs: conflict.current.properties,
         yourVersion: conflict.version,
         theirVersion: conflict.current.properties.version,

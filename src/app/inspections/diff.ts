@@ -1,6 +1,7 @@
 // Pure helpers for the change history and the conflict dialog: which properties an entry changed,
 // from what to what (never raw JSON on screen), and local times as `YYYY-MM-DD HH:mm`.
 import { PROPERTY_LABELS } from '../../domain/labels.ts';
+import { applyMergePatch } from '../../domain/merge-patch.ts';
 import type { HistoryEntry } from '../api/schemas.ts';
 
 export interface FieldChange {
@@ -65,11 +66,7 @@ export function describeEntry(entry: HistoryEntry): EntryView {
       return { kind: 'changes', fields: diffProperties(before, tried), geometryChanged: false };
     }
     const patch = isRecord(attempt.properties) ? attempt.properties : {};
-    const tried = { ...before };
-    for (const [name, value] of Object.entries(patch)) {
-      if (value === null) delete tried[name];
-      else tried[name] = value;
-    }
+    const tried = applyMergePatch(before, patch);
     return { kind: 'changes', fields: diffProperties(before, tried), geometryChanged: 'geometry' in attempt };
   }
   if (entry.before === null && entry.after !== null) {

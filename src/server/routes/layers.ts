@@ -5,6 +5,7 @@ import type { FastifyInstance, FastifyReply } from 'fastify';
 import type { Geometry } from 'geojson';
 import { z } from 'zod';
 import { LAYER_IDS, type LayerId } from '../../domain/layers.ts';
+import { applyMergePatch } from '../../domain/merge-patch.ts';
 import { LAYER_GEOMETRY_TYPES, LAYER_PROPERTY_SCHEMAS } from '../../domain/schemas.ts';
 import { validateGeoJsonText } from '../../geo/validate.ts';
 import { canCreateOrDelete, canEditLayer, EDIT, READ } from '../auth/roles.ts';
@@ -86,22 +87,14 @@ function checkGeometry(layer: LayerId, value: Record<string, unknown>): Geometry
 
 /** RFC 7396 merge of one level: a null removes the property; `version` is the server's; `id` stays. */
 function mergeProperties(current: StoredFeature, patch: Record<string, unknown>): Properties {
-  const merged: Record<string, unknown> = { ...current.properties };
-  for (const [key, value] of Object.entries(patch)) {
-    if (key === 'version') continue;
-    if (key === 'id') {
-      if (value !== current.id) {
-        throw new ApiError(422, 'id-immutable', {
-          zh: '要素编号不能修改。',
-          en: 'A feature’s id cannot change.',
-        });
-      }
-      continue;
-    }
-    if (value === null) delete merged[key];
-    else merged[key] = value;
+  const { version: _version, id, ...rest } = patch;
+  if (id !== undefined && id !== current.id) {
+    throw new ApiError(422, 'id-immutable', {
+      zh: '要素编号不能修改。',
+      en: 'A feature’s id cannot change.',
+    });
   }
-  return merged as Properties;
+  return applyMergePatch(current.properties, rest) as Properties;
 }
 
 function notEditable(layer: LayerId): ApiError {
