@@ -5,6 +5,7 @@ import { ApiError, errorText } from '../api/client.ts';
 import { login } from '../api/endpoints.ts';
 import { signedIn, useAuth } from '../auth/session.ts';
 import { ta } from '../auth/strings.ts';
+import { UsernameField } from '../auth/UsernameField.tsx';
 import { t } from '../i18n.ts';
 import { useAtlas } from '../state/store.ts';
 
@@ -82,19 +83,12 @@ export function LoginScreen({ notice }: { notice?: string | undefined }) {
           <p>{ta(lang, 'setupNeededDetail')}</p>
         </div>
       )}
-      <label className="field">
-        <span>{ta(lang, 'username')}</span>
-        <input
-          name="username"
-          autoComplete="username"
-          autoCapitalize="none"
-          spellCheck={false}
-          value={username}
-          onChange={(event) => setUsername(event.target.value)}
-          aria-describedby={error ? errorId : undefined}
-          required
-        />
-      </label>
+      <UsernameField
+        lang={lang}
+        value={username}
+        onChange={setUsername}
+        describedBy={error ? errorId : undefined}
+      />
       <label className="field">
         <span>{ta(lang, 'password')}</span>
         <input

@@ -5,6 +5,7 @@ import { ApiError, errorText } from '../api/client.ts';
 import { completeSetup } from '../api/endpoints.ts';
 import { signedIn } from '../auth/session.ts';
 import { ta } from '../auth/strings.ts';
+import { UsernameField } from '../auth/UsernameField.tsx';
 import { useAtlas } from '../state/store.ts';
 
 const USERNAME = /^[\p{L}\p{N}][\p{L}\p{N}._-]*$/u;
@@ -67,19 +68,7 @@ export function SetupScreen({ token, onDone }: { token: string; onDone: (notice:
     <form className="auth-card" onSubmit={submit} noValidate aria-labelledby="setup-heading">
       <h2 id="setup-heading">{ta(lang, 'setupTitle')}</h2>
       <p className="note">{ta(lang, 'setupIntro')}</p>
-      <label className="field">
-        <span>{ta(lang, 'username')}</span>
-        <input
-          name="username"
-          autoComplete="username"
-          autoCapitalize="none"
-          spellCheck={false}
-          value={username}
-          onChange={(event) => setUsername(event.target.value)}
-          aria-describedby={describedBy}
-          required
-        />
-      </label>
+      <UsernameField lang={lang} value={username} onChange={setUsername} describedBy={describedBy} />
       <label className="field">
         <span>{ta(lang, 'password')}</span>
         <input
