@@ -101,11 +101,16 @@ const STRINGS = {
 
 export type StringKey = keyof typeof STRINGS;
 
-/** The UI string in the language, with `{name}` placeholders filled. */
-export function t(lang: Lang, key: StringKey, values: Record<string, string | number> = {}): string {
-  return STRINGS[key][lang].replace(/\{(\w+)\}/g, (whole, name: string) =>
+/** `{name}` placeholders filled from `values`; a placeholder without a value stays as written. */
+export function fillPlaceholders(template: string, values: Record<string, string | number>): string {
+  return template.replace(/\{(\w+)\}/g, (whole, name: string) =>
     name in values ? String(values[name]) : whole,
   );
+}
+
+/** The UI string in the language, with `{name}` placeholders filled. */
+export function t(lang: Lang, key: StringKey, values: Record<string, string | number> = {}): string {
+  return fillPlaceholders(STRINGS[key][lang], values);
 }
 
 /** `?lang=en` → English; anything else → Chinese. */

@@ -1,5 +1,6 @@
 // The analysis panel's words in Chinese (default) and English, as src/app/i18n.ts keeps the app's own.
 import type { Lang } from '../../domain/labels.ts';
+import { fillPlaceholders } from '../i18n.ts';
 
 const STRINGS = {
   analysis: { zh: '统计分析', en: 'Analysis' },
@@ -125,7 +126,5 @@ export type AnalysisStringKey = keyof typeof STRINGS;
 
 /** The analysis string in the language, with `{name}` placeholders filled. */
 export function ta(lang: Lang, key: AnalysisStringKey, values: Record<string, string | number> = {}): string {
-  return STRINGS[key][lang].replace(/\{(\w+)\}/g, (whole, name: string) =>
-    name in values ? String(values[name]) : whole,
-  );
+  return fillPlaceholders(STRINGS[key][lang], values);
 }

@@ -1,5 +1,6 @@
 // The words of the login, setup and user-menu screens, in Chinese (default) and English.
 import type { Lang } from '../i18n.ts';
+import { fillPlaceholders } from '../i18n.ts';
 
 const STRINGS = {
   loginTitle: { zh: '登录', en: 'Log in' },
@@ -47,9 +48,7 @@ const STRINGS = {
 export type AuthStringKey = keyof typeof STRINGS;
 
 export function ta(lang: Lang, key: AuthStringKey, values: Record<string, string | number> = {}): string {
-  return STRINGS[key][lang].replace(/\{(\w+)\}/g, (whole, name: string) =>
-    name in values ? String(values[name]) : whole,
-  );
+  return fillPlaceholders(STRINGS[key][lang], values);
 }
 
 export const ROLE_LABELS = {

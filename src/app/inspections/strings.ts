@@ -1,5 +1,6 @@
 // The words of the inspection form, the two histories, the attribute editor and the conflict dialog.
 import type { Lang } from '../i18n.ts';
+import { fillPlaceholders } from '../i18n.ts';
 
 const STRINGS = {
   recordInspection: { zh: '记录巡查', en: 'Record inspection' },
@@ -94,9 +95,7 @@ const STRINGS = {
 export type RecordStringKey = keyof typeof STRINGS;
 
 export function tr(lang: Lang, key: RecordStringKey, values: Record<string, string | number> = {}): string {
-  return STRINGS[key][lang].replace(/\{(\w+)\}/g, (whole, name: string) =>
-    name in values ? String(values[name]) : whole,
-  );
+  return fillPlaceholders(STRINGS[key][lang], values);
 }
 
 export const ACTION_LABELS: Record<string, { zh: string; en: string }> = {

@@ -1,7 +1,7 @@
 // The zone tools' words, Chinese first (English with ?lang=en).
 import type { ZoneMode } from '../../domain/zone.ts';
 import type { ZoneRefusal } from '../../geo/zone-validate.ts';
-import type { Lang } from '../i18n.ts';
+import { fillPlaceholders, type Lang } from '../i18n.ts';
 
 const STRINGS = {
   drawZones: { zh: '绘制区域', en: 'Draw zones' },
@@ -66,9 +66,7 @@ const STRINGS = {
 export type ZoneStringKey = keyof typeof STRINGS;
 
 export function tz(lang: Lang, key: ZoneStringKey, values: Record<string, string | number> = {}): string {
-  let text: string = STRINGS[key][lang];
-  for (const [name, value] of Object.entries(values)) text = text.replace(`{${name}}`, String(value));
-  return text;
+  return fillPlaceholders(STRINGS[key][lang], values);
 }
 
 const REFUSALS: Record<ZoneRefusal, { zh: string; en: string }> = {
