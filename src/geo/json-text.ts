@@ -4,6 +4,7 @@
 // jsonc-parser's `visit`);
 // jsonc-parser is asked only when the text is broken, to say where.
 import { type ParseError, parse as parseJsonc, printParseErrorCode } from 'jsonc-parser';
+import { stringEnd } from './json-limits.ts';
 import type { Message } from './problems.ts';
 
 export interface TextPosition {
@@ -116,7 +117,6 @@ export function parseJsonText(text: string): ParsedText {
   }
 }
 
-const BACKSLASH = 0x5c;
 const COLON = 0x3a;
 
 /** Only these characters matter for keys: coordinate arrays hold none, so a native regex skips them. */
@@ -126,18 +126,6 @@ interface ObjectFrame {
   keys: string[];
   keyOffsets: number[];
   keySet: Set<string> | null;
-}
-
-/** The end of the string starting at `start` (the opening quote): the offset of its closing quote. */
-function stringEnd(text: string, start: number): number {
-  let end = text.indexOf('"', start + 1);
-  while (end !== -1) {
-    let backslashes = 0;
-    for (let i = end - 1; text.charCodeAt(i) === BACKSLASH; i--) backslashes++;
-    if (backslashes % 2 === 0) return end;
-    end = text.indexOf('"', end + 1);
-  }
-  return text.length;
 }
 
 /** A string is a key when the next thing after it is a colon. */

@@ -1,0 +1,86 @@
+// Limits every reader of JSON text applies before it trusts a parsed value: how deeply arrays and
+// objects nest (a GeometryCollection nested 20 000 deep is valid JSON, yet blows the stack of any
+// recursive walk after it), and numbers JSON.parse turns into ±Infinity (`1e309`), which JSON.stringify
+// would later write as null. Both are found without recursion, so the checks themselves cannot overflow.
+
+/** Deep enough for any GeoJSON (a MultiPolygon's positions sit at depth 6 inside a FeatureCollection). */
+export const MAX_JSON_DEPTH = 64;
+
+export interface TooDeep {
+  /** Character offset of the bracket that opened one level too many. */
+  offset: number;
+  depth: number;
+}
+
+/**
+ * The first `[` or `{` that opens level `maxDepth + 1`, or null when the text never nests deeper.
+ * Strings are skipped (a bracket inside a string is text); the text need not be valid JSON.
+ */
+export function findTooDeep(text: string, maxDepth = MAX_JSON_DEPTH): TooDeep | null {
+  const syntax = /["[\]{}]/g;
+  let depth = 0;
+  for (let match = syntax.exec(text); match !== null; match = syntax.exec(text)) {
+    const ch = match[0];
+    if (ch === '"') {
+      syntax.lastIndex = stringEnd(text, match.index) + 1;
+    } else if (ch === '[' || ch === '{') {
+      depth++;
+      if (depth > maxDepth) return { offset: match.index, depth };
+    } else if (depth > 0) {
+      depth--;
+    }
+  }
+  return null;
+}
+
+/** Offset of the closing quote of the string opened at `start`, or the text's length if unclosed. */
+export function stringEnd(text: string, start: number): number {
+  let end = text.indexOf('"', start + 1);
+  while (end !== -1) {
+    let backslashes = 0;
+    for (let i = end - 1; text.charCodeAt(i) === 0x5c; i--) backslashes++;
+    if (backslashes % 2 === 0) return end;
+    end = text.indexOf('"', end + 1);
+  }
+  return text.length;
+}
+
+/**
+ * The path (keys and indexes) to the first number that is not finite, or null. JSON has no Infinity:
+ * such a number was written out of range (`1e309`) and must be refused, not stored as null.
+ * Iterative, so a value of any depth is walked safely.
+ */
+export function findNonFiniteNumber(root: unknown): (string | number)[] | null {
+  interface Step {
+    value: unknown;
+    key: string | number;
+    parent: Step | null;
+  }
+  const pathOf = (step: Step | null, last?: string | number): (string | number)[] => {
+    const path: (string | number)[] = last === undefined ? [] : [last];
+    for (let at = step; at?.parent; at = at.parent) path.unshift(at.key);
+    return path;
+  };
+  const pending: Step[] = [{ value: root, key: '', parent: null }];
+  while (pending.length > 0) {
+    const step = pending.pop() as Step;
+    const { value } = step;
+    if (typeof value === 'number') {
+      if (!Number.isFinite(value)) return pathOf(step);
+    } else if (Array.isArray(value)) {
+      // Positions are most of a layer: check their numbers here rather than one step each.
+      for (let i = value.length - 1; i >= 0; i--) {
+        const item: unknown = value[i];
+        if (typeof item === 'number') {
+          if (!Number.isFinite(item)) return pathOf(step, i);
+        } else if (typeof item === 'object' && item !== null)
+          pending.push({ value: item, key: i, parent: step });
+      }
+    } else if (typeof value === 'object' && value !== null) {
+      for (const key of Object.keys(value)) {
+        pending.push({ value: (value as Record<string, unknown>)[key], key, parent: step });
+      }
+    }
+  }
+  return null;
+}
