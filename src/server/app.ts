@@ -9,8 +9,16 @@ import fastifyStatic from '@fastify/static';
 import Fastify, { type FastifyInstance } from 'fastify';
 import { type Access, allows } from './auth/roles.ts';
 import { hashToken, newToken, sessionToken } from './auth/session.ts';
-import { dataDirFromEnv, JSON_BODY_LIMIT, PHOTO_MAX_BYTES, PHOTOS_DIR } from './config.ts';
+import {
+  dataDirFromEnv,
+  JSON_BODY_LIMIT,
+  PHOTO_MAX_BYTES,
+  PHOTOS_DIR,
+  TIMEOUTS,
+  type Timeouts,
+} from './config.ts';
 import { forbidden, unauthorized } from './errors.ts';
+import { registerJsonBodyParser } from './json-body.ts';
 import { handleError, handleNotFound } from './replies.ts';
 import { authRoutes } from './routes/auth.ts';
 import { historyRoutes } from './routes/history.ts';
@@ -22,6 +30,7 @@ import { userRoutes } from './routes/users.ts';
 import { type SeedOutcome, seedLayers } from './seed.ts';
 import { SqliteStore } from './store/sqlite.ts';
 import type { Store, User } from './store/types.ts';
+import { registerBodyTimeouts, serverTimeoutOptions } from './timeouts.ts';
 
 export interface ServerOptions {
   /** The built app: `dist/` at the repository root unless told otherwise; null serves the API only. */
@@ -35,6 +44,8 @@ export interface ServerOptions {
   store?: Store;
   /** Trust X-Forwarded-For (behind a reverse proxy), so login limits count the real client. */
   trustProxy?: boolean;
+  /** Time limits of requests (config.ts TIMEOUTS); tests shorten them. */
+  timeouts?: Timeouts;
 }
 
 export interface AtlasContext {
@@ -66,10 +77,14 @@ export async function buildServer(options: ServerOptions = {}): Promise<FastifyI
   }
   const dataDir = resolve(options.dataDir ?? dataDirFromEnv());
   const store = options.store ?? SqliteStore.open(dataDir);
+  const timeouts = options.timeouts ?? TIMEOUTS;
   const server = Fastify({
     logger: options.logger ?? process.env.ATLAS_DEBUG === '1',
     bodyLimit: JSON_BODY_LIMIT,
     trustProxy: options.trustProxy ?? false,
+    // Ids of up to 128 characters (even outside the BMP) must reach the routes (find-my-way: 100).
+    routerOptions: { maxParamLength: 256 },
+    ...serverTimeoutOptions(timeouts),
   });
   server.addHook('onClose', async () => store.close());
   try {
@@ -81,7 +96,7 @@ export async function buildServer(options: ServerOptions = {}): Promise<FastifyI
       await store.createSetupToken(hashToken(setupToken));
     }
     server.decorate('atlas', { store, dataDir, photosDir: join(dataDir, PHOTOS_DIR), setupToken, seeding });
-    await configure(server, distDir);
+    await configure(server, distDir, timeouts);
   } catch (error) {
     await server.close();
     throw error;
@@ -89,7 +104,7 @@ export async function buildServer(options: ServerOptions = {}): Promise<FastifyI
   return server;
 }
 
-async function configure(server: FastifyInstance, distDir: string | null): Promise<void> {
+async function configure(server: FastifyInstance, distDir: string | null, timeouts: Timeouts): Promise<void> {
   const { store } = server.atlas;
   server.decorateRequest('user', null);
   server.decorateRequest('sessionHash', null);
@@ -99,6 +114,11 @@ async function configure(server: FastifyInstance, distDir: string | null): Promi
   });
   server.setErrorHandler(handleError);
   server.setNotFoundHandler(handleNotFound(distDir !== null));
+
+  // Request bodies: JSON checked for depth, duplicate keys and 1e309 (json-body.ts); bodies that
+  // trickle in too slowly are cut off with 408 (timeouts.ts).
+  registerJsonBodyParser(server);
+  registerBodyTimeouts(server, timeouts);
 
   server.addHook('onRequest', async (request, reply) => {
     reply.header('X-Content-Type-Options', 'nosniff');

@@ -12,6 +12,24 @@ export const IMPORT_BODY_LIMIT = 64 * 1024 * 1024;
 export const PHOTO_MAX_BYTES = 10 * 1024 * 1024;
 export const PHOTOS_PER_INSPECTION = 30;
 
+/** Texts at least this long are validated on a worker thread (validation-pool.ts), smaller ones inline. */
+export const VALIDATION_INLINE_LIMIT = 64 * 1024;
+
+/** A refused attempt kept in history: at most this many bytes of JSON (store/history.ts). */
+export const HISTORY_ATTEMPT_MAX_BYTES = 8 * 1024;
+
+/**
+ * Time limits of a request. An ordinary request's body must arrive within BODY_TIMEOUT_MS of its
+ * headers; an import (64 MB) within IMPORT_TIMEOUT_MS, which is also the limit of any whole request.
+ * Headers must arrive within HEADERS_TIMEOUT_MS; a connection idle that long is closed.
+ */
+export interface Timeouts {
+  headersMs: number;
+  bodyMs: number;
+  importMs: number;
+}
+export const TIMEOUTS: Timeouts = { headersMs: 30_000, bodyMs: 30_000, importMs: 300_000 };
+
 export const SESSION_TTL_MS = 12 * 60 * 60 * 1000;
 export const SESSION_COOKIE = 'atlas_session';
 

@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import type { Feature } from 'geojson';
 import { LAYER_IDS, type LayerId } from '../domain/layers.ts';
 import { formatProblem, validateGeoJsonText } from '../geo/validate.ts';
-import type { FeatureContent, Properties, Store } from './store/types.ts';
+import type { ImportedFeature, Properties, Store } from './store/types.ts';
 
 export interface SeedOutcome {
   layer: LayerId;
@@ -15,12 +15,19 @@ export interface SeedOutcome {
   errors: string[];
 }
 
-/** The features of a validated layer as the store keeps them: `id` in properties, no version. */
-export function featureContents(features: readonly Feature[]): FeatureContent[] {
+/**
+ * The features of a validated layer as the store keeps them: `id` in properties, no version (the
+ * store's), beside it the version the file carried, if it is one (an export writes it).
+ */
+export function featureContents(features: readonly Feature[]): ImportedFeature[] {
   return features.map((feature) => {
-    const { version: _serverManaged, ...properties } = (feature.properties ?? {}) as Record<string, unknown>;
+    const { version, ...properties } = (feature.properties ?? {}) as Record<string, unknown>;
     const id = String(properties.id ?? feature.id);
-    return { properties: { ...properties, id } as Properties, geometry: feature.geometry };
+    return {
+      properties: { ...properties, id } as Properties,
+      geometry: feature.geometry,
+      version: Number.isInteger(version) && (version as number) >= 1 ? (version as number) : null,
+    };
   });
 }
 
@@ -38,8 +45,8 @@ export async function seedLayers(store: Store, geodataDir: string): Promise<Seed
       outcomes.push({ layer, file, seeded: null, errors });
       continue;
     }
-    const summary = await store.importLayer(layer, featureContents(geojson.features), 'seed', 'system');
-    outcomes.push({ layer, file, seeded: summary.created, errors: [] });
+    const result = await store.importLayer(layer, featureContents(geojson.features), 'seed', 'system');
+    outcomes.push({ layer, file, seeded: result.ok ? result.summary.created : null, errors: [] });
   }
   return outcomes;
 }

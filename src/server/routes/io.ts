@@ -2,19 +2,27 @@
 // export a layer as GeoJSON or CSV. Registered as its own plugin: here JSON bodies stay text, so the
 // validator sees the file as written (lines, duplicate keys) and a layer may be up to 64 MB.
 import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { GeoJSON } from 'geojson';
 import { z } from 'zod';
 import { LAYER_IDS, type LayerId } from '../../domain/layers.ts';
-import { validateGeoJsonText } from '../../geo/validate.ts';
+import { findTooDeep, MAX_JSON_DEPTH } from '../../geo/json-limits.ts';
 import { ADMIN, READ } from '../auth/roles.ts';
 import { IMPORT_BODY_LIMIT } from '../config.ts';
 import { layerCsv } from '../csv.ts';
 import { ApiError, unauthorized } from '../errors.ts';
+import { storeProblems } from '../feature-check.ts';
+import { tooDeep } from '../json-body.ts';
 import { parse } from '../parse.ts';
 import { featureContents } from '../seed.ts';
+import { validateText } from '../validation-pool.ts';
 import { readUpload } from './photos.ts';
 
 const layerParams = z.strictObject({ layer: z.enum(LAYER_IDS) });
-const importQuery = z.strictObject({ mode: z.enum(['replace', 'merge']).default('merge') });
+const importQuery = z.strictObject({
+  mode: z.enum(['replace', 'merge']).default('merge'),
+  /** What to do with features changed since the file was exported: refuse the import, or overwrite them. */
+  onConflict: z.enum(['refuse', 'overwrite']).default('refuse'),
+});
 const exportQuery = z.strictObject({ format: z.enum(['geojson', 'csv']).default('geojson') });
 
 async function uploadedText(
@@ -58,15 +66,21 @@ export async function ioRoutes(server: FastifyInstance): Promise<void> {
 
   server.post(
     '/api/import/:layer',
-    { config: { access: ADMIN }, bodyLimit: IMPORT_BODY_LIMIT },
+    { config: { access: ADMIN, body: 'upload' }, bodyLimit: IMPORT_BODY_LIMIT },
     async (request) => {
       if (!request.user) throw unauthorized();
       const { layer } = parse(layerParams, request.params, 'params');
-      const { mode } = parse(importQuery, request.query, 'query');
+      const { mode, onConflict } = parse(importQuery, request.query, 'query');
       const { text, fileName } = await uploadedText(request, layer);
-      const report = validateGeoJsonText(text, { fileName, layer });
-      const geojson = report.geojson;
-      if (!report.ok || !geojson || geojson.type !== 'FeatureCollection') {
+      const deep = findTooDeep(text, MAX_JSON_DEPTH);
+      if (deep) throw tooDeep(text, deep);
+      const report = await validateText(text, fileName, layer);
+      const geojson = report.value as GeoJSON | null;
+      const features = geojson?.type === 'FeatureCollection' ? featureContents(geojson.features) : [];
+      const problems = report.ok
+        ? storeProblems(features.map((feature) => ({ ...feature, id: feature.properties.id })))
+        : report.problems;
+      if (!report.ok || geojson?.type !== 'FeatureCollection' || problems.length > 0) {
         throw new ApiError(
           422,
           'invalid-geojson',
@@ -74,16 +88,22 @@ export async function ioRoutes(server: FastifyInstance): Promise<void> {
             zh: `文件 ${fileName} 有错误，图层 ${layer} 未作任何改动。`,
             en: `${fileName} has errors; layer ${layer} was not changed.`,
           },
-          { problems: report.problems },
+          { problems },
         );
       }
-      const summary = await store.importLayer(
-        layer,
-        featureContents(geojson.features),
-        mode,
-        request.user.username,
-      );
-      return { layer, mode, ...summary, problems: report.problems };
+      const result = await store.importLayer(layer, features, mode, request.user.username, onConflict);
+      if (!result.ok) {
+        throw new ApiError(
+          422,
+          'import-conflicts',
+          {
+            zh: `文件中有 ${result.conflicts.length} 个要素在导出后已被修改，导入会撤销这些修改；图层 ${layer} 未作任何改动。请重新导出后再改，或确认覆盖（onConflict=overwrite）。`,
+            en: `${result.conflicts.length} features of the file were changed after it was exported, and importing it would revert those changes; layer ${layer} was not changed. Export again and edit that, or confirm overwriting (onConflict=overwrite).`,
+          },
+          { conflicts: result.conflicts },
+        );
+      }
+      return { layer, mode, ...result.summary, overwrote: result.overwrote, problems: report.problems };
     },
   );
 

@@ -1,22 +1,25 @@
 // Layers and features: read a layer (with ETag), read one feature, change its properties (and, where
 // the role may, its geometry) from a named version, create and delete features of drawn layers.
-import { randomUUID } from 'node:crypto';
+import { createHash, randomUUID } from 'node:crypto';
 import type { FastifyInstance, FastifyReply } from 'fastify';
 import type { Geometry } from 'geojson';
 import { z } from 'zod';
 import { LAYER_IDS, type LayerId } from '../../domain/layers.ts';
 import { applyMergePatch } from '../../domain/merge-patch.ts';
-import { LAYER_GEOMETRY_TYPES, LAYER_PROPERTY_SCHEMAS } from '../../domain/schemas.ts';
-import { validateGeoJsonText } from '../../geo/validate.ts';
+import { FEATURE_ID_RULE, isFeatureId, LAYER_PROPERTY_SCHEMAS } from '../../domain/schemas.ts';
 import { canCreateOrDelete, canEditLayer, EDIT, READ } from '../auth/roles.ts';
 import { ApiError, forbidden, notFound, unauthorized } from '../errors.ts';
+import { checkFeature, checkFeatureId, checkFeatureNow } from '../feature-check.ts';
 import { parse } from '../parse.ts';
 import { toGeoJson } from '../store/rows.ts';
-import type { Properties, StoredFeature, UpdateResult } from '../store/types.ts';
+import type { FeatureContent, Properties, StoredFeature, UpdateResult } from '../store/types.ts';
 
 const layerParams = z.strictObject({ layer: z.enum(LAYER_IDS) });
-const featureParams = z.strictObject({ layer: z.enum(LAYER_IDS), id: z.string().min(1).max(200) });
-const geometry = z.looseObject({ type: z.string() });
+/** Any id the store can hold (src/domain/schemas.ts: 1–128 characters, …) can be addressed. */
+export const featureIdParam = z.string().refine(isFeatureId, FEATURE_ID_RULE);
+const featureParams = z.strictObject({ layer: z.enum(LAYER_IDS), id: featureIdParam });
+/** Its shape is the validator's to judge (checkFeature); here only that it is an object with a type. */
+const geometry = z.looseObject({ type: z.string() }).transform((value) => value as unknown as Geometry);
 const patchBody = z.strictObject({
   version: z.number().int().min(1),
   properties: z.record(z.string(), z.unknown()),
@@ -63,35 +66,22 @@ export function checkProperties(layer: LayerId, properties: Properties, version:
   );
 }
 
-/** A geometry goes through the same validator as a file, then the layer's allowed types. */
-function checkGeometry(layer: LayerId, value: Record<string, unknown>): Geometry {
-  const text = JSON.stringify({ type: 'Feature', id: 'x', properties: { id: 'x' }, geometry: value });
-  const report = validateGeoJsonText(text, { fileName: 'geometry', layer: null });
-  const errors = report.problems.filter((problem) => problem.severity === 'error');
-  if (!report.ok || errors.length) {
-    throw new ApiError(
-      422,
-      'invalid-geometry',
-      { zh: '几何图形无效。', en: 'The geometry is not valid.' },
-      { problems: errors },
-    );
-  }
-  if (!LAYER_GEOMETRY_TYPES[layer].includes(String(value.type))) {
-    throw new ApiError(422, 'invalid-geometry', {
-      zh: `图层 ${layer} 不接受 ${String(value.type)} 几何。`,
-      en: `Layer ${layer} does not take ${String(value.type)} geometries.`,
-    });
-  }
-  return value as unknown as Geometry;
-}
-
-/** RFC 7396 merge of one level: a null removes the property; `version` is the server's; `id` stays. */
+/**
+ * RFC 7396 merge of one level: a null removes the property; `version` is the server's; `id` and a
+ * zone's `createdBy` stay as they are (the server set them when the feature was created).
+ */
 function mergeProperties(current: StoredFeature, patch: Record<string, unknown>): Properties {
   const { version: _version, id, ...rest } = patch;
   if (id !== undefined && id !== current.id) {
     throw new ApiError(422, 'id-immutable', {
       zh: '要素编号不能修改。',
       en: 'A feature’s id cannot change.',
+    });
+  }
+  if ('createdBy' in rest && rest.createdBy !== current.properties.createdBy) {
+    throw new ApiError(422, 'created-by-immutable', {
+      zh: '创建人由服务器记录，不能修改。',
+      en: 'Who created a feature is recorded by the server and cannot change.',
     });
   }
   return applyMergePatch(current.properties, rest) as Properties;
@@ -114,8 +104,17 @@ function etagMatches(header: string | undefined, etag: string): boolean {
   });
 }
 
+/**
+ * A feature's ETag: opaque, ASCII whatever the id holds (a header cannot carry 鹤山 or a newline), and
+ * computed from layer, id and version alone, so setting it after a commit cannot fail.
+ */
+export function featureEtag(layer: string, id: string, version: number): string {
+  const digest = createHash('sha256').update(`${layer}\u0000${id}\u0000${version}`).digest('base64url');
+  return `"${digest.slice(0, 27)}"`;
+}
+
 function sendFeature(reply: FastifyReply, feature: StoredFeature) {
-  reply.header('ETag', `"${feature.layer}/${feature.id}/${feature.version}"`);
+  reply.header('ETag', featureEtag(feature.layer, feature.id, feature.version));
   return toGeoJson(feature);
 }
 
@@ -152,21 +151,37 @@ export function layerRoutes(server: FastifyInstance): void {
     if (body.geometry && !canCreateOrDelete(user.role, layer)) {
       throw forbidden({ zh: `修改图层 ${layer} 的几何图形`, en: `changing geometries of layer ${layer}` });
     }
-    const geometry = body.geometry ? checkGeometry(layer, body.geometry) : undefined;
+    // The next content is validated whole, before the write, from the version the caller named; the
+    // write applies it only if that version is still current (else 409), so what is stored is what was
+    // validated. A caller naming a version that is not (yet) current is validated inside the write.
+    const next = (current: StoredFeature): FeatureContent => {
+      const properties = mergeProperties(current, body.properties);
+      checkProperties(layer, properties, current.version + 1);
+      return { properties, geometry: body.geometry ?? current.geometry };
+    };
+    const seen = await store.getFeature(layer, id);
+    if (!seen) throw featureNotFound(layer, id);
+    let validated: FeatureContent | null = null;
+    if (seen.version === body.version) {
+      validated = next(seen);
+      await checkFeature(layer, validated.properties, seen.version + 1, validated.geometry);
+    }
     const result = await store.updateFeature(
       layer,
       id,
       body.version,
       (current) => {
-        const properties = mergeProperties(current, body.properties);
-        checkProperties(layer, properties, current.version + 1);
-        return { properties, geometry: geometry ?? current.geometry };
+        if (validated && current.version === seen.version && current.updatedAt === seen.updatedAt)
+          return validated;
+        const content = next(current);
+        checkFeatureNow(layer, content.properties, current.version + 1, content.geometry);
+        return content;
       },
       user.username,
       { properties: body.properties, ...(body.geometry ? { geometry: body.geometry } : {}) },
     );
     const feature = sendUpdate(result, layer, id);
-    reply.header('ETag', `"${layer}/${id}/${feature.properties.version}"`);
+    reply.header('ETag', featureEtag(layer, id, feature.properties.version));
     return feature;
   });
 
@@ -178,17 +193,14 @@ export function layerRoutes(server: FastifyInstance): void {
     const body = parse(createBody, request.body, 'body');
     const { version: _serverManaged, ...given } = body.properties;
     const id = typeof given.id === 'string' && given.id !== '' ? given.id : `${layer}-${randomUUID()}`;
-    const properties: Properties = {
-      ...(layer === 'zones' ? { createdBy: user.username, notes: '' } : {}),
-      ...given,
-      id,
-    };
+    checkFeatureId(id);
+    // A zone's author is whoever is logged in, whatever the body says.
+    const properties: Properties =
+      layer === 'zones' ? { notes: '', ...given, id, createdBy: user.username } : { ...given, id };
     checkProperties(layer, properties, 1);
-    const feature = await store.createFeature(
-      layer,
-      { properties, geometry: checkGeometry(layer, body.geometry) },
-      user.username,
-    );
+    const geometry = body.geometry;
+    await checkFeature(layer, properties, 1, geometry);
+    const feature = await store.createFeature(layer, { properties, geometry }, user.username);
     if (!feature) {
       throw new ApiError(409, 'id-taken', {
         zh: `图层 ${layer} 中已有编号为 ${id} 的要素。`,

@@ -15,6 +15,9 @@ import { type FeatureRow, featureJson, toFeature } from './rows.ts';
 import type {
   FeatureChange,
   FeatureContent,
+  ImportConflict,
+  ImportedFeature,
+  ImportResult,
   ImportSummary,
   LayerSnapshot,
   Store,
@@ -187,18 +190,45 @@ export class SqliteStore extends AccountsTable implements Store {
 
   async importLayer(
     layer: LayerId,
-    features: FeatureContent[],
+    features: ImportedFeature[],
     mode: 'replace' | 'merge' | 'seed',
     actor: string,
-  ): Promise<ImportSummary> {
-    return this.commits.run(() => {
-      const summary: ImportSummary = { created: 0, updated: 0, unchanged: 0, deleted: 0 };
+    onConflict: 'refuse' | 'overwrite' = 'refuse',
+  ): Promise<ImportResult> {
+    return this.commits.run((): ImportResult => {
+      const summary: ImportSummary = { created: 0, updated: 0, unchanged: 0, deleted: 0, overwritten: 0 };
       const existing = new Map(this.statements.list.all(layer).map((row) => [row.id, row]));
-      const seen = new Set<string>();
+      const changes: { content: ImportedFeature; row: FeatureRow | undefined }[] = [];
+      const conflicts: ImportConflict[] = [];
       for (const content of features) {
-        const id = content.properties.id;
-        seen.add(id);
-        const row = existing.get(id);
+        const row = existing.get(content.properties.id);
+        const geometry = content.geometry ? JSON.stringify(content.geometry) : null;
+        if (row && row.properties === JSON.stringify(content.properties) && row.geometry === geometry) {
+          summary.unchanged++;
+          continue;
+        }
+        if (row && mode !== 'seed' && content.version !== null && content.version < row.version) {
+          conflicts.push({
+            id: row.id,
+            importedVersion: content.version,
+            storedVersion: row.version,
+            updatedBy: row.updated_by,
+            updatedAt: row.updated_at,
+          });
+        }
+        changes.push({ content, row });
+      }
+      if (conflicts.length > 0 && onConflict === 'refuse') {
+        this.historyTable.append({
+          ...this.importEntry(actor, layer, mode),
+          action: 'conflict',
+          after: { conflicts: conflicts.length, first: conflicts.slice(0, 20) },
+          note: `${mode} refused: ${conflicts.length} of ${features.length} features changed since the file was exported`,
+        });
+        return { ok: false, conflicts };
+      }
+      const conflicting = new Map(conflicts.map((conflict) => [conflict.id, conflict]));
+      for (const { content, row } of changes) {
         if (!row) {
           const feature = this.nextFeature(layer, content, 1, actor);
           this.writeFeature(feature, null);
@@ -206,17 +236,18 @@ export class SqliteStore extends AccountsTable implements Store {
           summary.created++;
           continue;
         }
-        const geometry = content.geometry ? JSON.stringify(content.geometry) : null;
-        if (row.properties === JSON.stringify(content.properties) && row.geometry === geometry) {
-          summary.unchanged++;
-          continue;
-        }
         const current = toFeature(row);
         const feature = this.nextFeature(layer, content, current.version + 1, actor);
         this.writeFeature(feature, current);
-        this.historyTable.appendFeature(actor, 'import-update', current, feature);
+        const conflict = conflicting.get(row.id);
+        const note = conflict
+          ? `overwrote version ${conflict.storedVersion} with an import of version ${conflict.importedVersion}`
+          : null;
+        this.historyTable.appendFeature(actor, 'import-update', current, feature, note);
         summary.updated++;
+        if (conflict) summary.overwritten++;
       }
+      const seen = new Set(features.map((content) => content.properties.id));
       if (mode === 'replace') {
         for (const [id, row] of existing) {
           if (seen.has(id)) continue;
@@ -228,19 +259,30 @@ export class SqliteStore extends AccountsTable implements Store {
       this.statements.bump.run(layer, mode === 'seed' ? 1 : 0);
       // A seed is each feature's version 1: one layer entry says so instead of one per feature.
       this.historyTable.append({
-        actor,
-        entity: 'layer',
-        layer,
-        entityId: layer,
-        action: mode === 'seed' ? 'seed' : mode === 'replace' ? 'import-update' : 'import-create',
-        versionBefore: null,
-        versionAfter: null,
-        before: null,
+        ...this.importEntry(actor, layer, mode),
         after: summary,
         note: `${mode}: ${features.length} features`,
       });
-      return summary;
+      return { ok: true, summary, overwrote: conflicts };
     });
+  }
+
+  private importEntry(actor: string, layer: LayerId, mode: 'replace' | 'merge' | 'seed') {
+    return {
+      actor,
+      entity: 'layer' as const,
+      layer,
+      entityId: layer,
+      action:
+        mode === 'seed'
+          ? ('seed' as const)
+          : mode === 'replace'
+            ? ('import-update' as const)
+            : ('import-create' as const),
+      versionBefore: null,
+      versionAfter: null,
+      before: null,
+    };
   }
 
   private nextFeature(

@@ -148,7 +148,27 @@ export interface ImportSummary {
   updated: number;
   unchanged: number;
   deleted: number;
+  /** Features changed since the file was exported whose newer version the import replaced anyway. */
+  overwritten: number;
 }
+
+/** A feature of an imported file: its content and the version it carried (properties.version), if any. */
+export interface ImportedFeature extends FeatureContent {
+  version: number | null;
+}
+
+/** An imported feature older than the stored one: importing it would revert a newer edit. */
+export interface ImportConflict {
+  id: string;
+  importedVersion: number;
+  storedVersion: number;
+  updatedBy: string;
+  updatedAt: string;
+}
+
+export type ImportResult =
+  | { ok: true; summary: ImportSummary; overwrote: ImportConflict[] }
+  | { ok: false; conflicts: ImportConflict[] };
 
 export interface LayerSnapshot {
   /** Changes whenever any feature of the layer changes; unique to this database. */
@@ -174,13 +194,18 @@ export interface Store {
     attempt?: unknown,
   ): Promise<UpdateResult>;
   deleteFeature(layer: LayerId, id: string, expectedVersion: number, actor: string): Promise<UpdateResult>;
-  /** Replaces the layer by `features`, or merges them in by id; all or nothing. */
+  /**
+   * Replaces the layer by `features`, or merges them in by id; all or nothing. A feature whose
+   * version is older than the stored one is a conflict: with onConflict 'refuse' (the default)
+   * nothing changes and the conflicts are returned (and recorded in history); 'overwrite' imports anyway.
+   */
   importLayer(
     layer: LayerId,
-    features: FeatureContent[],
+    features: ImportedFeature[],
     mode: 'replace' | 'merge' | 'seed',
     actor: string,
-  ): Promise<ImportSummary>;
+    onConflict?: 'refuse' | 'overwrite',
+  ): Promise<ImportResult>;
   isSeeded(layer: LayerId): Promise<boolean>;
 
   // inspections and photos

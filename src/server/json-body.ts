@@ -1,0 +1,93 @@
+// The server's JSON body parser, in place of Fastify's: before JSON.parse the text may not nest deeper
+// than MAX_JSON_DEPTH (a 10 000-deep array would blow the stack of every walk after the parse); after
+// it, no key may appear twice in one object (JSON.parse keeps the last silently) and no number may be
+// out of range (1e309 parses as Infinity and would be stored as null). Each refusal is a 400 that says
+// what is wrong and where, in Chinese and English.
+import type { FastifyInstance } from 'fastify';
+import { findNonFiniteNumber, findTooDeep, MAX_JSON_DEPTH, type TooDeep } from '../geo/json-limits.ts';
+import { findDuplicateKeys, hasDuplicateKeys, positionAt } from '../geo/json-text.ts';
+import { displayText } from '../geo/validate.ts';
+import { ApiError } from './errors.ts';
+
+export function tooDeep(text: string, found: TooDeep): ApiError {
+  const { line, column } = positionAt(text, found.offset);
+  return new ApiError(
+    400,
+    'too-deep',
+    {
+      zh: `JSON 嵌套超过 ${MAX_JSON_DEPTH} 层（第 ${line} 行第 ${column} 列）；任何要素都不需要这么深。`,
+      en: `The JSON nests deeper than ${MAX_JSON_DEPTH} levels (line ${line}, column ${column}); no feature needs that.`,
+    },
+    { maxDepth: MAX_JSON_DEPTH, line, column },
+  );
+}
+
+function syntaxError(text: string, error: unknown): ApiError {
+  const offset = Number(/position (\d+)/.exec(String((error as Error)?.message))?.[1] ?? Number.NaN);
+  const place = Number.isNaN(offset) ? null : positionAt(text, offset);
+  const where = place
+    ? {
+        zh: `（第 ${place.line} 行第 ${place.column} 列）`,
+        en: ` at line ${place.line}, column ${place.column}`,
+      }
+    : { zh: '', en: '' };
+  return new ApiError(400, 'invalid-json', {
+    zh: `请求内容不是有效的 JSON${where.zh}。`,
+    en: `The request body is not valid JSON${where.en}.`,
+  });
+}
+
+/** Parses a JSON request body or throws the ApiError that says why it cannot be taken. */
+export function parseJsonBody(text: string): unknown {
+  if (text.trim() === '') {
+    throw new ApiError(400, 'empty-body', { zh: '请求内容为空。', en: 'The request body is empty.' });
+  }
+  const deep = findTooDeep(text, MAX_JSON_DEPTH);
+  if (deep) throw tooDeep(text, deep);
+  let value: unknown;
+  try {
+    value = JSON.parse(text);
+  } catch (error) {
+    throw syntaxError(text, error);
+  }
+  if (hasDuplicateKeys(text, value)) {
+    const [duplicate] = findDuplicateKeys(text, 1);
+    const key = displayText(duplicate?.key ?? '');
+    const line = duplicate?.line ?? 1;
+    throw new ApiError(
+      400,
+      'duplicate-key',
+      {
+        zh: `键 ${key} 在同一对象中出现两次（第 ${line} 行），无法确定取哪个值；请只写一次。`,
+        en: `The key ${key} appears twice in one object (line ${line}), so which value counts is unclear; send it once.`,
+      },
+      { key: duplicate?.key ?? null, line },
+    );
+  }
+  const path = findNonFiniteNumber(value);
+  if (path) {
+    const where = path.join('.') || '(body)';
+    throw new ApiError(
+      400,
+      'number-out-of-range',
+      {
+        zh: `${where} 处的数超出范围（如 1e309），无法保存；请写有限的数。`,
+        en: `The number at ${where} is out of range (such as 1e309) and cannot be stored; send a finite number.`,
+      },
+      { path },
+    );
+  }
+  return value;
+}
+
+/** Replaces Fastify's JSON parser in this context (and the contexts registered in it). */
+export function registerJsonBodyParser(server: FastifyInstance): void {
+  server.removeContentTypeParser('application/json');
+  server.addContentTypeParser('application/json', { parseAs: 'string' }, (_request, body, done) => {
+    try {
+      done(null, parseJsonBody(body as string));
+    } catch (error) {
+      done(error as Error, undefined);
+    }
+  });
+}
