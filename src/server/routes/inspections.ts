@@ -10,12 +10,12 @@ import { ApiError, notFound, unauthorized } from '../errors.ts';
 import { parse } from '../parse.ts';
 import { toGeoJson } from '../store/rows.ts';
 import type { Inspection, PhotoRecord } from '../store/types.ts';
-import { checkProperties, featureNotFound, versionConflict } from './layers.ts';
-import { readPhoto, readUpload, storePhoto } from './photos.ts';
+import { checkProperties, featureIdParam, featureNotFound, versionConflict } from './layers.ts';
+import { readPhoto, readUpload, removePhotoFile, storePhoto } from './photos.ts';
 import { isoDate } from './schemas.ts';
 
 const inspectionBody = z.strictObject({
-  plotId: z.string().min(1).max(200),
+  plotId: featureIdParam,
   date: isoDate,
   findings: z.string().trim().min(1, 'must not be empty').max(10_000),
   status: z.enum(PLOT_STATUSES),
@@ -34,6 +34,12 @@ export function photoJson(photo: PhotoRecord) {
 export function inspectionJson(inspection: Inspection) {
   return { ...inspection, photos: inspection.photos.map(photoJson) };
 }
+
+const tooManyPhotos = () =>
+  new ApiError(409, 'too-many-photos', {
+    zh: `每条核查记录最多 ${PHOTOS_PER_INSPECTION} 张照片。`,
+    en: `An inspection holds ${PHOTOS_PER_INSPECTION} photos at most.`,
+  });
 
 const inspectionNotFound = (id: string) => notFound({ zh: `核查记录 ${id}`, en: `Inspection ${id}` });
 
@@ -73,28 +79,32 @@ export function inspectionRoutes(server: FastifyInstance): void {
     return { plotId: id, inspections: (await store.listInspections(id)).map(inspectionJson) };
   });
 
-  server.post('/api/inspections/:id/photos', { config: { access: INSPECT } }, async (request, reply) => {
-    if (!request.user) throw unauthorized();
-    const { id } = parse(idParams, request.params, 'params');
-    if (!(await store.getInspection(id))) throw inspectionNotFound(id);
-    if ((await store.countPhotos(id)) >= PHOTOS_PER_INSPECTION) {
-      throw new ApiError(409, 'too-many-photos', {
-        zh: `每条核查记录最多 ${PHOTOS_PER_INSPECTION} 张照片。`,
-        en: `An inspection holds ${PHOTOS_PER_INSPECTION} photos at most.`,
-      });
-    }
-    const file = await readUpload(() => request.file());
-    if (!file) {
-      throw new ApiError(400, 'no-file', {
-        zh: '请求中没有照片文件。',
-        en: 'The request carries no photo file.',
-      });
-    }
-    const photo = await storePhoto(photosDir, id, file, request.user.username);
-    await store.addPhoto(photo, request.user.username);
-    reply.status(201);
-    return photoJson(photo);
-  });
+  server.post(
+    '/api/inspections/:id/photos',
+    { config: { access: INSPECT, body: 'upload' } },
+    async (request, reply) => {
+      if (!request.user) throw unauthorized();
+      const { id } = parse(idParams, request.params, 'params');
+      if (!(await store.getInspection(id))) throw inspectionNotFound(id);
+      // Counted here to refuse early, and again in the write's transaction (store.addPhoto), which
+      // is what holds when many uploads arrive at once.
+      if ((await store.countPhotos(id)) >= PHOTOS_PER_INSPECTION) throw tooManyPhotos();
+      const file = await readUpload(() => request.file());
+      if (!file) {
+        throw new ApiError(400, 'no-file', {
+          zh: '请求中没有照片文件。',
+          en: 'The request carries no photo file.',
+        });
+      }
+      const photo = await storePhoto(photosDir, id, file, request.user.username);
+      if (!(await store.addPhoto(photo, request.user.username, PHOTOS_PER_INSPECTION))) {
+        removePhotoFile(photosDir, photo);
+        throw tooManyPhotos();
+      }
+      reply.status(201);
+      return photoJson(photo);
+    },
+  );
 
   server.get('/api/photos/:id', { config: { access: READ } }, async (request, reply) => {
     const { id } = parse(idParams, request.params, 'params');

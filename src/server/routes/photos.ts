@@ -2,7 +2,7 @@
 // or the declared type; at most PHOTO_MAX_BYTES. A file is written to a temporary name, fsynced and
 // renamed before its row is committed, so every committed photo row has its file on disk.
 import { createHash, randomUUID } from 'node:crypto';
-import { closeSync, fsyncSync, mkdirSync, openSync, renameSync, writeSync } from 'node:fs';
+import { closeSync, fsyncSync, mkdirSync, openSync, renameSync, rmSync, writeSync } from 'node:fs';
 import { join } from 'node:path';
 import type { MultipartFile } from '@fastify/multipart';
 import { fileTypeFromBuffer } from 'file-type';
@@ -78,6 +78,11 @@ export async function storePhoto(
     uploadedBy,
     uploadedAt: new Date().toISOString(),
   };
+}
+
+/** Removes the file of a photo whose row was refused (best effort: an orphan file harms nobody). */
+export function removePhotoFile(photosDir: string, photo: PhotoRecord): void {
+  rmSync(readPhoto(photosDir, photo), { force: true });
 }
 
 export function readPhoto(photosDir: string, photo: PhotoRecord): string {

@@ -1,4 +1,4 @@
-// Request schemas shared by several routes: usernames, passwords, roles.
+// Request schemas shared by several routes: usernames, passwords, roles, dates.
 import { z } from 'zod';
 import { ROLES } from '../auth/roles.ts';
 import { PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH } from '../config.ts';
@@ -22,7 +22,5 @@ export const newPassword = z
 
 export const role = z.enum(ROLES);
 
-export const isoDate = z
-  .string()
-  .regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date written YYYY-MM-DD')
-  .refine((value) => !Number.isNaN(Date.parse(`${value}T00:00:00Z`)), 'is not a real calendar date');
+/** A real calendar date (2026-02-30 is not): the one rule of src/domain/schemas.ts. */
+export { isoDate } from '../../domain/schemas.ts';

@@ -1,7 +1,10 @@
-// The history table: append-only (triggers in migrations.ts refuse UPDATE and DELETE). A feature's
-// entry keeps the properties before and after, and the geometry only when it changed (or was created
-// or deleted), so a long run of attribute edits does not copy a large polygon each time.
+// The history table: append-only (triggers in migrations.ts refuse UPDATE, DELETE and INSERT OR
+// REPLACE). A feature's entry keeps the properties before and after, and the geometry only when it
+// changed (or was created or deleted), so a long run of attribute edits does not copy a large polygon
+// each time. A refused attempt keeps what it would have changed, at most HISTORY_ATTEMPT_MAX_BYTES.
+import { createHash } from 'node:crypto';
 import type Database from 'better-sqlite3';
+import { HISTORY_ATTEMPT_MAX_BYTES } from '../config.ts';
 import type { HistoryAction, HistoryEntry, HistoryQuery, StoredFeature } from './types.ts';
 
 interface HistoryRow {
@@ -20,6 +23,89 @@ interface HistoryRow {
 }
 
 export type NewHistoryEntry = Omit<HistoryEntry, 'seq' | 'at'>;
+
+/** A conflict entry's before and after share HISTORY_ATTEMPT_MAX_BYTES. */
+const HALF_ENTRY = HISTORY_ATTEMPT_MAX_BYTES / 2;
+const bytesOf = (value: unknown) => Buffer.byteLength(JSON.stringify(value) ?? '');
+const sha256 = (text: string) => createHash('sha256').update(text).digest('hex');
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+/** A geometry as history keeps an attempted one: its type, how many positions, and a hash of it. */
+export function geometrySummary(geometry: unknown): { type: unknown; positions: number; sha256: string } {
+  let positions = 0;
+  const pending: unknown[] = [geometry];
+  while (pending.length > 0) {
+    const value = pending.pop();
+    if (Array.isArray(value)) {
+      if (typeof value[0] === 'number') positions++;
+      else for (const item of value) pending.push(item);
+    } else if (isRecord(value)) {
+      pending.push(value.coordinates, value.geometries);
+    }
+  }
+  const type = isRecord(geometry) ? geometry.type : null;
+  return { type, positions, sha256: sha256(JSON.stringify(geometry) ?? 'null') };
+}
+
+/** A value too long to keep whole: how long it was and a hash to compare it with. */
+function omitted(value: unknown) {
+  const text = JSON.stringify(value) ?? 'null';
+  return { omitted: true, bytes: Buffer.byteLength(text), sha256: sha256(text) };
+}
+
+/** An object's fields, each long value replaced by omitted(), then as many fields as fit the budget. */
+function capFields(fields: Record<string, unknown>, budget: number): Record<string, unknown> {
+  const kept: Record<string, unknown> = {};
+  const names = Object.keys(fields);
+  let used = 2;
+  for (const [index, name] of names.entries()) {
+    const raw = fields[name];
+    const value = bytesOf(raw) > 512 ? omitted(raw) : raw;
+    const size = bytesOf(name) + bytesOf(value) + 2;
+    if (used + size > budget - 64) {
+      kept.omittedFields = names.length - index;
+      break;
+    }
+    kept[name] = value;
+    used += size;
+  }
+  return kept;
+}
+
+/**
+ * What a refused attempt would have changed, bounded: a geometry as its summary, field values over
+ * 512 bytes as their size and hash, and no more fields than fit `maxBytes` of JSON. The attempt's own
+ * keys are the server's (properties, geometry, inspection, delete), never the client's.
+ */
+export function attemptSummary(attempt: unknown, maxBytes: number): unknown {
+  if (!isRecord(attempt)) return bytesOf(attempt) <= maxBytes ? attempt : omitted(attempt);
+  const summary: Record<string, unknown> = { ...attempt };
+  if ('geometry' in summary) summary.geometry = geometrySummary(summary.geometry);
+  if (bytesOf(summary) <= maxBytes) return summary;
+  const share = Math.floor(maxBytes / Object.keys(summary).length);
+  return Object.fromEntries(
+    Object.entries(summary).map(([name, value]) => {
+      if (name === 'geometry') return [name, value];
+      if (isRecord(value)) return [name, capFields(value, share)];
+      return [name, bytesOf(value) > 512 ? omitted(value) : value];
+    }),
+  );
+}
+
+/** The properties an attempt touched (a patch's keys; an inspection's status and mode), else all. */
+function touched(current: Record<string, unknown>, attempt: unknown): Record<string, unknown> {
+  if (!isRecord(attempt)) return current;
+  const keys = isRecord(attempt.properties)
+    ? Object.keys(attempt.properties)
+    : isRecord(attempt.inspection)
+      ? ['status', 'mode']
+      : null;
+  if (!keys) return current;
+  return Object.fromEntries(keys.filter((key) => key in current).map((key) => [key, current[key]]));
+}
 
 export class HistoryTable {
   private readonly insert;
@@ -74,7 +160,8 @@ export class HistoryTable {
 
   /**
    * A refused change: versionBefore is the version the caller named, versionAfter the current one
-   * (which stays), before the current properties and after what the caller tried.
+   * (which stays), before the current values of what the caller tried to change, after what it tried;
+   * both bounded (attemptSummary), so refused attempts cannot grow the database much.
    */
   appendConflict(
     actor: string,
@@ -91,8 +178,8 @@ export class HistoryTable {
       action: 'conflict',
       versionBefore: namedVersion,
       versionAfter: current.version,
-      before: { properties: current.properties },
-      after: attempt,
+      before: attemptSummary({ properties: touched(current.properties, attempt) }, HALF_ENTRY),
+      after: attemptSummary(attempt, HALF_ENTRY),
       note,
     });
   }

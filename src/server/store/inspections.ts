@@ -209,9 +209,10 @@ export class InspectionsTable {
     return this.statements.list.all(plotId).map((row) => this.toInspection(row));
   }
 
-  addPhoto(photo: PhotoRecord, actor: string): PhotoRecord {
+  addPhoto(photo: PhotoRecord, actor: string, limit: number): PhotoRecord | null {
     return this.db
       .transaction(() => {
+        if (this.countPhotos(photo.inspectionId) >= limit) return null;
         this.statements.insertPhoto.run(photo);
         this.history.append({
           actor,

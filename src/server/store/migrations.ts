@@ -89,6 +89,13 @@ const MIGRATIONS: readonly string[] = [
 
   CREATE TABLE setup_tokens (token_hash TEXT PRIMARY KEY, created_at TEXT NOT NULL, used_at TEXT) STRICT;
   `,
+  // INSERT OR REPLACE (and REPLACE INTO) with an existing seq deletes the row and inserts another
+  // without firing the DELETE trigger: refuse any insert that names a seq already taken.
+  `
+  CREATE TRIGGER history_no_replace BEFORE INSERT ON history
+    WHEN NEW.seq IS NOT NULL AND EXISTS (SELECT 1 FROM history WHERE seq = NEW.seq)
+    BEGIN SELECT RAISE(ABORT, 'history is append-only'); END;
+  `,
 ];
 
 /** Opens the pragmas every connection needs and brings the schema up to date. */

@@ -307,8 +307,8 @@ export class SqliteStore extends AccountsTable implements Store {
     this.commits.run(() => this.inspections.record(input, inspector, plotChange));
   getInspection: Store['getInspection'] = async (id) => this.inspections.get(id);
   listInspections: Store['listInspections'] = async (plotId) => this.inspections.list(plotId);
-  addPhoto: Store['addPhoto'] = (photo, actor) =>
-    this.commits.run(() => this.inspections.addPhoto(photo, actor));
+  addPhoto: Store['addPhoto'] = (photo, actor, limit) =>
+    this.commits.run(() => this.inspections.addPhoto(photo, actor, limit));
   getPhoto: Store['getPhoto'] = async (id) => this.inspections.getPhoto(id);
   countPhotos: Store['countPhotos'] = async (inspectionId) => this.inspections.countPhotos(inspectionId);
   history: Store['history'] = async (query) => this.historyTable.query(query);

@@ -216,8 +216,12 @@ export interface Store {
   ): Promise<InspectionResult>;
   getInspection(id: string): Promise<Inspection | null>;
   listInspections(plotId: string): Promise<Inspection[]>;
-  /** The file is already durable on disk when this is called; the row makes it part of the record. */
-  addPhoto(photo: PhotoRecord, actor: string): Promise<PhotoRecord>;
+  /**
+   * The file is already durable on disk when this is called; the row makes it part of the record.
+   * Null, and nothing written, when the inspection already holds `limit` photos (counted in the
+   * same transaction, so concurrent uploads cannot pass it together).
+   */
+  addPhoto(photo: PhotoRecord, actor: string, limit: number): Promise<PhotoRecord | null>;
   getPhoto(id: string): Promise<PhotoRecord | null>;
   countPhotos(inspectionId: string): Promise<number>;
 
