@@ -4,6 +4,7 @@
 // out of range (1e309 parses as Infinity and would be stored as null). Each refusal is a 400 that says
 // what is wrong and where, in Chinese and English.
 import type { FastifyInstance } from 'fastify';
+import { type ParseError, parse as parseJsonc } from 'jsonc-parser';
 import { findNonFiniteNumber, findTooDeep, MAX_JSON_DEPTH, type TooDeep } from '../geo/json-limits.ts';
 import { findDuplicateKeys, hasDuplicateKeys, positionAt } from '../geo/json-text.ts';
 import { displayText } from '../geo/validate.ts';
@@ -22,9 +23,12 @@ export function tooDeep(text: string, found: TooDeep): ApiError {
   );
 }
 
-function syntaxError(text: string, error: unknown): ApiError {
-  const offset = Number(/position (\d+)/.exec(String((error as Error)?.message))?.[1] ?? Number.NaN);
-  const place = Number.isNaN(offset) ? null : positionAt(text, offset);
+function syntaxError(text: string): ApiError {
+  // JSON.parse does not say where; jsonc-parser, asked only now, does.
+  const errors: ParseError[] = [];
+  parseJsonc(text, errors, { disallowComments: true, allowTrailingComma: false, allowEmptyContent: false });
+  const first = errors[0];
+  const place = first ? positionAt(text, first.offset) : null;
   const where = place
     ? {
         zh: `（第 ${place.line} 行第 ${place.column} 列）`,
@@ -47,8 +51,8 @@ export function parseJsonBody(text: string): unknown {
   let value: unknown;
   try {
     value = JSON.parse(text);
-  } catch (error) {
-    throw syntaxError(text, error);
+  } catch {
+    throw syntaxError(text);
   }
   if (hasDuplicateKeys(text, value)) {
     const [duplicate] = findDuplicateKeys(text, 1);
@@ -80,9 +84,12 @@ export function parseJsonBody(text: string): unknown {
   return value;
 }
 
-/** Replaces Fastify's JSON parser in this context (and the contexts registered in it). */
+/**
+ * Replaces Fastify's JSON parser in this context (and the contexts registered in it), and drops its
+ * text/plain parser: no route takes plain text, so such a body gets 415 rather than a confusing 400.
+ */
 export function registerJsonBodyParser(server: FastifyInstance): void {
-  server.removeContentTypeParser('application/json');
+  server.removeContentTypeParser(['application/json', 'text/plain']);
   server.addContentTypeParser('application/json', { parseAs: 'string' }, (_request, body, done) => {
     try {
       done(null, parseJsonBody(body as string));
