@@ -64,6 +64,11 @@ class ValidationPool {
     }
   }
 
+  /** Validations on a worker thread now (for tests and the benchmark). */
+  get running(): number {
+    return this.busy.size;
+  }
+
   private spawn(): Worker {
     const worker = startWorker();
     this.started++;
@@ -99,6 +104,9 @@ class ValidationPool {
 
 /** One or two workers: the machine's other cores serve requests and commits. */
 const pool = new ValidationPool(Math.max(1, Math.min(2, availableParallelism() - 1)));
+
+/** How many validations run on worker threads at this moment. */
+export const validationsRunning = (): number => pool.running;
 
 /**
  * Validates GeoJSON text with the layer's rules: inline when small, on a worker thread when large.

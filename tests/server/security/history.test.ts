@@ -1,0 +1,108 @@
+// Attack: grow the database through refused attempts (today each stale PATCH keeps its whole body:
+// 20 stale 900 KB PATCHes added 18 MB), and rewrite history with INSERT OR REPLACE, which the
+// UPDATE and DELETE triggers do not see.
+
+import { join } from 'node:path';
+import Database from 'better-sqlite3';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { HISTORY_ATTEMPT_MAX_BYTES } from '../../../src/server/config.ts';
+import { ROLE_USERS, startServer, type TestServer } from '../helpers.ts';
+import { combPolygon } from './data-support.ts';
+
+let app: TestServer;
+let admin = '';
+
+beforeAll(async () => {
+  app = await startServer({ users: ROLE_USERS });
+  admin = await app.login('admin');
+  const edit = await app.server.inject({
+    method: 'PATCH',
+    url: '/api/features/plots/HS-T-0001',
+    headers: { cookie: admin },
+    payload: { version: 1, properties: { far: 0.6 } },
+  });
+  expect(edit.statusCode).toBe(200);
+});
+afterAll(() => app.server.close());
+
+interface Row {
+  seq: number;
+  action: string;
+  before: string | null;
+  after: string | null;
+}
+
+const historyRows = (db: Database.Database) =>
+  db
+    .prepare<[], Row>(
+      "SELECT seq, action, before, after FROM history WHERE entity_id = 'HS-T-0001' ORDER BY seq",
+    )
+    .all();
+
+describe('refused attempts are kept bounded', () => {
+  it('20 stale PATCHes of ~900 KB each add 20 conflict entries of at most 8 KB each', async () => {
+    const geometry = combPolygon(40_000);
+    const notes = '长'.repeat(45_000);
+    const body = JSON.stringify({ version: 1, properties: { notes, status: 'rectifying' }, geometry });
+    expect(Buffer.byteLength(body)).toBeGreaterThan(900_000);
+    for (let i = 0; i < 20; i++) {
+      const response = await app.server.inject({
+        method: 'PATCH',
+        url: '/api/features/plots/HS-T-0001',
+        headers: { cookie: admin, 'content-type': 'application/json' },
+        payload: body,
+      });
+      expect(response.statusCode).toBe(409);
+    }
+    const db = new Database(join(app.dataDir, 'atlas.sqlite'), { readonly: true });
+    try {
+      const conflicts = historyRows(db).filter((row) => row.action === 'conflict');
+      expect(conflicts).toHaveLength(20);
+      for (const row of conflicts) {
+        const size = Buffer.byteLength(row.before ?? '') + Buffer.byteLength(row.after ?? '');
+        expect(size).toBeLessThanOrEqual(HISTORY_ATTEMPT_MAX_BYTES);
+      }
+      const after = JSON.parse(conflicts[0]?.after ?? 'null');
+      // What it would have changed: the short property as it was, the long one and the geometry summed up.
+      expect(after.properties.status).toBe('rectifying');
+      expect(after.properties.notes).toMatchObject({
+        omitted: true,
+        bytes: Buffer.byteLength(JSON.stringify(notes)),
+      });
+      expect(after.geometry).toMatchObject({ type: 'Polygon', positions: 40_001 });
+      expect(after.geometry.sha256).toMatch(/^[0-9a-f]{64}$/);
+      expect(JSON.parse(conflicts[0]?.before ?? 'null')).toEqual({ properties: { status: 'identified' } });
+    } finally {
+      db.close();
+    }
+  });
+});
+
+describe('history cannot be rewritten', () => {
+  it('INSERT OR REPLACE of an existing history row fails and the row stays as it was', () => {
+    const db = new Database(join(app.dataDir, 'atlas.sqlite'));
+    try {
+      const [first] = historyRows(db);
+      expect(first).toBeDefined();
+      const before = db.prepare('SELECT * FROM history WHERE seq = ?').get(first?.seq);
+      const replace = () =>
+        db
+          .prepare(
+            `INSERT OR REPLACE INTO history (seq, at, actor, entity, layer, entity_id, action, before, after, note)
+             VALUES (?, '2000-01-01T00:00:00Z', 'mallory', 'feature', 'plots', 'HS-T-0001', 'update', NULL, NULL, 'rewritten')`,
+          )
+          .run(first?.seq);
+      expect(replace).toThrow('history is append-only');
+      expect(() =>
+        db
+          .prepare(
+            "REPLACE INTO history (seq, at, actor, entity, entity_id, action) VALUES (?, 'x', 'm', 'feature', 'x', 'update')",
+          )
+          .run(first?.seq),
+      ).toThrow('history is append-only');
+      expect(db.prepare('SELECT * FROM history WHERE seq = ?').get(first?.seq)).toEqual(before);
+    } finally {
+      db.close();
+    }
+  });
+});
