@@ -3,7 +3,8 @@
 //   1. the overlap engine against Turf's intersect behind a Flatbush index (bench/overlap.ts);
 //   2. the whole `atlas overlap` command on 100 000 plots × 1 000 zones, parsing and validation included;
 //   3. the analysis the app's worker runs on the sample layers (bench/analysis.ts);
-//   4. the zone readout while a vertex is dragged, with 2 000 and 20 000 plots (bench/zone-readout.ts).
+//   4. the zone readout while a vertex is dragged, with 2 000 and 20 000 plots (bench/zone-readout.ts);
+//   5. the server's /api/health latency while it validates a comb import (bench/server-health.ts).
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, openSync, rmSync } from 'node:fs';
 import { cpus, tmpdir } from 'node:os';
@@ -61,3 +62,4 @@ try {
 run('Analysis of the sample layers (the worker’s function)', ['bench/analysis.ts']);
 if (existsSync('bench/zone-readout.ts'))
   run('Zone readout while dragging a vertex', ['bench/zone-readout.ts']);
+run('Server health while a 40 000-vertex comb import is validated', ['bench/server-health.ts']);

@@ -84,6 +84,8 @@ export async function buildServer(options: ServerOptions = {}): Promise<FastifyI
     trustProxy: options.trustProxy ?? false,
     // Ids of up to 128 characters (even outside the BMP) must reach the routes (find-my-way: 100).
     routerOptions: { maxParamLength: 256 },
+    // The router's own refusals (a segment too long, a malformed %-escape) in our words too.
+    frameworkErrors: handleError,
     ...serverTimeoutOptions(timeouts),
   });
   server.addHook('onClose', async () => store.close());

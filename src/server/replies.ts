@@ -32,6 +32,17 @@ const KNOWN: Record<string, { code: string; message: Message }> = {
     code: 'empty-body',
     message: { zh: '请求内容为空。', en: 'The request body is empty.' },
   },
+  FST_ERR_MAX_PARAM_LENGTH: {
+    code: 'path-too-long',
+    message: {
+      zh: '地址中的编号太长（要素编号最多 128 个字符）。',
+      en: 'A name in the address is too long (feature ids have 128 characters at most).',
+    },
+  },
+  FST_ERR_BAD_URL: {
+    code: 'bad-url',
+    message: { zh: '地址中有无效的 % 转义。', en: 'The address has an invalid %-escape.' },
+  },
   FST_ERR_CTP_INVALID_JSON_BODY: {
     code: 'invalid-json',
     message: { zh: '请求内容不是有效的 JSON。', en: 'The request body is not valid JSON.' },

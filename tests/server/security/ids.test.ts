@@ -181,4 +181,14 @@ describe('ids no route could address are refused where they enter', () => {
     expect(response.statusCode).toBe(400);
     expect(response.json().error).toBe('invalid-request');
   });
+
+  it('a path segment of 300 characters gets 414 path-too-long in our words', async () => {
+    const response = await app.server.inject({
+      method: 'GET',
+      url: `/api/features/plots/${'x'.repeat(300)}`,
+      headers: { cookie: planner },
+    });
+    expect(response.statusCode).toBe(414);
+    expect(response.json()).toMatchObject({ error: 'path-too-long', message: { zh: expect.any(String) } });
+  });
 });
