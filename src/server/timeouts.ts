@@ -23,17 +23,32 @@ export function serverTimeoutOptions(timeouts: Timeouts): {
   return {
     requestTimeout: timeouts.importMs,
     connectionTimeout: timeouts.importMs,
-    http: { headersTimeout: timeouts.headersMs, requestTimeout: timeouts.importMs },
+    // Node requires headersTimeout <= requestTimeout.
+    http: {
+      headersTimeout: Math.min(timeouts.headersMs, timeouts.importMs),
+      requestTimeout: timeouts.importMs,
+    },
   };
 }
 
-export const requestTimedOut = (seconds: number) =>
-  new ApiError(408, 'request-timeout', {
-    zh: `请求内容在 ${seconds} 秒内未传完，连接已关闭；请检查网络后重试。`,
-    en: `The request body did not arrive within ${seconds} s; the connection is closed. Check the network and try again.`,
-  });
+export const requestTimedOut = (limitMs: number) => {
+  const seconds = Number((limitMs / 1000).toFixed(1));
+  return new ApiError(
+    408,
+    'request-timeout',
+    {
+      zh: `请求内容在 ${seconds} 秒内未传完，连接已关闭；请检查网络后重试。`,
+      en: `The request body did not arrive within ${seconds} s; the connection is closed. Check the network and try again.`,
+    },
+    { limitSeconds: seconds },
+  );
+};
 
-/** Starts the body's clock when its headers are in; stops it when the body is complete. */
+/**
+ * Starts the body's clock when its headers are in; stops it when the body is complete. An upload route
+ * gets the longer limit only once its request has been let in (a user, and no refusal sent yet): an
+ * anonymous client trickling a body to /api/import is cut off at the ordinary limit.
+ */
 export function registerBodyTimeouts(server: FastifyInstance, timeouts: Timeouts): void {
   server.addHook('onRequest', (request, reply, done) => {
     const raw = request.raw;
@@ -41,21 +56,25 @@ export function registerBodyTimeouts(server: FastifyInstance, timeouts: Timeouts
       done();
       return;
     }
-    const limitMs = request.routeOptions.config?.body === 'upload' ? timeouts.importMs : timeouts.bodyMs;
+    const upload = request.routeOptions.config?.body === 'upload';
+    let limitMs = timeouts.bodyMs;
     const expire = () => {
       if (raw.complete) return;
+      if (upload && limitMs < timeouts.importMs && request.user && !reply.sent) {
+        timer = setTimeout(expire, timeouts.importMs - limitMs);
+        timer.unref();
+        limitMs = timeouts.importMs;
+        return;
+      }
       const socket = raw.socket;
       if (reply.sent) {
         socket?.destroy();
         return;
       }
       reply.raw.once('finish', () => socket?.destroy());
-      reply
-        .code(408)
-        .header('Connection', 'close')
-        .send(requestTimedOut(Math.round(limitMs / 1000)).toJSON());
+      reply.code(408).header('Connection', 'close').send(requestTimedOut(limitMs).toJSON());
     };
-    const timer = setTimeout(expire, limitMs);
+    let timer = setTimeout(expire, limitMs);
     timer.unref();
     const stop = () => clearTimeout(timer);
     raw.once('end', stop);

@@ -12,9 +12,11 @@ import { hashPassword } from '../../../src/server/auth/password.ts';
 import { fixtureGeodata, PASSWORD, tempRoot } from '../helpers.ts';
 
 const BODY_MS = 400;
+const IMPORT_MS = 1500;
 let server: FastifyInstance;
 let port = 0;
 let cookie = '';
+let adminCookie = '';
 
 beforeAll(async () => {
   const root = tempRoot();
@@ -22,16 +24,21 @@ beforeAll(async () => {
     distDir: null,
     dataDir: join(root, 'data'),
     geodataDir: fixtureGeodata(root),
-    timeouts: { headersMs: 3000, bodyMs: BODY_MS, importMs: 3000 },
+    timeouts: { headersMs: 3000, bodyMs: BODY_MS, importMs: IMPORT_MS },
   });
-  await server.atlas.store.createUser('planner', 'planner', await hashPassword(PASSWORD), 'test');
-  const login = await server.inject({
-    method: 'POST',
-    url: '/api/login',
-    payload: { username: 'planner', password: PASSWORD },
-  });
-  const session = login.cookies.find((c) => c.name === 'atlas_session');
-  cookie = `${session?.name}=${session?.value}`;
+  const hash = await hashPassword(PASSWORD);
+  const login = async (username: 'planner' | 'admin') => {
+    await server.atlas.store.createUser(username, username, hash, 'test');
+    const response = await server.inject({
+      method: 'POST',
+      url: '/api/login',
+      payload: { username, password: PASSWORD },
+    });
+    const session = response.cookies.find((c) => c.name === 'atlas_session');
+    return `${session?.name}=${session?.value}`;
+  };
+  cookie = await login('planner');
+  adminCookie = await login('admin');
   await server.listen({ port: 0, host: '127.0.0.1' });
   port = (server.server.address() as AddressInfo).port;
 });
@@ -72,7 +79,7 @@ describe('a body trickled slowly', () => {
     ]);
     expect(response.split('\r\n')[0]).toBe('HTTP/1.1 408 Request Timeout');
     const body = JSON.parse(response.slice(response.indexOf('\r\n\r\n') + 4));
-    expect(body.error).toBe('request-timeout');
+    expect(body).toMatchObject({ error: 'request-timeout', limitSeconds: 0.4 });
     expect(typeof body.message.zh).toBe('string');
     // The trickle alone would take 100 s; the connection ends at the body timeout, not the client's whim.
     expect(closedAfterMs).toBeLessThan(BODY_MS + 2000);
@@ -85,5 +92,22 @@ describe('a body trickled slowly', () => {
     ]);
     expect(response.split('\r\n')[0]).toBe('HTTP/1.1 401 Unauthorized');
     expect(closedAfterMs).toBeLessThan(BODY_MS + 2000);
+  });
+
+  it('to /api/import without a session: 401, and closed at the ordinary body timeout, not the import’s', async () => {
+    const { response, closedAfterMs } = await trickle(['POST /api/import/plots HTTP/1.1', 'Host: localhost']);
+    expect(response.split('\r\n')[0]).toBe('HTTP/1.1 401 Unauthorized');
+    expect(closedAfterMs).toBeLessThan(IMPORT_MS);
+  });
+
+  it('to /api/import as an admin: 408 at the longer import limit', async () => {
+    const { response } = await trickle([
+      'POST /api/import/plots HTTP/1.1',
+      'Host: localhost',
+      `Cookie: ${adminCookie}`,
+    ]);
+    expect(response.split('\r\n')[0]).toBe('HTTP/1.1 408 Request Timeout');
+    const body = JSON.parse(response.slice(response.indexOf('\r\n\r\n') + 4));
+    expect(body).toMatchObject({ error: 'request-timeout', limitSeconds: 1.5 });
   });
 });

@@ -1,30 +1,15 @@
 // Attack: bad input meant to crash or confuse the server — arrays nested 10 000 deep, a
 // GeometryCollection nested 20 000 deep, impossible dates, 1e309, duplicate keys, broken or oversized
 // JSON, a wrong content type. Each gets a clear bilingual 4xx naming what is wrong, and changes nothing.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { collection, plotFeature, ROLE_USERS, startServer, type TestServer } from '../helpers.ts';
-import { featureState } from './data-support.ts';
+import { describe, expect, it } from 'vitest';
+import { collection, plotFeature } from '../helpers.ts';
+import { featureState, serverForTests } from './data-support.ts';
 
-let app: TestServer;
-let admin = '';
-let planner = '';
-let inspector = '';
+const s = serverForTests();
 
-beforeAll(async () => {
-  app = await startServer({ users: ROLE_USERS });
-  admin = await app.login('admin');
-  planner = await app.login('planner');
-  inspector = await app.login('inspector');
-});
-afterAll(() => app.server.close());
-
-const patchText = (cookie: string, text: string, contentType = 'application/json', id = 'HS-T-0001') =>
-  app.server.inject({
-    method: 'PATCH',
-    url: `/api/features/plots/${id}`,
-    headers: { cookie, 'content-type': contentType },
-    payload: text,
-  });
+const patchText = (text: string, contentType = 'application/json') =>
+  s.planner.sendText('PATCH', '/api/features/plots/HS-T-0001', text, contentType);
+const plotState = () => featureState(s.planner, 'plots', 'HS-T-0001');
 
 function expectBilingual(body: { error?: unknown; message?: { zh?: unknown; en?: unknown } }, code: string) {
   expect(body.error).toBe(code);
@@ -39,50 +24,47 @@ const deepCollection = (depth: number) =>
 
 describe('nesting', () => {
   it('a PATCH whose property holds arrays nested 10 000 deep gets 400 too-deep', async () => {
-    const before = await featureState(app, planner, 'plots', 'HS-T-0001');
-    const response = await patchText(planner, `{"version":1,"properties":{"reasons":${deepArray(10_000)}}}`);
+    const before = await plotState();
+    const response = await patchText(`{"version":1,"properties":{"reasons":${deepArray(10_000)}}}`);
     expect(response.statusCode).toBe(400);
     expectBilingual(response.json(), 'too-deep');
     expect(response.json()).toMatchObject({ maxDepth: 64, line: 1 });
-    expect(await featureState(app, planner, 'plots', 'HS-T-0001')).toEqual(before);
+    expect(await plotState()).toEqual(before);
   });
 
   it('a zone whose geometry is a GeometryCollection nested 20 000 deep gets 400 too-deep', async () => {
-    const response = await app.server.inject({
-      method: 'POST',
-      url: '/api/features/zones',
-      headers: { cookie: planner, 'content-type': 'application/json' },
-      payload: `{"properties":{"name":"深","mode":"self-upgrade","plannedLandUse":"1001"},"geometry":${deepCollection(20_000)}}`,
-    });
+    const response = await s.planner.sendText(
+      'POST',
+      '/api/features/zones',
+      `{"properties":{"name":"深","mode":"self-upgrade","plannedLandUse":"1001"},"geometry":${deepCollection(20_000)}}`,
+    );
     expect(response.statusCode).toBe(400);
     expectBilingual(response.json(), 'too-deep');
   });
 
   it('an import holding a GeometryCollection nested 20 000 deep gets 400 too-deep', async () => {
-    const before = await featureState(app, planner, 'plots', 'HS-T-0001');
+    const before = await plotState();
     const feature = JSON.stringify(plotFeature(1)).replace(
       /"geometry":.*\}$/,
       `"geometry":${deepCollection(20_000)}}`,
     );
-    const response = await app.server.inject({
-      method: 'POST',
-      url: '/api/import/plots?mode=merge',
-      headers: { cookie: admin, 'content-type': 'application/geo+json' },
-      payload: `{"type":"FeatureCollection","features":[${feature}]}`,
-    });
+    const response = await s.admin.importText(
+      'mode=merge',
+      `{"type":"FeatureCollection","features":[${feature}]}`,
+    );
     expect(response.statusCode).toBe(400);
     expectBilingual(response.json(), 'too-deep');
-    expect(await featureState(app, planner, 'plots', 'HS-T-0001')).toEqual(before);
+    expect(await plotState()).toEqual(before);
   });
 });
 
 describe('dates are real calendar dates', () => {
   it('an inspection dated 2026-02-30 gets 400 naming the date', async () => {
-    const response = await app.server.inject({
-      method: 'POST',
-      url: '/api/inspections',
-      headers: { cookie: inspector },
-      payload: { plotId: 'HS-T-0003', date: '2026-02-30', findings: '无', status: 'rectifying' },
+    const response = await s.inspector.send('POST', '/api/inspections', {
+      plotId: 'HS-T-0003',
+      date: '2026-02-30',
+      findings: '无',
+      status: 'rectifying',
     });
     expect(response.statusCode).toBe(400);
     expectBilingual(response.json(), 'invalid-request');
@@ -92,21 +74,18 @@ describe('dates are real calendar dates', () => {
   });
 
   it('a plot deadline of 2026-02-30 gets 422 invalid-properties', async () => {
-    const response = await patchText(
-      planner,
-      JSON.stringify({ version: 1, properties: { deadline: '2026-02-30' } }),
-    );
+    const response = await patchText(JSON.stringify({ version: 1, properties: { deadline: '2026-02-30' } }));
     expect(response.statusCode).toBe(422);
     expectBilingual(response.json(), 'invalid-properties');
     expect(response.json().issues).toEqual([expect.objectContaining({ path: 'deadline' })]);
   });
 
   it('2024-02-29 (a leap day) is a date', async () => {
-    const response = await app.server.inject({
-      method: 'POST',
-      url: '/api/inspections',
-      headers: { cookie: inspector },
-      payload: { plotId: 'HS-T-0003', date: '2024-02-29', findings: '无', status: 'rectifying' },
+    const response = await s.inspector.send('POST', '/api/inspections', {
+      plotId: 'HS-T-0003',
+      date: '2024-02-29',
+      findings: '无',
+      status: 'rectifying',
     });
     expect(response.statusCode).toBe(201);
   });
@@ -114,22 +93,17 @@ describe('dates are real calendar dates', () => {
 
 describe('numbers and keys', () => {
   it('1e309 in a property gets 400 number-out-of-range naming its path, instead of being stored as null', async () => {
-    const before = await featureState(app, planner, 'plots', 'HS-T-0001');
-    const response = await patchText(planner, '{"version":1,"properties":{"note":1e309}}');
+    const before = await plotState();
+    const response = await patchText('{"version":1,"properties":{"note":1e309}}');
     expect(response.statusCode).toBe(400);
     expectBilingual(response.json(), 'number-out-of-range');
     expect(response.json().path).toEqual(['properties', 'note']);
-    expect(await featureState(app, planner, 'plots', 'HS-T-0001')).toEqual(before);
+    expect(await plotState()).toEqual(before);
   });
 
   it('1e309 in a property of an imported plot gets 422 naming the feature', async () => {
     const text = JSON.stringify(collection([plotFeature(1)])).replace('"far":0.5', '"far":0.5,"note":1e309');
-    const response = await app.server.inject({
-      method: 'POST',
-      url: '/api/import/plots?mode=merge',
-      headers: { cookie: admin, 'content-type': 'application/geo+json' },
-      payload: text,
-    });
+    const response = await s.admin.importText('mode=merge', text);
     expect(response.statusCode).toBe(422);
     expect(response.json().problems).toEqual([
       expect.objectContaining({ code: 'bad-structure', featureIndex: 0, featureId: 'HS-T-0001' }),
@@ -137,18 +111,18 @@ describe('numbers and keys', () => {
   });
 
   it('a duplicate key in a PATCH body gets 400 duplicate-key naming the key, instead of the last one winning', async () => {
-    const before = await featureState(app, planner, 'plots', 'HS-T-0001');
-    const response = await patchText(planner, '{"version":1,"properties":{"far":0.7,"far":9}}');
+    const before = await plotState();
+    const response = await patchText('{"version":1,"properties":{"far":0.7,"far":9}}');
     expect(response.statusCode).toBe(400);
     expectBilingual(response.json(), 'duplicate-key');
     expect(response.json()).toMatchObject({ key: 'far', line: 1 });
-    expect(await featureState(app, planner, 'plots', 'HS-T-0001')).toEqual(before);
+    expect(await plotState()).toEqual(before);
   });
 });
 
 describe('the framework’s own refusals speak our language', () => {
   it('broken JSON gets 400 invalid-json with the place', async () => {
-    const response = await patchText(planner, '{"version":1,\n"properties":{"far":}}');
+    const response = await patchText('{"version":1,\n"properties":{"far":}}');
     expect(response.statusCode).toBe(400);
     expectBilingual(response.json(), 'invalid-json');
     expect(response.json().message.en).toContain('line 2');
@@ -156,7 +130,6 @@ describe('the framework’s own refusals speak our language', () => {
 
   it('a body over 1 MB gets 413 body-too-large', async () => {
     const response = await patchText(
-      planner,
       JSON.stringify({ version: 1, properties: { notes: 'x'.repeat(1024 * 1024) } }),
     );
     expect(response.statusCode).toBe(413);
@@ -164,7 +137,7 @@ describe('the framework’s own refusals speak our language', () => {
   });
 
   it('a text/plain body gets 415 unsupported-media-type', async () => {
-    const response = await patchText(planner, 'version=1', 'text/plain');
+    const response = await patchText('version=1', 'text/plain');
     expect(response.statusCode).toBe(415);
     expectBilingual(response.json(), 'unsupported-media-type');
   });

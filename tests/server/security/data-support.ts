@@ -1,7 +1,7 @@
 // Shared by the data-side security tests: plots with a chosen id or geometry, a comb polygon (every
-// edge spanning the same x range: the worst case of a sweep), and small request helpers.
-import type { TestServer } from '../helpers.ts';
-import { plotFeature } from '../helpers.ts';
+// edge spanning the same x range: the worst case of a sweep), a server with one session per role.
+import { afterAll, beforeAll } from 'vitest';
+import { plotFeature, ROLE_USERS, startServer, type TestServer } from '../helpers.ts';
 
 export function plotWithId(id: string, index = 900) {
   const feature = plotFeature(index);
@@ -28,16 +28,80 @@ export function combPolygon(vertices: number, x0 = 112.9, x1 = 112.95, y0 = 22.6
   return { type: 'Polygon', coordinates: [ring.reverse()] };
 }
 
-export async function featureState(app: TestServer, cookie: string, layer: string, id: string) {
-  const feature = await app.server.inject({
-    method: 'GET',
-    url: `/api/features/${layer}/${encodeURIComponent(id)}`,
-    headers: { cookie },
-  });
-  const layerResponse = await app.server.inject({
-    method: 'GET',
-    url: `/api/layers/${layer}`,
-    headers: { cookie },
-  });
+/** A feature as served (status and body) and its layer's revision: equal before and after = unchanged. */
+export async function featureState(as: Session, layer: string, id: string) {
+  const feature = await as.get(`/api/features/${layer}/${encodeURIComponent(id)}`);
+  const layerResponse = await as.get(`/api/layers/${layer}`);
   return { feature: feature.body, status: feature.statusCode, revision: layerResponse.headers.etag };
+}
+
+/** A self-crossing ring (a bow tie): refused by the validator as self-intersection. */
+export const BOWTIE = {
+  type: 'Polygon',
+  coordinates: [
+    [
+      [112.9, 22.7],
+      [112.91, 22.71],
+      [112.91, 22.7],
+      [112.9, 22.71],
+      [112.9, 22.7],
+    ],
+  ],
+};
+
+type Method = 'GET' | 'POST' | 'PATCH' | 'DELETE';
+
+/** Requests as one logged-in user. */
+export interface Session {
+  cookie: string;
+  get(url: string): Promise<LightResponse>;
+  send(method: Method, url: string, payload?: unknown): Promise<LightResponse>;
+  /** A body sent as written, with its content type (application/json unless told). */
+  sendText(method: Method, url: string, text: string, contentType?: string): Promise<LightResponse>;
+  importText(query: string, text: string, layer?: string): Promise<LightResponse>;
+}
+type LightResponse = Awaited<ReturnType<TestServer['server']['inject']>>;
+
+function session(app: TestServer, cookie: string): Session {
+  const inject = app.server.inject.bind(app.server);
+  return {
+    cookie,
+    get: (url) => inject({ method: 'GET', url, headers: { cookie } }),
+    send: (method, url, payload) =>
+      inject({
+        method,
+        url,
+        headers: { cookie },
+        ...(payload === undefined ? {} : { payload: payload as object }),
+      }),
+    sendText: (method, url, text, contentType = 'application/json') =>
+      inject({ method, url, headers: { cookie, 'content-type': contentType }, payload: text }),
+    importText: (query, text, layer = 'plots') =>
+      inject({
+        method: 'POST',
+        url: `/api/import/${layer}?${query}`,
+        headers: { cookie, 'content-type': 'application/geo+json' },
+        payload: text,
+      }),
+  };
+}
+
+export interface ServerWithSessions {
+  app: TestServer;
+  admin: Session;
+  planner: Session;
+  inspector: Session;
+}
+
+/** A test server (5 plots) with one logged-in user per role, started before and closed after the file's tests. */
+export function serverForTests(): ServerWithSessions {
+  const state = {} as ServerWithSessions;
+  beforeAll(async () => {
+    state.app = await startServer({ users: ROLE_USERS });
+    state.admin = session(state.app, await state.app.login('admin'));
+    state.planner = session(state.app, await state.app.login('planner'));
+    state.inspector = session(state.app, await state.app.login('inspector'));
+  });
+  afterAll(() => state.app.server.close());
+  return state;
 }

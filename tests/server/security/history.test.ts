@@ -4,26 +4,20 @@
 
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { HISTORY_ATTEMPT_MAX_BYTES } from '../../../src/server/config.ts';
-import { ROLE_USERS, startServer, type TestServer } from '../helpers.ts';
-import { combPolygon } from './data-support.ts';
+import { combPolygon, serverForTests } from './data-support.ts';
 
-let app: TestServer;
-let admin = '';
+const s = serverForTests();
+const dbFile = () => join(s.app.dataDir, 'atlas.sqlite');
 
 beforeAll(async () => {
-  app = await startServer({ users: ROLE_USERS });
-  admin = await app.login('admin');
-  const edit = await app.server.inject({
-    method: 'PATCH',
-    url: '/api/features/plots/HS-T-0001',
-    headers: { cookie: admin },
-    payload: { version: 1, properties: { far: 0.6 } },
+  const edit = await s.admin.send('PATCH', '/api/features/plots/HS-T-0001', {
+    version: 1,
+    properties: { far: 0.6 },
   });
   expect(edit.statusCode).toBe(200);
 });
-afterAll(() => app.server.close());
 
 interface Row {
   seq: number;
@@ -46,15 +40,10 @@ describe('refused attempts are kept bounded', () => {
     const body = JSON.stringify({ version: 1, properties: { notes, status: 'rectifying' }, geometry });
     expect(Buffer.byteLength(body)).toBeGreaterThan(900_000);
     for (let i = 0; i < 20; i++) {
-      const response = await app.server.inject({
-        method: 'PATCH',
-        url: '/api/features/plots/HS-T-0001',
-        headers: { cookie: admin, 'content-type': 'application/json' },
-        payload: body,
-      });
+      const response = await s.admin.sendText('PATCH', '/api/features/plots/HS-T-0001', body);
       expect(response.statusCode).toBe(409);
     }
-    const db = new Database(join(app.dataDir, 'atlas.sqlite'), { readonly: true });
+    const db = new Database(dbFile(), { readonly: true });
     try {
       const conflicts = historyRows(db).filter((row) => row.action === 'conflict');
       expect(conflicts).toHaveLength(20);
@@ -80,7 +69,7 @@ describe('refused attempts are kept bounded', () => {
 
 describe('history cannot be rewritten', () => {
   it('INSERT OR REPLACE of an existing history row fails and the row stays as it was', () => {
-    const db = new Database(join(app.dataDir, 'atlas.sqlite'));
+    const db = new Database(dbFile());
     try {
       const [first] = historyRows(db);
       expect(first).toBeDefined();

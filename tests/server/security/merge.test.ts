@@ -1,50 +1,24 @@
 // Attack (by accident, as it happens in an office): export plots, a planner changes one, the admin
 // imports the old export with mode=merge. Today that answers 200 and silently puts the old status back.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ROLE_USERS, startServer, type TestServer } from '../helpers.ts';
-import { featureState } from './data-support.ts';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { featureState, serverForTests } from './data-support.ts';
 
-let app: TestServer;
-let admin = '';
-let planner = '';
+const s = serverForTests();
 let oldExport = '';
 
 beforeAll(async () => {
-  app = await startServer({ users: ROLE_USERS });
-  admin = await app.login('admin');
-  planner = await app.login('planner');
-  const exported = await app.server.inject({
-    method: 'GET',
-    url: '/api/export/plots',
-    headers: { cookie: admin },
-  });
-  oldExport = exported.body;
-  const edit = await app.server.inject({
-    method: 'PATCH',
-    url: '/api/features/plots/HS-T-0002',
-    headers: { cookie: planner },
-    payload: { version: 1, properties: { status: 'rectifying' } },
+  oldExport = (await s.admin.get('/api/export/plots')).body;
+  const edit = await s.planner.send('PATCH', '/api/features/plots/HS-T-0002', {
+    version: 1,
+    properties: { status: 'rectifying' },
   });
   expect(edit.statusCode).toBe(200);
 });
-afterAll(() => app.server.close());
 
-const importOld = (query: string) =>
-  app.server.inject({
-    method: 'POST',
-    url: `/api/import/plots?${query}`,
-    headers: { cookie: admin, 'content-type': 'application/geo+json' },
-    payload: oldExport,
-  });
+const importOld = (query: string) => s.admin.importText(query, oldExport);
 
 const layerHistory = async () =>
-  (
-    await app.server.inject({
-      method: 'GET',
-      url: '/api/history?layer=plots',
-      headers: { cookie: admin },
-    })
-  ).json().entries as {
+  (await s.admin.get('/api/history?layer=plots')).json().entries as {
     action: string;
     entity: string;
     entityId: string;
@@ -54,7 +28,7 @@ const layerHistory = async () =>
 
 describe('a merge import never reverts newer edits', () => {
   it('an old export imported with mode=merge gets 422 listing the one changed plot, and changes nothing', async () => {
-    const before = await featureState(app, planner, 'plots', 'HS-T-0002');
+    const before = await featureState(s.planner, 'plots', 'HS-T-0002');
     const response = await importOld('mode=merge');
     expect(response.statusCode).toBe(422);
     expect(response.json().error).toBe('import-conflicts');
@@ -68,7 +42,7 @@ describe('a merge import never reverts newer edits', () => {
         updatedAt: expect.any(String),
       },
     ]);
-    const after = await featureState(app, planner, 'plots', 'HS-T-0002');
+    const after = await featureState(s.planner, 'plots', 'HS-T-0002');
     expect(after).toEqual(before);
     expect(JSON.parse(after.feature).properties).toMatchObject({ status: 'rectifying', version: 2 });
     const [latest] = await layerHistory();
@@ -95,7 +69,7 @@ describe('a merge import never reverts newer edits', () => {
     expect(response.json().overwrote).toEqual([
       expect.objectContaining({ id: 'HS-T-0002', storedVersion: 2 }),
     ]);
-    const stored = JSON.parse((await featureState(app, planner, 'plots', 'HS-T-0002')).feature);
+    const stored = JSON.parse((await featureState(s.planner, 'plots', 'HS-T-0002')).feature);
     expect(stored.properties).toMatchObject({ status: 'identified', version: 3 });
     const entries = await layerHistory();
     const overwrite = entries.find(
@@ -105,17 +79,8 @@ describe('a merge import never reverts newer edits', () => {
   });
 
   it('an export that is current imports as unchanged', async () => {
-    const current = await app.server.inject({
-      method: 'GET',
-      url: '/api/export/plots',
-      headers: { cookie: admin },
-    });
-    const response = await app.server.inject({
-      method: 'POST',
-      url: '/api/import/plots?mode=merge',
-      headers: { cookie: admin, 'content-type': 'application/geo+json' },
-      payload: current.body,
-    });
+    const current = await s.admin.get('/api/export/plots');
+    const response = await s.admin.importText('mode=merge', current.body);
     expect(response.statusCode).toBe(200);
     expect(response.json()).toMatchObject({ created: 0, updated: 0, unchanged: 5, overwritten: 0 });
   });

@@ -2,22 +2,18 @@
 // spanning the same x range) blocks the event loop: today /api/health and every other request wait
 // for it. Large texts are validated on a worker thread, so the server keeps answering meanwhile.
 import type { AddressInfo } from 'node:net';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { validateText, validationsRunning } from '../../../src/server/validation-pool.ts';
-import { collection, plotFeature, ROLE_USERS, startServer, type TestServer } from '../helpers.ts';
-import { combPolygon } from './data-support.ts';
+import { collection, plotFeature } from '../helpers.ts';
+import { BOWTIE, combPolygon, serverForTests } from './data-support.ts';
 
-let app: TestServer;
-let admin = '';
+const s = serverForTests();
 let base = '';
 
 beforeAll(async () => {
-  app = await startServer({ users: ROLE_USERS });
-  admin = await app.login('admin');
-  await app.server.listen({ port: 0, host: '127.0.0.1' });
-  base = `http://127.0.0.1:${(app.server.server.address() as AddressInfo).port}`;
+  await s.app.server.listen({ port: 0, host: '127.0.0.1' });
+  base = `http://127.0.0.1:${(s.app.server.server.address() as AddressInfo).port}`;
 });
-afterAll(() => app.server.close());
 
 const combImport = () => JSON.stringify(collection([{ ...plotFeature(2), geometry: combPolygon(40_000) }]));
 const tick = () => new Promise((resolve) => setTimeout(resolve, 5));
@@ -27,7 +23,7 @@ describe('validation of large bodies runs off the request thread', () => {
     let importDone = false;
     const imported = fetch(`${base}/api/import/plots?mode=merge`, {
       method: 'POST',
-      headers: { cookie: admin, 'content-type': 'application/geo+json' },
+      headers: { cookie: s.admin.cookie, 'content-type': 'application/geo+json' },
       body: combImport(),
     }).then(async (response) => {
       importDone = true;
@@ -48,22 +44,10 @@ describe('validation of large bodies runs off the request thread', () => {
   }, 120_000);
 
   it('a worker finds the same problems as the inline validator', async () => {
-    const bowtie = {
-      type: 'Polygon',
-      coordinates: [
-        [
-          [112.9, 22.7],
-          [112.91, 22.71],
-          [112.91, 22.7],
-          [112.9, 22.71],
-          [112.9, 22.7],
-        ],
-      ],
-    };
-    const small = JSON.stringify(collection([{ ...plotFeature(3), geometry: bowtie }]));
+    const small = JSON.stringify(collection([{ ...plotFeature(3), geometry: BOWTIE }]));
     // Padding in a property pushes the same file over the inline limit.
     const large = JSON.stringify(
-      collection([{ ...plotFeature(3, { notes: 'x'.repeat(70 * 1024) }), geometry: bowtie }]),
+      collection([{ ...plotFeature(3, { notes: 'x'.repeat(70 * 1024) }), geometry: BOWTIE }]),
     );
     const inline = await validateText(small, 'plots.geojson', 'plots');
     const onWorker = await validateText(large, 'plots.geojson', 'plots');
