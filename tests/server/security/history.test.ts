@@ -2,10 +2,13 @@
 // 20 stale 900 KB PATCHes added 18 MB), and rewrite history with INSERT OR REPLACE, which the
 // UPDATE and DELETE triggers do not see.
 
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { HISTORY_ATTEMPT_MAX_BYTES } from '../../../src/server/config.ts';
+import { SqliteStore } from '../../../src/server/store/sqlite.ts';
 import { combPolygon, serverForTests } from './data-support.ts';
 
 const s = serverForTests();
@@ -93,5 +96,22 @@ describe('history cannot be rewritten', () => {
     } finally {
       db.close();
     }
+  });
+
+  it('a database made before the REPLACE trigger gets it when it is opened', async () => {
+    const root = mkdtempSync(join(tmpdir(), 'atlas-history-'));
+    SqliteStore.open(root).close();
+    const old = new Database(join(root, 'atlas.sqlite'));
+    old.exec('DROP TRIGGER history_no_replace');
+    old.pragma('user_version = 1');
+    old.close();
+    const reopened = SqliteStore.open(root);
+    const triggers = reopened.db
+      .prepare<[], { name: string }>("SELECT name FROM sqlite_master WHERE type = 'trigger' ORDER BY name")
+      .all()
+      .map((row) => row.name);
+    expect(triggers).toEqual(['history_no_delete', 'history_no_replace', 'history_no_update']);
+    expect(reopened.db.pragma('user_version', { simple: true })).toBe(2);
+    await reopened.close();
   });
 });
