@@ -45,6 +45,53 @@ export function stringEnd(text: string, start: number): number {
   return text.length;
 }
 
+function holdsNoContainer(items: readonly unknown[]): boolean {
+  for (const item of items) if (typeof item === 'object' && item !== null) return false;
+  return true;
+}
+
+/**
+ * The path (keys and indexes) to the first array or object of an already parsed value that sits at
+ * level `maxDepth + 1`, or null: the check findTooDeep makes on text, for a value that arrives parsed.
+ * Iterative, so a value of any depth is walked safely.
+ */
+export function findTooDeepValue(root: unknown, maxDepth = MAX_JSON_DEPTH): (string | number)[] | null {
+  interface Step {
+    value: object;
+    key: string | number;
+    parent: Step | null;
+    depth: number;
+  }
+  if (typeof root !== 'object' || root === null) return null;
+  const pending: Step[] = [{ value: root, key: '', parent: null, depth: 1 }];
+  while (pending.length > 0) {
+    const step = pending.pop() as Step;
+    if (step.depth > maxDepth) {
+      const path: (string | number)[] = [];
+      for (let at: Step | null = step; at?.parent; at = at.parent) path.unshift(at.key);
+      return path;
+    }
+    const { value } = step;
+    const depth = step.depth + 1;
+    if (Array.isArray(value)) {
+      // Positions are most of a layer: numbers are skipped without a step each.
+      for (let i = value.length - 1; i >= 0; i--) {
+        const item: unknown = value[i];
+        if (typeof item !== 'object' || item === null) continue;
+        if (depth <= maxDepth && Array.isArray(item) && holdsNoContainer(item)) continue;
+        pending.push({ value: item, key: i, parent: step, depth });
+      }
+    } else {
+      for (const key of Object.keys(value)) {
+        const item: unknown = (value as Record<string, unknown>)[key];
+        if (typeof item === 'object' && item !== null)
+          pending.push({ value: item, key, parent: step, depth });
+      }
+    }
+  }
+  return null;
+}
+
 /**
  * The path (keys and indexes) to the first number that is not finite, or null. JSON has no Infinity:
  * such a number was written out of range (`1e309`) and must be refused, not stored as null.

@@ -4,7 +4,7 @@
 // jsonc-parser's `visit`);
 // jsonc-parser is asked only when the text is broken, to say where.
 import { type ParseError, parse as parseJsonc, printParseErrorCode } from 'jsonc-parser';
-import { stringEnd } from './json-limits.ts';
+import { findTooDeep, MAX_JSON_DEPTH, stringEnd } from './json-limits.ts';
 import type { Message } from './problems.ts';
 
 export interface TextPosition {
@@ -23,6 +23,8 @@ export type ParsedText =
   | { kind: 'empty' }
   | { kind: 'binary' }
   | { kind: 'syntax'; position: TextPosition | null; message: Message }
+  /** Arrays and objects nested deeper than MAX_JSON_DEPTH: refused before parsing (see json-limits.ts). */
+  | { kind: 'too-deep'; position: TextPosition; depth: number }
   | { kind: 'ok'; value: unknown };
 
 /** 1-based line and column of a character offset. */
@@ -110,11 +112,28 @@ export function parseJsonText(text: string): ParsedText {
   const body = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
   if (body.trim() === '') return { kind: 'empty' };
   if (looksBinary(body)) return { kind: 'binary' };
+  // Before parsing: JSON.parse itself copes, but locating a syntax error (jsonc-parser) and every walk
+  // after it recurse, and a GeometryCollection nested 20 000 deep would overflow their stack.
+  const tooDeep = findTooDeep(body, MAX_JSON_DEPTH);
+  if (tooDeep) return { kind: 'too-deep', position: positionAt(body, tooDeep.offset), depth: tooDeep.depth };
   try {
     return { kind: 'ok', value: JSON.parse(body) };
   } catch {
     return { kind: 'syntax', ...syntaxProblem(body) };
   }
+}
+
+/**
+ * The first number written in the text that is out of range (`1e309`, which JSON.parse makes Infinity):
+ * where it starts and how it is written; null when there is none. Strings are skipped.
+ */
+export function findOutOfRangeNumber(text: string): { offset: number; literal: string } | null {
+  const token = /"|-?\d+(?:\.\d+)?(?:[eE][+-]?\d+)?/g;
+  for (let match = token.exec(text); match !== null; match = token.exec(text)) {
+    if (match[0] === '"') token.lastIndex = stringEnd(text, match.index) + 1;
+    else if (!Number.isFinite(Number(match[0]))) return { offset: match.index, literal: match[0] };
+  }
+  return null;
 }
 
 const COLON = 0x3a;
