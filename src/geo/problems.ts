@@ -14,6 +14,12 @@ export const PROBLEM_CODES = {
   duplicateKey: 'duplicate-key',
   emptyFile: 'empty-file',
   binaryFile: 'binary-file',
+  /** The command line: a device, a named pipe or a socket given as a file. */
+  notRegularFile: 'not-regular-file',
+  /** The command line: a file larger than it reads (src/cli/io.ts MAX_FILE_BYTES). */
+  fileTooLarge: 'file-too-large',
+  /** A check that failed unexpectedly: the file gets this verdict, the others are still checked. */
+  unexpectedError: 'unexpected-error',
   notGeoJson: 'not-geojson',
   badStructure: 'bad-structure',
   changedSemantics: 'changed-semantics',
