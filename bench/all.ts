@@ -3,7 +3,10 @@
 //   1. the overlap engine against Turf's intersect behind a Flatbush index (bench/overlap.ts);
 //   2. the whole `atlas overlap` command on 100 000 plots × 1 000 zones, parsing and validation included;
 //   3. the analysis the app's worker runs on the sample layers (bench/analysis.ts);
-//   4. the zone readout while a vertex is dragged, with 2 000 and 20 000 plots (bench/zone-readout.ts).
+//   4. the zone readout while a vertex is dragged, with 2 000 and 20 000 plots (bench/zone-readout.ts);
+//   5. validation of comb-shaped polygons of 40 000 and 400 000 vertices, made to be slow to check,
+//      against the former quadratic search (bench/validate-comb.ts);
+//   6. overlaps of 41 identical city outlines against 41 shifted ones (bench/overlap-coincident.ts).
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, openSync, rmSync } from 'node:fs';
 import { cpus, tmpdir } from 'node:os';
@@ -61,3 +64,9 @@ try {
 run('Analysis of the sample layers (the worker’s function)', ['bench/analysis.ts']);
 if (existsSync('bench/zone-readout.ts'))
   run('Zone readout while dragging a vertex', ['bench/zone-readout.ts']);
+run('Validation of comb polygons (40 000 and 400 000 vertices) vs the former quadratic search', [
+  'bench/validate-comb.ts',
+]);
+run('Overlap of coincident polygons (41 copies of the Heshan outline) vs ordinary pairs', [
+  'bench/overlap-coincident.ts',
+]);

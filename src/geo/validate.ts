@@ -4,7 +4,7 @@
 // the layer's own rules when the file is a Land Atlas layer.
 import type { GeoJSON } from 'geojson';
 import { type LayerId, layerFromFileName } from '../domain/layers.ts';
-import { findNonFiniteNumber, findTooDeepValue, MAX_JSON_DEPTH } from './json-limits.ts';
+import { breaksJsonLimits, findNonFiniteNumber, findTooDeepValue, MAX_JSON_DEPTH } from './json-limits.ts';
 import {
   findDuplicateKeys,
   findOutOfRangeNumber,
@@ -89,20 +89,20 @@ const TOO_DEEP_HINT: Message = {
  * nothing else is checked then, since every later walk assumes bounded depth and finite numbers.
  */
 function checkLimits(value: unknown, problems: ProblemCollector, text: string | null): boolean {
-  if (text === null) {
-    const deep = findTooDeepValue(value, MAX_JSON_DEPTH);
-    if (deep) {
-      const at = pathText(deep);
-      problems.error(PROBLEM_CODES.tooDeep, {
-        zh: `数组和对象嵌套超过 ${MAX_JSON_DEPTH} 层（在 ${at}）。${TOO_DEEP_HINT.zh}`,
-        en: `arrays and objects nest more than ${MAX_JSON_DEPTH} levels deep (at ${at}); ${TOO_DEEP_HINT.en}`,
-      });
-      return false;
-    }
+  const broken = text === null ? breaksJsonLimits(value, MAX_JSON_DEPTH) : 'non-finite';
+  if (broken === null) return true;
+  if (broken === 'too-deep') {
+    const deep = findTooDeepValue(value, MAX_JSON_DEPTH) ?? [];
+    const at = pathText(deep);
+    problems.error(PROBLEM_CODES.tooDeep, {
+      zh: `数组和对象嵌套超过 ${MAX_JSON_DEPTH} 层（在 ${at}）。${TOO_DEEP_HINT.zh}`,
+      en: `arrays and objects nest more than ${MAX_JSON_DEPTH} levels deep (at ${at}); ${TOO_DEEP_HINT.en}`,
+    });
+    return false;
   }
-  const path = findNonFiniteNumber(value);
-  if (!path) return true;
   const found = text === null ? null : findOutOfRangeNumber(text);
+  const path = found ? [] : findNonFiniteNumber(value);
+  if (!found && !path && typeof value !== 'number') return true;
   if (found && text !== null) {
     const { line, column } = positionAt(text, found.offset);
     const literal = found.literal.length > 40 ? `${found.literal.slice(0, 39)}…` : found.literal;
@@ -115,7 +115,7 @@ function checkLimits(value: unknown, problems: ProblemCollector, text: string | 
       { line },
     );
   } else {
-    const at = pathText(path);
+    const at = pathText(path ?? []);
     problems.error(PROBLEM_CODES.numberOutOfRange, {
       zh: `${at} 处的数字不是有限数（超出数值范围，如 1e309 读入后为无穷大）；请写出实际数值。`,
       en: `the number at ${at} is not finite (out of range, as 1e309 is, which reads as infinity); write the actual value.`,
@@ -189,8 +189,10 @@ export function validateGeoJsonText(text: string, options: ValidateOptions): Val
       return report(problems, null);
     }
   }
-  if (!checkLimits(parsed.value, problems, text.charCodeAt(0) === 0xfeff ? text.slice(1) : text))
+  if (parsed.nonFinite) {
+    checkLimits(parsed.value, problems, text.charCodeAt(0) === 0xfeff ? text.slice(1) : text);
     return report(problems, null);
+  }
   const duplicates = hasDuplicateKeys(text, parsed.value) ? findDuplicateKeys(text) : [];
   for (const duplicate of duplicates) {
     const key = displayText(duplicate.key);
