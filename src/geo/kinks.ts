@@ -294,7 +294,9 @@ class SweepStatus {
     this.right = new Int32Array(size);
     this.parent = new Int32Array(size);
     this.priority = new Uint32Array(size);
-    for (let i = 0; i < size; i++) this.priority[i] = Math.imul(i + 1, 0x9e3779b1) ^ (i >>> 7);
+    // Random priorities keep the treap's depth logarithmic whatever order the input puts segments in
+    // (fixed ones could be matched by a crafted polygon); only speed depends on them, never a result.
+    for (let i = 0; i < size; i++) this.priority[i] = (Math.random() * 0x1_0000_0000) >>> 0;
   }
 
   /** Inserts s; `below(s, t)` says whether s goes below t. */
