@@ -4,7 +4,10 @@
 //   2. the whole `atlas overlap` command on 100 000 plots × 1 000 zones, parsing and validation included;
 //   3. the analysis the app's worker runs on the sample layers (bench/analysis.ts);
 //   4. the zone readout while a vertex is dragged, with 2 000 and 20 000 plots (bench/zone-readout.ts);
-//   5. the server's /api/health latency while it validates a comb import (bench/server-health.ts).
+//   5. validation of comb-shaped polygons of 40 000 and 400 000 vertices, made to be slow to check,
+//      against the former quadratic search (bench/validate-comb.ts);
+//   6. overlaps of 41 identical city outlines against 41 shifted ones (bench/overlap-coincident.ts);
+//   7. the server's /api/health latency while it validates a comb import (bench/server-health.ts).
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, openSync, rmSync } from 'node:fs';
 import { cpus, tmpdir } from 'node:os';
@@ -62,4 +65,10 @@ try {
 run('Analysis of the sample layers (the worker’s function)', ['bench/analysis.ts']);
 if (existsSync('bench/zone-readout.ts'))
   run('Zone readout while dragging a vertex', ['bench/zone-readout.ts']);
+run('Validation of comb polygons (40 000 and 400 000 vertices) vs the former quadratic search', [
+  'bench/validate-comb.ts',
+]);
+run('Overlap of coincident polygons (41 copies of the Heshan outline) vs ordinary pairs', [
+  'bench/overlap-coincident.ts',
+]);
 run('Server health while a 40 000-vertex comb import is validated', ['bench/server-health.ts']);

@@ -1,8 +1,16 @@
 // What the commands share: reading a file into a validation report with messages a person can act on
-// (missing file, a directory, unreadable), the output language, and exit codes.
-import { readFileSync, statSync } from 'node:fs';
+// (missing file, a directory, a device or a pipe, too large, unreadable), the output language, and exit
+// codes.
+import { closeSync, constants, fstatSync, openSync, readSync } from 'node:fs';
 import type { LayerId } from '../domain/layers.ts';
-import { formatProblem, type Problem, type ValidationReport, validateGeoJsonText } from '../geo/validate.ts';
+import {
+  formatProblem,
+  PROBLEM_CODES,
+  type Problem,
+  type ProblemCode,
+  type ValidationReport,
+  validateGeoJsonText,
+} from '../geo/validate.ts';
 
 export type Lang = 'zh' | 'en';
 
@@ -42,10 +50,18 @@ export function defaultLang(env: NodeJS.ProcessEnv = process.env): Lang {
   return (env.LANG ?? '').toLowerCase().startsWith('zh') ? 'zh' : 'en';
 }
 
-function fileProblem(zh: string, en: string): Problem {
+/**
+ * The largest file `atlas` reads: 256 MB, twice a county's layer of 100 000 plots with room to spare.
+ * Text held in memory costs about twice its size again, and Node cannot hold a string of more than
+ * 512 MB at all.
+ */
+export const MAX_FILE_BYTES = 256 * 1024 * 1024;
+const MAX_FILE_TEXT = '256 MB';
+
+function fileProblem(zh: string, en: string, code: ProblemCode = PROBLEM_CODES.notGeoJson): Problem {
   return {
     severity: 'error',
-    code: 'not-geojson',
+    code,
     message: { zh, en },
     featureIndex: null,
     featureId: null,
@@ -53,37 +69,100 @@ function fileProblem(zh: string, en: string): Problem {
   };
 }
 
-/** Reads and validates one file; a file that cannot be read becomes a report with one problem. */
-export function checkFile(path: string, layer: LayerId | null | undefined): ValidationReport {
-  let text: string;
+function refused(problem: Problem): ValidationReport {
+  return { ok: false, geojson: null, problems: [problem] };
+}
+
+const DIRECTORY = fileProblem(
+  '这是一个目录，不是文件；请给出 GeoJSON 文件路径。',
+  'this is a directory, not a file; give the path of a GeoJSON file.',
+);
+
+const TOO_LARGE = fileProblem(
+  `文件大于 ${MAX_FILE_TEXT}（atlas 最多读取 ${MAX_FILE_TEXT}）；请按乡镇或图层分成几个文件分别检查。`,
+  `the file is larger than ${MAX_FILE_TEXT}, the most atlas reads; split it (by town or by layer) and check the parts.`,
+  PROBLEM_CODES.fileTooLarge,
+);
+
+/**
+ * The bytes of a regular file of at most MAX_FILE_BYTES, or the problem that stops reading it. The file
+ * is opened without blocking (a named pipe with no writer would wait for ever) and checked before a
+ * byte is read: a device such as /dev/zero never ends, so only regular files are read, and reading
+ * stops once the limit is passed even if the file grows meanwhile.
+ */
+function readRegularFile(path: string): Buffer | Problem {
+  const fd = openSync(path, constants.O_RDONLY | (constants.O_NONBLOCK ?? 0));
   try {
-    if (statSync(path).isDirectory()) {
-      return {
-        ok: false,
-        geojson: null,
-        problems: [
-          fileProblem(
-            '这是一个目录，不是文件；请给出 GeoJSON 文件路径。',
-            'this is a directory, not a file; give the path of a GeoJSON file.',
-          ),
-        ],
-      };
+    const stat = fstatSync(fd);
+    if (stat.isDirectory()) return DIRECTORY;
+    if (!stat.isFile()) {
+      const kind = stat.isFIFO()
+        ? { zh: '命名管道（FIFO）', en: 'a named pipe (FIFO)' }
+        : stat.isCharacterDevice() || stat.isBlockDevice()
+          ? { zh: '设备', en: 'a device' }
+          : stat.isSocket()
+            ? { zh: '套接字', en: 'a socket' }
+            : { zh: '特殊文件', en: 'a special file' };
+      return fileProblem(
+        `这不是普通文件，而是${kind.zh}；atlas 只读取普通文件，请给出 GeoJSON 文件的路径。`,
+        `this is not a regular file but ${kind.en}; atlas reads regular files only: give the path of a GeoJSON file.`,
+        PROBLEM_CODES.notRegularFile,
+      );
     }
-    text = readFileSync(path, 'utf8');
-  } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    const problem =
-      code === 'ENOENT'
-        ? fileProblem('文件不存在；请检查路径和文件名。', 'no such file; check the path and the file name.')
-        : code === 'EACCES' || code === 'EPERM'
-          ? fileProblem('没有读取此文件的权限。', 'no permission to read this file.')
-          : fileProblem(
-              `无法读取文件（${code ?? '未知原因'}）。`,
-              `cannot read the file (${code ?? 'unknown reason'}).`,
-            );
-    return { ok: false, geojson: null, problems: [problem] };
+    if (stat.size > MAX_FILE_BYTES) return TOO_LARGE;
+    const buffer = Buffer.allocUnsafe(Math.min(stat.size, MAX_FILE_BYTES) + 1);
+    let length = 0;
+    for (;;) {
+      if (length === buffer.length) return TOO_LARGE; // grew past the limit while being read
+      const read = readSync(fd, buffer, length, buffer.length - length, null);
+      if (read === 0) break;
+      length += read;
+      if (length > MAX_FILE_BYTES) return TOO_LARGE;
+    }
+    return buffer.subarray(0, length);
+  } finally {
+    closeSync(fd);
   }
-  return validateGeoJsonText(text, layer === undefined ? { fileName: path } : { fileName: path, layer });
+}
+
+function unreadable(error: unknown): Problem {
+  const code = (error as NodeJS.ErrnoException).code;
+  if (code === 'ENOENT')
+    return fileProblem('文件不存在；请检查路径和文件名。', 'no such file; check the path and the file name.');
+  if (code === 'EACCES' || code === 'EPERM')
+    return fileProblem('没有读取此文件的权限。', 'no permission to read this file.');
+  if (code === 'EISDIR') return DIRECTORY;
+  return fileProblem(
+    `无法读取文件（${code ?? '未知原因'}）。`,
+    `cannot read the file (${code ?? 'unknown reason'}).`,
+  );
+}
+
+/**
+ * Reads and validates one file; a file that cannot be read, or whose check fails unexpectedly, becomes
+ * a report with one problem, so that every file of a command gets its own verdict.
+ */
+export function checkFile(path: string, layer: LayerId | null | undefined): ValidationReport {
+  let bytes: Buffer | Problem;
+  try {
+    bytes = readRegularFile(path);
+  } catch (error) {
+    return refused(unreadable(error));
+  }
+  if (!Buffer.isBuffer(bytes)) return refused(bytes);
+  try {
+    const text = bytes.toString('utf8');
+    return validateGeoJsonText(text, layer === undefined ? { fileName: path } : { fileName: path, layer });
+  } catch (error) {
+    const reason = error instanceof Error ? error.message.split('\n')[0] : String(error);
+    return refused(
+      fileProblem(
+        `检查此文件时发生意外错误（${reason}）；其他文件照常检查。请把此文件报告给维护者。`,
+        `an unexpected error while checking this file (${reason}); the other files are checked as usual. Please report this file to the maintainers.`,
+        PROBLEM_CODES.unexpectedError,
+      ),
+    );
+  }
 }
 
 /** Errors on stdout, warnings on stderr, one line each. */

@@ -46,6 +46,104 @@ export function stringEnd(text: string, start: number): number {
 }
 
 /**
+ * Whether a parsed value breaks a limit: 'too-deep' (an array or object at level maxDepth + 1) or
+ * 'non-finite' (a number JSON.parse made ±Infinity), whichever is met first; null when neither. One
+ * fast pass for every file (positions are checked inline, nothing is allocated per value);
+ * findTooDeep, findTooDeepValue and findNonFiniteNumber then say where.
+ */
+export function breaksJsonLimits(root: unknown, maxDepth = MAX_JSON_DEPTH): 'too-deep' | 'non-finite' | null {
+  if (typeof root === 'number') return Number.isFinite(root) ? null : 'non-finite';
+  if (typeof root !== 'object' || root === null) return null;
+  const values: object[] = [root];
+  const depths: number[] = [1];
+  while (values.length > 0) {
+    const value = values.pop() as object;
+    const depth = depths.pop() as number;
+    if (depth > maxDepth) return 'too-deep';
+    if (Array.isArray(value)) {
+      for (let i = 0; i < value.length; i++) {
+        const item: unknown = value[i];
+        if (typeof item === 'number') {
+          if (!Number.isFinite(item)) return 'non-finite';
+        } else if (typeof item === 'object' && item !== null) {
+          if (depth < maxDepth && isFinitePosition(item)) continue;
+          values.push(item);
+          depths.push(depth + 1);
+        }
+      }
+    } else {
+      for (const key in value) {
+        const item: unknown = (value as Record<string, unknown>)[key];
+        if (typeof item === 'number') {
+          if (!Number.isFinite(item)) return 'non-finite';
+        } else if (typeof item === 'object' && item !== null) {
+          values.push(item);
+          depths.push(depth + 1);
+        }
+      }
+    }
+  }
+  return null;
+}
+
+/** An array of finite numbers only, such as a position (else the caller walks it item by item). */
+function isFinitePosition(item: object): boolean {
+  if (!Array.isArray(item) || typeof item[0] !== 'number') return false;
+  for (let i = 0; i < item.length; i++) {
+    const n: unknown = item[i];
+    if (typeof n !== 'number' || !Number.isFinite(n)) return false;
+  }
+  return true;
+}
+
+function holdsNoContainer(items: readonly unknown[]): boolean {
+  for (const item of items) if (typeof item === 'object' && item !== null) return false;
+  return true;
+}
+
+/**
+ * The path (keys and indexes) to the first array or object of an already parsed value that sits at
+ * level `maxDepth + 1`, or null: the check findTooDeep makes on text, for a value that arrives parsed.
+ * Iterative, so a value of any depth is walked safely.
+ */
+export function findTooDeepValue(root: unknown, maxDepth = MAX_JSON_DEPTH): (string | number)[] | null {
+  interface Step {
+    value: object;
+    key: string | number;
+    parent: Step | null;
+    depth: number;
+  }
+  if (typeof root !== 'object' || root === null) return null;
+  const pending: Step[] = [{ value: root, key: '', parent: null, depth: 1 }];
+  while (pending.length > 0) {
+    const step = pending.pop() as Step;
+    if (step.depth > maxDepth) {
+      const path: (string | number)[] = [];
+      for (let at: Step | null = step; at?.parent; at = at.parent) path.unshift(at.key);
+      return path;
+    }
+    const { value } = step;
+    const depth = step.depth + 1;
+    if (Array.isArray(value)) {
+      // Positions are most of a layer: numbers are skipped without a step each.
+      for (let i = value.length - 1; i >= 0; i--) {
+        const item: unknown = value[i];
+        if (typeof item !== 'object' || item === null) continue;
+        if (depth <= maxDepth && Array.isArray(item) && holdsNoContainer(item)) continue;
+        pending.push({ value: item, key: i, parent: step, depth });
+      }
+    } else {
+      for (const key of Object.keys(value)) {
+        const item: unknown = (value as Record<string, unknown>)[key];
+        if (typeof item === 'object' && item !== null)
+          pending.push({ value: item, key, parent: step, depth });
+      }
+    }
+  }
+  return null;
+}
+
+/**
  * The path (keys and indexes) to the first number that is not finite, or null. JSON has no Infinity:
  * such a number was written out of range (`1e309`) and must be refused, not stored as null.
  * Iterative, so a value of any depth is walked safely.

@@ -4,7 +4,7 @@
 // jsonc-parser's `visit`);
 // jsonc-parser is asked only when the text is broken, to say where.
 import { type ParseError, parse as parseJsonc, printParseErrorCode } from 'jsonc-parser';
-import { stringEnd } from './json-limits.ts';
+import { breaksJsonLimits, findTooDeep, MAX_JSON_DEPTH, stringEnd } from './json-limits.ts';
 import type { Message } from './problems.ts';
 
 export interface TextPosition {
@@ -23,7 +23,10 @@ export type ParsedText =
   | { kind: 'empty' }
   | { kind: 'binary' }
   | { kind: 'syntax'; position: TextPosition | null; message: Message }
-  | { kind: 'ok'; value: unknown };
+  /** Arrays and objects nested deeper than MAX_JSON_DEPTH: refused before parsing (see json-limits.ts). */
+  | { kind: 'too-deep'; position: TextPosition; depth: number }
+  /** `nonFinite`: a number is out of range (`1e309`): see findNonFiniteNumber and findOutOfRangeNumber. */
+  | { kind: 'ok'; value: unknown; nonFinite: boolean };
 
 /** 1-based line and column of a character offset. */
 export function positionAt(text: string, offset: number): TextPosition {
@@ -110,11 +113,40 @@ export function parseJsonText(text: string): ParsedText {
   const body = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
   if (body.trim() === '') return { kind: 'empty' };
   if (looksBinary(body)) return { kind: 'binary' };
+  // JSON.parse copes with any depth, but locating a syntax error (jsonc-parser) and every walk after it
+  // recurse: a GeometryCollection nested 20 000 deep would overflow their stack. The depth is measured
+  // on the parsed value (one fast pass, with the check for 1e309), on the text only when it is too deep
+  // or broken.
+  const tooDeep = () => {
+    const found = findTooDeep(body, MAX_JSON_DEPTH);
+    return found
+      ? { kind: 'too-deep' as const, position: positionAt(body, found.offset), depth: found.depth }
+      : null;
+  };
+  let value: unknown;
   try {
-    return { kind: 'ok', value: JSON.parse(body) };
+    value = JSON.parse(body);
   } catch {
-    return { kind: 'syntax', ...syntaxProblem(body) };
+    return tooDeep() ?? { kind: 'syntax', ...syntaxProblem(body) };
   }
+  const broken = breaksJsonLimits(value, MAX_JSON_DEPTH);
+  if (broken === 'too-deep') {
+    return tooDeep() ?? { kind: 'too-deep', position: { line: 1, column: 1 }, depth: MAX_JSON_DEPTH + 1 };
+  }
+  return { kind: 'ok', value, nonFinite: broken === 'non-finite' };
+}
+
+/**
+ * The first number written in the text that is out of range (`1e309`, which JSON.parse makes Infinity):
+ * where it starts and how it is written; null when there is none. Strings are skipped.
+ */
+export function findOutOfRangeNumber(text: string): { offset: number; literal: string } | null {
+  const token = /"|-?\d+(?:\.\d+)?(?:[eE][+-]?\d+)?/g;
+  for (let match = token.exec(text); match !== null; match = token.exec(text)) {
+    if (match[0] === '"') token.lastIndex = stringEnd(text, match.index) + 1;
+    else if (!Number.isFinite(Number(match[0]))) return { offset: match.index, literal: match[0] };
+  }
+  return null;
 }
 
 const COLON = 0x3a;

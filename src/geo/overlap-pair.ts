@@ -138,24 +138,88 @@ function walkSide(side: PairSide, other: PairSide): boolean {
   return true;
 }
 
+/** Above this many P × Q candidate pieces, matching goes through a hash table instead of scanning Q. */
+const SCAN_LIMIT = 256;
+
+/**
+ * Q's candidate pieces by their two ends, either way round: identical polygons share every piece
+ * (thousands of them), and scanning Q's list for each of P's made such a pair quadratic (40 ms for a
+ * city outline). Chains list candidates in Q's order, so the first unused match is the scan's.
+ */
+const pieces = {
+  head: new Int32Array(64),
+  next: new Int32Array(32),
+  bits: new Float64Array(4),
+};
+const pieceWords = new Int32Array(pieces.bits.buffer);
+
+/** A hash of a piece's ends, the same whichever way it runs (−0 counted as 0, as === does). */
+function pieceHash(x1: number, y1: number, x2: number, y2: number): number {
+  const firstLow = x1 < x2 || (x1 === x2 && y1 <= y2);
+  const { bits } = pieces;
+  bits[0] = (firstLow ? x1 : x2) + 0;
+  bits[1] = (firstLow ? y1 : y2) + 0;
+  bits[2] = (firstLow ? x2 : x1) + 0;
+  bits[3] = (firstLow ? y2 : y1) + 0;
+  let h = 0x811c9dc5;
+  for (let k = 0; k < 8; k++) h = Math.imul(h ^ (pieceWords[k] as number), 0x01000193);
+  return (h ^ (h >>> 15)) >>> 0;
+}
+
+function indexQPieces(): number {
+  const qc = Q.cand;
+  let size = 64;
+  while (size < Q.candCount * 2) size *= 2;
+  if (pieces.head.length < size) pieces.head = new Int32Array(size);
+  if (pieces.next.length < Q.candCount) pieces.next = new Int32Array(Q.candCount * 2);
+  const { head, next } = pieces;
+  head.fill(-1, 0, size);
+  for (let j = Q.candCount - 1; j >= 0; j--) {
+    const b = j * 7;
+    const slot =
+      pieceHash(qc[b] as number, qc[b + 1] as number, qc[b + 2] as number, qc[b + 3] as number) & (size - 1);
+    next[j] = head[slot] as number;
+    head[slot] = j;
+  }
+  return size;
+}
+
+/**
+ * Q's first unused candidate (in Q's order) that P's piece x1,y1 → x2,y2 matches, marked used: 1 when
+ * it runs the same way, −1 the opposite way, 0 when there is none. `size`: of the hash table, or 0 to
+ * scan.
+ */
+function matchCandidate(x1: number, y1: number, x2: number, y2: number, size: number): number {
+  const qc = Q.cand;
+  let j = size > 0 ? (pieces.head[pieceHash(x1, y1, x2, y2) & (size - 1)] as number) : 0;
+  while (size > 0 ? j >= 0 : j < Q.candCount) {
+    if (Q.candUsed[j] !== 1) {
+      const b = j * 7;
+      let matched = 0;
+      if (qc[b] === x1 && qc[b + 1] === y1 && qc[b + 2] === x2 && qc[b + 3] === y2) matched = 1;
+      else if (qc[b] === x2 && qc[b + 1] === y2 && qc[b + 2] === x1 && qc[b + 3] === y1) matched = -1;
+      if (matched !== 0) {
+        Q.candUsed[j] = 1;
+        return matched;
+      }
+    }
+    j = size > 0 ? (pieces.next[j] as number) : j + 1;
+  }
+  return 0;
+}
+
 /** Pieces from contact point to contact point: shared ones count once (same way) or not at all. */
 function settleCandidates(): boolean {
   const pc = P.cand;
   const qc = Q.cand;
+  const size = P.candCount * Q.candCount > SCAN_LIMIT ? indexQPieces() : 0;
   for (let i = 0; i < P.candCount; i++) {
     const a = i * 7;
     const x1 = pc[a] as number;
     const y1 = pc[a + 1] as number;
     const x2 = pc[a + 2] as number;
     const y2 = pc[a + 3] as number;
-    let matched = 0;
-    for (let j = 0; j < Q.candCount && matched === 0; j++) {
-      if (Q.candUsed[j] === 1) continue;
-      const b = j * 7;
-      if (qc[b] === x1 && qc[b + 1] === y1 && qc[b + 2] === x2 && qc[b + 3] === y2) matched = 1;
-      else if (qc[b] === x2 && qc[b + 1] === y2 && qc[b + 2] === x1 && qc[b + 3] === y1) matched = -1;
-      if (matched !== 0) Q.candUsed[j] = 1;
-    }
+    const matched = matchCandidate(x1, y1, x2, y2, size);
     if (matched === 1) count(1, pc[a + 4] as number, pc[a + 5] as number, pc[a + 6] as number);
     if (matched !== 0) continue;
     const w = windingAt(Q.layer, Q.feature, (x1 + x2) / 2, (y1 + y2) / 2);

@@ -4,7 +4,8 @@
 //
 // Contract (one for the module): no overlap is an empty array from findOverlaps and null from
 // overlapGeometry; features without area (points, lines, null, rings that enclose nothing) simply take
-// part in no pair. Only an aborted signal throws (its reason); overlapGeometry passes on a failure of
+// part in no pair. A GeometryCollection takes part by its Polygon and MultiPolygon members, as one
+// MultiPolygon: the rule of its area (src/geo/area.ts). Only an aborted signal throws (its reason); overlapGeometry passes on a failure of
 // Turf's clipping, which findOverlaps never needs for well-formed pairs.
 //
 // Method: a Flatbush index over layer B's boxes gives the candidates; each candidate pair is measured by
@@ -16,7 +17,7 @@ import Flatbush from 'flatbush';
 import type { Feature, Geometry, MultiPolygon, Polygon } from 'geojson';
 import { geometryAreaM2 } from './area.ts';
 import { overlapAreaM2 } from './overlap-pair.ts';
-import { hasArea, type PreparedLayer, prepareLayer } from './prepared.ts';
+import { clippable, hasArea, type PreparedLayer, prepareLayer } from './prepared.ts';
 
 /**
  * Shared areas at or below this are no overlap: 1 mm² is ~1000× the rounding noise of a strip sum over a
@@ -199,15 +200,9 @@ export function overlapsInRange(
 
 /** The shared geometry of two features (Turf's clipping), or null when they share no positive area. */
 export function overlapGeometry(a: AnyFeature, b: AnyFeature): Feature<Polygon | MultiPolygon> | null {
-  const ga = a.geometry;
-  const gb = b.geometry;
+  const ga = clippable(a.geometry);
+  const gb = clippable(b.geometry);
   if (!ga || !gb) return null;
-  if (
-    (ga.type !== 'Polygon' && ga.type !== 'MultiPolygon') ||
-    (gb.type !== 'Polygon' && gb.type !== 'MultiPolygon')
-  ) {
-    return null;
-  }
   const shared = intersect(featureCollection([polygonFeature(ga), polygonFeature(gb)]));
   return shared && geometryAreaM2(shared.geometry) > OVERLAP_EPSILON_M2 ? shared : null;
 }

@@ -89,10 +89,33 @@ function collinear(xs: Float64Array, ys: Float64Array, start: number, end: numbe
   return true;
 }
 
+/**
+ * The polygons of a geometry: a GeometryCollection's Polygon and MultiPolygon members count, as they do
+ * for its area (src/geo/area.ts), so `atlas area` and `atlas overlap` follow one rule.
+ */
 function polygonsOf(geometry: Geometry | null | undefined): Position[][][] | null {
   if (geometry?.type === 'Polygon') return [geometry.coordinates];
   if (geometry?.type === 'MultiPolygon') return geometry.coordinates;
-  return null;
+  if (geometry?.type !== 'GeometryCollection') return null;
+  const polygons: Position[][][] = [];
+  const pending: Geometry[] = [geometry];
+  while (pending.length > 0) {
+    const member = pending.pop() as Geometry;
+    if (member.type === 'Polygon') polygons.push(member.coordinates);
+    else if (member.type === 'MultiPolygon') polygons.push(...member.coordinates);
+    else if (member.type === 'GeometryCollection') pending.push(...[...member.geometries].reverse());
+  }
+  return polygons;
+}
+
+/**
+ * The geometry as a Polygon or MultiPolygon, for Turf's clipping (a GeometryCollection by its polygons),
+ * or null when it has no polygon.
+ */
+export function clippable(geometry: Geometry | null | undefined): Polygon | MultiPolygon | null {
+  if (geometry?.type === 'Polygon' || geometry?.type === 'MultiPolygon') return geometry;
+  const polygons = polygonsOf(geometry);
+  return polygons && polygons.length > 0 ? { type: 'MultiPolygon', coordinates: polygons } : null;
 }
 
 /** Prepares every geometry of a layer; those without area (points, lines, null) get no rings. */
@@ -139,7 +162,7 @@ export function prepareLayer(geometries: readonly (Geometry | null | undefined)[
         used = end + 1;
       }
     }
-    kept.push(rings > (featureRing[f] as number) ? (geometry as Polygon | MultiPolygon) : null);
+    kept.push(rings > (featureRing[f] as number) ? clippable(geometry) : null);
   });
   featureRing[geometries.length] = rings;
   ringStart[rings] = used;

@@ -7,9 +7,19 @@ export type Severity = 'error' | 'warning';
 /** Every problem code the validator can report, as exported constants (terra-draw's reasons style). */
 export const PROBLEM_CODES = {
   jsonSyntax: 'json-syntax',
+  /** Arrays and objects nested deeper than MAX_JSON_DEPTH (src/geo/json-limits.ts). */
+  tooDeep: 'too-deep',
+  /** A number beyond the range of a double (`1e309`), anywhere in the file. */
+  numberOutOfRange: 'number-out-of-range',
   duplicateKey: 'duplicate-key',
   emptyFile: 'empty-file',
   binaryFile: 'binary-file',
+  /** The command line: a device, a named pipe or a socket given as a file. */
+  notRegularFile: 'not-regular-file',
+  /** The command line: a file larger than it reads (src/cli/io.ts MAX_FILE_BYTES). */
+  fileTooLarge: 'file-too-large',
+  /** A check that failed unexpectedly: the file gets this verdict, the others are still checked. */
+  unexpectedError: 'unexpected-error',
   notGeoJson: 'not-geojson',
   badStructure: 'bad-structure',
   changedSemantics: 'changed-semantics',
@@ -19,6 +29,7 @@ export const PROBLEM_CODES = {
   holeOutsideShell: 'hole-outside-shell',
   nestedHoles: 'nested-holes',
   overlappingParts: 'overlapping-parts',
+  disconnectedInterior: 'disconnected-interior',
   coordinateOutOfRange: 'coordinate-out-of-range',
   latLonSwapped: 'lat-lon-swapped',
   projectedCoordinates: 'projected-coordinates',

@@ -2,7 +2,7 @@
 // shell or inside another hole, MultiPolygon parts that overlap, degenerate rings, repeated positions,
 // and ring winding (RFC 7946 right-hand rule, a warning only).
 import type { Geometry, Position } from 'geojson';
-import { findRingContacts, pointInRing, type RingContact } from './kinks.ts';
+import { analyseRings, pointInRing, type RingContact, type RingTouch } from './kinks.ts';
 import { type Message, type Place, PROBLEM_CODES, type ProblemCollector } from './problems.ts';
 
 type Ring = Position[];
@@ -206,6 +206,99 @@ class GeometryChecker {
     }
   }
 
+  /**
+   * The interior of each polygon must be connected (OGC simple features, as JTS and GEOS check): rings
+   * may touch at points, but rings and touch points must not form a cycle, as a hole touching its outer
+   * ring twice does (it cuts the interior in two). Parts of a MultiPolygon may touch one another freely.
+   */
+  private checkConnected(touches: readonly RingTouch[], names: readonly RingName[]): void {
+    // A graph of rings (nodes 0 … names.length − 1) and touch points (nodes after them), per part.
+    const parent: number[] = [];
+    const find = (node: number): number => {
+      let root = node;
+      while (parent[root] !== root) root = parent[root] as number;
+      for (let at = node; parent[at] !== root; ) {
+        const up = parent[at] as number;
+        parent[at] = root;
+        at = up;
+      }
+      return root;
+    };
+    for (let node = 0; node < names.length + touches.length; node++) parent.push(node);
+    const links: [number, number][] = [];
+    touches.forEach((touch, t) => {
+      const point = names.length + t;
+      const byPart = new Map<number | null, number[]>();
+      for (const ring of touch.rings) {
+        const part = (names[ring] as RingName).part;
+        byPart.set(part, [...(byPart.get(part) ?? []), ring]);
+      }
+      for (const rings of byPart.values()) {
+        if (rings.length < 2) continue;
+        for (const ring of rings) {
+          if (find(ring) === find(point)) {
+            this.reportCycle([...links, [ring, point]], ring, point, touches, names);
+            return;
+          }
+          parent[find(ring)] = find(point);
+          links.push([ring, point]);
+        }
+      }
+    });
+  }
+
+  /** The cycle that the link ring–point closed: the rings and points along it, in a message. */
+  private reportCycle(
+    links: readonly [number, number][],
+    ring: number,
+    point: number,
+    touches: readonly RingTouch[],
+    names: readonly RingName[],
+  ): void {
+    // Breadth-first from `point` to `ring` without the closing link: the rest of the cycle.
+    const closing = links.length - 1;
+    const from = new Map<number, number>([[point, point]]);
+    const queue = [point];
+    while (queue.length > 0 && !from.has(ring)) {
+      const node = queue.shift() as number;
+      links.forEach(([r, p], index) => {
+        if (index === closing) return;
+        const other = r === node ? p : p === node ? r : -1;
+        if (other >= 0 && !from.has(other)) {
+          from.set(other, node);
+          queue.push(other);
+        }
+      });
+    }
+    const rings: number[] = [];
+    const points: number[] = [];
+    for (let node = ring; ; node = from.get(node) as number) {
+      if (node >= names.length) points.push(node - names.length);
+      else if (!rings.includes(node)) rings.push(node);
+      if (node === point || !from.has(node)) break;
+    }
+    rings.sort((a, b) => a - b);
+    points.sort((a, b) => a - b);
+    const ringText = rings.map((r) => ringName(names[r] as RingName));
+    const places = points.map((p) => pointText((touches[p] as RingTouch).at));
+    const [first, ...others] = ringText as [Message, ...Message[]];
+    const who =
+      others.length === 1
+        ? { zh: `${first.zh}与${others[0]?.zh}`, en: `${first.en} and ${others[0]?.en}` }
+        : {
+            zh: ringText.map((m) => m.zh).join('、'),
+            en: `${ringText
+              .slice(0, -1)
+              .map((m) => m.en)
+              .join(', ')} and ${ringText.at(-1)?.en}`,
+          };
+    this.error(
+      PROBLEM_CODES.disconnectedInterior,
+      `${who.zh}在 ${places.join(' 和 ')} 处相接，把面的内部分成了互不相连的几块（内部不连通）；洞与外环或其他洞只能在一个点相接。`,
+      `${who.en} touch at ${places.join(' and ')}, which cuts the polygon's interior into pieces (a disconnected interior); a hole may touch the outer ring or another hole at one point only`,
+    );
+  }
+
   /** A MultiPolygon part lying inside another part (crossings are found by the contact search). */
   private checkParts(polygons: Ring[][]): void {
     const boxes = polygons.map((polygon) => bboxOf(polygon[0] as Ring));
@@ -246,10 +339,11 @@ class GeometryChecker {
         names.push({ part, ring: index });
       });
     }
-    const contacts = findRingContacts(allRings, 3);
+    const { contacts, touches } = analyseRings(allRings, 3);
     for (const contact of contacts) this.reportContact(contact, names);
     if (contacts.length > 0) return;
     for (const { rings, part } of parts) this.checkHoles(rings, part);
+    if (touches.length > 0) this.checkConnected(touches, names);
     if (isMulti && this.errors === 0) this.checkParts(parts.map(({ rings }) => rings));
   }
 

@@ -4,9 +4,17 @@
 // the layer's own rules when the file is a Land Atlas layer.
 import type { GeoJSON } from 'geojson';
 import { type LayerId, layerFromFileName } from '../domain/layers.ts';
-import { findDuplicateKeys, hasDuplicateKeys, parseJsonText } from './json-text.ts';
+import { breaksJsonLimits, findNonFiniteNumber, findTooDeepValue, MAX_JSON_DEPTH } from './json-limits.ts';
+import {
+  findDuplicateKeys,
+  findOutOfRangeNumber,
+  hasDuplicateKeys,
+  parseJsonText,
+  positionAt,
+} from './json-text.ts';
 import {
   displayText,
+  type Message,
   PROBLEM_CODES,
   type Problem,
   ProblemCollector,
@@ -58,6 +66,64 @@ function checkGenericIds(entries: readonly FeatureEntry[], problems: ProblemColl
   }
 }
 
+/** `features[0].properties.far` for a path of keys and indexes. */
+function pathText(path: readonly (string | number)[]): string {
+  let text = '';
+  for (const key of path) {
+    if (typeof key === 'number') text += `[${key}]`;
+    else if (/^[A-Za-z_$][\w$]*$/.test(key)) text += text === '' ? key : `.${key}`;
+    else text += `[${displayText(key)}]`;
+  }
+  if (text === '') return '(the whole file)';
+  return text.length > 100 ? `${text.slice(0, 99)}…` : text;
+}
+
+const TOO_DEEP_HINT: Message = {
+  zh: 'GeoJSON 最多嵌套约 10 层（坐标数组套数组），这不是 GIS 软件导出的 GeoJSON，或文件已损坏；请从 GIS 软件重新导出。',
+  en: 'GeoJSON never needs more than about 10 levels (coordinate arrays inside arrays), so this is not GeoJSON as GIS software writes it, or the file is damaged: export it again from the GIS software.',
+};
+
+/**
+ * Arrays and objects nested deeper than MAX_JSON_DEPTH, and numbers out of range (`1e309`), which
+ * JSON.parse turns into Infinity; `text` locates them when the value came from text. False when found:
+ * nothing else is checked then, since every later walk assumes bounded depth and finite numbers.
+ */
+function checkLimits(value: unknown, problems: ProblemCollector, text: string | null): boolean {
+  const broken = text === null ? breaksJsonLimits(value, MAX_JSON_DEPTH) : 'non-finite';
+  if (broken === null) return true;
+  if (broken === 'too-deep') {
+    const deep = findTooDeepValue(value, MAX_JSON_DEPTH) ?? [];
+    const at = pathText(deep);
+    problems.error(PROBLEM_CODES.tooDeep, {
+      zh: `数组和对象嵌套超过 ${MAX_JSON_DEPTH} 层（在 ${at}）。${TOO_DEEP_HINT.zh}`,
+      en: `arrays and objects nest more than ${MAX_JSON_DEPTH} levels deep (at ${at}); ${TOO_DEEP_HINT.en}`,
+    });
+    return false;
+  }
+  const found = text === null ? null : findOutOfRangeNumber(text);
+  const path = found ? [] : findNonFiniteNumber(value);
+  if (!found && !path && typeof value !== 'number') return true;
+  if (found && text !== null) {
+    const { line, column } = positionAt(text, found.offset);
+    const literal = found.literal.length > 40 ? `${found.literal.slice(0, 39)}…` : found.literal;
+    problems.error(
+      PROBLEM_CODES.numberOutOfRange,
+      {
+        zh: `第 ${line} 行第 ${column} 列的数字 ${literal} 超出了数值范围（绝对值大于约 1.8e308），读入后会变成无穷大；请写出实际数值。`,
+        en: `the number ${literal} at line ${line}, column ${column} is out of range (beyond about ±1.8e308) and would be read as infinity; write the actual value.`,
+      },
+      { line },
+    );
+  } else {
+    const at = pathText(path ?? []);
+    problems.error(PROBLEM_CODES.numberOutOfRange, {
+      zh: `${at} 处的数字不是有限数（超出数值范围，如 1e309 读入后为无穷大）；请写出实际数值。`,
+      en: `the number at ${at} is not finite (out of range, as 1e309 is, which reads as infinity); write the actual value.`,
+    });
+  }
+  return false;
+}
+
 function validateInto(value: unknown, layer: LayerId | null, problems: ProblemCollector): void {
   const structure = checkStructure(value, problems);
   const located: LocatedGeometry[] = [];
@@ -86,7 +152,7 @@ function report(problems: ProblemCollector, value: unknown): ValidationReport {
 /** Validates an already parsed value (duplicate keys cannot be seen any more: use the text form when you can). */
 export function validateGeoJson(value: unknown, options: ValidateOptions): ValidationReport {
   const problems = new ProblemCollector();
-  validateInto(value, resolveLayer(options), problems);
+  if (checkLimits(value, problems, null)) validateInto(value, resolveLayer(options), problems);
   return report(problems, value);
 }
 
@@ -110,6 +176,22 @@ export function validateGeoJsonText(text: string, options: ValidateOptions): Val
     case 'syntax':
       problems.error(PROBLEM_CODES.jsonSyntax, parsed.message, { line: parsed.position?.line ?? null });
       return report(problems, null);
+    case 'too-deep': {
+      const { line, column } = parsed.position;
+      problems.error(
+        PROBLEM_CODES.tooDeep,
+        {
+          zh: `数组和对象嵌套超过 ${MAX_JSON_DEPTH} 层（第 ${line} 行第 ${column} 列开始第 ${parsed.depth} 层）。${TOO_DEEP_HINT.zh}`,
+          en: `arrays and objects nest more than ${MAX_JSON_DEPTH} levels deep (level ${parsed.depth} opens at line ${line}, column ${column}); ${TOO_DEEP_HINT.en}`,
+        },
+        { line },
+      );
+      return report(problems, null);
+    }
+  }
+  if (parsed.nonFinite) {
+    checkLimits(parsed.value, problems, text.charCodeAt(0) === 0xfeff ? text.slice(1) : text);
+    return report(problems, null);
   }
   const duplicates = hasDuplicateKeys(text, parsed.value) ? findDuplicateKeys(text) : [];
   for (const duplicate of duplicates) {

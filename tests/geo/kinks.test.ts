@@ -2,7 +2,8 @@
 // all-pairs crossing test written here, plus the cases a kink test must get right.
 import type { Position } from 'geojson';
 import { describe, expect, it } from 'vitest';
-import { findRingContacts, pointInRing } from '../../src/geo/kinks.ts';
+import { quadraticRingContacts } from '../../bench/support/quadratic-kinks.ts';
+import { analyseRings, findRingContacts, pointInRing } from '../../src/geo/kinks.ts';
 import { seededRandom } from './support/synthetic-plots.ts';
 
 /** Naive: does any pair of non-adjacent edges cross properly? */
@@ -118,6 +119,92 @@ describe('findRingContacts', () => {
       [2, 1],
     ];
     expect(findRingContacts([left, right]).map((c) => c.kind)).toEqual(['overlap']);
+  });
+});
+
+/** Vertices on a small integer grid sorted by angle around a centre: simple, or touching itself. */
+function gridStar(random: () => number, cx: number, cy: number, r: number, n: number): Position[] {
+  const int = (k: number) => Math.floor(random() * k);
+  const points = new Map<string, Position>();
+  for (let k = 0; k < n; k++) {
+    const p = [cx + int(2 * r + 1) - r, cy + int(2 * r + 1) - r];
+    if (p[0] !== cx || p[1] !== cy) points.set(p.join(), p);
+  }
+  const angle = (p: Position) => Math.atan2((p[1] as number) - cy, (p[0] as number) - cx);
+  const distance = (p: Position) => Math.hypot((p[0] as number) - cx, (p[1] as number) - cy);
+  const ring = [...points.values()].sort((a, b) => angle(a) - angle(b) || distance(a) - distance(b));
+  if (ring.length < 3) return [];
+  ring.push([...(ring[0] as Position)]);
+  return ring;
+}
+
+describe('the worst-case O(n log n) sweep', () => {
+  // Integer coordinates make every orientation exact, and a small grid makes shared vertices, vertices
+  // on edges, collinear edges and holes touching their shell common: the cases a sweep gets wrong.
+  it('finds a fault exactly when comparing every pair does, lists the same contacts as the former quadratic search, and the same touches', () => {
+    const random = seededRandom(12);
+    const int = (k: number) => Math.floor(random() * k);
+    let faults = 0;
+    let touching = 0;
+    for (let trial = 0; trial < 4000; trial++) {
+      const size = 4 + int(8);
+      const half = Math.floor(size / 2);
+      const rings: Position[][] = [];
+      if (random() < 0.5) {
+        rings.push([
+          [0, 0],
+          [size, 0],
+          [size, size],
+          [0, size],
+          [0, 0],
+        ]);
+      } else rings.push(gridStar(random, half, half, half, 6 + int(10)));
+      const holes = 1 + int(4);
+      for (let h = 0; h < holes; h++)
+        rings.push(gridStar(random, 1 + int(size - 1), 1 + int(size - 1), 1 + int(2), 3 + int(4)));
+      const usable = rings.filter((ring) => ring.length > 0);
+      const pairs = analyseRings(usable, 3, 'pairs');
+      const swept = analyseRings(usable, 3, 'sweep');
+      if (pairs.contacts.length > 0) faults++;
+      if (pairs.touches.length > 0) touching++;
+      const label = JSON.stringify(usable);
+      expect(swept.contacts.length > 0, label).toBe(pairs.contacts.length > 0);
+      expect(swept.contacts, label).toEqual(quadraticRingContacts(usable, 3));
+      expect(swept.touches, label).toEqual(pairs.touches);
+    }
+    expect(faults).toBeGreaterThan(1000);
+    expect(touching).toBeGreaterThan(200);
+  });
+
+  it('lists where a hole touches its shell and where two holes touch each other', () => {
+    const shell: Position[] = [
+      [0, 0],
+      [10, 0],
+      [10, 10],
+      [0, 10],
+      [0, 0],
+    ];
+    const holeA: Position[] = [
+      [0, 5],
+      [4, 4],
+      [4, 6],
+      [0, 5],
+    ];
+    const holeB: Position[] = [
+      [4, 6],
+      [7, 5],
+      [8, 8],
+      [4, 6],
+    ];
+    for (const method of ['pairs', 'sweep'] as const) {
+      expect(analyseRings([shell, holeA, holeB], 3, method)).toEqual({
+        contacts: [],
+        touches: [
+          { at: [0, 5], rings: [0, 1] },
+          { at: [4, 6], rings: [1, 2] },
+        ],
+      });
+    }
   });
 });
 

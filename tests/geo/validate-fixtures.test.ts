@@ -1,6 +1,7 @@
 // Fixtures in, fixtures out (ARCHITECTURE.md): each tests/fixtures/validate/in/NAME is validated (its
 // layer follows the file name: plots-*.geojson uses the plots rules, generic-* none) and the report is
-// compared with out/NAME.json. REGEN=1 rewrites the expected files; review the diff before committing.
+// compared with out/NAME.json. Only REGEN=1 writes the expected files (review the diff before
+// committing); without it a fixture whose expected file is missing fails.
 import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -35,9 +36,11 @@ describe('validator fixtures', () => {
     it(name, () => {
       const { report, ...actual } = summary(name);
       const expectedPath = join(root, 'out', name.replace(/\.geojson$/, '.json'));
-      if (process.env.REGEN === '1' || !existsSync(expectedPath)) {
-        writeFileSync(expectedPath, `${JSON.stringify(actual, null, 2)}\n`);
-      }
+      if (process.env.REGEN === '1') writeFileSync(expectedPath, `${JSON.stringify(actual, null, 2)}\n`);
+      expect(
+        existsSync(expectedPath),
+        `${expectedPath} is missing: run with REGEN=1 to write it, then review it`,
+      ).toBe(true);
       expect(actual).toEqual(JSON.parse(readFileSync(expectedPath, 'utf8')));
       // Every message speaks both languages, and a report with an error loads nothing.
       for (const problem of report.problems) {

@@ -21,6 +21,8 @@ export interface AtlasOptions {
   env?: NodeJS.ProcessEnv;
   /** Node options before the script (e.g. an --import probe). */
   node?: string[];
+  /** Kill the process after this many ms (a hang then fails the test with code null). */
+  timeoutMs?: number;
 }
 
 const lines = (text: string) => text.split('\n').filter((line) => line !== '');
@@ -45,6 +47,9 @@ export function atlas(args: readonly string[], options: AtlasOptions = {}): Atla
     env: environment(options),
     input: options.input ?? '',
     maxBuffer: 256 * 1024 * 1024,
+    ...(options.timeoutMs === undefined
+      ? {}
+      : { timeout: options.timeoutMs, killSignal: 'SIGKILL' as const }),
   });
   return result(run.status, run.stdout, run.stderr);
 }
