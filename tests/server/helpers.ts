@@ -76,12 +76,12 @@ export interface TestServer {
 }
 
 export async function startServer(
-  options: { users?: Record<string, Role>; root?: string; plots?: number } = {},
+  options: { users?: Record<string, Role>; root?: string; plots?: number; distDir?: string } = {},
 ): Promise<TestServer> {
   const root = options.root ?? tempRoot();
   const dataDir = join(root, 'data');
   const server = await buildServer({
-    distDir: null,
+    distDir: options.distDir ?? null,
     dataDir,
     geodataDir: fixtureGeodata(root, options.plots),
   });
