@@ -5,6 +5,7 @@
 import { hashPassword } from '../auth/password.ts';
 import { ROLES } from '../auth/roles.ts';
 import { newPassword, role as roleSchema, username as usernameSchema } from '../routes/schemas.ts';
+import { LastAdminError } from '../store/accounts.ts';
 import { SqliteStore } from '../store/sqlite.ts';
 import {
   type CliArgs,
@@ -68,11 +69,16 @@ export async function userAdd(argv: readonly string[], io: ServerCliIo): Promise
       );
       return EXIT_FAILED;
     }
-    const updated = await store.updateUser(
-      name.data,
-      { role: role.data, passwordHash, disabled: false },
-      'cli',
-    );
+    let updated: Awaited<ReturnType<typeof store.updateUser>>;
+    try {
+      updated = await store.updateUser(name.data, { role: role.data, passwordHash, disabled: false }, 'cli');
+    } catch (error) {
+      if (!(error instanceof LastAdminError)) throw error;
+      io.err(
+        `${name.data} 是唯一可用的管理员，不能降级；请先设另一位管理员 / ${name.data} is the only active administrator and cannot be demoted; make another admin first`,
+      );
+      return EXIT_FAILED;
+    }
     io.out(
       `已更新用户 ${updated?.username}（${updated?.role}）/ updated user ${updated?.username} (${updated?.role})`,
     );

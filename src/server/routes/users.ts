@@ -1,11 +1,13 @@
 // Admin API for accounts: list, create, change role, password or disabled. The last active admin
-// cannot be demoted or disabled, so nobody locks the bureau out of its own atlas.
+// cannot be demoted or disabled, so nobody locks the bureau out of its own atlas (the store checks it
+// inside the transaction that writes the change).
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import { hashPassword } from '../auth/password.ts';
 import { ADMIN } from '../auth/roles.ts';
 import { ApiError, notFound, unauthorized } from '../errors.ts';
 import { parse } from '../parse.ts';
+import { LastAdminError } from '../store/accounts.ts';
 import type { UserChange } from '../store/types.ts';
 import { newPassword, role, username } from './schemas.ts';
 
@@ -14,6 +16,12 @@ const patchBody = z
   .strictObject({ role: role.optional(), password: newPassword.optional(), disabled: z.boolean().optional() })
   .refine((body) => Object.keys(body).length > 0, 'names nothing to change');
 const nameParams = z.strictObject({ name: z.string().min(1).max(64) });
+
+export const lastAdmin = () =>
+  new ApiError(409, 'last-admin', {
+    zh: '这是唯一可用的管理员账号，不能降级或停用。请先设另一位管理员。',
+    en: 'This is the only active administrator; it cannot be demoted or disabled. Make another admin first.',
+  });
 
 export function userRoutes(server: FastifyInstance): void {
   const { store } = server.atlas;
@@ -45,22 +53,17 @@ export function userRoutes(server: FastifyInstance): void {
     const body = parse(patchBody, request.body, 'body');
     const target = await store.getUser(name.normalize('NFC'));
     if (!target) throw notFound({ zh: `用户 ${name}`, en: `User ${name}` });
-    const losesAdmin =
-      target.role === 'admin' &&
-      !target.disabled &&
-      ((body.role && body.role !== 'admin') || body.disabled === true);
-    if (losesAdmin && (await store.countActiveAdmins()) <= 1) {
-      throw new ApiError(409, 'last-admin', {
-        zh: '这是唯一可用的管理员账号，不能降级或停用。请先设另一位管理员。',
-        en: 'This is the only active administrator; it cannot be demoted or disabled. Make another admin first.',
-      });
-    }
     const change: UserChange = {};
     if (body.role) change.role = body.role;
     if (body.disabled !== undefined) change.disabled = body.disabled;
     if (body.password) change.passwordHash = await hashPassword(body.password);
-    const user = await store.updateUser(target.username, change, request.user.username);
-    if (!user) throw notFound({ zh: `用户 ${name}`, en: `User ${name}` });
-    return user;
+    try {
+      const user = await store.updateUser(target.username, change, request.user.username);
+      if (!user) throw notFound({ zh: `用户 ${name}`, en: `User ${name}` });
+      return user;
+    } catch (error) {
+      if (error instanceof LastAdminError) throw lastAdmin();
+      throw error;
+    }
   });
 }

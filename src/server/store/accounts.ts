@@ -29,6 +29,13 @@ function publicUser(user: UserWithHash): User {
   return rest;
 }
 
+/** A change that would leave no active administrator: refused inside the transaction that writes it. */
+export class LastAdminError extends Error {
+  constructor(readonly username: string) {
+    super(`${username} is the only active administrator`);
+  }
+}
+
 export class AccountsTable {
   private readonly accountsDb: Database.Database;
   private readonly accountsHistory: HistoryTable;
@@ -123,6 +130,11 @@ export class AccountsTable {
           disabled: (change.disabled ?? before.disabled) ? 1 : 0,
           updatedAt: new Date().toISOString(),
         };
+        // Checked here, in the write transaction, so two concurrent changes cannot each see the
+        // other admin still active and together leave none.
+        const losesAdmin =
+          before.role === 'admin' && !before.disabled && (after.role !== 'admin' || after.disabled);
+        if (losesAdmin && (this.sql.admins.get()?.n ?? 0) <= 1) throw new LastAdminError(before.username);
         this.sql.updateUser.run(after);
         // Disabling an account or changing its password ends its sessions.
         if (change.disabled === true || change.passwordHash)
