@@ -2,6 +2,7 @@
 // errors with a bilingual message, anything unexpected as a 500 that is logged, never shown.
 import { posix } from 'node:path';
 import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
+import { HashBusyError } from './auth/password.ts';
 import { ApiError, type Message } from './errors.ts';
 
 const KNOWN: Record<string, { code: string; message: Message }> = {
@@ -42,6 +43,20 @@ const KNOWN: Record<string, { code: string; message: Message }> = {
 export function handleError(error: FastifyError, request: FastifyRequest, reply: FastifyReply): void {
   if (error instanceof ApiError) {
     reply.status(error.status).send(error.toJSON());
+    return;
+  }
+  // Too many password hashes waiting: come back in a moment (auth/password.ts).
+  if (error instanceof HashBusyError) {
+    reply
+      .header('Retry-After', String(error.retryAfterSeconds))
+      .status(503)
+      .send({
+        error: 'busy',
+        message: {
+          zh: '登录请求过多，请稍后再试。',
+          en: 'Too many logins at once; try again in a moment.',
+        },
+      });
     return;
   }
   // The file server refuses an odd spelling of a path (`//x`, `/a/../x`): nothing is there either.

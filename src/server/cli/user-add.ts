@@ -4,6 +4,7 @@
 // password and enables it: the way back in when the only admin has forgotten their password.
 import { hashPassword } from '../auth/password.ts';
 import { ROLES } from '../auth/roles.ts';
+import { weakPasswordReason } from '../auth/weak-password.ts';
 import { newPassword, role as roleSchema, username as usernameSchema } from '../routes/schemas.ts';
 import { LastAdminError } from '../store/accounts.ts';
 import { SqliteStore } from '../store/sqlite.ts';
@@ -51,6 +52,11 @@ export async function userAdd(argv: readonly string[], io: ServerCliIo): Promise
   const checked = newPassword.safeParse(password);
   if (!checked.success) {
     io.err(`密码无效 / the password is not valid: ${checked.error.issues[0]?.message ?? ''}`);
+    return EXIT_FAILED;
+  }
+  const weak = weakPasswordReason(checked.data, name.data);
+  if (weak) {
+    io.err(`密码太弱 / the password is too weak: ${weak.zh} / ${weak.en}`);
     return EXIT_FAILED;
   }
   const store = SqliteStore.open(dataDirOf(args, io));

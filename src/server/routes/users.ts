@@ -5,6 +5,7 @@ import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import { hashPassword } from '../auth/password.ts';
 import { ADMIN } from '../auth/roles.ts';
+import { refuseWeakPassword } from '../auth/weak-password.ts';
 import { ApiError, notFound, unauthorized } from '../errors.ts';
 import { parse } from '../parse.ts';
 import { LastAdminError } from '../store/accounts.ts';
@@ -31,6 +32,7 @@ export function userRoutes(server: FastifyInstance): void {
   server.post('/api/users', { config: { access: ADMIN } }, async (request, reply) => {
     if (!request.user) throw unauthorized();
     const body = parse(createBody, request.body, 'body');
+    refuseWeakPassword(body.password, body.username);
     const user = await store.createUser(
       body.username,
       body.role,
@@ -51,8 +53,9 @@ export function userRoutes(server: FastifyInstance): void {
     if (!request.user) throw unauthorized();
     const { name } = parse(nameParams, request.params, 'params');
     const body = parse(patchBody, request.body, 'body');
-    const target = await store.getUser(name.normalize('NFC'));
+    const target = await store.getUser(name);
     if (!target) throw notFound({ zh: `用户 ${name}`, en: `User ${name}` });
+    if (body.password) refuseWeakPassword(body.password, target.username);
     const change: UserChange = {};
     if (body.role) change.role = body.role;
     if (body.disabled !== undefined) change.disabled = body.disabled;
