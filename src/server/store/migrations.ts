@@ -132,8 +132,9 @@ function canonicalUserNames(db: Database.Database): void {
   db.exec('CREATE UNIQUE INDEX users_name_key ON users (name_key)');
 }
 
-/** Opens the pragmas every connection needs and brings the schema up to date. */
-export function migrate(db: Database.Database): void {
+/** Opens the pragmas every connection needs and brings the schema up to date (or, for the tests of a
+ *  migration, up to schema `target`). */
+export function migrate(db: Database.Database, target = MIGRATIONS.length): void {
   // WAL: readers never block the writer. synchronous=FULL: in WAL mode each commit fsyncs the WAL
   // before it returns, so an acknowledged write survives kill -9 *and* a power cut (NORMAL would
   // survive kill -9 only). The fsync costs ~0.5–4 ms a commit here; group-commit.ts shares one among
@@ -148,7 +149,7 @@ export function migrate(db: Database.Database): void {
       `The database was written by a newer Land Atlas (schema ${current}, this one knows ${MIGRATIONS.length}).`,
     );
   }
-  for (let index = current; index < MIGRATIONS.length; index++) {
+  for (let index = current; index < Math.min(target, MIGRATIONS.length); index++) {
     db.transaction(() => {
       const migration = MIGRATIONS[index] as Migration;
       if (typeof migration === 'string') db.exec(migration);
