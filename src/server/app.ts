@@ -36,6 +36,9 @@ export interface ServerOptions {
   store?: Store;
   /** Trust X-Forwarded-For (behind a reverse proxy), so login limits count the real client. */
   trustProxy?: boolean;
+  /** Session cookies marked Secure always (COOKIE_SECURE=1); otherwise when the request came by https
+   *  (directly, or per X-Forwarded-Proto with trustProxy). */
+  secureCookies?: boolean;
 }
 
 export interface AtlasContext {
@@ -45,6 +48,7 @@ export interface AtlasContext {
   /** The one-time setup token made at this start when there are no users, else null. */
   setupToken: string | null;
   seeding: SeedOutcome[];
+  secureCookies: boolean;
   /** Every route with the access it declared (admin-only when it declared none). */
   routes: RouteAccess[];
 }
@@ -95,6 +99,7 @@ export async function buildServer(options: ServerOptions = {}): Promise<FastifyI
       photosDir: join(dataDir, PHOTOS_DIR),
       setupToken,
       seeding,
+      secureCookies: options.secureCookies ?? false,
       routes: [],
     });
     await configure(server, distDir);
