@@ -1,5 +1,6 @@
 // New passwords (setup, a new account, a password change, `atlas user add`) must not be one of the most
-// common passwords, nor hold the user name, nor be one character repeated: the first guesses of anyone.
+// common passwords, nor hold the user name (after NFKC and case folding), nor be one character repeated:
+// the first guesses of anyone.
 import { ApiError, type Message } from '../errors.ts';
 import { COMMON_PASSWORDS } from './common-passwords.ts';
 import { canonicalUsername } from './username.ts';
@@ -12,7 +13,10 @@ export function weakPasswordReason(password: string, username: string): Message 
       zh: '这是最常见的密码之一，很容易被猜中，请换一个。',
       en: 'This is one of the most common passwords and easily guessed; choose another.',
     };
-  if (folded.includes(canonicalUsername(username)))
+  // A name of 3 characters or more may not appear anywhere in the password; a 2-character one (`bo`,
+  // `李工`) only not as the whole password, or half of all passphrases would be refused.
+  const name = canonicalUsername(username);
+  if (folded === name || ([...name].length >= 3 && folded.includes(name)))
     return { zh: '密码不能包含用户名。', en: 'The password must not contain the user name.' };
   if (new Set(folded).size === 1)
     return { zh: '密码不能只由同一个字符组成。', en: 'The password must not be one character repeated.' };

@@ -72,6 +72,34 @@ describe('two admins disabled or demoted at once', () => {
     expect(outcome).toEqual({ statuses: [200, 409], refused: LAST_ADMIN, active: 1 });
   });
 
+  it('`atlas user add --update` demoting the only admin fails (exit 1) and leaves it an admin', async () => {
+    const dataDir = join(tempRoot(), 'data');
+    const lines: string[] = [];
+    const io = (stdin: string) => ({
+      out: (line: string) => lines.push(line),
+      err: (line: string) => lines.push(line),
+      readStdin: async () => stdin,
+      env: {},
+    });
+    const args = (role: string) => [
+      'ann',
+      '--role',
+      role,
+      '--password-stdin',
+      '--update',
+      '--data-dir',
+      dataDir,
+    ];
+    expect(await userAdd(args('admin'), io('tea by the river\n'))).toBe(0);
+    expect(await userAdd(args('viewer'), io('tea by the river\n'))).toBe(1);
+    expect(lines.at(-1)).toBe(
+      'ann 是唯一可用的管理员，不能降级；请先设另一位管理员 / ann is the only active administrator and cannot be demoted; make another admin first',
+    );
+    const store = SqliteStore.open(dataDir);
+    expect((await store.getUser('ann'))?.role).toBe('admin');
+    await store.close();
+  });
+
   it('the refused change is not written: no history entry, the account unchanged', async () => {
     app = await startServer({ users: { ann: 'admin' } });
     const before = await app.server.atlas.store.getUser('ann');
