@@ -153,3 +153,37 @@ export function multipart(field: string, fileName: string, contentType: string, 
     headers: { 'content-type': `multipart/form-data; boundary=${boundary}` },
   };
 }
+
+/** An inspection of `plotId` with one photo, recorded through the API by the user of `cookie`. */
+export async function inspectionWithPhoto(
+  server: FastifyInstance,
+  cookie: string,
+  plotId: string,
+): Promise<{ inspectionId: string; photoId: string }> {
+  const recorded = await server.inject({
+    method: 'POST',
+    url: '/api/inspections',
+    headers: { cookie },
+    payload: { plotId, date: '2026-02-01', findings: '初查', status: 'inspected' },
+  });
+  const inspectionId: string = recorded.json().id;
+  const upload = multipart('photo', 'a.png', 'image/png', tinyPng());
+  const photo = await server.inject({
+    method: 'POST',
+    url: `/api/inspections/${inspectionId}/photos`,
+    headers: { cookie, ...upload.headers },
+    payload: upload.payload,
+  });
+  if (photo.statusCode !== 201) throw new Error(`photo upload: ${photo.statusCode} ${photo.body}`);
+  return { inspectionId, photoId: photo.json().id };
+}
+
+/** The streams of a server CLI command: lines written to `lines`, standard input `stdin`. */
+export function cliStreams(lines: string[], stdin: string) {
+  return {
+    out: (line: string) => lines.push(line),
+    err: (line: string) => lines.push(line),
+    readStdin: async () => stdin,
+    env: {},
+  };
+}

@@ -5,6 +5,7 @@ import type { Role } from '../../src/server/store/types.ts';
 import {
   ALL_ROLES,
   collection,
+  inspectionWithPhoto,
   multipart,
   plotFeature,
   ROLE_USERS,
@@ -210,22 +211,7 @@ const cases: RouteCase[] = [
 beforeAll(async () => {
   app = await startServer({ users: ROLE_USERS });
   for (const role of ALL_ROLES) cookies[role] = await app.login(role);
-  const recorded = await app.server.inject({
-    method: 'POST',
-    url: '/api/inspections',
-    headers: { cookie: cookies.admin as string },
-    payload: { plotId: 'HS-T-0004', date: '2026-02-01', findings: '初查', status: 'inspected' },
-  });
-  inspectionId = recorded.json().id;
-  const upload = multipart('photo', 'a.png', 'image/png', tinyPng());
-  const photo = await app.server.inject({
-    method: 'POST',
-    url: `/api/inspections/${inspectionId}/photos`,
-    headers: { cookie: cookies.admin as string, ...upload.headers },
-    payload: upload.payload,
-  });
-  photoId = photo.json().id;
-  expect(photo.statusCode).toBe(201);
+  ({ inspectionId, photoId } = await inspectionWithPhoto(app.server, cookies.admin as string, 'HS-T-0004'));
 });
 
 afterAll(() => app.server.close());

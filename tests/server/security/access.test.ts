@@ -10,12 +10,12 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RouteAccess } from '../../../src/server/app.ts';
 import {
   collection,
-  multipart,
+  inspectionWithPhoto,
   plotFeature,
   ROLE_USERS,
   startServer,
   type TestServer,
-  tinyPng,
+  tempRoot,
 } from '../helpers.ts';
 
 let app: TestServer;
@@ -130,10 +130,7 @@ function spellings(path: string): string[] {
 const pathOf = (target: string) => target.split('?')[0] as string;
 
 beforeAll(async () => {
-  const dist = join(
-    (await import('node:fs')).mkdtempSync(join((await import('node:os')).tmpdir(), 'atlas-dist-')),
-    'dist',
-  );
+  const dist = join(tempRoot(), 'dist');
   mkdirSync(join(dist, 'assets'), { recursive: true });
   writeFileSync(join(dist, 'index.html'), '<!doctype html><title>Land Atlas</title>');
   writeFileSync(join(dist, 'assets', 'app.js'), 'console.log(1)');
@@ -143,23 +140,7 @@ beforeAll(async () => {
   app = await startServer({ users: ROLE_USERS, distDir: dist });
   await app.server.listen({ port: 0, host: '127.0.0.1' });
   port = (app.server.server.address() as { port: number }).port;
-  const cookie = await app.login('admin');
-  const recorded = await app.server.inject({
-    method: 'POST',
-    url: '/api/inspections',
-    headers: { cookie },
-    payload: { plotId: 'HS-T-0002', date: '2026-02-01', findings: '初查', status: 'inspected' },
-  });
-  inspectionId = recorded.json().id;
-  const upload = multipart('photo', 'a.png', 'image/png', tinyPng());
-  const photo = await app.server.inject({
-    method: 'POST',
-    url: `/api/inspections/${inspectionId}/photos`,
-    headers: { cookie, ...upload.headers },
-    payload: upload.payload,
-  });
-  photoId = photo.json().id;
-  expect(photo.statusCode).toBe(201);
+  ({ inspectionId, photoId } = await inspectionWithPhoto(app.server, await app.login('admin'), 'HS-T-0002'));
 });
 
 afterAll(() => app.server.close());

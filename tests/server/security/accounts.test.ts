@@ -12,7 +12,7 @@ import { userAdd } from '../../../src/server/cli/user-add.ts';
 import { DATABASE_FILE } from '../../../src/server/config.ts';
 import { migrate } from '../../../src/server/store/migrations.ts';
 import { SqliteStore } from '../../../src/server/store/sqlite.ts';
-import { PASSWORD, startServer, type TestServer, tempRoot } from '../helpers.ts';
+import { cliStreams, PASSWORD, startServer, type TestServer, tempRoot } from '../helpers.ts';
 
 let app: TestServer | undefined;
 afterEach(async () => {
@@ -75,12 +75,7 @@ describe('two admins disabled or demoted at once', () => {
   it('`atlas user add --update` demoting the only admin fails (exit 1) and leaves it an admin', async () => {
     const dataDir = join(tempRoot(), 'data');
     const lines: string[] = [];
-    const io = (stdin: string) => ({
-      out: (line: string) => lines.push(line),
-      err: (line: string) => lines.push(line),
-      readStdin: async () => stdin,
-      env: {},
-    });
+    const io = (stdin: string) => cliStreams(lines, stdin);
     const args = (role: string) => [
       'ann',
       '--role',
@@ -209,12 +204,7 @@ describe('weak passwords', () => {
   it('`atlas user add` with a common password or one holding the name fails (exit 1) and makes no account', async () => {
     const dataDir = join(tempRoot(), 'data');
     const lines: string[] = [];
-    const io = (stdin: string) => ({
-      out: (line: string) => lines.push(line),
-      err: (line: string) => lines.push(line),
-      readStdin: async () => stdin,
-      env: {},
-    });
+    const io = (stdin: string) => cliStreams(lines, stdin);
     const add = (password: string) =>
       userAdd(['wang', '--role', 'admin', '--password-stdin', '--data-dir', dataDir], io(password));
     expect(await add('qwerty123\n')).toBe(1);
