@@ -79,6 +79,9 @@ export async function verifyPassword(password: string, stored: string): Promise<
 /** Compared against when the username is unknown, so a wrong name takes as long as a wrong password. */
 let dummyHash: Promise<string> | null = null;
 export function dummyPasswordHash(): Promise<string> {
-  dummyHash ??= hashPassword(randomBytes(16).toString('hex'));
+  dummyHash ??= hashPassword(randomBytes(16).toString('hex')).catch((error: unknown) => {
+    dummyHash = null; // refused while busy: made by a later login, not remembered as a failure
+    throw error;
+  });
   return dummyHash;
 }
