@@ -1,4 +1,5 @@
 // Entry point: mounts the app inside react-map-gl's MapProvider so panels can reach the map by id.
+import './app/zod-jitless.ts';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { MapProvider } from 'react-map-gl/maplibre';

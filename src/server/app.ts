@@ -7,7 +7,8 @@ import fastifyCookie from '@fastify/cookie';
 import fastifyMultipart from '@fastify/multipart';
 import fastifyStatic from '@fastify/static';
 import Fastify, { type FastifyInstance } from 'fastify';
-import { type Access, allows } from './auth/roles.ts';
+import { CONTENT_SECURITY_POLICY } from './auth/csp.ts';
+import { type Access, ADMIN, allows } from './auth/roles.ts';
 import { hashToken, newToken, sessionToken } from './auth/session.ts';
 import {
   dataDirFromEnv,
@@ -46,6 +47,9 @@ export interface ServerOptions {
   trustProxy?: boolean;
   /** Time limits of requests (config.ts TIMEOUTS); tests shorten them. */
   timeouts?: Timeouts;
+  /** Session cookies marked Secure always (COOKIE_SECURE=1); otherwise when the request came by https
+   *  (directly, or per X-Forwarded-Proto with trustProxy). */
+  secureCookies?: boolean;
 }
 
 export interface AtlasContext {
@@ -55,6 +59,15 @@ export interface AtlasContext {
   /** The one-time setup token made at this start when there are no users, else null. */
   setupToken: string | null;
   seeding: SeedOutcome[];
+  secureCookies: boolean;
+  /** Every route with the access it declared (admin-only when it declared none). */
+  routes: RouteAccess[];
+}
+
+export interface RouteAccess {
+  method: string;
+  url: string;
+  access: Access;
 }
 
 declare module 'fastify' {
@@ -97,7 +110,15 @@ export async function buildServer(options: ServerOptions = {}): Promise<FastifyI
       setupToken = newToken();
       await store.createSetupToken(hashToken(setupToken));
     }
-    server.decorate('atlas', { store, dataDir, photosDir: join(dataDir, PHOTOS_DIR), setupToken, seeding });
+    server.decorate('atlas', {
+      store,
+      dataDir,
+      photosDir: join(dataDir, PHOTOS_DIR),
+      setupToken,
+      seeding,
+      secureCookies: options.secureCookies ?? false,
+      routes: [],
+    });
     await configure(server, distDir, timeouts);
   } catch (error) {
     await server.close();
@@ -117,6 +138,17 @@ async function configure(server: FastifyInstance, distDir: string | null, timeou
   server.setErrorHandler(handleError);
   server.setNotFoundHandler(handleNotFound(distDir !== null));
 
+  // Every route's access, fixed when it is registered: the access it declared, `public` for the built
+  // app's files, admin-only for a route that declared none (closed by default). Recorded, so that the
+  // security tests walk through every route, a future one included, without a list to keep.
+  let registeringAppFiles = false;
+  server.addHook('onRoute', (route) => {
+    const access: Access = registeringAppFiles ? 'public' : (route.config?.access ?? ADMIN);
+    route.config = { ...route.config, access };
+    const methods = Array.isArray(route.method) ? route.method : [route.method];
+    for (const method of methods) server.atlas.routes.push({ method, url: route.url, access });
+  });
+
   // Request bodies: JSON checked for depth, duplicate keys and 1e309 (json-body.ts); bodies that
   // trickle in too slowly are cut off with 408 (timeouts.ts).
   registerJsonBodyParser(server);
@@ -126,11 +158,15 @@ async function configure(server: FastifyInstance, distDir: string | null, timeou
     reply.header('X-Content-Type-Options', 'nosniff');
     reply.header('Referrer-Policy', 'no-referrer');
     reply.header('X-Frame-Options', 'DENY');
-    if (!request.url.startsWith('/api/')) return;
-    reply.header('Cache-Control', 'no-store');
-    if (request.is404 || request.routeOptions.url === undefined) return;
+    reply.header('Content-Security-Policy', CONTENT_SECURITY_POLICY);
+    // Access follows the route the router matched, never the raw request target: `/%61pi/users`,
+    // `//api/users` or `http://x/api/users` reach a handler only as the route they matched, and that
+    // route's declared access is checked. A request no route matched runs the not-found handler only.
+    const route = request.is404 ? undefined : request.routeOptions.url;
+    if (route === undefined || route.startsWith('/api/')) reply.header('Cache-Control', 'no-store');
+    if (route === undefined) return;
     // A route that forgot to declare its access is for admins only: closed by default.
-    const access = request.routeOptions.config.access ?? ['admin'];
+    const access = request.routeOptions.config.access ?? ADMIN;
     const token = sessionToken(request);
     if (token) {
       request.sessionHash = hashToken(token);
@@ -142,15 +178,19 @@ async function configure(server: FastifyInstance, distDir: string | null, timeou
   });
 
   if (distDir) {
+    // The built app is public: it holds no data (the layers come from the API, behind a session).
+    registeringAppFiles = true;
     await server.register(fastifyStatic, {
       root: distDir,
-      // GeoJSON layers change with the data; the hashed assets never do.
+      // Never a layer file, even one left in dist/ by an older build: the data needs a session.
+      allowedPath: (path) => !/\.geojson$/i.test(path),
+      // The hashed assets never change; index.html does with every build.
       setHeaders(reply, path) {
         if (path.includes('/assets/')) reply.header('Cache-Control', 'public, max-age=31536000, immutable');
         else reply.header('Cache-Control', 'no-cache');
-        if (path.endsWith('.geojson')) reply.header('Content-Type', 'application/geo+json; charset=utf-8');
       },
     });
+    registeringAppFiles = false;
   }
 
   server.get('/api/health', { config: { access: 'public' } }, async () => ({ status: 'ok' }));

@@ -33,9 +33,23 @@ export const TIMEOUTS: Timeouts = { headersMs: 30_000, bodyMs: 30_000, importMs:
 export const SESSION_TTL_MS = 12 * 60 * 60 * 1000;
 export const SESSION_COOKIE = 'atlas_session';
 
-/** Login: this many failures within the window, per IP or per username, and further tries get 429. */
+/**
+ * Login: failed attempts within the window (counted before the password is checked), after which
+ * further tries get 429 with Retry-After: 5 per user name at one address, 100 per address (any names:
+ * an office behind one address), 20 per user name from all addresses together (a distributed guess).
+ */
 export const LOGIN_MAX_FAILURES = 5;
+export const LOGIN_MAX_FAILURES_PER_ADDRESS = 100;
+export const LOGIN_MAX_FAILURES_PER_USER = 20;
 export const LOGIN_WINDOW_MS = 60 * 1000;
+
+/**
+ * Password hashes (scrypt, ~16 MB and tens of ms each) computed at once, so that they never take all
+ * of libuv's threads from file reads (the app, photos); and how many may wait for one. Beyond that a
+ * login gets 503 with Retry-After instead of queueing for ever.
+ */
+export const HASH_CONCURRENCY = 2;
+export const HASH_QUEUE_LIMIT = 64;
 
 export const PASSWORD_MIN_LENGTH = 8;
 export const PASSWORD_MAX_LENGTH = 256;

@@ -1,12 +1,14 @@
 // `npm start`: serve the built app and the API on http://localhost:8080. Environment: PORT (8080),
-// HOST (0.0.0.0, so a tablet on the office network can reach it), DATA_DIR (./data), GEODATA_DIR
-// (./geodata, seeded on first start), ATLAS_API_ONLY=1 (no dist/, for tests), TRUST_PROXY=1.
+// HOST (127.0.0.1: this machine only; put an HTTPS reverse proxy in front for the office network, or set
+// HOST=0.0.0.0 knowingly), DATA_DIR (./data), GEODATA_DIR (./geodata, seeded on first start),
+// ATLAS_API_ONLY=1 (no dist/, for tests), TRUST_PROXY=1 (behind a reverse proxy: client addresses and
+// https from X-Forwarded-*), COOKIE_SECURE=1 (session cookies only over HTTPS, whatever the proxy says).
 import type { AddressInfo } from 'node:net';
 import { buildServer } from './app.ts';
 import { dataDirFromEnv } from './config.ts';
 
 const port = Number(process.env.PORT ?? 8080);
-const host = process.env.HOST ?? '0.0.0.0';
+const host = process.env.HOST && process.env.HOST.trim() !== '' ? process.env.HOST.trim() : '127.0.0.1';
 
 if (!Number.isInteger(port) || port < 0 || port > 65_535) {
   console.error(`PORT must be a whole number from 0 to 65535, not "${process.env.PORT}".`);
@@ -21,6 +23,7 @@ try {
     ...(process.env.ATLAS_API_ONLY === '1' ? { distDir: null } : {}),
     ...(process.env.GEODATA_DIR ? { geodataDir: process.env.GEODATA_DIR } : {}),
     trustProxy: process.env.TRUST_PROXY === '1',
+    secureCookies: process.env.COOKIE_SECURE === '1',
   });
   for (const outcome of server.atlas.seeding) {
     if (outcome.seeded !== null)
@@ -31,8 +34,9 @@ try {
     }
   }
   await server.listen({ port, host });
-  const actualPort = (server.server.address() as AddressInfo).port;
+  const { port: actualPort, address } = server.server.address() as AddressInfo;
   console.log(`Land Atlas 土地一张图: http://localhost:${actualPort}/  (data: ${dataDir})`);
+  console.log(`监听地址 / listening on ${address}:${actualPort} (HOST)`);
   const token = server.atlas.setupToken;
   if (token) {
     console.log('');

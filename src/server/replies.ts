@@ -1,6 +1,8 @@
 // How refusals leave the server: ApiErrors as they are, Fastify's and the multipart plugin's own
 // errors with a bilingual message, anything unexpected as a 500 that is logged, never shown.
+import { posix } from 'node:path';
 import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
+import { HashBusyError } from './auth/password.ts';
 import { ApiError, type Message } from './errors.ts';
 
 const KNOWN: Record<string, { code: string; message: Message }> = {
@@ -54,6 +56,25 @@ export function handleError(error: FastifyError, request: FastifyRequest, reply:
     reply.status(error.status).send(error.toJSON());
     return;
   }
+  // Too many password hashes waiting: come back in a moment (auth/password.ts).
+  if (error instanceof HashBusyError) {
+    reply
+      .header('Retry-After', String(error.retryAfterSeconds))
+      .status(503)
+      .send({
+        error: 'busy',
+        message: {
+          zh: '登录请求过多，请稍后再试。',
+          en: 'Too many logins at once; try again in a moment.',
+        },
+      });
+    return;
+  }
+  // The file server refuses an odd spelling of a path (`//x`, `/a/../x`): nothing is there either.
+  if (error.code === 'FST_STATIC_FORBIDDEN_PATH') {
+    sendNotFound(request, reply);
+    return;
+  }
   const known = KNOWN[error.code];
   const status = error.statusCode ?? 500;
   if (known) {
@@ -83,18 +104,42 @@ export function handleError(error: FastifyError, request: FastifyRequest, reply:
   });
 }
 
+/**
+ * Whether a request target names the API in any spelling (`/API/x`, `//api/x`, `/%61pi/x`,
+ * `/x/../api/x`, `http://host/api/x`): such a request gets a JSON 404, never the app's page.
+ */
+export function looksLikeApi(target: string): boolean {
+  let path = target.replace(/^[a-z][a-z0-9+.-]*:\/\/[^/]*/i, '');
+  // Decoded until nothing changes (`%2561` → `%61` → `a`), a few rounds at most.
+  for (let round = 0; round < 4 && path.includes('%'); round++) {
+    try {
+      path = decodeURIComponent(path);
+    } catch {
+      break; // malformed escapes: judged as written
+    }
+  }
+  path = posix.normalize(`/${path.toLowerCase().replace(/\\/g, '/')}`);
+  return path === '/api' || path.startsWith('/api/');
+}
+
 /** Unknown /api routes get a JSON 404; any other GET gets the app, whose router knows /setup etc. */
 export function handleNotFound(serveApp: boolean) {
   return (request: FastifyRequest, reply: FastifyReply): void => {
     const path = request.url.split('?')[0] ?? '';
-    if (serveApp && request.method === 'GET' && !path.startsWith('/api/') && !path.includes('.')) {
+    if (serveApp && request.method === 'GET' && !looksLikeApi(path) && !path.includes('.')) {
       reply.header('Cache-Control', 'no-cache');
       reply.sendFile('index.html');
       return;
     }
-    reply.status(404).send({
-      error: 'not-found',
-      message: { zh: `没有这个地址：${path}`, en: `There is nothing at ${path}.` },
-    });
+    sendNotFound(request, reply);
   };
+}
+
+function sendNotFound(request: FastifyRequest, reply: FastifyReply): void {
+  const path = request.url.split('?')[0] ?? '';
+  reply.header('Cache-Control', 'no-store');
+  reply.status(404).send({
+    error: 'not-found',
+    message: { zh: `没有这个地址：${path}`, en: `There is nothing at ${path}.` },
+  });
 }

@@ -39,7 +39,8 @@ describe('atlas user add and atlas backup', () => {
       [
         { args: ['user', 'add', 'ann', '--role', 'viewer', '--password-stdin', ...dir], stdin: PASSWORD },
         {
-          args: ['user', 'add', 'ann', '--role', 'planner', '--password-stdin', '--update', ...dir],
+          // The way back in for the only admin (a new password); demoting it is refused (tests/server/security).
+          args: ['user', 'add', 'ann', '--role', 'admin', '--password-stdin', '--update', ...dir],
           stdin: PASSWORD,
         },
         {
@@ -61,7 +62,7 @@ describe('atlas user add and atlas backup', () => {
     expect(duplicate?.err.join('\n')).toMatch(/user ann exists; add --update to reset its role and password/);
     expect(updated).toMatchObject({
       code: 0,
-      out: ['已更新用户 ann（planner）/ updated user ann (planner)'],
+      out: ['已更新用户 ann（admin）/ updated user ann (admin)'],
     });
     expect(added?.code).toBe(0);
     expect(zh?.code).toBe(0); // --lang is the CLI's; the server command never sees it
@@ -75,7 +76,7 @@ describe('atlas user add and atlas backup', () => {
       expect(db.pragma('quick_check', { simple: true })).toBe('ok');
       const users = db.prepare('SELECT username, role FROM users ORDER BY username').all();
       expect(users).toEqual([
-        { username: 'ann', role: 'planner' },
+        { username: 'ann', role: 'admin' },
         { username: 'bo', role: 'inspector' },
         { username: 'cy', role: 'viewer' },
       ]);

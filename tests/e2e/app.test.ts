@@ -1,7 +1,7 @@
 // The built app in Chromium, at a desktop (mouse) and a touch tablet (taps): it loads offline with no
 // console errors, draws the layers, picks a plot by click or tap and shows its ellipsoidal area in 亩,
 // speaks English with ?lang=en, finds a plot by search and hides a layer when its box is unticked.
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { booleanPointInPolygon, distance, pointOnFeature } from '@turf/turf';
 import type { Feature, FeatureCollection, Point } from 'geojson';
 import type { Page } from 'playwright-core';
@@ -102,9 +102,27 @@ describe.each(CASES)('Land Atlas on a %s', (_name, options) => {
   const plot = clearPlot();
   const areaMu = formatArea(geometryAreaM2(plot.feature.geometry), 'zh').mu;
 
+  /** Every Content-Security-Policy violation of every page this browser opens in these tests. */
+  const violations: string[] = [];
+  const policies: string[] = [];
+
   beforeAll(async () => {
     app = await startApp({ users: [USERS.viewer] });
     session = await openBrowser(options);
+    await session.context.exposeBinding('__reportCspViolation', (_source, text: string) => {
+      violations.push(text);
+    });
+    await session.context.addInitScript(() => {
+      document.addEventListener('securitypolicyviolation', (event) => {
+        const report = (window as unknown as { __reportCspViolation: (text: string) => void })
+          .__reportCspViolation;
+        report(`${event.effectiveDirective} ${event.blockedURI} ${event.sourceFile}:${event.lineNumber}`);
+      });
+    });
+    session.page.on('response', (response) => {
+      if (response.request().resourceType() === 'document')
+        policies.push(response.headers()['content-security-policy'] ?? 'none');
+    });
   });
   afterAll(async () => {
     await session?.close();
@@ -230,6 +248,27 @@ describe.each(CASES)('Land Atlas on a %s', (_name, options) => {
     expect(await page.getByRole('link', { name: '中文' }).count()).toBe(1);
     expect(session.consoleErrors).toEqual([]);
     expect(session.requests.filter((url) => !isLocal(url))).toEqual([]);
+  });
+
+  it('ran every page above under its Content-Security-Policy with no violation', () => {
+    expect(policies.length).toBeGreaterThan(0);
+    for (const policy of policies) expect(policy).toMatch(/script-src 'self';.*frame-ancestors 'none'/);
+    expect(violations).toEqual([]);
+  });
+});
+
+describe('the built app', () => {
+  it('ships no layer file: dist/ holds no *.geojson and /plots.geojson is 404', async () => {
+    expect(
+      readdirSync(new URL('../../dist', import.meta.url)).filter((name) => /\.geojson$/i.test(name)),
+    ).toEqual([]);
+    const app = await startApp({ users: [] });
+    try {
+      for (const layer of ['plots', 'parks', 'projects', 'newland', 'boundary'])
+        expect([layer, (await fetch(`${app.url}${layer}.geojson`)).status]).toEqual([layer, 404]);
+    } finally {
+      await app.close();
+    }
   });
 });
 

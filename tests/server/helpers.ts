@@ -76,12 +76,12 @@ export interface TestServer {
 }
 
 export async function startServer(
-  options: { users?: Record<string, Role>; root?: string; plots?: number } = {},
+  options: { users?: Record<string, Role>; root?: string; plots?: number; distDir?: string } = {},
 ): Promise<TestServer> {
   const root = options.root ?? tempRoot();
   const dataDir = join(root, 'data');
   const server = await buildServer({
-    distDir: null,
+    distDir: options.distDir ?? null,
     dataDir,
     geodataDir: fixtureGeodata(root, options.plots),
   });
@@ -151,5 +151,39 @@ export function multipart(field: string, fileName: string, contentType: string, 
   return {
     payload: Buffer.concat([head, content, tail]),
     headers: { 'content-type': `multipart/form-data; boundary=${boundary}` },
+  };
+}
+
+/** An inspection of `plotId` with one photo, recorded through the API by the user of `cookie`. */
+export async function inspectionWithPhoto(
+  server: FastifyInstance,
+  cookie: string,
+  plotId: string,
+): Promise<{ inspectionId: string; photoId: string }> {
+  const recorded = await server.inject({
+    method: 'POST',
+    url: '/api/inspections',
+    headers: { cookie },
+    payload: { plotId, date: '2026-02-01', findings: '初查', status: 'inspected' },
+  });
+  const inspectionId: string = recorded.json().id;
+  const upload = multipart('photo', 'a.png', 'image/png', tinyPng());
+  const photo = await server.inject({
+    method: 'POST',
+    url: `/api/inspections/${inspectionId}/photos`,
+    headers: { cookie, ...upload.headers },
+    payload: upload.payload,
+  });
+  if (photo.statusCode !== 201) throw new Error(`photo upload: ${photo.statusCode} ${photo.body}`);
+  return { inspectionId, photoId: photo.json().id };
+}
+
+/** The streams of a server CLI command: lines written to `lines`, standard input `stdin`. */
+export function cliStreams(lines: string[], stdin: string) {
+  return {
+    out: (line: string) => lines.push(line),
+    err: (line: string) => lines.push(line),
+    readStdin: async () => stdin,
+    env: {},
   };
 }

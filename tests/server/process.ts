@@ -11,7 +11,11 @@ export interface ServerProcess {
   output: () => string;
 }
 
-export async function spawnServer(dataDir: string, geodataDir: string | null): Promise<ServerProcess> {
+export async function spawnServer(
+  dataDir: string,
+  geodataDir: string | null,
+  env: Record<string, string> = {},
+): Promise<ServerProcess> {
   const root = resolve(import.meta.dirname, '../..');
   const extra = (process.env.ATLAS_SERVER_NODE_ARGS ?? '').split(' ').filter(Boolean);
   const child = spawn(process.execPath, [...extra, '--import', 'tsx', resolve(root, 'src/server/main.ts')], {
@@ -23,6 +27,7 @@ export async function spawnServer(dataDir: string, geodataDir: string | null): P
       DATA_DIR: dataDir,
       GEODATA_DIR: geodataDir ?? resolve(dataDir, 'no-geodata'),
       ATLAS_API_ONLY: '1',
+      ...env,
     },
     stdio: ['ignore', 'pipe', 'pipe'],
   });

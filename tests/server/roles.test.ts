@@ -5,6 +5,7 @@ import type { Role } from '../../src/server/store/types.ts';
 import {
   ALL_ROLES,
   collection,
+  inspectionWithPhoto,
   multipart,
   plotFeature,
   ROLE_USERS,
@@ -33,30 +34,41 @@ const zone = (id: string) => ({
 interface RouteCase {
   name: string;
   allowed: readonly Role[];
+  /** The exact answer every allowed role gets (a 404 where the route is reached but the thing is not there). */
+  status: 200 | 201 | 404;
   request: (role: Role) => InjectOptions;
 }
 
 const everyone = ALL_ROLES;
 const cases: RouteCase[] = [
-  { name: 'GET /api/me', allowed: everyone, request: () => ({ method: 'GET', url: '/api/me' }) },
-  { name: 'GET layer', allowed: everyone, request: () => ({ method: 'GET', url: '/api/layers/plots' }) },
+  { name: 'GET /api/me', allowed: everyone, status: 200, request: () => ({ method: 'GET', url: '/api/me' }) },
+  {
+    name: 'GET layer',
+    allowed: everyone,
+    status: 200,
+    request: () => ({ method: 'GET', url: '/api/layers/plots' }),
+  },
   {
     name: 'GET feature',
     allowed: everyone,
+    status: 200,
     request: () => ({ method: 'GET', url: '/api/features/plots/HS-T-0001' }),
   },
   {
     name: 'PATCH plot',
     allowed: ['planner', 'admin'],
-    request: () => ({
+    status: 200,
+    // A plot of its own for each role, so the second is not a version conflict with the first.
+    request: (role) => ({
       method: 'PATCH',
-      url: '/api/features/plots/HS-T-0001',
+      url: `/api/features/plots/${role === 'planner' ? 'HS-T-0001' : 'HS-T-0005'}`,
       payload: { version: 1, properties: { far: 0.7 } },
     }),
   },
   {
     name: 'PATCH plot geometry',
     allowed: ['admin'],
+    status: 200,
     request: () => ({
       method: 'PATCH',
       url: '/api/features/plots/HS-T-0002',
@@ -66,6 +78,7 @@ const cases: RouteCase[] = [
   {
     name: 'PATCH park',
     allowed: ['admin'],
+    status: 404,
     request: () => ({
       method: 'PATCH',
       url: '/api/features/parks/none',
@@ -75,6 +88,7 @@ const cases: RouteCase[] = [
   {
     name: 'PATCH boundary (read-only)',
     allowed: [],
+    status: 200,
     request: () => ({
       method: 'PATCH',
       url: '/api/features/boundary/heshan',
@@ -84,11 +98,13 @@ const cases: RouteCase[] = [
   {
     name: 'POST zone',
     allowed: ['planner', 'admin'],
+    status: 201,
     request: (role) => ({ method: 'POST', url: '/api/features/zones', payload: zone(`Z-${role}`) }),
   },
   {
     name: 'POST plot feature',
     allowed: ['admin'],
+    status: 201,
     request: () => ({
       method: 'POST',
       url: '/api/features/plots',
@@ -98,11 +114,13 @@ const cases: RouteCase[] = [
   {
     name: 'DELETE zone',
     allowed: ['planner', 'admin'],
+    status: 200,
     request: (role) => ({ method: 'DELETE', url: `/api/features/zones/Z-${role}?version=1` }),
   },
   {
     name: 'POST inspection',
     allowed: ['inspector', 'admin'],
+    status: 201,
     request: () => ({
       method: 'POST',
       url: '/api/inspections',
@@ -112,36 +130,47 @@ const cases: RouteCase[] = [
   {
     name: 'GET plot inspections',
     allowed: everyone,
+    status: 200,
     request: () => ({ method: 'GET', url: '/api/plots/HS-T-0003/inspections' }),
   },
   {
     name: 'GET inspection',
     allowed: everyone,
+    status: 200,
     request: () => ({ method: 'GET', url: `/api/inspections/${inspectionId}` }),
   },
   {
     name: 'POST photo',
     allowed: ['inspector', 'admin'],
+    status: 201,
     request: () => ({
       method: 'POST',
       url: `/api/inspections/${inspectionId}/photos`,
       ...multipart('photo', 'p.png', 'image/png', tinyPng()),
     }),
   },
-  { name: 'GET photo', allowed: everyone, request: () => ({ method: 'GET', url: `/api/photos/${photoId}` }) },
+  {
+    name: 'GET photo',
+    allowed: everyone,
+    status: 200,
+    request: () => ({ method: 'GET', url: `/api/photos/${photoId}` }),
+  },
   {
     name: 'GET history',
     allowed: everyone,
+    status: 200,
     request: () => ({ method: 'GET', url: '/api/history?layer=plots&id=HS-T-0001' }),
   },
   {
     name: 'GET users history',
     allowed: ['admin'],
+    status: 200,
     request: () => ({ method: 'GET', url: '/api/history?layer=users' }),
   },
   {
     name: 'POST import',
     allowed: ['admin'],
+    status: 200,
     request: () => ({
       method: 'POST',
       url: '/api/import/plots?mode=merge',
@@ -152,12 +181,19 @@ const cases: RouteCase[] = [
   {
     name: 'GET export',
     allowed: everyone,
+    status: 200,
     request: () => ({ method: 'GET', url: '/api/export/plots?format=csv' }),
   },
-  { name: 'GET users', allowed: ['admin'], request: () => ({ method: 'GET', url: '/api/users' }) },
+  {
+    name: 'GET users',
+    allowed: ['admin'],
+    status: 200,
+    request: () => ({ method: 'GET', url: '/api/users' }),
+  },
   {
     name: 'POST user',
     allowed: ['admin'],
+    status: 201,
     request: (role) => ({
       method: 'POST',
       url: '/api/users',
@@ -167,6 +203,7 @@ const cases: RouteCase[] = [
   {
     name: 'PATCH user',
     allowed: ['admin'],
+    status: 200,
     request: () => ({ method: 'PATCH', url: '/api/users/viewer', payload: { role: 'viewer' } }),
   },
 ];
@@ -174,22 +211,7 @@ const cases: RouteCase[] = [
 beforeAll(async () => {
   app = await startServer({ users: ROLE_USERS });
   for (const role of ALL_ROLES) cookies[role] = await app.login(role);
-  const recorded = await app.server.inject({
-    method: 'POST',
-    url: '/api/inspections',
-    headers: { cookie: cookies.admin as string },
-    payload: { plotId: 'HS-T-0004', date: '2026-02-01', findings: '初查', status: 'inspected' },
-  });
-  inspectionId = recorded.json().id;
-  const upload = multipart('photo', 'a.png', 'image/png', tinyPng());
-  const photo = await app.server.inject({
-    method: 'POST',
-    url: `/api/inspections/${inspectionId}/photos`,
-    headers: { cookie: cookies.admin as string, ...upload.headers },
-    payload: upload.payload,
-  });
-  photoId = photo.json().id;
-  expect(photo.statusCode).toBe(201);
+  ({ inspectionId, photoId } = await inspectionWithPhoto(app.server, cookies.admin as string, 'HS-T-0004'));
 });
 
 afterAll(() => app.server.close());
@@ -203,15 +225,16 @@ describe('routes × roles', () => {
     });
     for (const role of ALL_ROLES) {
       const allowed = route.allowed.includes(role);
-      it(`${route.name}: ${role} → ${allowed ? 'allowed' : '403'}`, async () => {
+      it(`${route.name}: ${role} → ${allowed ? route.status : 403}`, async () => {
         const request = route.request(role);
         const response = await app.server.inject({
           ...request,
           headers: { ...(request.headers ?? {}), cookie: cookies[role] as string },
         });
-        if (allowed)
-          expect([401, 403], `${response.statusCode} ${response.body}`).not.toContain(response.statusCode);
-        else {
+        if (allowed) {
+          expect(response.statusCode, response.body).toBe(route.status);
+          if (route.status === 404) expect(response.json().error).toBe('not-found');
+        } else {
           expect(response.statusCode, response.body).toBe(403);
           expect(response.json().message.zh).toBeTruthy();
           expect(response.json().message.en).toBeTruthy();

@@ -2,7 +2,8 @@
 // whether the first admin is still to be created.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildServer } from '../../src/server/app.ts';
-import { startServer, type TestServer, tempRoot } from './helpers.ts';
+import { hashPassword } from '../../src/server/auth/password.ts';
+import { PASSWORD, startServer, type TestServer, tempRoot } from './helpers.ts';
 
 let app: TestServer;
 beforeAll(async () => {
@@ -39,5 +40,46 @@ describe('GET /api/session', () => {
     } finally {
       await server.close();
     }
+  });
+});
+
+describe('Secure session cookies behind HTTPS', () => {
+  const loginWith = async (options: { trustProxy?: boolean; secureCookies?: boolean }, headers = {}) => {
+    const root = tempRoot();
+    const server = await buildServer({
+      distDir: null,
+      dataDir: `${root}/data`,
+      geodataDir: null,
+      ...options,
+    });
+    try {
+      await server.atlas.store.createUser('viewer', 'viewer', await hashPassword(PASSWORD), 'test');
+      const response = await server.inject({
+        method: 'POST',
+        url: '/api/login',
+        headers,
+        payload: { username: 'viewer', password: PASSWORD },
+      });
+      expect(response.statusCode).toBe(200);
+      return String(response.headers['set-cookie']);
+    } finally {
+      await server.close();
+    }
+  };
+
+  it('a cookie sent over plain HTTP (no proxy) is not marked Secure, or the browser would drop it', async () => {
+    expect(await loginWith({})).not.toMatch(/;\s*Secure/i);
+  });
+
+  it('behind a TLS proxy (TRUST_PROXY=1, X-Forwarded-Proto: https) the cookie is Secure', async () => {
+    expect(await loginWith({ trustProxy: true }, { 'x-forwarded-proto': 'https' })).toMatch(/;\s*Secure/i);
+  });
+
+  it('a forged X-Forwarded-Proto without TRUST_PROXY does not change it', async () => {
+    expect(await loginWith({}, { 'x-forwarded-proto': 'https' })).not.toMatch(/;\s*Secure/i);
+  });
+
+  it('COOKIE_SECURE=1 marks it Secure whatever the request says', async () => {
+    expect(await loginWith({ secureCookies: true })).toMatch(/;\s*Secure/i);
   });
 });

@@ -26,7 +26,7 @@ export async function startSession(
     httpOnly: true,
     sameSite: 'strict',
     path: '/',
-    secure: request.protocol === 'https',
+    secure: request.server.atlas.secureCookies || request.protocol === 'https',
     maxAge: Math.floor(SESSION_TTL_MS / 1000),
   });
 }
@@ -39,5 +39,10 @@ export function sessionToken(request: FastifyRequest): string | null {
 export async function endSession(store: Store, request: FastifyRequest, reply: FastifyReply): Promise<void> {
   const token = sessionToken(request);
   if (token) await store.deleteSession(hashToken(token));
-  reply.clearCookie(SESSION_COOKIE, { path: '/', httpOnly: true, sameSite: 'strict' });
+  reply.clearCookie(SESSION_COOKIE, {
+    path: '/',
+    httpOnly: true,
+    sameSite: 'strict',
+    secure: request.server.atlas.secureCookies || request.protocol === 'https',
+  });
 }

@@ -4,7 +4,9 @@
 // password and enables it: the way back in when the only admin has forgotten their password.
 import { hashPassword } from '../auth/password.ts';
 import { ROLES } from '../auth/roles.ts';
+import { weakPasswordReason } from '../auth/weak-password.ts';
 import { newPassword, role as roleSchema, username as usernameSchema } from '../routes/schemas.ts';
+import { LastAdminError } from '../store/accounts.ts';
 import { SqliteStore } from '../store/sqlite.ts';
 import {
   type CliArgs,
@@ -52,6 +54,11 @@ export async function userAdd(argv: readonly string[], io: ServerCliIo): Promise
     io.err(`密码无效 / the password is not valid: ${checked.error.issues[0]?.message ?? ''}`);
     return EXIT_FAILED;
   }
+  const weak = weakPasswordReason(checked.data, name.data);
+  if (weak) {
+    io.err(`密码太弱 / the password is too weak: ${weak.zh} / ${weak.en}`);
+    return EXIT_FAILED;
+  }
   const store = SqliteStore.open(dataDirOf(args, io));
   try {
     const passwordHash = await hashPassword(checked.data);
@@ -68,11 +75,16 @@ export async function userAdd(argv: readonly string[], io: ServerCliIo): Promise
       );
       return EXIT_FAILED;
     }
-    const updated = await store.updateUser(
-      name.data,
-      { role: role.data, passwordHash, disabled: false },
-      'cli',
-    );
+    let updated: Awaited<ReturnType<typeof store.updateUser>>;
+    try {
+      updated = await store.updateUser(name.data, { role: role.data, passwordHash, disabled: false }, 'cli');
+    } catch (error) {
+      if (!(error instanceof LastAdminError)) throw error;
+      io.err(
+        `${name.data} 是唯一可用的管理员，不能降级；请先设另一位管理员 / ${name.data} is the only active administrator and cannot be demoted; make another admin first`,
+      );
+      return EXIT_FAILED;
+    }
     io.out(
       `已更新用户 ${updated?.username}（${updated?.role}）/ updated user ${updated?.username} (${updated?.role})`,
     );

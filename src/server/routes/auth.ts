@@ -1,11 +1,13 @@
 // Login, logout, who am I, and changing one's own password.
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, FastifyReply } from 'fastify';
 import { z } from 'zod';
 import { LAYER_IDS } from '../../domain/layers.ts';
-import { FailureLimiter } from '../auth/limiter.ts';
+import { AttemptLimiter, type Limit, loginLimits } from '../auth/limiter.ts';
 import { dummyPasswordHash, hashPassword, verifyPassword } from '../auth/password.ts';
 import { canCreateOrDelete, canEditLayer } from '../auth/roles.ts';
 import { endSession, startSession } from '../auth/session.ts';
+import { canonicalUsername } from '../auth/username.ts';
+import { refuseWeakPassword } from '../auth/weak-password.ts';
 import { ApiError, unauthorized } from '../errors.ts';
 import { parse } from '../parse.ts';
 import type { User } from '../store/types.ts';
@@ -14,11 +16,35 @@ import { newPassword } from './schemas.ts';
 const loginBody = z.strictObject({ username: z.string().max(64), password: z.string().max(1024) });
 const passwordBody = z.strictObject({ currentPassword: z.string().max(1024), newPassword });
 
-export function tooManyAttempts(seconds: number): ApiError {
+export function tooManyAttempts(reply: FastifyReply, seconds: number): ApiError {
+  reply.header('Retry-After', String(seconds));
   return new ApiError(429, 'too-many-attempts', {
     zh: `尝试次数过多，请 ${seconds} 秒后再试。`,
     en: `Too many attempts; try again in ${seconds} seconds.`,
   });
+}
+
+/**
+ * Checks a password under the limits: the attempt is counted before the hash is computed, given back
+ * when the password is right (or was never checked), kept when it is wrong. False for a wrong one.
+ */
+export async function checkPasswordLimited(
+  limiter: AttemptLimiter,
+  limits: readonly Limit[],
+  reply: FastifyReply,
+  check: () => Promise<boolean>,
+): Promise<boolean> {
+  const attempt = limiter.attempt(limits);
+  if (!attempt.allowed) throw tooManyAttempts(reply, attempt.retryAfterSeconds);
+  let valid: boolean;
+  try {
+    valid = await check();
+  } catch (error) {
+    attempt.cancel();
+    throw error;
+  }
+  if (valid) attempt.succeed();
+  return valid;
 }
 
 const badCredentials = () =>
@@ -43,24 +69,22 @@ export function describeUser(user: User) {
 
 export function authRoutes(server: FastifyInstance): void {
   const { store } = server.atlas;
-  const limiter = new FailureLimiter();
+  const limiter = new AttemptLimiter();
 
   server.post('/api/login', { config: { access: 'public' } }, async (request, reply) => {
     const body = parse(loginBody, request.body, 'body');
-    const name = body.username.normalize('NFC');
-    const keys = [`ip:${request.ip}`, `user:${name.toLowerCase()}`];
-    const wait = limiter.retryAfterSeconds(keys);
-    if (wait > 0) {
-      reply.header('Retry-After', String(wait));
-      throw tooManyAttempts(wait);
-    }
-    const user = await store.getUser(name);
-    const valid = await verifyPassword(body.password, user?.passwordHash ?? (await dummyPasswordHash()));
-    if (!user || !valid || user.disabled) {
-      limiter.fail(keys);
-      throw badCredentials();
-    }
-    limiter.succeed(keys);
+    const limits = loginLimits(canonicalUsername(body.username), request.ip);
+    const user = await store.getUser(body.username);
+    // An unknown name costs a hash too, so it cannot be told from a wrong password by time.
+    const stored = user?.passwordHash ?? (await dummyPasswordHash());
+    // A disabled account counts as a wrong password, so the limit says nothing about which it was.
+    const valid = await checkPasswordLimited(
+      limiter,
+      limits,
+      reply,
+      async () => (await verifyPassword(body.password, stored)) && user !== null && !user.disabled,
+    );
+    if (!valid || !user) throw badCredentials();
     await startSession(store, request, reply, user.username);
     return describeUser(user);
   });
@@ -86,16 +110,12 @@ export function authRoutes(server: FastifyInstance): void {
     const body = parse(passwordBody, request.body, 'body');
     const me = request.user ? await store.getUser(request.user.username) : null;
     if (!me) throw unauthorized();
-    const keys = [`user:${me.username.toLowerCase()}`];
-    const wait = limiter.retryAfterSeconds(keys);
-    if (wait > 0) {
-      reply.header('Retry-After', String(wait));
-      throw tooManyAttempts(wait);
-    }
-    if (!(await verifyPassword(body.currentPassword, me.passwordHash))) {
-      limiter.fail(keys);
-      throw badCredentials();
-    }
+    const limits = loginLimits(canonicalUsername(me.username), request.ip);
+    const valid = await checkPasswordLimited(limiter, limits, reply, () =>
+      verifyPassword(body.currentPassword, me.passwordHash),
+    );
+    if (!valid) throw badCredentials();
+    refuseWeakPassword(body.newPassword, me.username, 'newPassword');
     await store.updateUser(me.username, { passwordHash: await hashPassword(body.newPassword) }, me.username);
     // Every session of this user ended with the change; this browser gets a new one.
     await startSession(store, request, reply, me.username);

@@ -1,11 +1,14 @@
 // Admin API for accounts: list, create, change role, password or disabled. The last active admin
-// cannot be demoted or disabled, so nobody locks the bureau out of its own atlas.
+// cannot be demoted or disabled, so nobody locks the bureau out of its own atlas (the store checks it
+// inside the transaction that writes the change).
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import { hashPassword } from '../auth/password.ts';
 import { ADMIN } from '../auth/roles.ts';
+import { refuseWeakPassword } from '../auth/weak-password.ts';
 import { ApiError, notFound, unauthorized } from '../errors.ts';
 import { parse } from '../parse.ts';
+import { LastAdminError } from '../store/accounts.ts';
 import type { UserChange } from '../store/types.ts';
 import { newPassword, role, username } from './schemas.ts';
 
@@ -15,6 +18,12 @@ const patchBody = z
   .refine((body) => Object.keys(body).length > 0, 'names nothing to change');
 const nameParams = z.strictObject({ name: z.string().min(1).max(64) });
 
+export const lastAdmin = () =>
+  new ApiError(409, 'last-admin', {
+    zh: '这是唯一可用的管理员账号，不能降级或停用。请先设另一位管理员。',
+    en: 'This is the only active administrator; it cannot be demoted or disabled. Make another admin first.',
+  });
+
 export function userRoutes(server: FastifyInstance): void {
   const { store } = server.atlas;
 
@@ -23,6 +32,7 @@ export function userRoutes(server: FastifyInstance): void {
   server.post('/api/users', { config: { access: ADMIN } }, async (request, reply) => {
     if (!request.user) throw unauthorized();
     const body = parse(createBody, request.body, 'body');
+    refuseWeakPassword(body.password, body.username);
     const user = await store.createUser(
       body.username,
       body.role,
@@ -43,24 +53,20 @@ export function userRoutes(server: FastifyInstance): void {
     if (!request.user) throw unauthorized();
     const { name } = parse(nameParams, request.params, 'params');
     const body = parse(patchBody, request.body, 'body');
-    const target = await store.getUser(name.normalize('NFC'));
+    const target = await store.getUser(name);
     if (!target) throw notFound({ zh: `用户 ${name}`, en: `User ${name}` });
-    const losesAdmin =
-      target.role === 'admin' &&
-      !target.disabled &&
-      ((body.role && body.role !== 'admin') || body.disabled === true);
-    if (losesAdmin && (await store.countActiveAdmins()) <= 1) {
-      throw new ApiError(409, 'last-admin', {
-        zh: '这是唯一可用的管理员账号，不能降级或停用。请先设另一位管理员。',
-        en: 'This is the only active administrator; it cannot be demoted or disabled. Make another admin first.',
-      });
-    }
+    if (body.password) refuseWeakPassword(body.password, target.username);
     const change: UserChange = {};
     if (body.role) change.role = body.role;
     if (body.disabled !== undefined) change.disabled = body.disabled;
     if (body.password) change.passwordHash = await hashPassword(body.password);
-    const user = await store.updateUser(target.username, change, request.user.username);
-    if (!user) throw notFound({ zh: `用户 ${name}`, en: `User ${name}` });
-    return user;
+    try {
+      const user = await store.updateUser(target.username, change, request.user.username);
+      if (!user) throw notFound({ zh: `用户 ${name}`, en: `User ${name}` });
+      return user;
+    } catch (error) {
+      if (error instanceof LastAdminError) throw lastAdmin();
+      throw error;
+    }
   });
 }

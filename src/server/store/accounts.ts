@@ -1,6 +1,7 @@
 // Users, sessions and setup tokens in SQLite. Only hashes are stored: scrypt for passwords
 // (auth/password.ts), SHA-256 for session and setup tokens (auth/session.ts).
 import type Database from 'better-sqlite3';
+import { canonicalUsername } from '../auth/username.ts';
 import type { HistoryTable } from './history.ts';
 import type { Role, User, UserChange, UserWithHash } from './types.ts';
 
@@ -29,6 +30,13 @@ function publicUser(user: UserWithHash): User {
   return rest;
 }
 
+/** A change that would leave no active administrator: refused inside the transaction that writes it. */
+export class LastAdminError extends Error {
+  constructor(readonly username: string) {
+    super(`${username} is the only active administrator`);
+  }
+}
+
 export class AccountsTable {
   private readonly accountsDb: Database.Database;
   private readonly accountsHistory: HistoryTable;
@@ -38,15 +46,15 @@ export class AccountsTable {
     this.accountsDb = db;
     this.accountsHistory = history;
     this.sql = {
-      user: db.prepare<[string], UserRow>('SELECT * FROM users WHERE username = ?'),
+      user: db.prepare<[string], UserRow>('SELECT * FROM users WHERE name_key = ?'),
       users: db.prepare<[], UserRow>('SELECT * FROM users ORDER BY username'),
       count: db.prepare<[], { n: number }>('SELECT count(*) AS n FROM users'),
       admins: db.prepare<[], { n: number }>(
         "SELECT count(*) AS n FROM users WHERE role = 'admin' AND disabled = 0",
       ),
       insertUser: db.prepare(
-        `INSERT INTO users (username, role, password_hash, disabled, created_at, updated_at)
-         VALUES (?, ?, ?, 0, ?, ?) ON CONFLICT DO NOTHING`,
+        `INSERT INTO users (username, name_key, role, password_hash, disabled, created_at, updated_at)
+         VALUES (?, ?, ?, ?, 0, ?, ?) ON CONFLICT DO NOTHING`,
       ),
       updateUser: db.prepare(
         `UPDATE users SET role = @role, password_hash = @passwordHash, disabled = @disabled, updated_at = @updatedAt
@@ -76,8 +84,9 @@ export class AccountsTable {
     return this.sql.admins.get()?.n ?? 0;
   }
 
+  /** By canonical name: `ÄDMIN`, `ädmin` and `Ädmin` are one account. */
   async getUser(username: string): Promise<UserWithHash | null> {
-    const row = this.sql.user.get(username);
+    const row = this.sql.user.get(canonicalUsername(username));
     return row ? toUser(row) : null;
   }
 
@@ -87,7 +96,9 @@ export class AccountsTable {
 
   private insertUser(username: string, role: Role, passwordHash: string, actor: string): User | null {
     const now = new Date().toISOString();
-    if (this.sql.insertUser.run(username, role, passwordHash, now, now).changes !== 1) return null;
+    const key = canonicalUsername(username);
+    // Refused (null) when the name or its canonical form is taken.
+    if (this.sql.insertUser.run(username, key, role, passwordHash, now, now).changes !== 1) return null;
     this.accountsHistory.append({
       actor,
       entity: 'user',
@@ -100,7 +111,7 @@ export class AccountsTable {
       after: { role, disabled: false },
       note: null,
     });
-    const row = this.sql.user.get(username);
+    const row = this.sql.user.get(key);
     return row ? publicUser(toUser(row)) : null;
   }
 
@@ -113,7 +124,7 @@ export class AccountsTable {
   async updateUser(username: string, change: UserChange, actor: string): Promise<User | null> {
     return this.accountsDb
       .transaction(() => {
-        const row = this.sql.user.get(username);
+        const row = this.sql.user.get(canonicalUsername(username));
         if (!row) return null;
         const before = toUser(row);
         const after = {
@@ -123,6 +134,11 @@ export class AccountsTable {
           disabled: (change.disabled ?? before.disabled) ? 1 : 0,
           updatedAt: new Date().toISOString(),
         };
+        // Checked here, in the write transaction, so two concurrent changes cannot each see the
+        // other admin still active and together leave none.
+        const losesAdmin =
+          before.role === 'admin' && !before.disabled && (after.role !== 'admin' || after.disabled);
+        if (losesAdmin && (this.sql.admins.get()?.n ?? 0) <= 1) throw new LastAdminError(before.username);
         this.sql.updateUser.run(after);
         // Disabling an account or changing its password ends its sessions.
         if (change.disabled === true || change.passwordHash)
@@ -143,7 +159,7 @@ export class AccountsTable {
           },
           note: null,
         });
-        return publicUser(toUser(this.sql.user.get(before.username) as UserRow));
+        return publicUser(toUser(this.sql.user.get(canonicalUsername(before.username)) as UserRow));
       })
       .immediate();
   }

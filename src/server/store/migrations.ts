@@ -2,8 +2,12 @@
 // A migration is appended, never edited once released.
 import { randomUUID } from 'node:crypto';
 import type Database from 'better-sqlite3';
+import { canonicalUsername } from '../auth/username.ts';
 
-const MIGRATIONS: readonly string[] = [
+/** SQL to run, or a step that needs code (a value SQLite cannot compute, such as a Unicode fold). */
+type Migration = string | ((db: Database.Database) => void);
+
+const MIGRATIONS: readonly Migration[] = [
   `
   CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL) STRICT;
 
@@ -96,10 +100,48 @@ const MIGRATIONS: readonly string[] = [
     WHEN NEW.seq IS NOT NULL AND EXISTS (SELECT 1 FROM history WHERE seq = NEW.seq)
     BEGIN SELECT RAISE(ABORT, 'history is append-only'); END;
   `,
+  canonicalUserNames,
 ];
 
-/** Opens the pragmas every connection needs and brings the schema up to date. */
-export function migrate(db: Database.Database): void {
+/**
+ * 3: user names are one account per canonical name (NFKC + case folding, auth/username.ts), looked up
+ * by `name_key` under a unique index. Accounts made before this that fold to one name (`Ädmin` and
+ * `ädmin`) do not stop the start: the oldest keeps the name; each later one is disabled (its sessions
+ * end) and keyed `DUPLICATE <rowid> <name>`, which no typed name folds to (a fold has no capitals), and
+ * the start says so. Its row and history stay; `atlas user add OTHERNAME` gives its owner a new account.
+ */
+function canonicalUserNames(db: Database.Database): void {
+  db.exec('ALTER TABLE users ADD COLUMN name_key TEXT');
+  const rows = db
+    .prepare<[], { rowid: number; username: string }>(
+      'SELECT rowid, username FROM users ORDER BY created_at, rowid',
+    )
+    .all();
+  const setKey = db.prepare('UPDATE users SET name_key = ? WHERE rowid = ?');
+  const disable = db.prepare('UPDATE users SET disabled = 1 WHERE rowid = ?');
+  const endSessions = db.prepare('DELETE FROM sessions WHERE username = ?');
+  const kept = new Map<string, string>();
+  for (const { rowid, username } of rows) {
+    const key = canonicalUsername(username);
+    const first = kept.get(key);
+    if (first === undefined) {
+      kept.set(key, username);
+      setKey.run(key, rowid);
+      continue;
+    }
+    setKey.run(`DUPLICATE ${rowid} ${key}`, rowid);
+    disable.run(rowid);
+    endSessions.run(username);
+    console.warn(
+      `用户 ${username} 与 ${first} 视为同名，已停用 / user ${username} is the same name as ${first} once case and width are folded: disabled`,
+    );
+  }
+  db.exec('CREATE UNIQUE INDEX users_name_key ON users (name_key)');
+}
+
+/** Opens the pragmas every connection needs and brings the schema up to date (or, for the tests of a
+ *  migration, up to schema `target`). */
+export function migrate(db: Database.Database, target = MIGRATIONS.length): void {
   // WAL: readers never block the writer. synchronous=FULL: in WAL mode each commit fsyncs the WAL
   // before it returns, so an acknowledged write survives kill -9 *and* a power cut (NORMAL would
   // survive kill -9 only). The fsync costs ~0.5–4 ms a commit here; group-commit.ts shares one among
@@ -114,9 +156,11 @@ export function migrate(db: Database.Database): void {
       `The database was written by a newer Land Atlas (schema ${current}, this one knows ${MIGRATIONS.length}).`,
     );
   }
-  for (let index = current; index < MIGRATIONS.length; index++) {
+  for (let index = current; index < Math.min(target, MIGRATIONS.length); index++) {
     db.transaction(() => {
-      db.exec(MIGRATIONS[index] as string);
+      const migration = MIGRATIONS[index] as Migration;
+      if (typeof migration === 'string') db.exec(migration);
+      else migration(db);
       if (index === 0)
         db.prepare('INSERT INTO meta (key, value) VALUES (?, ?)').run('database_id', randomUUID());
       db.pragma(`user_version = ${index + 1}`);

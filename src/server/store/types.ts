@@ -234,6 +234,8 @@ export interface Store {
   getUser(username: string): Promise<UserWithHash | null>;
   listUsers(): Promise<User[]>;
   createUser(username: string, role: Role, passwordHash: string, actor: string): Promise<User | null>;
+  /** Null for an unknown user; throws LastAdminError (store/accounts.ts), changing nothing, when the
+   *  change would leave no active admin — checked inside the transaction that writes it. */
   updateUser(username: string, change: UserChange, actor: string): Promise<User | null>;
   createSession(tokenHash: string, username: string, expiresAt: number): Promise<void>;
   /** The user of a live session whose account is not disabled, else null. */

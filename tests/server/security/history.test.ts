@@ -8,6 +8,7 @@ import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { HISTORY_ATTEMPT_MAX_BYTES } from '../../../src/server/config.ts';
+import { migrate } from '../../../src/server/store/migrations.ts';
 import { SqliteStore } from '../../../src/server/store/sqlite.ts';
 import { combPolygon, serverForTests } from './data-support.ts';
 
@@ -100,10 +101,9 @@ describe('history cannot be rewritten', () => {
 
   it('a database made before the REPLACE trigger gets it when it is opened', async () => {
     const root = mkdtempSync(join(tmpdir(), 'atlas-history-'));
-    SqliteStore.open(root).close();
+    // The schema as version 1 made it: no REPLACE trigger yet.
     const old = new Database(join(root, 'atlas.sqlite'));
-    old.exec('DROP TRIGGER history_no_replace');
-    old.pragma('user_version = 1');
+    migrate(old, 1);
     old.close();
     const reopened = SqliteStore.open(root);
     const triggers = reopened.db
@@ -111,7 +111,7 @@ describe('history cannot be rewritten', () => {
       .all()
       .map((row) => row.name);
     expect(triggers).toEqual(['history_no_delete', 'history_no_replace', 'history_no_update']);
-    expect(reopened.db.pragma('user_version', { simple: true })).toBe(2);
+    expect(reopened.db.pragma('user_version', { simple: true })).toBe(3);
     await reopened.close();
   });
 });
