@@ -362,7 +362,8 @@ class StructureWalker {
   }
 }
 
-function idOf(value: unknown): string | number | null {
+/** A Feature's own `id` member, when it is a string or a number. */
+export function idOf(value: unknown): string | number | null {
   if (!isRecord(value)) return null;
   return typeof value.id === 'string' || typeof value.id === 'number' ? value.id : null;
 }

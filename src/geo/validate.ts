@@ -15,6 +15,7 @@ import {
 import {
   displayText,
   type Message,
+  type Place,
   PROBLEM_CODES,
   type Problem,
   ProblemCollector,
@@ -23,7 +24,7 @@ import {
 import { checkCoordinates, type LocatedGeometry } from './validate-coordinates.ts';
 import { checkGeometry } from './validate-geometry.ts';
 import { checkLayer } from './validate-layer.ts';
-import { checkStructure, type FeatureEntry } from './validate-structure.ts';
+import { checkStructure, type FeatureEntry, idOf } from './validate-structure.ts';
 
 export type { Message, Problem, ProblemCode, Severity, ValidationReport } from './problems.ts';
 export { displayText, formatProblem, PROBLEM_CODES } from './problems.ts';
@@ -101,8 +102,9 @@ function checkLimits(value: unknown, problems: ProblemCollector, text: string | 
     return false;
   }
   const found = text === null ? null : findOutOfRangeNumber(text);
-  const path = found ? [] : findNonFiniteNumber(value);
+  const path = findNonFiniteNumber(value);
   if (!found && !path && typeof value !== 'number') return true;
+  const place = featurePlace(value, path ?? []);
   if (found && text !== null) {
     const { line, column } = positionAt(text, found.offset);
     const literal = found.literal.length > 40 ? `${found.literal.slice(0, 39)}…` : found.literal;
@@ -112,16 +114,30 @@ function checkLimits(value: unknown, problems: ProblemCollector, text: string | 
         zh: `第 ${line} 行第 ${column} 列的数字 ${literal} 超出了数值范围（绝对值大于约 1.8e308），读入后会变成无穷大；请写出实际数值。`,
         en: `the number ${literal} at line ${line}, column ${column} is out of range (beyond about ±1.8e308) and would be read as infinity; write the actual value.`,
       },
-      { line },
+      { line, ...place },
     );
   } else {
     const at = pathText(path ?? []);
-    problems.error(PROBLEM_CODES.numberOutOfRange, {
-      zh: `${at} 处的数字不是有限数（超出数值范围，如 1e309 读入后为无穷大）；请写出实际数值。`,
-      en: `the number at ${at} is not finite (out of range, as 1e309 is, which reads as infinity); write the actual value.`,
-    });
+    problems.error(
+      PROBLEM_CODES.numberOutOfRange,
+      {
+        zh: `${at} 处的数字不是有限数（超出数值范围，如 1e309 读入后为无穷大）；请写出实际数值。`,
+        en: `the number at ${at} is not finite (out of range, as 1e309 is, which reads as infinity); write the actual value.`,
+      },
+      place,
+    );
   }
   return false;
+}
+
+/** The feature a path into the parsed file leads into (`features/3/…`, or a lone Feature), if any. */
+function featurePlace(value: unknown, path: readonly (string | number)[]): Place {
+  if (typeof value !== 'object' || value === null) return {};
+  const root = value as { type?: unknown; features?: unknown };
+  if (root.type === 'Feature') return { featureIndex: 0, featureId: idOf(root) };
+  const index = path[1];
+  if (path[0] !== 'features' || typeof index !== 'number' || !Array.isArray(root.features)) return {};
+  return { featureIndex: index, featureId: idOf(root.features[index]) };
 }
 
 function validateInto(value: unknown, layer: LayerId | null, problems: ProblemCollector): void {

@@ -106,7 +106,12 @@ describe('numbers and keys', () => {
     const response = await s.admin.importText('mode=merge', text);
     expect(response.statusCode).toBe(422);
     expect(response.json().problems).toEqual([
-      expect.objectContaining({ code: 'bad-structure', featureIndex: 0, featureId: 'HS-T-0001' }),
+      expect.objectContaining({
+        code: 'number-out-of-range',
+        featureIndex: 0,
+        featureId: 'HS-T-0001',
+        line: 1,
+      }),
     ]);
   });
 

@@ -208,7 +208,7 @@ describe('JSON nested too deep for any recursive walk', () => {
 });
 
 describe('numbers out of range (1e309, read as Infinity)', () => {
-  it('as a coordinate: number-out-of-range naming the number, its line and column', () => {
+  it('as a coordinate: number-out-of-range naming the feature, the number, its line and column', () => {
     const text =
       '{"type": "Feature", "properties": {},\n "geometry": {"type": "Point", "coordinates": [1e309, 22.7]}}';
     expect(summary(validateGeoJsonText(text, { fileName: 'x.geojson' }))).toEqual({
@@ -216,7 +216,7 @@ describe('numbers out of range (1e309, read as Infinity)', () => {
       problems: [
         {
           code: 'number-out-of-range',
-          featureIndex: null,
+          featureIndex: 0,
           line: 2,
           en: 'the number 1e309 at line 2, column 48 is out of range (beyond about ±1.8e308) and would be read as infinity; write the actual value.',
         },
