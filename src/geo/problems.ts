@@ -38,6 +38,8 @@ export const PROBLEM_CODES = {
   duplicateId: 'duplicate-id',
   missingId: 'missing-id',
   wrongGeometryType: 'wrong-geometry-type',
+  emptyGeometry: 'empty-geometry',
+  invalidId: 'invalid-id',
   notFeatureCollection: 'not-feature-collection',
   windingOrder: 'winding-order',
   excessivePrecision: 'excessive-precision',

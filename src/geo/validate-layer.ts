@@ -1,9 +1,16 @@
 // What a Land Atlas layer file must hold beyond GeoJSON (PRODUCT.md, data model): a FeatureCollection,
 // the layer's geometry types, properties that pass the layer's schema, and a unique string `id` both as
 // the Feature's id and as properties.id. zod's issues become messages naming the property.
+import type { Geometry } from 'geojson';
 import type { z } from 'zod';
 import type { LayerId } from '../domain/layers.ts';
-import { LAYER_GEOMETRY_TYPES, LAYER_PROPERTY_SCHEMAS } from '../domain/schemas.ts';
+import {
+  FEATURE_ID_MAX_LENGTH,
+  FEATURE_ID_RULE,
+  isFeatureId,
+  LAYER_GEOMETRY_TYPES,
+  LAYER_PROPERTY_SCHEMAS,
+} from '../domain/schemas.ts';
 import { displayText, type Message, PROBLEM_CODES, type ProblemCollector } from './problems.ts';
 import type { FeatureEntry } from './validate-structure.ts';
 
@@ -106,6 +113,16 @@ export function describeIssue(issue: z.core.$ZodIssue, properties: Record<string
   };
 }
 
+/** A geometry without a single position (`"coordinates": []`, or a MultiPolygon with an empty part):
+ *  valid RFC 7946, but a layer feature with no land to show, pick or measure. */
+function isEmptyGeometry(geometry: Geometry | null): boolean {
+  if (geometry === null) return false;
+  if (geometry.type === 'GeometryCollection') return geometry.geometries.length === 0;
+  const coordinates = geometry.coordinates as unknown[];
+  if (coordinates.length === 0) return true;
+  return geometry.type === 'MultiPolygon' && geometry.coordinates.some((part) => part.length === 0);
+}
+
 /** Layer rules for every feature; `entries` are the features in file order. */
 export function checkLayer(
   layer: LayerId,
@@ -136,6 +153,15 @@ export function checkLayer(
         {
           zh: `${layerName.zh}图层的几何必须是 ${allowed.join(' 或 ')}（实际为 ${geometryType ?? '空几何 null'}）。`,
           en: `a ${layerName.en} feature's geometry must be ${allowed.join(' or ')} (found ${geometryType ?? 'null'}).`,
+        },
+        place,
+      );
+    } else if (isEmptyGeometry(entry.geometry)) {
+      problems.error(
+        PROBLEM_CODES.emptyGeometry,
+        {
+          zh: `${layerName.zh}要素的几何没有任何坐标（空的 ${geometryType}）；请画出范围或删去该要素。`,
+          en: `the ${layerName.en} feature has an empty ${geometryType} (no coordinates); draw its outline or remove the feature.`,
         },
         place,
       );
@@ -189,6 +215,15 @@ function checkId(
       {
         zh: `要素 id 必须是字符串（实际为数字 ${entry.id}）；请写成 "${entry.id}"，并与 properties.id 一致。`,
         en: `the Feature id must be a string (found the number ${entry.id}); write "${entry.id}", the same as properties.id.`,
+      },
+      place,
+    );
+  } else if (!isFeatureId(entry.id)) {
+    problems.error(
+      PROBLEM_CODES.invalidId,
+      {
+        zh: `要素 id ${displayText(entry.id)} 无效：须为 1 至 ${FEATURE_ID_MAX_LENGTH} 个字符，不含控制字符，不能全为空格，也不能是 . 或 ..（否则无法在网址中访问）。`,
+        en: `the feature id ${displayText(entry.id)} is not valid: it ${FEATURE_ID_RULE}, and is not . or .. (else no address can reach it).`,
       },
       place,
     );

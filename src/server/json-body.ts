@@ -10,7 +10,7 @@ import { findDuplicateKeys, hasDuplicateKeys, positionAt } from '../geo/json-tex
 import { displayText } from '../geo/validate.ts';
 import { ApiError } from './errors.ts';
 
-export function tooDeep(text: string, found: TooDeep): ApiError {
+function tooDeep(text: string, found: TooDeep): ApiError {
   const { line, column } = positionAt(text, found.offset);
   return new ApiError(
     400,

@@ -5,13 +5,10 @@ import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { GeoJSON } from 'geojson';
 import { z } from 'zod';
 import { LAYER_IDS, type LayerId } from '../../domain/layers.ts';
-import { findTooDeep, MAX_JSON_DEPTH } from '../../geo/json-limits.ts';
 import { ADMIN, READ } from '../auth/roles.ts';
 import { IMPORT_BODY_LIMIT } from '../config.ts';
 import { layerCsv } from '../csv.ts';
 import { ApiError, unauthorized } from '../errors.ts';
-import { storeProblems } from '../feature-check.ts';
-import { tooDeep } from '../json-body.ts';
 import { parse } from '../parse.ts';
 import { featureContents } from '../seed.ts';
 import { validateText } from '../validation-pool.ts';
@@ -72,15 +69,11 @@ export async function ioRoutes(server: FastifyInstance): Promise<void> {
       const { layer } = parse(layerParams, request.params, 'params');
       const { mode, onConflict } = parse(importQuery, request.query, 'query');
       const { text, fileName } = await uploadedText(request, layer);
-      const deep = findTooDeep(text, MAX_JSON_DEPTH);
-      if (deep) throw tooDeep(text, deep);
       const report = await validateText(text, fileName, layer);
       const geojson = report.value as GeoJSON | null;
       const features = geojson?.type === 'FeatureCollection' ? featureContents(geojson.features) : [];
-      const problems = report.ok
-        ? storeProblems(features.map((feature) => ({ ...feature, id: feature.properties.id })))
-        : report.problems;
-      if (!report.ok || geojson?.type !== 'FeatureCollection' || problems.length > 0) {
+      const problems = report.problems;
+      if (!report.ok || geojson?.type !== 'FeatureCollection') {
         throw new ApiError(
           422,
           'invalid-geojson',

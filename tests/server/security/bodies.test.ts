@@ -42,7 +42,7 @@ describe('nesting', () => {
     expectBilingual(response.json(), 'too-deep');
   });
 
-  it('an import holding a GeometryCollection nested 20 000 deep gets 400 too-deep', async () => {
+  it('an import holding a GeometryCollection nested 20 000 deep gets 422 with a too-deep problem at its line', async () => {
     const before = await plotState();
     const feature = JSON.stringify(plotFeature(1)).replace(
       /"geometry":.*\}$/,
@@ -52,8 +52,10 @@ describe('nesting', () => {
       'mode=merge',
       `{"type":"FeatureCollection","features":[${feature}]}`,
     );
-    expect(response.statusCode).toBe(400);
-    expectBilingual(response.json(), 'too-deep');
+    expect(response.statusCode).toBe(422);
+    expectBilingual(response.json(), 'invalid-geojson');
+    expect(response.json().problems).toMatchObject([{ code: 'too-deep', severity: 'error', line: 1 }]);
+    expect(response.json().problems).toHaveLength(1);
     expect(await plotState()).toEqual(before);
   });
 });

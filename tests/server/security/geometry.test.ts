@@ -17,7 +17,7 @@ const square = (x: number, y: number) => [
 
 const BAD: [string, unknown, string[]][] = [
   ['latitude 95', { type: 'Polygon', coordinates: [square(112.9, 94.9)] }, ['coordinate-out-of-range']],
-  ['empty coordinates', { type: 'Polygon', coordinates: [] }, ['bad-structure']],
+  ['empty coordinates', { type: 'Polygon', coordinates: [] }, ['empty-geometry']],
   [
     'a ring of 3 positions',
     {

@@ -118,7 +118,7 @@ describe('ids no route could address are refused where they enter', () => {
     expect(response.statusCode).toBe(422);
     expect(response.json().error).toBe('invalid-geojson');
     expect(response.json().problems).toMatchObject([
-      { code: 'property-schema', featureIndex: 1, featureId: TOO_LONG, severity: 'error' },
+      { code: 'invalid-id', featureIndex: 1, featureId: TOO_LONG, severity: 'error' },
     ]);
     expect(response.json().problems).toHaveLength(1);
     expect(await featureState(s.planner, 'plots', 'HS-T-0001')).toEqual(before);
