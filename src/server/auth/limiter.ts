@@ -43,6 +43,12 @@ export class AttemptLimiter {
     return times;
   }
 
+  /** Drops the keys with no attempt left in the window. Never clears live counts: a flood of new
+   *  names must not wipe out the limits of the names under attack. */
+  private forgetExpired(now: number): void {
+    for (const key of [...this.attempts.keys()]) this.recent(key, now);
+  }
+
   /** Takes a slot under every limit, or none if one of them is full. */
   attempt(limits: readonly Limit[], now = Date.now()): Attempt {
     let wait = 0;
@@ -54,7 +60,7 @@ export class AttemptLimiter {
       }
     }
     if (wait > 0) return { allowed: false, retryAfterSeconds: wait };
-    if (this.attempts.size > 100_000) this.attempts.clear();
+    if (this.attempts.size > 100_000) this.forgetExpired(now);
     for (const { key } of limits) this.attempts.set(key, [...this.recent(key, now), now]);
     const giveBack = (reset: boolean) => {
       for (const { key, resetOnSuccess } of limits) {
