@@ -2,6 +2,7 @@
 // from what to what (never raw JSON on screen), and local times as `YYYY-MM-DD HH:mm`.
 import { PROPERTY_LABELS } from '../../domain/labels.ts';
 import { applyMergePatch } from '../../domain/merge-patch.ts';
+import { sameValue } from '../../domain/three-way-merge.ts';
 import type { HistoryEntry } from '../api/schemas.ts';
 
 export interface FieldChange {
@@ -24,10 +25,6 @@ function isRecord(value: unknown): value is Record<string, unknown> {
 function rank(name: string): number {
   const index = KNOWN_ORDER.indexOf(name);
   return index === -1 ? KNOWN_ORDER.length : index;
-}
-
-export function sameValue(a: unknown, b: unknown): boolean {
-  return JSON.stringify(a ?? null) === JSON.stringify(b ?? null);
 }
 
 /** The properties that differ between two property sets, in the inspector's order; `version` aside. */

@@ -1,9 +1,9 @@
 // A 409 shown to the person, never resolved silently: their version and the one now on the server side
 // by side, the fields that differ marked (not by colour alone), and two explicit choices.
 import { propertyLabel } from '../../domain/labels.ts';
+import { sameValue } from '../../domain/three-way-merge.ts';
 import { formatValue } from '../format.ts';
 import type { Lang } from '../i18n.ts';
-import { sameValue } from '../inspections/diff.ts';
 import { Sheet } from '../inspections/Sheet.tsx';
 import { tr } from '../inspections/strings.ts';
 
