@@ -65,6 +65,7 @@ export const inspection = z.looseObject({
 export type Inspection = z.infer<typeof inspection>;
 
 export const recordedInspection = inspection.extend({ plot: feature });
+export type RecordedInspection = z.infer<typeof recordedInspection>;
 
 export const inspectionList = z.looseObject({ plotId: z.string(), inspections: z.array(inspection) });
 

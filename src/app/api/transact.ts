@@ -1,0 +1,220 @@
+// The one write path of the app. Every change a person makes is an intent (what they want, from which
+// version, with an id that makes a retry idempotent) handed to `transact`; intents are sent one at a
+// time, in the order they were made, and each ends saved or in a conflict, or fails with an ApiError.
+// The offline outbox will keep the same intents in IndexedDB and replay them through this path.
+//
+// A 409 is not shown as it is: it is merged three ways (src/domain/three-way-merge.ts) against the
+// version the person started from. Fields only they changed are applied to the current version, fields
+// only others changed are kept, and the edit is sent again without asking; only fields both sides
+// changed differently come back as a conflict, each with who changed the other side and when (from
+// the feature's history). `resolve` then sends the person's choice for those fields.
+import {
+  type ChangedBy,
+  type FieldConflict,
+  lastChangedBy,
+  mergePatchBetween,
+  threeWayMerge,
+} from '../../domain/three-way-merge.ts';
+import { ApiError } from './client.ts';
+import { getFeatureHistory, type NewInspection, patchFeature, recordInspection } from './endpoints.ts';
+import { type ApiFeature, conflictBody, type HistoryEntry, type RecordedInspection } from './schemas.ts';
+
+type Properties = Record<string, unknown>;
+
+/** Plot or zone attributes changed from the version on screen (`base`), as a merge patch. */
+export interface EditIntent {
+  kind: 'edit-feature';
+  id: string;
+  layer: string;
+  featureId: string;
+  base: Properties;
+  changes: Properties;
+}
+
+/** An inspection, which also sets the plot's status (and mode) from the version on screen. */
+export interface InspectionIntent {
+  kind: 'record-inspection';
+  id: string;
+  base: Properties;
+  input: NewInspection;
+}
+
+export type Intent = EditIntent | InspectionIntent;
+
+export interface Conflict {
+  /** Only the fields both sides changed, to different values. */
+  fields: FieldConflict[];
+  /** Who changed each of those fields on the server, and when (absent when history does not say). */
+  changedBy: Record<string, ChangedBy>;
+  /** The feature as it is now on the server. */
+  current: ApiFeature;
+  /** The person's intent, as it was refused. */
+  intent: Intent;
+}
+
+export type Outcome =
+  | {
+      status: 'saved';
+      feature: ApiFeature;
+      /** Fields others had changed meanwhile, kept beside the person's own. */
+      mergedTheirs: string[];
+      inspection: RecordedInspection | null;
+    }
+  | { status: 'conflict'; conflict: Conflict };
+
+/** How many times an edit is merged again when the feature keeps changing under it. */
+const MAX_MERGES = 3;
+
+/** The properties an intent would leave on the feature. */
+function wanted(intent: Intent): Properties {
+  if (intent.kind === 'edit-feature') {
+    const result: Properties = { ...intent.base };
+    for (const [name, value] of Object.entries(intent.changes)) {
+      if (value === null) delete result[name];
+      else result[name] = value;
+    }
+    return result;
+  }
+  const { status, mode } = intent.input;
+  return { ...intent.base, status, ...(mode !== undefined ? { mode } : {}) };
+}
+
+/** The same intent, rebased onto `current` with the properties it should now leave there. */
+function rebase(intent: Intent, current: ApiFeature, target: Properties): Intent {
+  const theirs = current.properties;
+  if (intent.kind === 'edit-feature') {
+    return { ...intent, base: theirs, changes: mergePatchBetween(theirs, target) };
+  }
+  const { mode: _mode, ...rest } = intent.input;
+  const mode = target.mode;
+  return {
+    ...intent,
+    base: theirs,
+    input: {
+      ...rest,
+      status: String(target.status ?? intent.input.status),
+      ...(typeof mode === 'string' && mode !== theirs.mode ? { mode } : {}),
+      plotVersion: theirs.version,
+    },
+  };
+}
+
+async function sendOnce(
+  intent: Intent,
+): Promise<{ feature: ApiFeature; inspection: RecordedInspection | null }> {
+  if (intent.kind === 'edit-feature') {
+    const version = Number(intent.base.version);
+    const feature = await patchFeature(intent.layer, intent.featureId, version, intent.changes);
+    return { feature, inspection: null };
+  }
+  const inspection = await recordInspection(intent.input);
+  return { feature: inspection.plot, inspection };
+}
+
+function conflictOf(error: unknown): ApiFeature | null {
+  if (!(error instanceof ApiError) || error.status !== 409) return null;
+  const body = conflictBody.safeParse(error.body);
+  return body.success ? body.data.current : null;
+}
+
+function propertiesIn(side: unknown): Properties {
+  if (typeof side !== 'object' || side === null) return {};
+  const properties = (side as { properties?: unknown }).properties;
+  return typeof properties === 'object' && properties !== null ? (properties as Properties) : {};
+}
+
+/** Who changed the conflicting fields, from the feature's history; nothing if history cannot be read. */
+async function whoChanged(
+  layer: string,
+  featureId: string,
+  fields: readonly string[],
+  sinceVersion: number,
+): Promise<Record<string, ChangedBy>> {
+  let entries: HistoryEntry[];
+  try {
+    entries = (await getFeatureHistory(layer, featureId)).entries;
+  } catch {
+    return {};
+  }
+  const changes = entries
+    .filter((entry) => entry.action !== 'conflict')
+    .map((entry) => ({
+      actor: entry.actor,
+      at: entry.at,
+      versionAfter: entry.versionAfter,
+      before: propertiesIn(entry.before),
+      after: propertiesIn(entry.after),
+    }));
+  return lastChangedBy(fields, changes, sinceVersion);
+}
+
+function target(intent: Intent): { layer: string; featureId: string } {
+  return intent.kind === 'edit-feature'
+    ? { layer: intent.layer, featureId: intent.featureId }
+    : { layer: 'plots', featureId: intent.input.plotId };
+}
+
+async function run(intent: Intent): Promise<Outcome> {
+  let attempt = intent;
+  const mergedTheirs = new Set<string>();
+  for (let merges = 0; ; merges++) {
+    try {
+      const saved = await sendOnce(attempt);
+      return { status: 'saved', ...saved, mergedTheirs: [...mergedTheirs].sort() };
+    } catch (error) {
+      const current = conflictOf(error);
+      if (!current || merges >= MAX_MERGES) throw error;
+      const merge = threeWayMerge(attempt.base, wanted(attempt), current.properties);
+      for (const name of merge.theirs) mergedTheirs.add(name);
+      if (merge.conflicts.length > 0) {
+        const { layer, featureId } = target(intent);
+        const fields = merge.conflicts.map((field) => field.name);
+        const changedBy = await whoChanged(layer, featureId, fields, Number(attempt.base.version));
+        return {
+          status: 'conflict',
+          conflict: {
+            fields: merge.conflicts,
+            changedBy,
+            current,
+            intent: rebase(attempt, current, merge.merged),
+          },
+        };
+      }
+      attempt = rebase(attempt, current, merge.merged);
+    }
+  }
+}
+
+/** Intents are sent one at a time, in the order they were made. */
+let queue: Promise<unknown> = Promise.resolve();
+
+export function transact(intent: Intent): Promise<Outcome> {
+  const result = queue.then(() => run(intent));
+  queue = result.catch(() => undefined);
+  return result;
+}
+
+/**
+ * The person's answer to a conflict: for each conflicting field, theirs or mine (`keepMine` lists the
+ * fields where mine wins). The rest of the merge stands. Goes through the same path (and may meet a
+ * newer conflict).
+ */
+export function resolve(conflict: Conflict, keepMine: readonly string[]): Promise<Outcome> {
+  const target: Properties = { ...wanted(conflict.intent) };
+  for (const field of conflict.fields) {
+    const value = keepMine.includes(field.name) ? field.mine : field.theirs;
+    if (value === undefined || value === null) delete target[field.name];
+    else target[field.name] = value;
+  }
+  const next = rebase(conflict.intent, conflict.current, target);
+  if (next.kind === 'edit-feature' && Object.keys(next.changes).length === 0) {
+    // Theirs for every field, and nothing else of the person's: the server's version stands as it is.
+    return Promise.resolve({
+      status: 'saved',
+      feature: conflict.current,
+      mergedTheirs: [],
+      inspection: null,
+    });
+  }
+  return transact(next);
+}
