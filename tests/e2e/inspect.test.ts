@@ -343,60 +343,46 @@ describe('two planners editing the same plot', () => {
     await second?.close();
   });
 
-  it('the second to save sees both versions side by side and chooses; nothing is resolved silently', async () => {
+  const signedIn = new Set<ContextSession>();
+  /** Both planners open 编辑属性 on `id`, each from version 1. */
+  async function bothOpen(id: string) {
     for (const [session, user] of [
       [first, USERS.planner],
       [second, PLANNER2],
     ] as const) {
-      await openAndLogin(session.page, app.url, user);
-      await appReady(session.page);
-      const inspector = await selectPlot(session.page, plotId, false);
+      if (!signedIn.has(session)) {
+        await openAndLogin(session.page, app.url, user);
+        await appReady(session.page);
+        signedIn.add(session);
+      }
+      const inspector = await selectPlot(session.page, id, false);
       expect(await inspector.getByRole('button', { name: '记录巡查' }).count()).toBe(0);
       await inspector.getByRole('button', { name: '编辑属性' }).click();
-      await session.page.getByRole('dialog', { name: `编辑属性：${plotId}` }).waitFor({ state: 'visible' });
+      await session.page.getByRole('dialog', { name: `编辑属性：${id}` }).waitFor({ state: 'visible' });
     }
+    return {
+      firstForm: first.page.getByRole('dialog', { name: `编辑属性：${id}` }),
+      secondForm: second.page.getByRole('dialog', { name: `编辑属性：${id}` }),
+    };
+  }
+
+  it('different fields at once: both changes are kept and nobody is asked', async () => {
+    const { firstForm, secondForm } = await bothOpen(plotId);
     const before = await plotInStore(first.page, plotId);
     const newGrade = before.grade === 'A' ? 'B' : 'A';
-    const gradeLabel = `${newGrade}类`;
 
     // The first planner changes the grade and saves: version 2.
-    const firstForm = first.page.getByRole('dialog', { name: `编辑属性：${plotId}` });
-    await firstForm.getByRole('radio', { name: gradeLabel }).click();
+    await firstForm.getByRole('radio', { name: `${newGrade}类` }).click();
     await firstForm.getByRole('button', { name: '保存属性' }).click();
     await firstForm.waitFor({ state: 'detached' });
     expect(await plotInStore(first.page, plotId)).toMatchObject({ grade: newGrade, version: 2 });
 
-    // The second, still on version 1, changes the status: 409, the conflict dialog.
-    const secondForm = second.page.getByRole('dialog', { name: `编辑属性：${plotId}` });
+    // The second, still on version 1, changes the status and the note: merged onto version 2, no dialog.
     await secondForm.getByRole('radio', { name: '已完成' }).click();
     await secondForm.getByLabel('备注').fill('已签订整治协议');
     await secondForm.getByRole('button', { name: '保存属性' }).click();
-    const conflict = second.page.getByRole('alertdialog', { name: '修改冲突' });
-    await conflict.waitFor({ state: 'visible' });
-    const table = conflict.getByRole('table');
-    expect(await table.getByRole('columnheader').allTextContents()).toEqual([
-      '属性',
-      '您的版本 v1+',
-      '服务器当前版本 v2',
-    ]);
-    const row = (label: string) =>
-      table
-        .getByRole('row')
-        .filter({ has: second.page.getByRole('rowheader', { name: new RegExp(`^${label}`) }) });
-    expect(await row('整治状态').getAttribute('data-differs')).toBe('true');
-    expect(await row('整治状态').getByRole('cell').allTextContents()).toEqual(['已完成', '已认定']);
-    expect(await row('亩均评价等级').getAttribute('data-differs')).toBe('true');
-    expect((await row('亩均评价等级').getByRole('cell').allTextContents())[1]).toBe(gradeLabel);
-    expect(await row('整治模式').getAttribute('data-differs')).toBe('false');
-    expect(await row('备注').getByRole('cell').allTextContents()).toEqual(['已签订整治协议', '—']);
-    // Nothing was saved while the dialog is open.
-    expect(await plotInStore(second.page, plotId)).toMatchObject({ status: 'identified', version: 1 });
-    await second.page.screenshot({ path: `${SHOTS}inspect-conflict-desktop.png` });
-
-    // Keep mine: the status and note go onto version 2, the first planner's grade stays.
-    await conflict.getByRole('button', { name: '保留我的修改' }).click();
-    await conflict.waitFor({ state: 'detached' });
     await secondForm.waitFor({ state: 'detached' });
+    expect(await second.page.getByRole('alertdialog', { name: '修改冲突' }).count()).toBe(0);
     expect(await plotInStore(second.page, plotId)).toEqual({
       status: 'completed',
       grade: newGrade,
@@ -411,11 +397,54 @@ describe('two planners editing the same plot', () => {
       notes: '已签订整治协议',
       version: 3,
     });
+    // History tells the whole story: the refused first attempt, then the merged save by planner2.
     const inspector = second.page.getByRole('complementary', { name: '属性' });
     await expect
       .poll(() => inspector.getByTestId('change-record').first().textContent())
       .toContain('planner2');
     expect(await inspector.getByText('冲突（未保存）').count()).toBe(1);
+  });
+
+  it('the same field: the dialog shows only that field, who changed it and when; nothing is resolved silently', async () => {
+    const id = identified[4] as string;
+    const { firstForm, secondForm } = await bothOpen(id);
+
+    // The first planner sets the status to 整治中: version 2.
+    await firstForm.getByRole('radio', { name: '整治中' }).click();
+    await firstForm.getByRole('button', { name: '保存属性' }).click();
+    await firstForm.waitFor({ state: 'detached' });
+
+    // The second, from version 1, sets the status to 已完成 and writes a note: the status conflicts.
+    await secondForm.getByRole('radio', { name: '已完成' }).click();
+    await secondForm.getByLabel('备注').fill('现场已完工');
+    await secondForm.getByRole('button', { name: '保存属性' }).click();
+    const conflict = second.page.getByRole('alertdialog', { name: '修改冲突' });
+    await conflict.waitFor({ state: 'visible' });
+    const table = conflict.getByRole('table');
+    expect(await table.getByRole('columnheader').allTextContents()).toEqual([
+      '属性',
+      '您的版本',
+      '服务器当前版本 v2',
+      '修改人',
+    ]);
+    expect(await table.getByRole('rowheader').allTextContents()).toEqual(['整治状态']);
+    const cells = await table.getByRole('row').nth(1).getByRole('cell').allTextContents();
+    expect(cells.slice(0, 2)).toEqual(['已完成', '整治中']);
+    expect(cells[2]).toMatch(/^planner1 · \d{4}-\d{2}-\d{2} \d{2}:\d{2}$/);
+    expect(await conflict.textContent()).toContain('不冲突的修改无论如何都会保存：您改的备注');
+    // Nothing was saved while the dialog is open.
+    expect(await plotInStore(second.page, id)).toMatchObject({ status: 'identified', version: 1 });
+    await second.page.screenshot({ path: `${SHOTS}inspect-conflict-desktop.png` });
+
+    // Keep mine: 已完成 and the note go onto version 2.
+    await conflict.getByRole('button', { name: '保留我的修改' }).click();
+    await conflict.waitFor({ state: 'detached' });
+    await secondForm.waitFor({ state: 'detached' });
+    expect(await plotInStore(second.page, id)).toMatchObject({ status: 'completed', version: 3 });
+    const saved = await (
+      await second.page.request.get(new URL(`/api/features/plots/${id}`, app.url).href)
+    ).json();
+    expect(saved.properties).toMatchObject({ status: 'completed', notes: '现场已完工', version: 3 });
   });
 
   it('an inspection of a plot changed meanwhile shows the conflict; taking the server’s status saves it', async () => {
@@ -441,8 +470,8 @@ describe('two planners editing the same plot', () => {
       const status = conflict
         .getByRole('row')
         .filter({ has: page.getByRole('rowheader', { name: /^整治状态/ }) });
-      expect(await status.getAttribute('data-differs')).toBe('true');
-      expect(await status.getByRole('cell').allTextContents()).toEqual(['已核查', '整治中']);
+      expect((await status.getByRole('cell').allTextContents()).slice(0, 2)).toEqual(['已核查', '整治中']);
+      expect((await status.getByRole('cell').allTextContents())[2]).toMatch(/^planner1 · /);
       await conflict.getByRole('button', { name: '采用服务器版本' }).click();
       await form.waitFor({ state: 'detached' });
       expect(await plotInStore(page, target)).toMatchObject({ status: 'rectifying', version: 2 });

@@ -44,6 +44,12 @@ export type Intent = EditIntent | InspectionIntent;
 export interface Conflict {
   /** Only the fields both sides changed, to different values. */
   fields: FieldConflict[];
+  /** Fields only the person changed: saved whatever is chosen for `fields`. */
+  mine: string[];
+  /** Fields only others changed: kept. */
+  theirs: string[];
+  /** The version the person started from. */
+  startedFrom: number;
   /** Who changed each of those fields on the server, and when (absent when history does not say). */
   changedBy: Record<string, ChangedBy>;
   /** The feature as it is now on the server. */
@@ -174,6 +180,9 @@ async function run(intent: Intent): Promise<Outcome> {
           status: 'conflict',
           conflict: {
             fields: merge.conflicts,
+            mine: merge.mine,
+            theirs: [...mergedTheirs].sort(),
+            startedFrom: Number(intent.base.version),
             changedBy,
             current,
             intent: rebase(attempt, current, merge.merged),

@@ -1,18 +1,17 @@
 // 编辑属性 / Edit attributes of a plot, for planners: status, mode, grade, deadline and notes. Sends only
-// the fields changed, with the version the form started from (PATCH /api/features/plots/:id). A 409
-// opens the conflict dialog: keep mine (the same changes on the current version) or take the server's.
+// the fields changed, from the version the form started from, through the one write path
+// (api/transact.ts): edits of other fields made meanwhile are merged without asking; only a field both
+// changed differently opens the conflict dialog.
 import { type FormEvent, useState } from 'react';
 import { propertyLabel, valueLabel } from '../../domain/labels.ts';
 import { PLOT_GRADES, PLOT_STATUSES, RECTIFICATION_MODES } from '../../domain/layers.ts';
-import { applyMergePatch } from '../../domain/merge-patch.ts';
-import { ApiError, errorText } from '../api/client.ts';
-import { patchFeature } from '../api/endpoints.ts';
-import { type ApiFeature, conflictBody } from '../api/schemas.ts';
+import { errorText } from '../api/client.ts';
+import { type Conflict, type Outcome, resolve, transact } from '../api/transact.ts';
 import type { Lang } from '../i18n.ts';
 import { GRADE_COLOURS, STATUS_COLOURS } from '../map/styles.ts';
-import { type ConflictChoice, ConflictDialog } from '../panels/ConflictDialog.tsx';
+import { ConflictDialog } from '../panels/ConflictDialog.tsx';
 import { ChoiceGroup } from './ChoiceGroup.tsx';
-import { isIsoDate } from './diff.ts';
+import { isIsoDate, newClientId } from './diff.ts';
 import { applyServerFeature } from './records.ts';
 import { Sheet } from './Sheet.tsx';
 import { tr } from './strings.ts';
@@ -68,31 +67,26 @@ export function EditPlotForm({
   const [values, setValues] = useState<Values>(() => valuesOf(properties));
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
-  const [conflict, setConflict] = useState<{
-    changes: Record<string, unknown>;
-    version: number;
-    current: ApiFeature;
-    message: string;
-  } | null>(null);
+  const [conflict, setConflict] = useState<Conflict | null>(null);
   const [conflictError, setConflictError] = useState<string | null>(null);
   const set = (name: keyof Values) => (value: string) =>
     setValues((current) => ({ ...current, [name]: value }));
 
-  const send = async (version: number, changes: Record<string, unknown>) => {
+  const send = async (write: () => Promise<Outcome>) => {
     setBusy(true);
     setError(null);
     setConflictError(null);
     try {
-      const saved = await patchFeature('plots', plotId, version, changes);
-      applyServerFeature('plots', saved);
+      const outcome = await write();
+      if (outcome.status === 'conflict') {
+        setConflict(outcome.conflict);
+        return;
+      }
+      applyServerFeature('plots', outcome.feature);
       setConflict(null);
       onSaved(tr(lang, 'saved'));
     } catch (caught) {
-      const body =
-        caught instanceof ApiError && caught.status === 409 ? conflictBody.safeParse(caught.body) : null;
-      if (body?.success && caught instanceof ApiError) {
-        setConflict({ changes, version, current: body.data.current, message: caught.text(lang) });
-      } else if (conflict) setConflictError(errorText(caught, lang));
+      if (conflict) setConflictError(errorText(caught, lang));
       else setError(errorText(caught, lang));
     } finally {
       setBusy(false);
@@ -106,24 +100,10 @@ export function EditPlotForm({
       return setError(tr(lang, 'dateInvalid'));
     const changes = plotChanges(base, values);
     if (Object.keys(changes).length === 0) return setError(tr(lang, 'nothingChanged'));
-    void send(Number(base.version), changes);
+    void send(() =>
+      transact({ kind: 'edit-feature', id: newClientId(), layer: 'plots', featureId: plotId, base, changes }),
+    );
   };
-
-  const conflictChoice: ConflictChoice | null = conflict
-    ? {
-        fields: EDITABLE_PLOT_FIELDS.filter(
-          (name) =>
-            name in conflict.changes ||
-            base[name] !== undefined ||
-            conflict.current.properties[name] !== undefined,
-        ),
-        yours: applyMergePatch(base, conflict.changes),
-        theirs: conflict.current.properties,
-        yourVersion: conflict.version,
-        theirVersion: conflict.current.properties.version,
-        message: conflict.message,
-      }
-    : null;
 
   return (
     <Sheet
@@ -189,20 +169,23 @@ export function EditPlotForm({
           </button>
         </div>
       </form>
-      {conflict && conflictChoice && (
+      {conflict && (
         <ConflictDialog
           lang={lang}
-          conflict={conflictChoice}
+          conflict={conflict}
           busy={busy}
           error={conflictError}
           takeTheirsNote={tr(lang, 'takeTheirsNote')}
           onClose={() => setConflict(null)}
-          onKeepMine={() => void send(conflict.current.properties.version, conflict.changes)}
-          onTakeTheirs={() => {
-            applyServerFeature('plots', conflict.current);
-            setConflict(null);
-            onSaved(tr(lang, 'tookTheirs'));
-          }}
+          onKeepMine={() =>
+            void send(() =>
+              resolve(
+                conflict,
+                conflict.fields.map((field) => field.name),
+              ),
+            )
+          }
+          onTakeTheirs={() => void send(() => resolve(conflict, []))}
         />
       )}
     </Sheet>

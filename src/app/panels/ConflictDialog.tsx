@@ -1,20 +1,16 @@
-// A 409 shown to the person, never resolved silently: their version and the one now on the server side
-// by side, the fields that differ marked (not by colour alone), and two explicit choices.
+// A conflict the three-way merge could not settle (api/transact.ts), shown to the person, never
+// resolved silently: only the fields both sides changed differently, each with their value, the
+// server's, and who changed it and when; what merges without conflict is named, not asked about.
 import { propertyLabel } from '../../domain/labels.ts';
-import { sameValue } from '../../domain/three-way-merge.ts';
+import type { Conflict } from '../api/transact.ts';
 import { formatValue } from '../format.ts';
 import type { Lang } from '../i18n.ts';
+import { formatWhen } from '../inspections/diff.ts';
 import { Sheet } from '../inspections/Sheet.tsx';
 import { tr } from '../inspections/strings.ts';
 
-export interface ConflictChoice {
-  fields: readonly string[];
-  yours: Record<string, unknown>;
-  theirs: Record<string, unknown>;
-  yourVersion: number;
-  theirVersion: number;
-  /** The server's own words for the refusal. */
-  message: string;
+function fieldList(names: readonly string[], lang: Lang): string {
+  return names.map((name) => propertyLabel(name, lang)).join(lang === 'zh' ? '、' : ', ');
 }
 
 export function ConflictDialog({
@@ -28,7 +24,7 @@ export function ConflictDialog({
   onClose,
 }: {
   lang: Lang;
-  conflict: ConflictChoice;
+  conflict: Conflict;
   busy: boolean;
   error: string | null;
   takeTheirsNote: string;
@@ -36,6 +32,14 @@ export function ConflictDialog({
   onTakeTheirs: () => void;
   onClose: () => void;
 }) {
+  const merged = [
+    ...(conflict.mine.length
+      ? [tr(lang, 'conflictYoursList', { fields: fieldList(conflict.mine, lang) })]
+      : []),
+    ...(conflict.theirs.length
+      ? [tr(lang, 'conflictTheirsList', { fields: fieldList(conflict.theirs, lang) })]
+      : []),
+  ];
   return (
     <Sheet
       title={tr(lang, 'conflictTitle')}
@@ -44,36 +48,42 @@ export function ConflictDialog({
       className="conflict-sheet"
       role="alertdialog"
     >
-      <p className="conflict-message">{conflict.message}</p>
-      <p>{tr(lang, 'conflictIntro', { mine: conflict.yourVersion, theirs: conflict.theirVersion })}</p>
+      <p>
+        {tr(lang, 'conflictIntro', {
+          mine: conflict.startedFrom,
+          theirs: conflict.current.properties.version,
+        })}
+      </p>
       <table className="conflict-table">
         <thead>
           <tr>
             <th scope="col">{tr(lang, 'field')}</th>
+            <th scope="col">{tr(lang, 'yours')}</th>
             <th scope="col">
-              {tr(lang, 'yours')} <span className="version-tag">v{conflict.yourVersion}+</span>
+              {tr(lang, 'theirs')} <span className="version-tag">v{conflict.current.properties.version}</span>
             </th>
-            <th scope="col">
-              {tr(lang, 'theirs')} <span className="version-tag">v{conflict.theirVersion}</span>
-            </th>
+            <th scope="col">{tr(lang, 'changedBy')}</th>
           </tr>
         </thead>
         <tbody>
-          {conflict.fields.map((name) => {
-            const differs = !sameValue(conflict.yours[name], conflict.theirs[name]);
+          {conflict.fields.map((field) => {
+            const by = conflict.changedBy[field.name];
             return (
-              <tr key={name} className={differs ? 'differs' : undefined} data-differs={differs}>
-                <th scope="row">
-                  {propertyLabel(name, lang)}
-                  {differs && <span className="differs-tag">{tr(lang, 'differs')}</span>}
-                </th>
-                <td>{formatValue(name, conflict.yours[name], lang)}</td>
-                <td>{formatValue(name, conflict.theirs[name], lang)}</td>
+              <tr key={field.name} className="differs">
+                <th scope="row">{propertyLabel(field.name, lang)}</th>
+                <td>{formatValue(field.name, field.mine, lang)}</td>
+                <td>{formatValue(field.name, field.theirs, lang)}</td>
+                <td>{by ? `${by.actor} · ${formatWhen(by.at)}` : tr(lang, 'changedByUnknown')}</td>
               </tr>
             );
           })}
         </tbody>
       </table>
+      {merged.length > 0 && (
+        <p className="note">
+          {tr(lang, 'conflictMerged', { fields: merged.join(lang === 'zh' ? '；' : '; ') })}
+        </p>
+      )}
       {error && (
         <p className="form-error" role="alert">
           {error}

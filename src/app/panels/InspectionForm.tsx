@@ -1,13 +1,15 @@
 // 记录巡查 / Record inspection: date (today), status after (large radios), findings (required), mode,
 // notes and photos from the camera or a file (previews; 10 MB each, checked here too). Saving records
 // the inspection (POST /api/inspections with the plot version seen), puts the plot's new status on the
-// map, then sends each photo. A 409 opens the conflict dialog; photos that fail can be sent again.
+// map, then sends each photo. It goes through the one write path (api/transact.ts): a plot changed
+// meanwhile in other fields is merged without asking; only a status (or mode) both changed differently
+// opens the conflict dialog. Photos that fail can be sent again.
 import { type FormEvent, useEffect, useId, useMemo, useRef, useState } from 'react';
 import { valueLabel } from '../../domain/labels.ts';
 import { PLOT_STATUSES, RECTIFICATION_MODES } from '../../domain/layers.ts';
-import { ApiError, errorText } from '../api/client.ts';
-import { type NewInspection, recordInspection, uploadPhoto } from '../api/endpoints.ts';
-import { type ApiFeature, conflictBody } from '../api/schemas.ts';
+import { errorText } from '../api/client.ts';
+import { type NewInspection, uploadPhoto } from '../api/endpoints.ts';
+import { type Conflict, type Outcome, resolve, transact } from '../api/transact.ts';
 import type { Lang } from '../i18n.ts';
 import { ChoiceGroup } from '../inspections/ChoiceGroup.tsx';
 import { isIsoDate, newClientId, PHOTO_TYPES, photoProblem, todayIso } from '../inspections/diff.ts';
@@ -15,7 +17,7 @@ import { applyServerFeature, useRecordsRevision } from '../inspections/records.t
 import { Sheet } from '../inspections/Sheet.tsx';
 import { tr } from '../inspections/strings.ts';
 import { STATUS_COLOURS } from '../map/styles.ts';
-import { type ConflictChoice, ConflictDialog } from './ConflictDialog.tsx';
+import { ConflictDialog } from './ConflictDialog.tsx';
 
 interface PickedPhoto {
   key: string;
@@ -59,7 +61,7 @@ export function InspectionForm({
   const [phase, setPhase] = useState<'editing' | 'saving' | 'uploading' | 'photos-failed'>('editing');
   const [progress, setProgress] = useState({ n: 0, total: 0 });
   const [error, setError] = useState<string | null>(null);
-  const [conflict, setConflict] = useState<{ input: NewInspection; current: ApiFeature } | null>(null);
+  const [conflict, setConflict] = useState<Conflict | null>(null);
   const [inspectionId, setInspectionId] = useState<string | null>(null);
   const [failed, setFailed] = useState<FailedPhoto[]>([]);
   const clientId = useMemo(newClientId, []);
@@ -125,23 +127,30 @@ export function InspectionForm({
     onSaved(tr(lang, 'recorded'));
   };
 
-  const save = async (input: NewInspection) => {
+  const save = async (write: () => Promise<Outcome>) => {
     setPhase('saving');
     setError(null);
     try {
-      const recorded = await recordInspection(input);
+      const outcome = await write();
+      if (outcome.status === 'conflict') {
+        setConflict(outcome.conflict);
+        setPhase('editing');
+        return;
+      }
       setConflict(null);
+      const recorded = outcome.inspection;
+      if (!recorded) throw new Error('no inspection in the answer');
       setInspectionId(recorded.id);
       applyServerFeature('plots', recorded.plot);
       await uploadAll(recorded.id, photos);
     } catch (caught) {
-      const body =
-        caught instanceof ApiError && caught.status === 409 ? conflictBody.safeParse(caught.body) : null;
-      if (body?.success) setConflict({ input, current: body.data.current });
-      else setError(errorText(caught, lang));
+      setError(errorText(caught, lang));
       setPhase('editing');
     }
   };
+
+  const record = (input: NewInspection) =>
+    save(() => transact({ kind: 'record-inspection', id: clientId, base, input }));
 
   const submit = (event: FormEvent) => {
     event.preventDefault();
@@ -150,7 +159,7 @@ export function InspectionForm({
     if (findings.trim() === '') return setError(tr(lang, 'findingsRequired'));
     const bad = photos.find((photo) => photo.problem);
     if (bad?.problem) return setError(bad.problem);
-    void save({
+    void record({
       plotId,
       date,
       findings: findings.trim(),
@@ -161,17 +170,6 @@ export function InspectionForm({
       plotVersion: baseVersion,
     });
   };
-
-  const conflictChoice: ConflictChoice | null = conflict
-    ? {
-        fields: ['status', 'mode'],
-        yours: { ...base, status: conflict.input.status, mode: conflict.input.mode ?? base.mode },
-        theirs: conflict.current.properties,
-        yourVersion: conflict.input.plotVersion,
-        theirVersion: conflict.current.properties.version,
-        message: tr(lang, 'plotChangedMeanwhile'),
-      }
-    : null;
 
   const busy = phase === 'saving' || phase === 'uploading';
   const title = tr(lang, 'inspectTitle', { plot: plotId });
@@ -347,26 +345,23 @@ export function InspectionForm({
           </button>
         </div>
       </form>
-      {conflict && conflictChoice && (
+      {conflict && (
         <ConflictDialog
           lang={lang}
-          conflict={conflictChoice}
+          conflict={conflict}
           busy={busy}
           error={null}
           takeTheirsNote={tr(lang, 'takeTheirsInspection')}
           onClose={() => setConflict(null)}
           onKeepMine={() =>
-            void save({ ...conflict.input, plotVersion: conflict.current.properties.version })
+            void save(() =>
+              resolve(
+                conflict,
+                conflict.fields.map((field) => field.name),
+              ),
+            )
           }
-          onTakeTheirs={() => {
-            applyServerFeature('plots', conflict.current);
-            const { mode: _mine, ...rest } = conflict.input;
-            void save({
-              ...rest,
-              status: String(conflict.current.properties.status ?? rest.status),
-              plotVersion: conflict.current.properties.version,
-            });
-          }}
+          onTakeTheirs={() => void save(() => resolve(conflict, []))}
         />
       )}
     </Sheet>
