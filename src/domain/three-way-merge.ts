@@ -33,15 +33,18 @@ export function sameValue(a: unknown, b: unknown): boolean {
   return JSON.stringify(a ?? null) === JSON.stringify(b ?? null);
 }
 
+/** Fields only the server sets (a client cannot change them): never merged, never reported. */
+export const SERVER_OWNED_FIELDS = ['version', 'id', 'createdBy'] as const;
+
 /**
- * Merges `mine` and `theirs`, both descended from `base`. `ignore` names fields the server owns
- * (`version`), which are taken from theirs and never reported.
+ * Merges `mine` and `theirs`, both descended from `base`. `ignore` names fields the server owns,
+ * which are taken from theirs and never reported.
  */
 export function threeWayMerge(
   base: Fields,
   mine: Fields,
   theirs: Fields,
-  ignore: readonly string[] = ['version'],
+  ignore: readonly string[] = SERVER_OWNED_FIELDS,
 ): ThreeWayMerge {
   const merged: Record<string, unknown> = { ...theirs };
   const result: ThreeWayMerge = { merged, mine: [], theirs: [], conflicts: [] };
@@ -69,7 +72,7 @@ export function threeWayMerge(
  * value, removed fields as null. What the app sends after a merge, so the server applies only the
  * fields the person decided.
  */
-export function mergePatchBetween(from: Fields, to: Fields, ignore: readonly string[] = ['version']) {
+export function mergePatchBetween(from: Fields, to: Fields, ignore: readonly string[] = SERVER_OWNED_FIELDS) {
   const patch: Record<string, unknown> = {};
   for (const name of new Set([...Object.keys(from), ...Object.keys(to)])) {
     if (ignore.includes(name) || sameValue(from[name], to[name])) continue;

@@ -189,3 +189,104 @@ describe('transact: inspections', () => {
     expect(await current(plotId)).toMatchObject({ status: 'rectifying', version: 2 });
   });
 });
+
+describe('transact: zones (outline and attributes)', () => {
+  const square = (x: number, size = 0.002) => ({
+    type: 'Polygon' as const,
+    coordinates: [
+      [
+        [x, 22.8],
+        [x + size, 22.8],
+        [x + size, 22.8 + size],
+        [x, 22.8 + size],
+        [x, 22.8],
+      ],
+    ],
+  });
+  const attributes = { name: '试点片区', mode: 'redevelopment', plannedLandUse: '1001', notes: '' };
+
+  async function created(x: number) {
+    cookie = plannerCookie;
+    const outcome = await transact({
+      kind: 'create-feature',
+      id: `create-${x}`,
+      layer: 'zones',
+      properties: { ...attributes },
+      geometry: square(x),
+    });
+    if (outcome.status !== 'saved' || !outcome.feature) throw new Error('the zone was not created');
+    return outcome.feature;
+  }
+
+  async function zone(id: string) {
+    const response = await app.server.inject({
+      url: `/api/features/zones/${id}`,
+      headers: { cookie: plannerCookie },
+    });
+    return response.json() as { properties: Record<string, unknown>; geometry: unknown };
+  }
+
+  async function otherEditsZone(id: string, body: Record<string, unknown>) {
+    const response = await app.server.inject({
+      method: 'PATCH',
+      url: `/api/features/zones/${id}`,
+      headers: { cookie: otherCookie },
+      payload: { version: 1, ...body },
+    });
+    expect(response.statusCode).toBe(200);
+  }
+
+  const base = (x: number) => ({ ...attributes, geometry: square(x), version: 1 });
+
+  it('a new outline saved over someone’s new note: both stand', async () => {
+    const saved = await created(113.0);
+    const id = saved.properties.id;
+    await otherEditsZone(id, { properties: { notes: '他人修改' } });
+    const outcome = await transact({
+      kind: 'edit-feature',
+      id: `edit-${id}`,
+      layer: 'zones',
+      featureId: id,
+      base: base(113.0),
+      changes: { ...attributes, geometry: square(113.0, 0.003) },
+    });
+    expect(outcome).toMatchObject({ status: 'saved', mergedTheirs: ['notes'] });
+    const stored = await zone(id);
+    expect(stored.properties).toMatchObject({ notes: '他人修改', version: 3 });
+    expect(stored.geometry).toEqual(square(113.0, 0.003));
+  });
+
+  it('two new outlines: the outline is the one conflict; deleting from the old version is refused', async () => {
+    const saved = await created(113.1);
+    const id = saved.properties.id;
+    await otherEditsZone(id, { properties: {}, geometry: square(113.1, 0.0025) });
+    const outcome = await transact({
+      kind: 'edit-feature',
+      id: `edit-${id}`,
+      layer: 'zones',
+      featureId: id,
+      base: base(113.1),
+      changes: { name: '改名', geometry: square(113.1, 0.003) },
+    });
+    if (outcome.status !== 'conflict') throw new Error(`expected a conflict, got ${outcome.status}`);
+    expect(outcome.conflict.fields.map((field) => field.name)).toEqual(['geometry']);
+    expect(outcome.conflict.mine).toEqual(['name']);
+    expect(outcome.conflict.changedBy.geometry).toMatchObject({ actor: 'planner2', version: 2 });
+    await expect(
+      transact({ kind: 'delete-feature', id: `delete-${id}`, layer: 'zones', featureId: id, version: 1 }),
+    ).rejects.toMatchObject({ status: 409, code: 'version-conflict' });
+    expect(await resolve(outcome.conflict, ['geometry'])).toMatchObject({ status: 'saved' });
+    const stored = await zone(id);
+    expect(stored.properties).toMatchObject({ name: '改名', version: 3 });
+    expect(stored.geometry).toEqual(square(113.1, 0.003));
+    expect(
+      await transact({
+        kind: 'delete-feature',
+        id: `delete2-${id}`,
+        layer: 'zones',
+        featureId: id,
+        version: 3,
+      }),
+    ).toMatchObject({ status: 'saved', feature: null });
+  });
+});

@@ -1,4 +1,5 @@
 // The API calls the app makes, one function each, typed by their zod schemas.
+import type { Geometry } from 'geojson';
 import type { z } from 'zod';
 import { request, requestVoid, send } from './client.ts';
 import * as s from './schemas.ts';
@@ -28,16 +29,27 @@ export async function getLayerText(layer: string): Promise<string> {
 export const getFeature = (layer: string, id: string) =>
   request(s.feature, `/api/features/${encodeURIComponent(layer)}/${encodeURIComponent(id)}`);
 
+const featureUrl = (layer: string, id?: string) =>
+  `/api/features/${encodeURIComponent(layer)}${id === undefined ? '' : `/${encodeURIComponent(id)}`}`;
+
+/** A merge patch of the properties (null removes one), and a new outline if given, from `version`. */
 export const patchFeature = (
   layer: string,
   id: string,
   version: number,
   properties: Record<string, unknown>,
+  geometry?: Geometry,
 ) =>
-  request(s.feature, `/api/features/${encodeURIComponent(layer)}/${encodeURIComponent(id)}`, {
+  request(s.feature, featureUrl(layer, id), {
     method: 'PATCH',
-    body: { version, properties },
+    body: { version, properties, ...(geometry ? { geometry } : {}) },
   });
+
+export const createFeature = (layer: string, properties: Record<string, unknown>, geometry: Geometry) =>
+  request(s.feature, featureUrl(layer), { method: 'POST', body: { properties, geometry } });
+
+export const deleteFeature = (layer: string, id: string, version: number) =>
+  requestVoid(`${featureUrl(layer, id)}?version=${version}`, { method: 'DELETE' });
 
 export const getPlotInspections = (plotId: string, signal?: AbortSignal) =>
   request(s.inspectionList, `/api/plots/${encodeURIComponent(plotId)}/inspections`, signal ? { signal } : {});

@@ -8,6 +8,8 @@
 // only others changed are kept, and the edit is sent again without asking; only fields both sides
 // changed differently come back as a conflict, each with who changed the other side and when (from
 // the feature's history). `resolve` then sends the person's choice for those fields.
+
+import type { Geometry } from 'geojson';
 import {
   type ChangedBy,
   type FieldConflict,
@@ -16,12 +18,29 @@ import {
   threeWayMerge,
 } from '../../domain/three-way-merge.ts';
 import { ApiError } from './client.ts';
-import { getFeatureHistory, type NewInspection, patchFeature, recordInspection } from './endpoints.ts';
-import { type ApiFeature, conflictBody, type HistoryEntry, type RecordedInspection } from './schemas.ts';
+import {
+  createFeature,
+  deleteFeature,
+  getFeatureHistory,
+  type NewInspection,
+  patchFeature,
+  recordInspection,
+  uploadPhoto,
+} from './endpoints.ts';
+import {
+  type ApiFeature,
+  conflictBody,
+  type HistoryEntry,
+  type Photo,
+  type RecordedInspection,
+} from './schemas.ts';
 
 type Properties = Record<string, unknown>;
 
-/** Plot or zone attributes changed from the version on screen (`base`), as a merge patch. */
+/**
+ * Plot or zone attributes changed from the version on screen (`base`), as a merge patch. A change of
+ * outline is the pseudo-field `geometry` in both `base` and `changes`, so it merges like any field.
+ */
 export interface EditIntent {
   kind: 'edit-feature';
   id: string;
@@ -39,7 +58,36 @@ export interface InspectionIntent {
   input: NewInspection;
 }
 
-export type Intent = EditIntent | InspectionIntent;
+/** A new feature of a drawn layer (a zone). */
+export interface CreateIntent {
+  kind: 'create-feature';
+  id: string;
+  layer: string;
+  properties: Properties;
+  geometry: Geometry;
+}
+
+/** A feature deleted from the version on screen. */
+export interface DeleteIntent {
+  kind: 'delete-feature';
+  id: string;
+  layer: string;
+  featureId: string;
+  version: number;
+}
+
+/** A photo of a recorded inspection. */
+export interface PhotoIntent {
+  kind: 'add-photo';
+  id: string;
+  inspectionId: string;
+  file: File;
+}
+
+/** What the three-way merge applies to: the intents that change a feature from a version. */
+type MergeableIntent = EditIntent | InspectionIntent;
+
+export type Intent = MergeableIntent | CreateIntent | DeleteIntent | PhotoIntent;
 
 export interface Conflict {
   /** Only the fields both sides changed, to different values. */
@@ -54,25 +102,36 @@ export interface Conflict {
   changedBy: Record<string, ChangedBy>;
   /** The feature as it is now on the server. */
   current: ApiFeature;
-  /** The person's intent, as it was refused. */
-  intent: Intent;
+  /** The person's intent, rebased onto `current` with every field that merged. */
+  intent: MergeableIntent;
 }
 
 export type Outcome =
   | {
       status: 'saved';
-      feature: ApiFeature;
+      /** The feature as saved; null for a deletion or a photo. */
+      feature: ApiFeature | null;
       /** Fields others had changed meanwhile, kept beside the person's own. */
       mergedTheirs: string[];
       inspection: RecordedInspection | null;
+      photo: Photo | null;
     }
   | { status: 'conflict'; conflict: Conflict };
+
+const saved = (parts: Partial<Extract<Outcome, { status: 'saved' }>>): Outcome => ({
+  status: 'saved',
+  feature: null,
+  mergedTheirs: [],
+  inspection: null,
+  photo: null,
+  ...parts,
+});
 
 /** How many times an edit is merged again when the feature keeps changing under it. */
 const MAX_MERGES = 3;
 
 /** The properties an intent would leave on the feature. */
-function wanted(intent: Intent): Properties {
+function wanted(intent: MergeableIntent): Properties {
   if (intent.kind === 'edit-feature') {
     const result: Properties = { ...intent.base };
     for (const [name, value] of Object.entries(intent.changes)) {
@@ -85,9 +144,17 @@ function wanted(intent: Intent): Properties {
   return { ...intent.base, status, ...(mode !== undefined ? { mode } : {}) };
 }
 
+/** The fields of `current` the intent merges against: its properties, and its outline if the intent
+ *  edits the outline too. */
+function theirsOf(intent: MergeableIntent, current: ApiFeature): Properties {
+  return 'geometry' in intent.base
+    ? { ...current.properties, geometry: current.geometry }
+    : current.properties;
+}
+
 /** The same intent, rebased onto `current` with the properties it should now leave there. */
-function rebase(intent: Intent, current: ApiFeature, target: Properties): Intent {
-  const theirs = current.properties;
+function rebase(intent: MergeableIntent, current: ApiFeature, target: Properties): MergeableIntent {
+  const theirs = theirsOf(intent, current);
   if (intent.kind === 'edit-feature') {
     return { ...intent, base: theirs, changes: mergePatchBetween(theirs, target) };
   }
@@ -100,21 +167,37 @@ function rebase(intent: Intent, current: ApiFeature, target: Properties): Intent
       ...rest,
       status: String(target.status ?? intent.input.status),
       ...(typeof mode === 'string' && mode !== theirs.mode ? { mode } : {}),
-      plotVersion: theirs.version,
+      plotVersion: current.properties.version,
     },
   };
 }
 
-async function sendOnce(
-  intent: Intent,
-): Promise<{ feature: ApiFeature; inspection: RecordedInspection | null }> {
-  if (intent.kind === 'edit-feature') {
-    const version = Number(intent.base.version);
-    const feature = await patchFeature(intent.layer, intent.featureId, version, intent.changes);
-    return { feature, inspection: null };
+async function sendOnce(intent: Intent): Promise<Outcome> {
+  switch (intent.kind) {
+    case 'edit-feature': {
+      const { geometry, ...properties } = intent.changes;
+      const version = Number(intent.base.version);
+      const feature = await patchFeature(
+        intent.layer,
+        intent.featureId,
+        version,
+        properties,
+        geometry as Geometry,
+      );
+      return saved({ feature });
+    }
+    case 'record-inspection': {
+      const inspection = await recordInspection(intent.input);
+      return saved({ feature: inspection.plot, inspection });
+    }
+    case 'create-feature':
+      return saved({ feature: await createFeature(intent.layer, intent.properties, intent.geometry) });
+    case 'delete-feature':
+      await deleteFeature(intent.layer, intent.featureId, intent.version);
+      return saved({});
+    case 'add-photo':
+      return saved({ photo: await uploadPhoto(intent.inspectionId, intent.file) });
   }
-  const inspection = await recordInspection(intent.input);
-  return { feature: inspection.plot, inspection };
 }
 
 function conflictOf(error: unknown): ApiFeature | null {
@@ -123,10 +206,14 @@ function conflictOf(error: unknown): ApiFeature | null {
   return body.success ? body.data.current : null;
 }
 
-function propertiesIn(side: unknown): Properties {
+/** A history side's properties, with its outline as the pseudo-field `geometry` when it has one. */
+function fieldsIn(side: unknown): Properties {
   if (typeof side !== 'object' || side === null) return {};
-  const properties = (side as { properties?: unknown }).properties;
-  return typeof properties === 'object' && properties !== null ? (properties as Properties) : {};
+  const { properties, geometry } = side as { properties?: unknown; geometry?: unknown };
+  const fields =
+    typeof properties === 'object' && properties !== null ? { ...(properties as Properties) } : {};
+  if (geometry !== undefined) fields.geometry = geometry;
+  return fields;
 }
 
 /** Who changed the conflicting fields, from the feature's history; nothing if history cannot be read. */
@@ -148,29 +235,30 @@ async function whoChanged(
       actor: entry.actor,
       at: entry.at,
       versionAfter: entry.versionAfter,
-      before: propertiesIn(entry.before),
-      after: propertiesIn(entry.after),
+      before: fieldsIn(entry.before),
+      after: fieldsIn(entry.after),
     }));
   return lastChangedBy(fields, changes, sinceVersion);
 }
 
-function target(intent: Intent): { layer: string; featureId: string } {
+function target(intent: MergeableIntent): { layer: string; featureId: string } {
   return intent.kind === 'edit-feature'
     ? { layer: intent.layer, featureId: intent.featureId }
     : { layer: 'plots', featureId: intent.input.plotId };
 }
 
 async function run(intent: Intent): Promise<Outcome> {
-  let attempt = intent;
+  if (intent.kind !== 'edit-feature' && intent.kind !== 'record-inspection') return sendOnce(intent);
+  let attempt: MergeableIntent = intent;
   const mergedTheirs = new Set<string>();
   for (let merges = 0; ; merges++) {
     try {
-      const saved = await sendOnce(attempt);
-      return { status: 'saved', ...saved, mergedTheirs: [...mergedTheirs].sort() };
+      const outcome = await sendOnce(attempt);
+      return outcome.status === 'saved' ? { ...outcome, mergedTheirs: [...mergedTheirs].sort() } : outcome;
     } catch (error) {
       const current = conflictOf(error);
       if (!current || merges >= MAX_MERGES) throw error;
-      const merge = threeWayMerge(attempt.base, wanted(attempt), current.properties);
+      const merge = threeWayMerge(attempt.base, wanted(attempt), theirsOf(attempt, current));
       for (const name of merge.theirs) mergedTheirs.add(name);
       if (merge.conflicts.length > 0) {
         const { layer, featureId } = target(intent);
@@ -218,12 +306,7 @@ export function resolve(conflict: Conflict, keepMine: readonly string[]): Promis
   const next = rebase(conflict.intent, conflict.current, target);
   if (next.kind === 'edit-feature' && Object.keys(next.changes).length === 0) {
     // Theirs for every field, and nothing else of the person's: the server's version stands as it is.
-    return Promise.resolve({
-      status: 'saved',
-      feature: conflict.current,
-      mergedTheirs: [],
-      inspection: null,
-    });
+    return Promise.resolve(saved({ feature: conflict.current }));
   }
   return transact(next);
 }

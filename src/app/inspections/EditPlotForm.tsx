@@ -82,7 +82,7 @@ export function EditPlotForm({
         setConflict(outcome.conflict);
         return;
       }
-      applyServerFeature('plots', outcome.feature);
+      if (outcome.feature) applyServerFeature('plots', outcome.feature);
       setConflict(null);
       onSaved(tr(lang, 'saved'));
     } catch (caught) {

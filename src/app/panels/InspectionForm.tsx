@@ -8,7 +8,7 @@ import { type FormEvent, useEffect, useId, useMemo, useRef, useState } from 'rea
 import { valueLabel } from '../../domain/labels.ts';
 import { PLOT_STATUSES, RECTIFICATION_MODES } from '../../domain/layers.ts';
 import { errorText } from '../api/client.ts';
-import { type NewInspection, uploadPhoto } from '../api/endpoints.ts';
+import type { NewInspection } from '../api/endpoints.ts';
 import { type Conflict, type Outcome, resolve, transact } from '../api/transact.ts';
 import type { Lang } from '../i18n.ts';
 import { ChoiceGroup } from '../inspections/ChoiceGroup.tsx';
@@ -113,7 +113,7 @@ export function InspectionForm({
     for (const [index, photo] of list.entries()) {
       setProgress({ n: index + 1, total: list.length });
       try {
-        await uploadPhoto(id, photo.file);
+        await transact({ kind: 'add-photo', id: photo.key, inspectionId: id, file: photo.file });
       } catch (caught) {
         failures.push({ photo, message: errorText(caught, lang) });
       }

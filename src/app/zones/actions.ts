@@ -1,12 +1,16 @@
 // What the zone panel's buttons do beyond drawing: load the saved zones, save one (create or change from
 // its version; a conflict is shown, never overwritten), delete one, and the two exports.
 import type { Feature, FeatureCollection, Polygon } from 'geojson';
+import { propertyLabel } from '../../domain/labels.ts';
 import { ZONE_MODES, type ZoneAttributes, type ZoneMode } from '../../domain/zone.ts';
 import { zoneAnalysisCsv } from '../../domain/zone-csv.ts';
 import { geometryAreaM2 } from '../../geo/area.ts';
 import { ApiError } from '../api/client.ts';
+import { type Conflict, transact } from '../api/transact.ts';
 import { addLoadedShapes, newFeatureId, removeZoneShape, replaceZoneShape } from '../draw/controller.ts';
-import { createZone, deleteZone, fetchZones, updateZone } from './api.ts';
+import type { Lang } from '../i18n.ts';
+import { newClientId } from '../inspections/diff.ts';
+import { fetchZones } from './api.ts';
 import { tz } from './i18n.ts';
 import { presentZones, useZones, type ZoneRecord } from './store.ts';
 
@@ -75,10 +79,6 @@ export function isDirty(record: ZoneRecord): boolean {
   );
 }
 
-function isFeature(value: unknown): value is Feature {
-  return typeof value === 'object' && value !== null && (value as { type?: unknown }).type === 'Feature';
-}
-
 /**
  * After a conflict: takes the server's copy (attributes, outline, version) in place of ours; our outline
  * stays one undo away.
@@ -101,7 +101,24 @@ export function takeServerCopy(): void {
   useZones.setState({ conflict: null, message: null });
 }
 
-/** Saves one zone: POST when new, else PATCH from the version it was loaded or saved at. */
+/** The conflict of a zone's save, in words: the fields both sides changed, and by whom. */
+function conflictMessage(conflict: Conflict) {
+  const words = (lang: Lang) => {
+    const fields = conflict.fields
+      .map((field) => (field.name === 'geometry' ? tz(lang, 'outline') : propertyLabel(field.name, lang)))
+      .join(lang === 'zh' ? '、' : ', ');
+    const by =
+      [...new Set(Object.values(conflict.changedBy).map((change) => change.actor))].join(', ') || '?';
+    return tz(lang, 'changedMeanwhile', { fields, by });
+  };
+  return { kind: 'error' as const, text: { zh: words('zh'), en: words('en') } };
+}
+
+/**
+ * Saves one zone through the one write path: created when new, else changed from the version it was
+ * loaded or saved at (attributes and outline merge three ways with changes made meanwhile; a field
+ * both changed is a conflict, shown and never overwritten).
+ */
 export async function saveZone(drawId: string): Promise<void> {
   const state = useZones.getState();
   const record = state.records[drawId];
@@ -110,19 +127,48 @@ export async function saveZone(drawId: string): Promise<void> {
   const attributes = { ...record.attributes, name: record.attributes.name.trim() || drawId.slice(0, 8) };
   useZones.setState({ saving: true, message: null, conflict: null });
   try {
-    const saved =
+    const outcome =
       record.serverId === null || record.version === null
-        ? await createZone(attributes, geometry)
-        : await updateZone(record.serverId, record.version, attributes, geometry);
-    const version = saved.properties.version;
+        ? await transact({
+            kind: 'create-feature',
+            id: newClientId(),
+            layer: 'zones',
+            properties: { ...attributes },
+            geometry,
+          })
+        : await transact({
+            kind: 'edit-feature',
+            id: newClientId(),
+            layer: 'zones',
+            featureId: record.serverId,
+            base: {
+              ...(JSON.parse(record.savedAttributes ?? JSON.stringify(record.attributes)) as ZoneAttributes),
+              geometry: JSON.parse(record.savedGeometry ?? JSON.stringify(geometry)) as Polygon,
+              version: record.version,
+            },
+            changes: { ...attributes, geometry },
+          });
+    if (outcome.status === 'conflict') {
+      const current = outcome.conflict.current as unknown as Feature;
+      useZones.setState({ message: conflictMessage(outcome.conflict), conflict: { drawId, current } });
+      return;
+    }
+    const feature = outcome.feature;
+    if (!feature) return;
+    // What the server holds now: ours, with any field others changed meanwhile merged in.
+    const savedAttributes = attributesOf(feature.properties);
+    const savedGeometry =
+      feature.geometry?.type === 'Polygon' ? (feature.geometry as unknown as Polygon) : geometry;
+    if (JSON.stringify(savedGeometry) !== JSON.stringify(geometry)) replaceZoneShape(drawId, savedGeometry);
+    const version = feature.properties.version;
     useZones.getState().setRecord({
       ...record,
-      attributes,
-      geometry,
-      serverId: saved.properties.id,
+      attributes: savedAttributes,
+      geometry: savedGeometry,
+      serverId: feature.properties.id,
       version,
-      savedGeometry: JSON.stringify(geometry),
-      savedAttributes: JSON.stringify(attributes),
+      savedGeometry: JSON.stringify(savedGeometry),
+      savedAttributes: JSON.stringify(savedAttributes),
     });
     useZones.setState({
       message: {
@@ -131,11 +177,7 @@ export async function saveZone(drawId: string): Promise<void> {
       },
     });
   } catch (error) {
-    const current = error instanceof ApiError && error.status === 409 ? error.body.current : undefined;
-    useZones.setState({
-      message: failure(error),
-      conflict: isFeature(current) ? { drawId, current } : null,
-    });
+    useZones.setState({ message: failure(error), conflict: null });
   } finally {
     useZones.setState({ saving: false });
   }
@@ -147,7 +189,13 @@ export async function deleteZoneById(drawId: string): Promise<void> {
   if (!record) return;
   if (record.serverId !== null && record.version !== null) {
     try {
-      await deleteZone(record.serverId, record.version);
+      await transact({
+        kind: 'delete-feature',
+        id: newClientId(),
+        layer: 'zones',
+        featureId: record.serverId,
+        version: record.version,
+      });
     } catch (error) {
       useZones.setState({ message: failure(error) });
       return;

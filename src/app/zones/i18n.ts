@@ -27,6 +27,11 @@ const STRINGS = {
   takeServerCopy: { zh: '改用服务器上的版本', en: 'Use the version on the server' },
   saving: { zh: '正在保存…', en: 'Saving…' },
   saved: { zh: '已保存（版本 {version}）', en: 'Saved (version {version})' },
+  changedMeanwhile: {
+    zh: '区域已被他人修改（{fields}，由 {by}），您的修改未保存。可改用服务器上的版本，或调整后再保存。',
+    en: 'The zone was changed by someone else ({fields}, by {by}); your change is not saved. Use the version on the server, or adjust and save again.',
+  },
+  outline: { zh: '范围', en: 'outline' },
   zones: { zh: '区域列表', en: 'Zones' },
   noZones: { zh: '尚无区域。', en: 'No zones yet.' },
   zoomTo: { zh: '缩放至', en: 'Zoom to' },
