@@ -1,7 +1,7 @@
 // End-to-end harness: serves the built app (dist/) with the real server on a free port and drives it
 // in Debian's headless Chromium through playwright-core (no browser download).
 import { execFileSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -41,11 +41,25 @@ export interface StartOptions {
   users?: readonly TestUser[];
 }
 
+const DIST = new URL('../../dist/', import.meta.url);
+let testBuildChecked = false;
+
+/** dist/ must be the test build: only it has the `window.__landAtlas` hook the tests drive the page by. */
+function checkTestBuild(): void {
+  if (testBuildChecked) return;
+  const assets = new URL('assets/', DIST);
+  const scripts = existsSync(assets) ? readdirSync(assets).filter((name) => name.endsWith('.js')) : [];
+  if (!scripts.some((name) => readFileSync(new URL(name, assets), 'utf8').includes('__landAtlas')))
+    throw new Error('dist/ is not a test build (no window.__landAtlas): run `npm run build:test` first.');
+  testBuildChecked = true;
+}
+
 /**
- * Serves dist/ (built by `npm run build` before the e2e project runs) on 127.0.0.1 and a free port,
- * with a fresh data directory (seeded from geodata/) that is removed on close.
+ * Serves dist/ (the test build, `npm run build:test`, made before the e2e project runs) on 127.0.0.1 and
+ * a free port, with a fresh data directory (seeded from geodata/) that is removed on close.
  */
 export async function startApp(options: StartOptions = {}): Promise<RunningApp> {
+  checkTestBuild();
   const dataDir = await mkdtemp(join(tmpdir(), 'atlas-e2e-'));
   const server = await buildServer({ dataDir });
   for (const user of options.users ?? []) {
