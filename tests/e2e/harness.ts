@@ -7,7 +7,8 @@ import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { FastifyInstance } from 'fastify';
-import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core';
+import { type Browser, type BrowserContext, chromium, type Locator, type Page } from 'playwright-core';
+import { afterAll, beforeAll } from 'vitest';
 import { buildServer } from '../../src/server/app.ts';
 import { hashPassword } from '../../src/server/auth/password.ts';
 import type { Role } from '../../src/server/store/types.ts';
@@ -119,6 +120,18 @@ export interface BrowserOptions {
 export const DESKTOP: BrowserOptions = { viewport: { width: 1440, height: 900 }, touch: false };
 export const TABLET: BrowserOptions = { viewport: { width: 1024, height: 768 }, touch: true };
 
+/** The two devices the page tests run on, for `describe.each`: a desktop with a mouse, a touch tablet. */
+export const DEVICES: [string, BrowserOptions][] = [
+  ['desktop 1440×900, mouse', DESKTOP],
+  ['tablet 1024×768, touch', TABLET],
+];
+
+/** Presses a control as the device does: a tap on a touch device, else a click. */
+export const pressFor = (touch: boolean) => async (locator: Locator) => {
+  if (touch) await locator.tap();
+  else await locator.click();
+};
+
 export async function openBrowser(options: BrowserOptions): Promise<BrowserSession> {
   const browser = await chromium.launch({
     executablePath: chromiumPath(),
@@ -141,6 +154,29 @@ export async function openBrowser(options: BrowserOptions): Promise<BrowserSessi
 }
 
 export type ContextSession = Omit<BrowserSession, 'browser'>;
+
+/** A server and a browser for the tests of one `describe`; `app` and `session` are set once it starts. */
+export interface AppAndBrowser {
+  app: RunningApp;
+  session: BrowserSession;
+}
+
+/**
+ * The usual set-up of a `describe`: in beforeAll, a server (startApp with `start`) and a browser
+ * (openBrowser with `device`); in afterAll, both closed, the browser first.
+ */
+export function appAndBrowser(device: BrowserOptions, start: StartOptions = {}): AppAndBrowser {
+  const running = {} as AppAndBrowser;
+  beforeAll(async () => {
+    running.app = await startApp(start);
+    running.session = await openBrowser(device);
+  });
+  afterAll(async () => {
+    await running.session?.close();
+    await running.app?.close();
+  });
+  return running;
+}
 
 /** Another browser context (its own cookies: another person) in a running browser. */
 export async function openContext(browser: Browser, options: BrowserOptions): Promise<ContextSession> {
