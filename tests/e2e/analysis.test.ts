@@ -4,19 +4,8 @@
 // (82.9%) against the 80% target.
 import { readFileSync } from 'node:fs';
 import type { Locator, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-  type BrowserOptions,
-  type BrowserSession,
-  DESKTOP,
-  isLocal,
-  openAndLogin,
-  openBrowser,
-  type RunningApp,
-  startApp,
-  TABLET,
-  USERS,
-} from './harness.ts';
+import { describe, expect, it } from 'vitest';
+import { appAndBrowser, DEVICES, isLocal, openAndLogin, pressFor, USERS } from './harness.ts';
 import { appReady, mapIdle } from './map-page.ts';
 
 const README = readFileSync(new URL('../../geodata/README.md', import.meta.url), 'utf8');
@@ -36,33 +25,14 @@ async function warningFeatures(page: Page): Promise<{ a: string; b: string }[]> 
   });
 }
 
-const CASES: [string, BrowserOptions][] = [
-  ['desktop 1440×900, mouse', DESKTOP],
-  ['tablet 1024×768, touch', TABLET],
-];
-
-describe.each(CASES)('The analysis panel on a %s', (_name, options) => {
-  let app: RunningApp;
-  let session: BrowserSession;
+describe.each(DEVICES)('The analysis panel on a %s', (_name, options) => {
+  const running = appAndBrowser(options, { users: [USERS.viewer] });
   let panel: Locator;
-
-  beforeAll(async () => {
-    app = await startApp({ users: [USERS.viewer] });
-    session = await openBrowser(options);
-  });
-  afterAll(async () => {
-    await session?.close();
-    await app?.close();
-  });
-
-  const press = async (locator: Locator) => {
-    if (options.touch) await locator.tap();
-    else await locator.click();
-  };
+  const press = pressFor(options.touch);
 
   it('opens from the toolbar and finishes the analysis in the worker', async () => {
-    const { page } = session;
-    await openAndLogin(page, app.url, USERS.viewer);
+    const { page } = running.session;
+    await openAndLogin(page, running.app.url, USERS.viewer);
     await appReady(page);
     const button = page.getByRole('button', { name: '统计分析', exact: true });
     await press(button);
@@ -74,7 +44,7 @@ describe.each(CASES)('The analysis panel on a %s', (_name, options) => {
       .toContain('分析完成');
     expect(await panel.getByRole('progressbar').count()).toBe(0);
     // The analysis ran in the worker, not on the page's thread.
-    expect(session.requests.some((url) => /analysis\.worker-[\w-]+\.js$/.test(url))).toBe(true);
+    expect(running.session.requests.some((url) => /analysis\.worker-[\w-]+\.js$/.test(url))).toBe(true);
     expect(await panel.getByRole('button', { name: '重新计算' }).isEnabled()).toBe(true);
     for (const heading of ['园区地块统计', '地块重叠检查', '新增建设用地制造业占比', '重点项目推进']) {
       expect(await panel.getByRole('heading', { name: heading, exact: true }).count()).toBe(1);
@@ -86,7 +56,7 @@ describe.each(CASES)('The analysis panel on a %s', (_name, options) => {
   });
 
   it('lists the 8 deliberate overlaps and draws the chosen one on the map', async () => {
-    const { page } = session;
+    const { page } = running.session;
     const rows = panel.getByRole('button', { name: /^HS-DX-\d{4} × HS-DX-\d{4} 重叠 [\d,]+\.\d\d 亩$/ });
     expect(await rows.count()).toBe(8);
     for (const [a, b] of DELIBERATE) {
@@ -159,7 +129,7 @@ describe.each(CASES)('The analysis panel on a %s', (_name, options) => {
     }
     await press(panel.getByRole('button', { name: '关闭统计分析' }));
     await panel.waitFor({ state: 'detached' });
-    expect(session.consoleErrors).toEqual([]);
-    expect(session.requests.filter((url) => !isLocal(url))).toEqual([]);
+    expect(running.session.consoleErrors).toEqual([]);
+    expect(running.session.requests.filter((url) => !isLocal(url))).toEqual([]);
   });
 });

@@ -5,21 +5,10 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { booleanPointInPolygon, distance, pointOnFeature } from '@turf/turf';
 import type { Feature, FeatureCollection, Point } from 'geojson';
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { formatArea } from '../../src/app/format.ts';
 import { geometryAreaM2 } from '../../src/geo/area.ts';
-import {
-  type BrowserOptions,
-  type BrowserSession,
-  DESKTOP,
-  isLocal,
-  login,
-  openBrowser,
-  type RunningApp,
-  startApp,
-  TABLET,
-  USERS,
-} from './harness.ts';
+import { appAndBrowser, DESKTOP, DEVICES, isLocal, login, startApp, TABLET, USERS } from './harness.ts';
 import { appReady, mapIdle } from './map-page.ts';
 
 function layer(name: string): FeatureCollection {
@@ -91,14 +80,8 @@ async function renderedCount(page: Page, layerId: string): Promise<number> {
   );
 }
 
-const CASES: [string, BrowserOptions][] = [
-  ['desktop 1440×900, mouse', DESKTOP],
-  ['tablet 1024×768, touch', TABLET],
-];
-
-describe.each(CASES)('Land Atlas on a %s', (_name, options) => {
-  let app: RunningApp;
-  let session: BrowserSession;
+describe.each(DEVICES)('Land Atlas on a %s', (_name, options) => {
+  const running = appAndBrowser(options, { users: [USERS.viewer] });
   const plot = clearPlot();
   const areaMu = formatArea(geometryAreaM2(plot.feature.geometry), 'zh').mu;
 
@@ -107,59 +90,53 @@ describe.each(CASES)('Land Atlas on a %s', (_name, options) => {
   const policies: string[] = [];
 
   beforeAll(async () => {
-    app = await startApp({ users: [USERS.viewer] });
-    session = await openBrowser(options);
-    await session.context.exposeBinding('__reportCspViolation', (_source, text: string) => {
+    await running.session.context.exposeBinding('__reportCspViolation', (_source, text: string) => {
       violations.push(text);
     });
-    await session.context.addInitScript(() => {
+    await running.session.context.addInitScript(() => {
       document.addEventListener('securitypolicyviolation', (event) => {
         const report = (window as unknown as { __reportCspViolation: (text: string) => void })
           .__reportCspViolation;
         report(`${event.effectiveDirective} ${event.blockedURI} ${event.sourceFile}:${event.lineNumber}`);
       });
     });
-    session.page.on('response', (response) => {
+    running.session.page.on('response', (response) => {
       if (response.request().resourceType() === 'document')
         policies.push(response.headers()['content-security-policy'] ?? 'none');
     });
   });
-  afterAll(async () => {
-    await session?.close();
-    await app?.close();
-  });
 
   const tapOrClick = async (point: { x: number; y: number }) => {
-    if (options.touch) await session.page.touchscreen.tap(point.x, point.y);
-    else await session.page.mouse.click(point.x, point.y);
+    if (options.touch) await running.session.page.touchscreen.tap(point.x, point.y);
+    else await running.session.page.mouse.click(point.x, point.y);
   };
 
   /** On a tablet the layer tree is a drawer: open it and wait until it is shown. */
   const openLayerPanel = async (name = '图层') => {
     if (!options.touch) return;
-    await session.page.getByRole('button', { name, exact: true }).click();
-    await session.page.getByRole('complementary', { name }).waitFor({ state: 'visible' });
+    await running.session.page.getByRole('button', { name, exact: true }).click();
+    await running.session.page.getByRole('complementary', { name }).waitFor({ state: 'visible' });
   };
   const closeLayerPanel = async () => {
     if (!options.touch) return;
-    await session.page.getByRole('button', { name: '关闭图层面板' }).click();
-    await session.page.locator('#layer-drawer').waitFor({ state: 'hidden' });
+    await running.session.page.getByRole('button', { name: '关闭图层面板' }).click();
+    await running.session.page.locator('#layer-drawer').waitFor({ state: 'hidden' });
   };
 
   it('loads in Chinese with no console errors and no request beyond this machine', async () => {
-    const { page } = session;
-    await openApp(page, app.url);
+    const { page } = running.session;
+    await openApp(page, running.app.url);
     expect(await page.evaluate(() => document.documentElement.lang)).toBe('zh-CN');
     await expect
       .poll(() => page.getByRole('heading', { level: 1 }).textContent())
       .toContain('鹤山市土地一张图');
     expect(await page.getByRole('alert').count()).toBe(0);
-    expect(session.consoleErrors).toEqual([]);
-    expect(session.requests.filter((url) => !isLocal(url))).toEqual([]);
+    expect(running.session.consoleErrors).toEqual([]);
+    expect(running.session.requests.filter((url) => !isLocal(url))).toEqual([]);
   });
 
   it('draws the boundary, the parks and the plots, and the legend explains the colours', async () => {
-    const { page } = session;
+    const { page } = running.session;
     expect(await renderedCount(page, 'boundary-fill')).toBeGreaterThan(0);
     expect(await renderedCount(page, 'parks-line')).toBeGreaterThan(0);
     expect(await renderedCount(page, 'plots-fill')).toBeGreaterThan(0);
@@ -177,7 +154,7 @@ describe.each(CASES)('Land Atlas on a %s', (_name, options) => {
   });
 
   it(`${options.touch ? 'taps' : 'clicks'} a plot and shows its id and its area in 亩`, async () => {
-    const { page } = session;
+    const { page } = running.session;
     const point = await screenPointOf(page, plot.point, 16);
     await tapOrClick(point);
     const inspector = page.getByRole('complementary', { name: '属性' });
@@ -198,7 +175,7 @@ describe.each(CASES)('Land Atlas on a %s', (_name, options) => {
   });
 
   it('finds a plot by its id with the search box and selects it', async () => {
-    const { page } = session;
+    const { page } = running.session;
     const target = plots.features[plots.features.length - 1];
     const id = String(target?.properties?.id);
     const search = page.getByRole('combobox', { name: '搜索' });
@@ -213,7 +190,7 @@ describe.each(CASES)('Land Atlas on a %s', (_name, options) => {
   });
 
   it('hides the plots when their box is unticked', async () => {
-    const { page } = session;
+    const { page } = running.session;
     await screenPointOf(page, plot.point, 15);
     expect(await renderedCount(page, 'plots-fill')).toBeGreaterThan(0);
     await openLayerPanel();
@@ -228,8 +205,8 @@ describe.each(CASES)('Land Atlas on a %s', (_name, options) => {
   });
 
   it('speaks English with ?lang=en, reached by the language link', async () => {
-    const { page } = session;
-    await openApp(page, app.url);
+    const { page } = running.session;
+    await openApp(page, running.app.url);
     const link = page.getByRole('link', { name: 'English' });
     await Promise.all([page.waitForURL(/[?&]lang=en/), options.touch ? link.tap() : link.click()]);
     await appReady(page);
@@ -246,8 +223,8 @@ describe.each(CASES)('Land Atlas on a %s', (_name, options) => {
     await openLayerPanel('Layers');
     expect(await page.getByRole('checkbox', { name: 'Low-efficiency plots' }).isChecked()).toBe(true);
     expect(await page.getByRole('link', { name: '中文' }).count()).toBe(1);
-    expect(session.consoleErrors).toEqual([]);
-    expect(session.requests.filter((url) => !isLocal(url))).toEqual([]);
+    expect(running.session.consoleErrors).toEqual([]);
+    expect(running.session.requests.filter((url) => !isLocal(url))).toEqual([]);
   });
 
   it('ran every page above under its Content-Security-Policy with no violation', () => {
@@ -273,19 +250,10 @@ describe('the built app', () => {
 });
 
 describe('Land Atlas with a broken data file', () => {
-  let app: RunningApp;
-  let session: BrowserSession;
-  beforeAll(async () => {
-    app = await startApp({ users: [USERS.viewer] });
-    session = await openBrowser(DESKTOP);
-  });
-  afterAll(async () => {
-    await session?.close();
-    await app?.close();
-  });
+  const running = appAndBrowser(DESKTOP, { users: [USERS.viewer] });
 
   it('names the file and its problem in a banner, loads the other layers, and shows no stack trace', async () => {
-    const { page } = session;
+    const { page } = running.session;
     await page.route('**/api/layers/plots', (route) =>
       route.fulfill({
         status: 200,
@@ -293,7 +261,7 @@ describe('Land Atlas with a broken data file', () => {
         body: '{"type":"FeatureCollection","features":[',
       }),
     );
-    await openApp(page, app.url);
+    await openApp(page, running.app.url);
     const banner = page.getByRole('alert');
     const text = (await banner.textContent()) ?? '';
     expect(text).toContain('plots.geojson');
@@ -301,25 +269,16 @@ describe('Land Atlas with a broken data file', () => {
     expect(text).not.toMatch(/\bat .*\.(js|ts):\d+/);
     expect(await page.getByRole('checkbox', { name: '低效工业用地' }).isDisabled()).toBe(true);
     expect(await renderedCount(page, 'parks-line')).toBeGreaterThan(0);
-    expect(session.consoleErrors).toEqual([]);
+    expect(running.session.consoleErrors).toEqual([]);
   });
 });
 
 describe('Land Atlas for fingers', () => {
-  let app: RunningApp;
-  let session: BrowserSession;
-  beforeAll(async () => {
-    app = await startApp({ users: [USERS.viewer] });
-    session = await openBrowser(TABLET);
-  });
-  afterAll(async () => {
-    await session?.close();
-    await app?.close();
-  });
+  const running = appAndBrowser(TABLET, { users: [USERS.viewer] });
 
   it('gives every control on the tablet a touch target of at least 44 px', async () => {
-    const { page } = session;
-    await openApp(page, app.url);
+    const { page } = running.session;
+    await openApp(page, running.app.url);
     await page.getByRole('button', { name: '图层', exact: true }).tap();
     await page.getByRole('complementary', { name: '图层' }).waitFor({ state: 'visible' });
     // Measure once the drawer has finished sliding in.

@@ -1,13 +1,14 @@
 // End-to-end harness: serves the built app (dist/) with the real server on a free port and drives it
 // in Debian's headless Chromium through playwright-core (no browser download).
 import { execFileSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { FastifyInstance } from 'fastify';
-import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core';
+import { type Browser, type BrowserContext, chromium, type Locator, type Page } from 'playwright-core';
+import { afterAll, beforeAll } from 'vitest';
 import { buildServer } from '../../src/server/app.ts';
 import { hashPassword } from '../../src/server/auth/password.ts';
 import type { Role } from '../../src/server/store/types.ts';
@@ -41,11 +42,25 @@ export interface StartOptions {
   users?: readonly TestUser[];
 }
 
+const DIST = new URL('../../dist/', import.meta.url);
+let testBuildChecked = false;
+
+/** dist/ must be the test build: only it has the `window.__landAtlas` hook the tests drive the page by. */
+function checkTestBuild(): void {
+  if (testBuildChecked) return;
+  const assets = new URL('assets/', DIST);
+  const scripts = existsSync(assets) ? readdirSync(assets).filter((name) => name.endsWith('.js')) : [];
+  if (!scripts.some((name) => readFileSync(new URL(name, assets), 'utf8').includes('__landAtlas')))
+    throw new Error('dist/ is not a test build (no window.__landAtlas): run `npm run build:test` first.');
+  testBuildChecked = true;
+}
+
 /**
- * Serves dist/ (built by `npm run build` before the e2e project runs) on 127.0.0.1 and a free port,
- * with a fresh data directory (seeded from geodata/) that is removed on close.
+ * Serves dist/ (the test build, `npm run build:test`, made before the e2e project runs) on 127.0.0.1 and
+ * a free port, with a fresh data directory (seeded from geodata/) that is removed on close.
  */
 export async function startApp(options: StartOptions = {}): Promise<RunningApp> {
+  checkTestBuild();
   const dataDir = await mkdtemp(join(tmpdir(), 'atlas-e2e-'));
   const server = await buildServer({ dataDir });
   for (const user of options.users ?? []) {
@@ -105,6 +120,18 @@ export interface BrowserOptions {
 export const DESKTOP: BrowserOptions = { viewport: { width: 1440, height: 900 }, touch: false };
 export const TABLET: BrowserOptions = { viewport: { width: 1024, height: 768 }, touch: true };
 
+/** The two devices the page tests run on, for `describe.each`: a desktop with a mouse, a touch tablet. */
+export const DEVICES: [string, BrowserOptions][] = [
+  ['desktop 1440×900, mouse', DESKTOP],
+  ['tablet 1024×768, touch', TABLET],
+];
+
+/** Presses a control as the device does: a tap on a touch device, else a click. */
+export const pressFor = (touch: boolean) => async (locator: Locator) => {
+  if (touch) await locator.tap();
+  else await locator.click();
+};
+
 export async function openBrowser(options: BrowserOptions): Promise<BrowserSession> {
   const browser = await chromium.launch({
     executablePath: chromiumPath(),
@@ -127,6 +154,29 @@ export async function openBrowser(options: BrowserOptions): Promise<BrowserSessi
 }
 
 export type ContextSession = Omit<BrowserSession, 'browser'>;
+
+/** A server and a browser for the tests of one `describe`; `app` and `session` are set once it starts. */
+export interface AppAndBrowser {
+  app: RunningApp;
+  session: BrowserSession;
+}
+
+/**
+ * The usual set-up of a `describe`: in beforeAll, a server (startApp with `start`) and a browser
+ * (openBrowser with `device`); in afterAll, both closed, the browser first.
+ */
+export function appAndBrowser(device: BrowserOptions, start: StartOptions = {}): AppAndBrowser {
+  const running = {} as AppAndBrowser;
+  beforeAll(async () => {
+    running.app = await startApp(start);
+    running.session = await openBrowser(device);
+  });
+  afterAll(async () => {
+    await running.session?.close();
+    await running.app?.close();
+  });
+  return running;
+}
 
 /** Another browser context (its own cookies: another person) in a running browser. */
 export async function openContext(browser: Browser, options: BrowserOptions): Promise<ContextSession> {

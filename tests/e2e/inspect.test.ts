@@ -10,15 +10,15 @@ import type { Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { STATUS_COLOURS } from '../../src/app/map/styles.ts';
 import {
+  appAndBrowser,
   type BrowserOptions,
-  type BrowserSession,
   type ContextSession,
   DESKTOP,
   login,
   openAndLogin,
-  openBrowser,
   openContext,
   PASSWORD,
+  pressFor,
   type RunningApp,
   startApp,
   TABLET,
@@ -76,15 +76,10 @@ function pngImage(width = 64, height = 48): Buffer {
   ]);
 }
 
-const press = (touch: boolean) => async (locator: Locator) => {
-  if (touch) await locator.tap();
-  else await locator.click();
-};
-
 /** Selects a plot through the search box, as a person would. */
 async function selectPlot(page: Page, id: string, touch: boolean): Promise<Locator> {
   await page.getByRole('combobox', { name: '搜索' }).fill(id);
-  await press(touch)(page.getByRole('option', { name: new RegExp(id) }).first());
+  await pressFor(touch)(page.getByRole('option', { name: new RegExp(id) }).first());
   const inspector = page.getByRole('complementary', { name: '属性' });
   await expect.poll(() => inspector.locator('.feature-id').textContent()).toBe(id);
   return inspector;
@@ -134,18 +129,8 @@ async function centreOnPlot(page: Page, id: string): Promise<void> {
   await mapIdle(page);
 }
 
-let app: RunningApp;
-let browser: BrowserSession;
-
-beforeAll(async () => {
-  app = await startApp({
-    users: [USERS.inspector, USERS.viewer, USERS.planner, PLANNER2],
-  });
-  browser = await openBrowser(DESKTOP);
-});
-afterAll(async () => {
-  await browser?.close();
-  await app?.close();
+const running = appAndBrowser(DESKTOP, {
+  users: [USERS.inspector, USERS.viewer, USERS.planner, PLANNER2],
 });
 
 const CASES: [string, BrowserOptions, string][] = [
@@ -155,11 +140,11 @@ const CASES: [string, BrowserOptions, string][] = [
 
 describe.each(CASES)('an inspector on a %s', (name, options, plotId) => {
   let person: ContextSession;
-  const tap = press(options.touch);
+  const tap = pressFor(options.touch);
   const shot = name.startsWith('tablet') ? 'tablet' : 'desktop';
 
   beforeAll(async () => {
-    person = await openContext(browser.browser, options);
+    person = await openContext(running.session.browser, options);
   });
   afterAll(async () => {
     await person?.close();
@@ -167,7 +152,7 @@ describe.each(CASES)('an inspector on a %s', (name, options, plotId) => {
 
   it('logs in on the login screen', async () => {
     const { page } = person;
-    await page.goto(app.url);
+    await page.goto(running.app.url);
     const form = page.getByRole('form', { name: '登录' });
     await form.waitFor({ state: 'visible' });
     await page.screenshot({ path: `${SHOTS}inspect-login-${shot}.png` });
@@ -295,7 +280,7 @@ function today(): string {
 describe('a viewer on a tablet', () => {
   let person: ContextSession;
   beforeAll(async () => {
-    person = await openContext(browser.browser, TABLET);
+    person = await openContext(running.session.browser, TABLET);
   });
   afterAll(async () => {
     await person?.close();
@@ -303,7 +288,7 @@ describe('a viewer on a tablet', () => {
 
   it('reads the histories but finds no way to write, and the server refuses anyway', async () => {
     const { page } = person;
-    await openAndLogin(page, app.url, USERS.viewer);
+    await openAndLogin(page, running.app.url, USERS.viewer);
     await appReady(page);
     const inspector = await selectPlot(page, identified[0] as string, true);
     await inspector.getByRole('heading', { name: '巡查记录' }).waitFor({ state: 'visible' });
@@ -313,7 +298,7 @@ describe('a viewer on a tablet', () => {
     expect(await page.locator('input[type=file], textarea, dialog').count()).toBe(0);
     const buttons = await inspector.getByRole('button').allTextContents();
     expect(buttons.every((text) => text.trim() === '✕')).toBe(true);
-    const refused = await page.request.post(new URL('/api/inspections', app.url).href, {
+    const refused = await page.request.post(new URL('/api/inspections', running.app.url).href, {
       data: { plotId: identified[0], date: today(), findings: 'x', status: 'completed' },
     });
     expect(refused.status()).toBe(403);
@@ -335,8 +320,8 @@ describe('two planners editing the same plot', () => {
   let second: ContextSession;
   const plotId = identified[2] as string;
   beforeAll(async () => {
-    first = await openContext(browser.browser, DESKTOP);
-    second = await openContext(browser.browser, DESKTOP);
+    first = await openContext(running.session.browser, DESKTOP);
+    second = await openContext(running.session.browser, DESKTOP);
   });
   afterAll(async () => {
     await first?.close();
@@ -351,7 +336,7 @@ describe('two planners editing the same plot', () => {
       [second, PLANNER2],
     ] as const) {
       if (!signedIn.has(session)) {
-        await openAndLogin(session.page, app.url, user);
+        await openAndLogin(session.page, running.app.url, user);
         await appReady(session.page);
         signedIn.add(session);
       }
@@ -389,7 +374,7 @@ describe('two planners editing the same plot', () => {
       version: 3,
     });
     const saved = await (
-      await second.page.request.get(new URL(`/api/features/plots/${plotId}`, app.url).href)
+      await second.page.request.get(new URL(`/api/features/plots/${plotId}`, running.app.url).href)
     ).json();
     expect(saved.properties).toMatchObject({
       status: 'completed',
@@ -442,17 +427,17 @@ describe('two planners editing the same plot', () => {
     await secondForm.waitFor({ state: 'detached' });
     expect(await plotInStore(second.page, id)).toMatchObject({ status: 'completed', version: 3 });
     const saved = await (
-      await second.page.request.get(new URL(`/api/features/plots/${id}`, app.url).href)
+      await second.page.request.get(new URL(`/api/features/plots/${id}`, running.app.url).href)
     ).json();
     expect(saved.properties).toMatchObject({ status: 'completed', notes: '现场已完工', version: 3 });
   });
 
   it('an inspection of a plot changed meanwhile shows the conflict; taking the server’s status saves it', async () => {
     const target = identified[3] as string;
-    const person = await openContext(browser.browser, DESKTOP);
+    const person = await openContext(running.session.browser, DESKTOP);
     try {
       const { page } = person;
-      await openAndLogin(page, app.url, USERS.inspector);
+      await openAndLogin(page, running.app.url, USERS.inspector);
       await appReady(page);
       const inspector = await selectPlot(page, target, false);
       await inspector.getByRole('button', { name: '记录巡查' }).click();
@@ -460,9 +445,12 @@ describe('two planners editing the same plot', () => {
       await form.getByRole('radio', { name: '已核查' }).click();
       await form.getByLabel('巡查发现').fill('现场核实');
       // Meanwhile a planner sets the status from the same version 1.
-      const patched = await first.page.request.patch(new URL(`/api/features/plots/${target}`, app.url).href, {
-        data: { version: 1, properties: { status: 'rectifying' } },
-      });
+      const patched = await first.page.request.patch(
+        new URL(`/api/features/plots/${target}`, running.app.url).href,
+        {
+          data: { version: 1, properties: { status: 'rectifying' } },
+        },
+      );
       expect(patched.status()).toBe(200);
       await form.getByRole('button', { name: '保存巡查记录' }).click();
       const conflict = page.getByRole('alertdialog', { name: '修改冲突' });
@@ -489,7 +477,7 @@ describe('a first start with no users', () => {
   let person: ContextSession;
   beforeAll(async () => {
     fresh = await startApp();
-    person = await openContext(browser.browser, DESKTOP);
+    person = await openContext(running.session.browser, DESKTOP);
   });
   afterAll(async () => {
     await person?.close();

@@ -6,19 +6,9 @@
 import { mkdirSync, readFileSync } from 'node:fs';
 import type { FeatureCollection, Polygon, Position } from 'geojson';
 import type { Locator, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { geometryAreaM2 } from '../../src/geo/area.ts';
-import {
-  type BrowserOptions,
-  type BrowserSession,
-  DESKTOP,
-  openAndLogin,
-  openBrowser,
-  type RunningApp,
-  startApp,
-  TABLET,
-  USERS,
-} from './harness.ts';
+import { appAndBrowser, DEVICES, openAndLogin, pressFor, USERS } from './harness.ts';
 import { appReady, mapIdle } from './map-page.ts';
 
 const PLOTS = JSON.parse(
@@ -92,31 +82,12 @@ function zoneState(page: Page): Promise<ZoneState> {
   });
 }
 
-const CASES: [string, BrowserOptions][] = [
-  ['desktop 1440×900, mouse', DESKTOP],
-  ['tablet 1024×768, touch', TABLET],
-];
-
-describe.each(CASES)('Drawing zones on a %s', (name, options) => {
-  let app: RunningApp;
-  let session: BrowserSession;
+describe.each(DEVICES)('Drawing zones on a %s', (name, options) => {
+  const running = appAndBrowser(options, { users: [USERS.planner] });
   let panel: Locator;
   let drawnAreaMu = '';
   const desktop = !options.touch;
-
-  beforeAll(async () => {
-    app = await startApp({ users: [USERS.planner] });
-    session = await openBrowser(options);
-  });
-  afterAll(async () => {
-    await session?.close();
-    await app?.close();
-  });
-
-  const press = async (locator: Locator) => {
-    if (options.touch) await locator.tap();
-    else await locator.click();
-  };
+  const press = pressFor(options.touch);
   const pointAt = async (page: Page, [x, y]: [number, number]) => {
     if (options.touch) await page.touchscreen.tap(x, y);
     else await page.mouse.click(x, y);
@@ -126,8 +97,8 @@ describe.each(CASES)('Drawing zones on a %s', (name, options) => {
   const tool = (label: string) => panel.getByRole('button', { name: label, exact: true });
 
   it('opens the drawing tools from 绘制区域, every control named', async () => {
-    const { page } = session;
-    await openAndLogin(page, app.url, USERS.planner);
+    const { page } = running.session;
+    await openAndLogin(page, running.app.url, USERS.planner);
     await appReady(page);
     const button = page.getByRole('button', { name: '绘制区域', exact: true });
     await press(button);
@@ -152,7 +123,7 @@ describe.each(CASES)('Drawing zones on a %s', (name, options) => {
   });
 
   it('draws a polygon whose readout is the area of the same ring and lists the plot inside', async () => {
-    const { page } = session;
+    const { page } = running.session;
     await showPlot(page);
     await press(panel.getByRole('switch', { name: '吸附' }));
     expect(await panel.getByRole('switch', { name: '吸附' }).getAttribute('aria-checked')).toBe('false');
@@ -192,7 +163,7 @@ describe.each(CASES)('Drawing zones on a %s', (name, options) => {
   });
 
   it('deletes a vertex, and undo and redo put it back and take it away again', async () => {
-    const { page } = session;
+    const { page } = running.session;
     const before = await zoneState(page);
     const ring = before.shapes[0]?.ring as Position[];
     expect(ring).toHaveLength(6);
@@ -218,7 +189,7 @@ describe.each(CASES)('Drawing zones on a %s', (name, options) => {
   });
 
   it('refuses a self-intersecting outline and says why', async () => {
-    const { page } = session;
+    const { page } = running.session;
     await press(tool('绘制多边形'));
     const [centre] = await toPage(page, [CENTRE]);
     const [cx, cy] = centre as [number, number];
@@ -240,7 +211,7 @@ describe.each(CASES)('Drawing zones on a %s', (name, options) => {
   });
 
   it('snaps a vertex clicked a few pixels off a plot corner onto the corner', async () => {
-    const { page } = session;
+    const { page } = running.session;
     await press(panel.getByRole('switch', { name: '吸附' }));
     expect(await panel.getByRole('switch', { name: '吸附' }).getAttribute('aria-checked')).toBe('true');
     await press(tool('绘制多边形'));
@@ -264,7 +235,7 @@ describe.each(CASES)('Drawing zones on a %s', (name, options) => {
   });
 
   it('draws a rectangle from two corners (then undoes it)', async () => {
-    const { page } = session;
+    const { page } = running.session;
     await press(tool('绘制矩形'));
     const [centre] = await toPage(page, [CENTRE]);
     const [cx, cy] = centre as [number, number];
@@ -292,7 +263,7 @@ describe.each(CASES)('Drawing zones on a %s', (name, options) => {
 
   it('draws freehand with the mouse (then undoes it)', async () => {
     if (!desktop) return;
-    const { page } = session;
+    const { page } = running.session;
     await press(tool('徒手绘制'));
     const [centre] = await toPage(page, [CENTRE]);
     const [cx, cy] = centre as [number, number];
@@ -312,7 +283,7 @@ describe.each(CASES)('Drawing zones on a %s', (name, options) => {
   });
 
   it('selects a zone and drags one of its vertices; undo puts the vertex back', async () => {
-    const { page } = session;
+    const { page } = running.session;
     await press(tool('选择编辑'));
     const before = (await zoneState(page)).shapes[0]?.ring as Position[];
     const [inside, vertex] = await toPage(page, [CENTRE, before[1] as Position]);
@@ -359,7 +330,7 @@ describe.each(CASES)('Drawing zones on a %s', (name, options) => {
   });
 
   it('saves the zone, and after a reload lists it with the same area', async () => {
-    const { page } = session;
+    const { page } = running.session;
     const list = panel.getByRole('region', { name: '区域列表' });
     await press(list.getByRole('button', { name: /^区域 1/ }));
     const zoneName = `沙坪试点片区 ${name.slice(0, 2)}`;
@@ -400,7 +371,7 @@ describe.each(CASES)('Drawing zones on a %s', (name, options) => {
   });
 
   it('exports the analysis as Excel-ready CSV and the zones as GeoJSON', async () => {
-    const { page } = session;
+    const { page } = running.session;
     const list = panel.getByRole('region', { name: '区域列表' });
     await press(list.getByRole('button', { name: /^沙坪试点片区/ }));
     await panel.getByRole('region', { name: '区域量算' }).waitFor({ state: 'visible' });
@@ -422,7 +393,7 @@ describe.each(CASES)('Drawing zones on a %s', (name, options) => {
   });
 
   it('deletes the saved zone after asking, on the server too', async () => {
-    const { page } = session;
+    const { page } = running.session;
     page.once('dialog', (dialog) => void dialog.accept());
     await press(tool('删除区域'));
     await expect
@@ -435,8 +406,8 @@ describe.each(CASES)('Drawing zones on a %s', (name, options) => {
   });
 
   it('names every control in English with ?lang=en', async () => {
-    const { page } = session;
-    await page.goto(`${app.url}?lang=en`);
+    const { page } = running.session;
+    await page.goto(`${running.app.url}?lang=en`);
     await appReady(page);
     await press(page.getByRole('button', { name: 'Draw zones', exact: true }));
     panel = page.getByRole('complementary', { name: 'Draw zones' });
@@ -462,6 +433,6 @@ describe.each(CASES)('Drawing zones on a %s', (name, options) => {
   });
 
   it('logged no console errors but the refused save (409)', () => {
-    expect(session.consoleErrors.filter((text) => !/\b409\b/.test(text))).toEqual([]);
+    expect(running.session.consoleErrors.filter((text) => !/\b409\b/.test(text))).toEqual([]);
   });
 });

@@ -1,4 +1,4 @@
-// The peer fixtures (../shared/fixtures/peer/README.md): geojsonhint good/ accepted, the listed bad/
+// The peer fixtures (tests/fixtures/peer/README.md): geojsonhint good/ accepted, the listed bad/
 // files accepted with a warning, *_changed_semantics either way, every other bad/ file rejected with a
 // message that says where; turf-kinks polygons rejected as self-intersecting, its lines accepted.
 import { readdirSync, readFileSync } from 'node:fs';

@@ -1,6 +1,5 @@
-// Where the peer projects' fixtures are: ../shared/fixtures/peer beside the repository, as on every
-// developer's machine and in CI (PEER_FIXTURES overrides).
+// The peer projects' fixtures, copied into the repository (tests/fixtures/peer/README.md says where each
+// group comes from, its licence and what it must get), so that a clone of the project alone tests.
 import { fileURLToPath } from 'node:url';
 
-export const PEER_DIR =
-  process.env.PEER_FIXTURES ?? fileURLToPath(new URL('../../../shared/fixtures/peer', import.meta.url));
+export const PEER_DIR = fileURLToPath(new URL('../fixtures/peer', import.meta.url));

@@ -127,11 +127,3 @@ export const zoneHistoryFlags = (history: ZoneHistory) => ({
 });
 
 export type { ZoneSnapshot };
-
-/** The zone tools' store for the end-to-end tests, beside the app's own hook. */
-declare global {
-  interface Window {
-    __landAtlasZones?: typeof useZones;
-  }
-}
-if (typeof window !== 'undefined') window.__landAtlasZones = useZones;
