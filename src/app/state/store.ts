@@ -2,9 +2,9 @@
 // colour mode, the basemap, the language and the selection. Camera state stays with the map.
 import { useMemo } from 'react';
 import { create } from 'zustand';
+import type { BasemapId } from '../../domain/basemaps.ts';
 import type { Problem } from '../../geo/validate.ts';
 import { type Lang, langFromSearch } from '../i18n.ts';
-import type { BasemapId } from '../map/basemaps.ts';
 import type { DataLayerId, LayerData } from './layerData.ts';
 import { SELECT_NONE, type Selection, selectionAfterLayerHidden } from './selection.ts';
 

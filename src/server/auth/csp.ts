@@ -1,7 +1,7 @@
 // The Content-Security-Policy of the app: its own scripts only (no inline script, no eval), MapLibre's
 // workers from blob: URLs, and, besides the server itself, only the tile hosts of the optional online
 // basemaps (OpenStreetMap, Tianditu), taken from the app's own basemap list so the two never drift apart.
-import { BASEMAP_IDS, basemapSources } from '../../app/map/basemaps.ts';
+import { BASEMAP_IDS, basemapSources } from '../../domain/basemaps.ts';
 
 /** The origins the basemap switcher can fetch tiles from. */
 export function basemapOrigins(): string[] {
