@@ -17,7 +17,7 @@ import { applyServerFeature } from './records.ts';
 import { Sheet } from './Sheet.tsx';
 import { tr } from './strings.ts';
 
-export const EDITABLE_PLOT_FIELDS = ['status', 'mode', 'grade', 'deadline', 'notes'] as const;
+const EDITABLE_PLOT_FIELDS = ['status', 'mode', 'grade', 'deadline', 'notes'] as const;
 
 interface Values {
   status: string;

@@ -63,7 +63,7 @@ export async function loadZones(): Promise<void> {
   addLoadedShapes([...useZones.getState().history.present, ...shapes]);
 }
 
-export function zoneGeometry(drawId: string): Polygon | null {
+function zoneGeometry(drawId: string): Polygon | null {
   return useZones.getState().history.present.find((shape) => shape.id === drawId)?.geometry ?? null;
 }
 
@@ -170,7 +170,7 @@ function download(name: string, type: string, content: string): void {
 }
 
 /** Every zone of the session as GeoJSON, with its attributes and ellipsoidal area. */
-export function zonesGeoJson(): FeatureCollection {
+function zonesGeoJson(): FeatureCollection {
   const features: Feature[] = presentZones(useZones.getState()).map((record) => ({
     type: 'Feature',
     id: record.serverId ?? record.drawId,

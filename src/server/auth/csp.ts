@@ -4,7 +4,7 @@
 import { BASEMAP_IDS, basemapSources } from '../../domain/basemaps.ts';
 
 /** The origins the basemap switcher can fetch tiles from. */
-export function basemapOrigins(): string[] {
+function basemapOrigins(): string[] {
   const origins = new Set<string>();
   for (const id of BASEMAP_IDS) {
     for (const source of basemapSources(id, 'key', 'zh')) {
@@ -14,7 +14,7 @@ export function basemapOrigins(): string[] {
   return [...origins].sort();
 }
 
-export function contentSecurityPolicy(): string {
+function contentSecurityPolicy(): string {
   const tiles = basemapOrigins().join(' ');
   return [
     "default-src 'self'",
