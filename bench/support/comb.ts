@@ -60,7 +60,7 @@ export function combRing(vertices: number, crossed = false): Comb {
   return { ring, crossedTooth: twisted >= 0 ? twisted : null, crossing };
 }
 
-export function combPolygon(vertices: number, crossed = false): Polygon {
+function combPolygon(vertices: number, crossed = false): Polygon {
   return { type: 'Polygon', coordinates: [combRing(vertices, crossed).ring] };
 }
 

@@ -2,9 +2,9 @@
 // minimum, building density against 30%, tax per mu against the 5.5 万元/亩 post-rectification target.
 import type { LowEfficiencyReason } from '../domain/layers.ts';
 
-export const FAR_MINIMUM = 1.0;
-export const DENSITY_MINIMUM = 0.3;
-export const TAX_PER_MU_BAR = 5.5;
+const FAR_MINIMUM = 1.0;
+const DENSITY_MINIMUM = 0.3;
+const TAX_PER_MU_BAR = 5.5;
 
 export type IndicatorKey = 'far' | 'buildingDensity' | 'taxPerMu';
 

@@ -2,7 +2,7 @@
 // columns wide (as terminals draw them), labels left and figures right.
 
 /** Columns a string takes in a terminal: East Asian wide and full-width characters count two. */
-export function displayWidth(text: string): number {
+function displayWidth(text: string): number {
   let width = 0;
   for (const ch of text) {
     const code = ch.codePointAt(0) ?? 0;

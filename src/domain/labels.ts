@@ -54,7 +54,7 @@ export const PROPERTY_LABELS: Record<string, Label> = {
   version: { zh: '版本', en: 'Version' },
 };
 
-export const VALUE_LABELS: Record<string, Record<string, Label>> = {
+const VALUE_LABELS: Record<string, Record<string, Label>> = {
   status: {
     identified: { zh: '已认定', en: 'Identified' },
     inspected: { zh: '已核查', en: 'Inspected' },

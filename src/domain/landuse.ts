@@ -1,6 +1,6 @@
 // Land-use codes of 国土空间调查、规划、用途管制用地用海分类 and the share rule of PRODUCT.md.
 
-export const LAND_USE_NAMES: Record<string, { zh: string; en: string }> = {
+const LAND_USE_NAMES: Record<string, { zh: string; en: string }> = {
   '1001': { zh: '工业用地', en: 'Industrial' },
   '100101': { zh: '一类工业用地', en: 'Industrial, class 1' },
   '100102': { zh: '二类工业用地', en: 'Industrial, class 2' },

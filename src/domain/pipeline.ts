@@ -42,7 +42,7 @@ export interface PipelineReport {
   unstaged: number;
 }
 
-export const RATE_STAGES = ['listed', 'delivered', 'started', 'registered'] as const;
+const RATE_STAGES = ['listed', 'delivered', 'started', 'registered'] as const;
 
 const money = (value: unknown): number => (typeof value === 'number' && Number.isFinite(value) ? value : 0);
 

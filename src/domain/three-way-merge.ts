@@ -34,7 +34,7 @@ export function sameValue(a: unknown, b: unknown): boolean {
 }
 
 /** Fields only the server sets (a client cannot change them): never merged, never reported. */
-export const SERVER_OWNED_FIELDS = ['version', 'id', 'createdBy'] as const;
+const SERVER_OWNED_FIELDS = ['version', 'id', 'createdBy'] as const;
 
 /**
  * Merges `mine` and `theirs`, both descended from `base`. `ignore` names fields the server owns,

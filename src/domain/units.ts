@@ -1,7 +1,7 @@
 // Units of land administration: 亩 (mu), 公顷 (ha) and m², and how areas are written in reports.
 
 export const M2_PER_MU = 2000 / 3;
-export const M2_PER_HA = 10_000;
+const M2_PER_HA = 10_000;
 
 export interface AreaFigures {
   m2: number;

@@ -9,6 +9,7 @@
 import type { Feature, Geometry, MultiPolygon, Polygon, Position } from 'geojson';
 import { type PipelineReport, projectPipeline } from '../domain/pipeline.ts';
 import {
+  type AbortSignalLike,
   type BoxIndex,
   featureCount,
   indexBoxes,
@@ -68,7 +69,7 @@ export interface AnalysisProgress {
 
 export interface RunOptions {
   onProgress?(progress: AnalysisProgress): void;
-  signal?: AbortSignal;
+  signal?: AbortSignalLike;
 }
 
 /** Plots handled per step: small enough that a step takes a few ms on the sample's plots. */

@@ -2,10 +2,8 @@
 // (PRODUCT.md). X is the northing and Y the easting; Y carries the zone number in front (EPSG:4526).
 import proj4 from 'proj4';
 
-export const CGCS2000_GK38_ZONE_PREFIXED =
+const CGCS2000_GK38_ZONE_PREFIXED =
   '+proj=tmerc +lat_0=0 +lon_0=114 +k=1 +x_0=38500000 +y_0=0 +ellps=GRS80 +units=m +no_defs';
-export const CGCS2000_GK38 =
-  '+proj=tmerc +lat_0=0 +lon_0=114 +k=1 +x_0=500000 +y_0=0 +ellps=GRS80 +units=m +no_defs';
 const LON_LAT = '+proj=longlat +ellps=GRS80 +no_defs';
 
 const toZone38 = proj4(LON_LAT, CGCS2000_GK38_ZONE_PREFIXED);

@@ -7,7 +7,7 @@ export const CGCS2000 = {
 } as const;
 
 export const CGCS2000_B = CGCS2000.a * (1 - CGCS2000.f);
-export const CGCS2000_E2 = (CGCS2000.a ** 2 - CGCS2000_B ** 2) / CGCS2000.a ** 2;
+const CGCS2000_E2 = (CGCS2000.a ** 2 - CGCS2000_B ** 2) / CGCS2000.a ** 2;
 
 const e2 = CGCS2000_E2;
 const e4 = e2 * e2;

@@ -44,7 +44,7 @@ let ringSegmentsBuffer = new Int32Array(64);
 const BRUTE_FORCE_LIMIT = 64;
 
 /** Twice the signed area of triangle a, b, c: > 0 when c lies left of a→b. */
-export function orient(ax: number, ay: number, bx: number, by: number, cx: number, cy: number): number {
+function orient(ax: number, ay: number, bx: number, by: number, cx: number, cy: number): number {
   return (bx - ax) * (cy - ay) - (by - ay) * (cx - ax);
 }
 

@@ -41,9 +41,18 @@ export interface OverlapStats {
   clipped: number;
 }
 
+/**
+ * The part of the platform's AbortSignal the core uses, written out so that src/geo compiles without DOM
+ * or Node types (tsconfig.core.json); a real AbortSignal, browser or node, fits it.
+ */
+export interface AbortSignalLike {
+  readonly aborted: boolean;
+  throwIfAborted(): void;
+}
+
 export interface OverlapOptions {
   onProgress?(done: number, total: number): void;
-  signal?: AbortSignal;
+  signal?: AbortSignalLike;
   /** Filled in when given: how the work went, for benchmarks and diagnostics. */
   stats?: OverlapStats;
 }

@@ -54,7 +54,7 @@ function found(value: unknown): Message {
 }
 
 /** One zod issue as a message: which property, what was expected, what was found. */
-export function describeIssue(issue: z.core.$ZodIssue, properties: Record<string, unknown>): Message {
+function describeIssue(issue: z.core.$ZodIssue, properties: Record<string, unknown>): Message {
   const name = issue.path
     .map((key) => (typeof key === 'number' ? `[${key}]` : String(key)))
     .join('.')

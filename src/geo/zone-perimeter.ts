@@ -61,7 +61,7 @@ export function geodesicDistanceM(p: Position, q: Position): number {
 }
 
 /** Length of a ring, closed or open (the closing edge is always counted). */
-export function ringPerimeterM(ring: readonly Position[]): number {
+function ringPerimeterM(ring: readonly Position[]): number {
   const n = ring.length;
   if (n < 2) return 0;
   let total = 0;

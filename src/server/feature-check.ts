@@ -10,7 +10,7 @@ import { ApiError } from './errors.ts';
 import type { Properties } from './store/types.ts';
 import { validateText } from './validation-pool.ts';
 
-export function invalidId(id: string): ApiError {
+function invalidId(id: string): ApiError {
   return new ApiError(422, 'invalid-id', {
     zh: `要素编号 ${displayText(id)} 无效：须为 1 至 ${FEATURE_ID_MAX_LENGTH} 个字符，不含控制字符，不能全为空格。`,
     en: `The feature id ${displayText(id)} is not valid: it ${FEATURE_ID_RULE}.`,

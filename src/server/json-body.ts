@@ -42,7 +42,7 @@ function syntaxError(text: string): ApiError {
 }
 
 /** Parses a JSON request body or throws the ApiError that says why it cannot be taken. */
-export function parseJsonBody(text: string): unknown {
+function parseJsonBody(text: string): unknown {
   if (text.trim() === '') {
     throw new ApiError(400, 'empty-body', { zh: '请求内容为空。', en: 'The request body is empty.' });
   }

@@ -108,7 +108,7 @@ export function handleError(error: FastifyError, request: FastifyRequest, reply:
  * Whether a request target names the API in any spelling (`/API/x`, `//api/x`, `/%61pi/x`,
  * `/x/../api/x`, `http://host/api/x`): such a request gets a JSON 404, never the app's page.
  */
-export function looksLikeApi(target: string): boolean {
+function looksLikeApi(target: string): boolean {
   let path = target.replace(/^[a-z][a-z0-9+.-]*:\/\/[^/]*/i, '');
   // Decoded until nothing changes (`%2561` → `%61` → `a`), a few rounds at most.
   for (let round = 0; round < 4 && path.includes('%'); round++) {

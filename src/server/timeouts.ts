@@ -31,7 +31,7 @@ export function serverTimeoutOptions(timeouts: Timeouts): {
   };
 }
 
-export const requestTimedOut = (limitMs: number) => {
+const requestTimedOut = (limitMs: number) => {
   const seconds = Number((limitMs / 1000).toFixed(1));
   return new ApiError(
     408,

@@ -1,33 +1,17 @@
 // The API calls the app makes, one function each, typed by their zod schemas.
 import type { Geometry } from 'geojson';
-import type { z } from 'zod';
-import { request, requestVoid, send } from './client.ts';
+import { request, requestVoid } from './client.ts';
 import * as s from './schemas.ts';
 
-export type SessionInfo = z.infer<typeof s.session>;
-
 export const getSession = () => request(s.session, '/api/session', { authRequest: true });
-
-export const getMe = () => request(s.me, '/api/me');
 
 export const login = (username: string, password: string) =>
   request(s.me, '/api/login', { method: 'POST', body: { username, password }, authRequest: true });
 
 export const logout = () => requestVoid('/api/logout', { method: 'POST', authRequest: true });
 
-export const getSetupStatus = () => request(s.setupStatus, '/api/setup', { authRequest: true });
-
 export const completeSetup = (token: string, username: string, password: string) =>
   request(s.me, '/api/setup', { method: 'POST', body: { token, username, password }, authRequest: true });
-
-/** A layer as text, for the same validator as a file (src/geo/validate.ts). */
-export async function getLayerText(layer: string): Promise<string> {
-  const response = await send(`/api/layers/${encodeURIComponent(layer)}`);
-  return response.text();
-}
-
-export const getFeature = (layer: string, id: string) =>
-  request(s.feature, `/api/features/${encodeURIComponent(layer)}/${encodeURIComponent(id)}`);
 
 const featureUrl = (layer: string, id?: string) =>
   `/api/features/${encodeURIComponent(layer)}${id === undefined ? '' : `/${encodeURIComponent(id)}`}`;

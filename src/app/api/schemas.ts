@@ -7,8 +7,7 @@ const bilingual = z.object({ zh: z.string(), en: z.string() });
 
 export const errorBody = z.looseObject({ error: z.string(), message: bilingual });
 
-export const ROLES = ['viewer', 'inspector', 'planner', 'admin'] as const;
-export type Role = (typeof ROLES)[number];
+const ROLES = ['viewer', 'inspector', 'planner', 'admin'] as const;
 
 export const me = z.looseObject({
   user: z.looseObject({ username: z.string(), role: z.enum(ROLES) }),
@@ -26,8 +25,6 @@ export const session = z.union([
   z.looseObject({ signedIn: z.literal(false), setupNeeded: z.boolean() }),
   me.extend({ signedIn: z.literal(true), setupNeeded: z.boolean() }),
 ]);
-
-export const setupStatus = z.looseObject({ needed: z.boolean() });
 
 export const feature = z.looseObject({
   type: z.literal('Feature'),

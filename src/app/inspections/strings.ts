@@ -100,7 +100,7 @@ export function tr(lang: Lang, key: RecordStringKey, values: Record<string, stri
   return fillPlaceholders(STRINGS[key][lang], values);
 }
 
-export const ACTION_LABELS: Record<string, { zh: string; en: string }> = {
+const ACTION_LABELS: Record<string, { zh: string; en: string }> = {
   create: { zh: '创建', en: 'Created' },
   update: { zh: '修改属性', en: 'Attributes edited' },
   delete: { zh: '删除', en: 'Deleted' },

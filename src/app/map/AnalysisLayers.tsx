@@ -11,9 +11,9 @@ import { formatArea } from '../format.ts';
 import { useAtlas } from '../state/store.ts';
 import { LABEL_FONT } from './styles.ts';
 
-export const ANALYSIS_OVERLAP_SOURCE = 'analysis-overlap';
+const ANALYSIS_OVERLAP_SOURCE = 'analysis-overlap';
 const HATCH_IMAGE = 'analysis-hatch';
-export const WARNING_COLOUR = '#d50000';
+const WARNING_COLOUR = '#d50000';
 
 const overlapFill: LayerProps = {
   id: 'analysis-overlap-fill',

@@ -22,7 +22,7 @@ import { BASE_STYLE, PICKABLE_LAYERS } from './styles.ts';
 
 maplibregl.setWorkerUrl(workerUrl);
 
-export const MAP_ID = 'main';
+const MAP_ID = 'main';
 
 /** How far (CSS px) from a project point a tap still picks it: fingers are wider than cursors. */
 const POINT_TOLERANCE_PX = 12;

@@ -3,9 +3,9 @@
 import type { FeatureCollection } from 'geojson';
 import { useMemo } from 'react';
 import { Layer, type LayerProps, Source } from 'react-map-gl/maplibre';
+import { basemapSources } from '../../domain/basemaps.ts';
 import { labelPoints } from '../../geo/labelPoint.ts';
 import { useAtlas, useSelectedFeature } from '../state/store.ts';
-import { basemapSources } from './basemaps.ts';
 import * as styles from './styles.ts';
 
 function withVisibility(layer: LayerProps, visible: boolean): LayerProps {

@@ -39,7 +39,7 @@ export const SHARE_COLOURS: Record<ShareClass, string> = {
 
 export const BOUNDARY_COLOUR = '#4e342e';
 export const PARK_COLOUR = '#6a1b9a';
-export const SELECTION_COLOUR = '#00e5ff';
+const SELECTION_COLOUR = '#00e5ff';
 const UNKNOWN_COLOUR = '#9e9e9e';
 
 function matchColour(property: string, colours: Record<string, string>): ExpressionSpecification {

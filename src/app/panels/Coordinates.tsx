@@ -3,11 +3,11 @@ import type { Feature } from 'geojson';
 import { lonLatToGk38 } from '../../geo/crs.ts';
 import { type Lang, t } from '../i18n.ts';
 
-export function formatLonLat(lng: number, lat: number): string {
+function formatLonLat(lng: number, lat: number): string {
   return `${lng.toFixed(6)}°E  ${lat.toFixed(6)}°N`;
 }
 
-export function formatGk(lng: number, lat: number): string {
+function formatGk(lng: number, lat: number): string {
   const { x, y } = lonLatToGk38(lng, lat);
   return `X ${x.toFixed(2)}  Y ${y.toFixed(2)}`;
 }

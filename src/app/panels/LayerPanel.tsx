@@ -1,8 +1,9 @@
 // The layer tree: a visibility checkbox per layer (named by the layer), the plot colour mode, and the
 // basemap choice (offline by default; online basemaps say what they need).
+
+import { BASEMAP_IDS, type BasemapId, needsKey } from '../../domain/basemaps.ts';
 import { layerLabel } from '../../domain/labels.ts';
 import { t } from '../i18n.ts';
-import { BASEMAP_IDS, type BasemapId, needsKey } from '../map/basemaps.ts';
 import { DATA_LAYERS } from '../state/layerData.ts';
 import { type PlotColourMode, useAtlas } from '../state/store.ts';
 

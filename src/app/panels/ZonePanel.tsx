@@ -20,10 +20,10 @@ import {
 import { refusalText, tz, ZONE_MODE_NAMES } from '../zones/i18n.ts';
 import { isDrawingTool, presentZones, useZones, type ZoneTool, zoneHistoryFlags } from '../zones/store.ts';
 
-export const ZONE_PANEL_ID = 'zone-panel';
+const ZONE_PANEL_ID = 'zone-panel';
 
 /** May the signed-in user create zones? (Before a session is known: no.) */
-export function useCanDrawZones(): boolean {
+function useCanDrawZones(): boolean {
   const me = useAuth((state) => state.me);
   return Boolean(me?.can.createLayers.includes('zones'));
 }

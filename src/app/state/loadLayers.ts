@@ -13,12 +13,12 @@ export interface LoadResult {
   reports: FileReport[];
 }
 
-export function fileNameOf(layer: DataLayerId): string {
+function fileNameOf(layer: DataLayerId): string {
   return `${layer}.geojson`;
 }
 
 /** Where a layer is served: the API, under the app's base URL. */
-export function layerUrl(layer: DataLayerId, baseUrl: string): string {
+function layerUrl(layer: DataLayerId, baseUrl: string): string {
   return new URL(`api/layers/${layer}`, baseUrl).href;
 }
 

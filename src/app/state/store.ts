@@ -2,9 +2,9 @@
 // colour mode, the basemap, the language and the selection. Camera state stays with the map.
 import { useMemo } from 'react';
 import { create } from 'zustand';
+import type { BasemapId } from '../../domain/basemaps.ts';
 import type { Problem } from '../../geo/validate.ts';
 import { type Lang, langFromSearch } from '../i18n.ts';
-import type { BasemapId } from '../map/basemaps.ts';
 import type { DataLayerId, LayerData } from './layerData.ts';
 import { SELECT_NONE, type Selection, selectionAfterLayerHidden } from './selection.ts';
 
@@ -42,7 +42,7 @@ export interface AtlasState {
   setLayerPanelOpen(open: boolean): void;
 }
 
-export const INITIAL_VISIBILITY: Record<DataLayerId, boolean> = {
+const INITIAL_VISIBILITY: Record<DataLayerId, boolean> = {
   boundary: true,
   parks: true,
   newland: true,
@@ -76,7 +76,7 @@ export const useAtlas = create<AtlasState>()((set) => ({
 }));
 
 /** The selected feature and its layer data, or null. */
-export function selectedFeature(state: Pick<AtlasState, 'layers' | 'selection'>) {
+function selectedFeature(state: Pick<AtlasState, 'layers' | 'selection'>) {
   const { selection } = state;
   if (selection.kind !== 'feature') return null;
   const data = state.layers[selection.layer];

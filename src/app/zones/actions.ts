@@ -6,10 +6,10 @@ import { ZONE_MODES, type ZoneAttributes, type ZoneMode } from '../../domain/zon
 import { zoneAnalysisCsv } from '../../domain/zone-csv.ts';
 import { geometryAreaM2 } from '../../geo/area.ts';
 import { ApiError } from '../api/client.ts';
+import { newClientId } from '../api/ids.ts';
 import { type Conflict, transact } from '../api/transact.ts';
 import { addLoadedShapes, newFeatureId, removeZoneShape, replaceZoneShape } from '../draw/controller.ts';
 import type { Lang } from '../i18n.ts';
-import { newClientId } from '../inspections/diff.ts';
 import { fetchZones } from './api.ts';
 import { tz } from './i18n.ts';
 import { presentZones, useZones, type ZoneRecord } from './store.ts';
@@ -67,7 +67,7 @@ export async function loadZones(): Promise<void> {
   addLoadedShapes([...useZones.getState().history.present, ...shapes]);
 }
 
-export function zoneGeometry(drawId: string): Polygon | null {
+function zoneGeometry(drawId: string): Polygon | null {
   return useZones.getState().history.present.find((shape) => shape.id === drawId)?.geometry ?? null;
 }
 
@@ -218,7 +218,7 @@ function download(name: string, type: string, content: string): void {
 }
 
 /** Every zone of the session as GeoJSON, with its attributes and ellipsoidal area. */
-export function zonesGeoJson(): FeatureCollection {
+function zonesGeoJson(): FeatureCollection {
   const features: Feature[] = presentZones(useZones.getState()).map((record) => ({
     type: 'Feature',
     id: record.serverId ?? record.drawId,

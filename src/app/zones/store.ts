@@ -9,7 +9,6 @@ import {
   initialHistory,
   type ZoneHistory,
   type ZoneHistoryAction,
-  type ZoneSnapshot,
   zoneHistoryReducer,
 } from '../../domain/zone-history.ts';
 import type { ZoneRefusal } from '../../geo/zone-validate.ts';
@@ -17,7 +16,7 @@ import type { Bilingual } from '../api/client.ts';
 
 export type ZoneTool = 'none' | 'polygon' | 'rectangle' | 'freehand' | 'select' | 'delete-vertex';
 
-export const DRAWING_TOOLS: readonly ZoneTool[] = ['polygon', 'rectangle', 'freehand'];
+const DRAWING_TOOLS: readonly ZoneTool[] = ['polygon', 'rectangle', 'freehand'];
 
 export interface ZoneRecord {
   /** The drawing tool's feature id. */
@@ -125,5 +124,3 @@ export const zoneHistoryFlags = (history: ZoneHistory) => ({
   undo: canUndo(history),
   redo: canRedo(history),
 });
-
-export type { ZoneSnapshot };

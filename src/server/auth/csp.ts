@@ -1,10 +1,10 @@
 // The Content-Security-Policy of the app: its own scripts only (no inline script, no eval), MapLibre's
 // workers from blob: URLs, and, besides the server itself, only the tile hosts of the optional online
 // basemaps (OpenStreetMap, Tianditu), taken from the app's own basemap list so the two never drift apart.
-import { BASEMAP_IDS, basemapSources } from '../../app/map/basemaps.ts';
+import { BASEMAP_IDS, basemapSources } from '../../domain/basemaps.ts';
 
 /** The origins the basemap switcher can fetch tiles from. */
-export function basemapOrigins(): string[] {
+function basemapOrigins(): string[] {
   const origins = new Set<string>();
   for (const id of BASEMAP_IDS) {
     for (const source of basemapSources(id, 'key', 'zh')) {
@@ -14,7 +14,7 @@ export function basemapOrigins(): string[] {
   return [...origins].sort();
 }
 
-export function contentSecurityPolicy(): string {
+function contentSecurityPolicy(): string {
   const tiles = basemapOrigins().join(' ');
   return [
     "default-src 'self'",

@@ -17,7 +17,7 @@ export class HashBusyError extends Error {
 }
 
 /** At most `limit` hashes at once, at most `queueLimit` waiting; the rest are refused at once. */
-export class HashGate {
+class HashGate {
   private running = 0;
   private readonly waiting: (() => void)[] = [];
 

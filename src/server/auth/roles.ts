@@ -4,13 +4,6 @@ import type { Role } from '../store/types.ts';
 
 export const ROLES = ['viewer', 'inspector', 'planner', 'admin'] as const satisfies readonly Role[];
 
-export const ROLE_LABELS: Record<Role, { zh: string; en: string }> = {
-  viewer: { zh: '查看者', en: 'Viewer' },
-  inspector: { zh: '核查员', en: 'Inspector' },
-  planner: { zh: '规划员', en: 'Planner' },
-  admin: { zh: '管理员', en: 'Administrator' },
-};
-
 /** Which roles may reach a route at all; handlers check the finer rules (which layer) themselves. */
 export type Access = 'public' | 'session' | readonly Role[];
 
@@ -25,7 +18,7 @@ export function allows(access: Access, role: Role): boolean {
 }
 
 /** Layers nobody edits in the app: the boundary comes from an import only. */
-export const READ_ONLY_LAYERS: readonly LayerId[] = ['boundary'];
+const READ_ONLY_LAYERS: readonly LayerId[] = ['boundary'];
 
 /** Planners edit plot attributes and zones; admins edit every layer but the read-only ones. */
 export function canEditLayer(role: Role, layer: LayerId): boolean {

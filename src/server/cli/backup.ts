@@ -18,7 +18,7 @@ import {
 
 const USAGE = 'usage: atlas backup FILE [--data-dir DIR]   (writes FILE and FILE-photos/)';
 
-export function photosBackupDir(file: string): string {
+function photosBackupDir(file: string): string {
   return `${resolve(file)}-photos`;
 }
 

@@ -48,17 +48,3 @@ export function dataDirOf(args: CliArgs, io: ServerCliIo): string {
   const given = args.options.get('data-dir');
   return typeof given === 'string' ? resolve(given) : dataDirFromEnv(io.env);
 }
-
-/** For the top level: process streams as a ServerCliIo. */
-export function processIo(): ServerCliIo {
-  return {
-    out: (line) => process.stdout.write(`${line}\n`),
-    err: (line) => process.stderr.write(`${line}\n`),
-    readStdin: async () => {
-      const chunks: Buffer[] = [];
-      for await (const chunk of process.stdin) chunks.push(Buffer.from(chunk));
-      return Buffer.concat(chunks).toString('utf8');
-    },
-    env: process.env,
-  };
-}

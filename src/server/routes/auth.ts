@@ -28,7 +28,7 @@ export function tooManyAttempts(reply: FastifyReply, seconds: number): ApiError 
  * Checks a password under the limits: the attempt is counted before the hash is computed, given back
  * when the password is right (or was never checked), kept when it is wrong. False for a wrong one.
  */
-export async function checkPasswordLimited(
+async function checkPasswordLimited(
   limiter: AttemptLimiter,
   limits: readonly Limit[],
   reply: FastifyReply,

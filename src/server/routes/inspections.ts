@@ -26,12 +26,12 @@ const inspectionBody = z.strictObject({
 });
 const idParams = z.strictObject({ id: z.string().min(1).max(200) });
 
-export function photoJson(photo: PhotoRecord) {
+function photoJson(photo: PhotoRecord) {
   const { fileName: _private, ...rest } = photo;
   return { ...rest, url: `/api/photos/${photo.id}` };
 }
 
-export function inspectionJson(inspection: Inspection) {
+function inspectionJson(inspection: Inspection) {
   return { ...inspection, photos: inspection.photos.map(photoJson) };
 }
 

@@ -43,7 +43,7 @@ export function versionConflict(current: StoredFeature): ApiError {
   );
 }
 
-export function sendUpdate(result: UpdateResult, layer: string, id: string) {
+function sendUpdate(result: UpdateResult, layer: string, id: string) {
   if (result.ok) return toGeoJson(result.feature);
   if (result.reason === 'conflict') throw versionConflict(result.current);
   throw featureNotFound(layer, id);
@@ -108,7 +108,7 @@ function etagMatches(header: string | undefined, etag: string): boolean {
  * A feature's ETag: opaque, ASCII whatever the id holds (a header cannot carry 鹤山 or a newline), and
  * computed from layer, id and version alone, so setting it after a commit cannot fail.
  */
-export function featureEtag(layer: string, id: string, version: number): string {
+function featureEtag(layer: string, id: string, version: number): string {
   const digest = createHash('sha256').update(`${layer}\u0000${id}\u0000${version}`).digest('base64url');
   return `"${digest.slice(0, 27)}"`;
 }

@@ -18,7 +18,7 @@ const patchBody = z
   .refine((body) => Object.keys(body).length > 0, 'names nothing to change');
 const nameParams = z.strictObject({ name: z.string().min(1).max(64) });
 
-export const lastAdmin = () =>
+const lastAdmin = () =>
   new ApiError(409, 'last-admin', {
     zh: '这是唯一可用的管理员账号，不能降级或停用。请先设另一位管理员。',
     en: 'This is the only active administrator; it cannot be demoted or disabled. Make another admin first.',

@@ -34,7 +34,7 @@ function isRecord(value: unknown): value is Record<string, unknown> {
 }
 
 /** A geometry as history keeps an attempted one: its type, how many positions, and a hash of it. */
-export function geometrySummary(geometry: unknown): { type: unknown; positions: number; sha256: string } {
+function geometrySummary(geometry: unknown): { type: unknown; positions: number; sha256: string } {
   let positions = 0;
   const pending: unknown[] = [geometry];
   while (pending.length > 0) {
@@ -80,7 +80,7 @@ function capFields(fields: Record<string, unknown>, budget: number): Record<stri
  * 512 bytes as their size and hash, and no more fields than fit `maxBytes` of JSON. The attempt's own
  * keys are the server's (properties, geometry, inspection, delete), never the client's.
  */
-export function attemptSummary(attempt: unknown, maxBytes: number): unknown {
+function attemptSummary(attempt: unknown, maxBytes: number): unknown {
   if (!isRecord(attempt)) return bytesOf(attempt) <= maxBytes ? attempt : omitted(attempt);
   const summary: Record<string, unknown> = { ...attempt };
   if ('geometry' in summary) summary.geometry = geometrySummary(summary.geometry);

@@ -18,7 +18,7 @@ const round6 = (value: number) => Math.round(value * 1e6) / 1e6;
 const round2 = (value: number) => Math.round(value * 100) / 100;
 
 /** A star-shaped (hence simple) counter-clockwise ring of `vertices` points around a centre. */
-export function plotRing(
+function plotRing(
   cx: number,
   cy: number,
   radius: number,

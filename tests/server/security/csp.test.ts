@@ -1,7 +1,7 @@
 // Item 11 of issue 8: a Content-Security-Policy on every answer, so an injected script or a framing
 // page gets nothing; only the app's own scripts, MapLibre's blob: workers and the optional tile hosts.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { basemapSources } from '../../../src/app/map/basemaps.ts';
+import { basemapSources } from '../../../src/domain/basemaps.ts';
 import { CONTENT_SECURITY_POLICY } from '../../../src/server/auth/csp.ts';
 import { startServer, type TestServer } from '../helpers.ts';
 

@@ -1,0 +1,88 @@
+// Import rules for `npm run check` (issue 9, item 5): which part of src/ may import which.
+// Run: npx depcruise src --config .dependency-cruiser.cjs
+// The proof that a broken rule fails the check: tests/tooling/import-rules.test.ts.
+
+/** Code that is the app, the server, the CLI or the workers: the pure core never imports it. */
+const OUTER = '^src/(app|server|cli|worker)/';
+/** Libraries of the browser's UI (React, the map, drawing, the app's store). */
+const UI_LIBRARIES =
+  'node_modules/(react|react-dom|react-map-gl|@vis[.]gl|maplibre-gl|terra-draw[^/]*|zustand)/';
+
+/** @type {import('dependency-cruiser').IConfiguration} */
+module.exports = {
+  forbidden: [
+    {
+      name: 'core-imports-outer',
+      severity: 'error',
+      comment:
+        'src/geo and src/domain are the pure core, shared by the app, the server, the CLI and the workers: they never import any of them.',
+      from: { path: '^src/(geo|domain)/' },
+      to: { path: OUTER },
+    },
+    {
+      name: 'core-imports-node',
+      severity: 'error',
+      comment: 'src/geo and src/domain also run in the browser: no Node built-ins (node:fs, node:path, …).',
+      from: { path: '^src/(geo|domain)/' },
+      to: { dependencyTypes: ['core'] },
+    },
+    {
+      name: 'core-imports-ui',
+      severity: 'error',
+      comment:
+        'src/geo and src/domain also run in node (server, CLI, bench): no React, MapLibre or drawing library.',
+      from: { path: '^src/(geo|domain)/' },
+      to: { path: UI_LIBRARIES },
+    },
+    {
+      name: 'domain-imports-geo',
+      severity: 'error',
+      comment:
+        'src/geo may import src/domain (the data model), never the reverse: the domain knows no geometry code.',
+      from: { path: '^src/domain/' },
+      to: { path: '^src/geo/' },
+    },
+    {
+      name: 'server-or-cli-imports-app',
+      severity: 'error',
+      comment: 'The server and the CLI share src/geo and src/domain with the app, never the app itself.',
+      from: { path: '^src/(server|cli)/' },
+      to: { path: '^src/app/' },
+    },
+    {
+      name: 'app-imports-server-or-cli',
+      severity: 'error',
+      comment:
+        'The app talks to the server over HTTP (src/app/api), never by importing its code or the CLI’s.',
+      from: { path: '^src/app/' },
+      to: { path: '^src/(server|cli)/' },
+    },
+    {
+      name: 'core-circular',
+      severity: 'error',
+      comment: 'No import cycles inside src/geo and src/domain.',
+      from: { path: '^src/(geo|domain)/' },
+      to: { circular: true },
+    },
+    {
+      name: 'app-circular',
+      severity: 'error',
+      comment:
+        'No import cycles between modules of src/app (none today). The cycles between its folders (panels ↔ inspections, panels ↔ auth, draw ↔ zones) are not module cycles: scripts/app-folder-cycles.mjs keeps them from growing.',
+      from: { path: '^src/app/' },
+      to: { circular: true },
+    },
+  ],
+  options: {
+    doNotFollow: { path: 'node_modules' },
+    // Type-only imports count too: a cycle or a forbidden layer through types is still a knot in the code.
+    tsPreCompilationDeps: true,
+    tsConfig: { fileName: 'tsconfig.json' },
+    enhancedResolveOptions: {
+      exportsFields: ['exports'],
+      conditionNames: ['import', 'require', 'node', 'default', 'types'],
+      extensions: ['.ts', '.tsx', '.d.ts', '.js', '.mjs', '.cjs'],
+    },
+    reporterOptions: { text: { highlightFocused: true } },
+  },
+};
