@@ -20,25 +20,6 @@ export const isoDate = z
     return !Number.isNaN(parsed.getTime()) && parsed.toISOString().slice(0, 10) === value;
   }, 'is not a real calendar date');
 const optionalDate = isoDate.nullable().optional();
-/**
- * A feature id every route of the server can address, as a path segment and in history: 1–128 characters (code
- * points), no control characters, not only spaces, not "." or ".." (a URL would drop those segments),
- * and well-formed Unicode (a lone surrogate cannot be written in a URL).
- */
-export const FEATURE_ID_MAX_LENGTH = 128;
-export const FEATURE_ID_RULE = 'must have 1 to 128 characters, no control characters, not only spaces';
-export function isFeatureId(value: string): boolean {
-  if (value.length > 2 * FEATURE_ID_MAX_LENGTH) return false;
-  const length = [...value].length;
-  return (
-    length >= 1 &&
-    length <= FEATURE_ID_MAX_LENGTH &&
-    value.trim() !== '' &&
-    value !== '.' &&
-    value !== '..' &&
-    !/[\p{Cc}\p{Cs}]/u.test(value)
-  );
-}
 const id = z.string().min(1, 'must not be empty');
 const text = z.string();
 const landUseCode = z

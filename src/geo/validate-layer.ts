@@ -3,14 +3,9 @@
 // the Feature's id and as properties.id. zod's issues become messages naming the property.
 import type { Geometry } from 'geojson';
 import type { z } from 'zod';
+import { FEATURE_ID_MAX_LENGTH, FEATURE_ID_RULE, isFeatureId } from '../domain/feature-id.ts';
 import type { LayerId } from '../domain/layers.ts';
-import {
-  FEATURE_ID_MAX_LENGTH,
-  FEATURE_ID_RULE,
-  isFeatureId,
-  LAYER_GEOMETRY_TYPES,
-  LAYER_PROPERTY_SCHEMAS,
-} from '../domain/schemas.ts';
+import { LAYER_GEOMETRY_TYPES, LAYER_PROPERTY_SCHEMAS } from '../domain/schemas.ts';
 import { displayText, type Message, PROBLEM_CODES, type ProblemCollector } from './problems.ts';
 import type { FeatureEntry } from './validate-structure.ts';
 

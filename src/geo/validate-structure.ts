@@ -362,7 +362,11 @@ class StructureWalker {
   }
 }
 
-/** A Feature's own `id` member, when it is a string or a number. */
+/**
+ * A Feature's own `id` member, when it is a string or a number: the member as written, which the layer
+ * validator checks (present, a string, equal to properties.id). Which id a feature *has* is the rule in
+ * src/domain/feature-id.ts.
+ */
 export function idOf(value: unknown): string | number | null {
   if (!isRecord(value)) return null;
   return typeof value.id === 'string' || typeof value.id === 'number' ? value.id : null;

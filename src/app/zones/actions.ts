@@ -1,6 +1,8 @@
 // What the zone panel's buttons do beyond drawing: load the saved zones, save one (create or change from
 // its version; a conflict is shown, never overwritten), delete one, and the two exports.
+
 import type { Feature, FeatureCollection, Polygon } from 'geojson';
+import { featureId } from '../../domain/feature-id.ts';
 import { ZONE_MODES, type ZoneAttributes, type ZoneMode } from '../../domain/zone.ts';
 import { zoneAnalysisCsv } from '../../domain/zone-csv.ts';
 import { geometryAreaM2 } from '../../geo/area.ts';
@@ -50,7 +52,7 @@ export async function loadZones(): Promise<void> {
     const geometry = feature.geometry;
     records[drawId] = {
       drawId,
-      serverId: text(feature.properties?.id, String(feature.id ?? '')),
+      serverId: featureId(feature) ?? '',
       version: Number(feature.properties?.version ?? 1),
       attributes,
       geometry,
