@@ -3,7 +3,7 @@
 
 import type { Feature } from 'geojson';
 import { featureId } from '../domain/feature-id.ts';
-import type { Lang } from '../domain/labels.ts';
+import type { Lang } from '../domain/i18n.ts';
 import { landUseName } from '../domain/landuse.ts';
 import type { DataLayerId, LayerData } from './state/layerData.ts';
 

@@ -1,9 +1,8 @@
 // The shapes of the API's answers the app relies on, checked with zod as they arrive (client.ts).
 // Objects are loose: a newer server may add fields; what is named here must be there.
 import { z } from 'zod';
+import { bilingual } from '../../domain/i18n.ts';
 import { PLOT_STATUSES, RECTIFICATION_MODES } from '../../domain/layers.ts';
-
-const bilingual = z.object({ zh: z.string(), en: z.string() });
 
 export const errorBody = z.looseObject({ error: z.string(), message: bilingual });
 

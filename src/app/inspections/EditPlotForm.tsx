@@ -1,14 +1,15 @@
 // 编辑属性 / Edit attributes of a plot, for planners: status, mode, grade, deadline and notes. Sends only
 // the fields changed, with the version the form started from (PATCH /api/features/plots/:id). A 409
 // opens the conflict dialog: keep mine (the same changes on the current version) or take the server's.
+
 import { type FormEvent, useState } from 'react';
+import type { Lang } from '../../domain/i18n.ts';
 import { propertyLabel, valueLabel } from '../../domain/labels.ts';
 import { PLOT_GRADES, PLOT_STATUSES, RECTIFICATION_MODES } from '../../domain/layers.ts';
 import { applyMergePatch } from '../../domain/merge-patch.ts';
 import { ApiError, errorText } from '../api/client.ts';
 import { patchFeature } from '../api/endpoints.ts';
 import { type ApiFeature, conflictBody } from '../api/schemas.ts';
-import type { Lang } from '../i18n.ts';
 import { GRADE_COLOURS, STATUS_COLOURS } from '../map/styles.ts';
 import { type ConflictChoice, ConflictDialog } from '../panels/ConflictDialog.tsx';
 import { ChoiceGroup } from './ChoiceGroup.tsx';

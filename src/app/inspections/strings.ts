@@ -1,5 +1,5 @@
 // The words of the inspection form, the two histories, the attribute editor and the conflict dialog.
-import type { Lang } from '../i18n.ts';
+import type { Bilingual, Lang } from '../../domain/i18n.ts';
 import { fillPlaceholders } from '../i18n.ts';
 
 const STRINGS = {
@@ -90,7 +90,7 @@ const STRINGS = {
   versionArrow: { zh: '版本 {from} → {to}', en: 'version {from} → {to}' },
   versionNamed: { zh: '基于版本 {from}，当前版本 {to}', en: 'from version {from}, current {to}' },
   moreAttributes: { zh: '及其他 {n} 项属性', en: 'and {n} more attributes' },
-} as const satisfies Record<string, { zh: string; en: string }>;
+} as const satisfies Record<string, Bilingual>;
 
 export type RecordStringKey = keyof typeof STRINGS;
 
@@ -98,7 +98,7 @@ export function tr(lang: Lang, key: RecordStringKey, values: Record<string, stri
   return fillPlaceholders(STRINGS[key][lang], values);
 }
 
-export const ACTION_LABELS: Record<string, { zh: string; en: string }> = {
+export const ACTION_LABELS: Record<string, Bilingual> = {
   create: { zh: '创建', en: 'Created' },
   update: { zh: '修改属性', en: 'Attributes edited' },
   delete: { zh: '删除', en: 'Deleted' },

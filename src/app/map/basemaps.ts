@@ -1,6 +1,6 @@
 // Online basemaps, off by default (the app needs no network). Tianditu is CGCS2000 and fits our data as
 // is; its Web-Mercator (`_w`) tiles need a deployer's key. AMap/Gaode (GCJ-02) is never offered.
-import type { Lang } from '../../domain/labels.ts';
+import type { Lang } from '../../domain/i18n.ts';
 
 export const BASEMAP_IDS = ['none', 'osm', 'tdt-vec', 'tdt-img'] as const;
 export type BasemapId = (typeof BASEMAP_IDS)[number];

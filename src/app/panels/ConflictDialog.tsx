@@ -1,8 +1,8 @@
 // A 409 shown to the person, never resolved silently: their version and the one now on the server side
 // by side, the fields that differ marked (not by colour alone), and two explicit choices.
+import type { Lang } from '../../domain/i18n.ts';
 import { propertyLabel } from '../../domain/labels.ts';
 import { formatValue } from '../format.ts';
-import type { Lang } from '../i18n.ts';
 import { sameValue } from '../inspections/diff.ts';
 import { Sheet } from '../inspections/Sheet.tsx';
 import { tr } from '../inspections/strings.ts';

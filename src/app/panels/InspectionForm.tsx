@@ -2,13 +2,14 @@
 // notes and photos from the camera or a file (previews; 10 MB each, checked here too). Saving records
 // the inspection (POST /api/inspections with the plot version seen), puts the plot's new status on the
 // map, then sends each photo. A 409 opens the conflict dialog; photos that fail can be sent again.
+
 import { type FormEvent, useEffect, useId, useMemo, useRef, useState } from 'react';
+import type { Lang } from '../../domain/i18n.ts';
 import { valueLabel } from '../../domain/labels.ts';
 import { PLOT_STATUSES, RECTIFICATION_MODES } from '../../domain/layers.ts';
 import { ApiError, errorText } from '../api/client.ts';
 import { type NewInspection, recordInspection, uploadPhoto } from '../api/endpoints.ts';
 import { type ApiFeature, conflictBody } from '../api/schemas.ts';
-import type { Lang } from '../i18n.ts';
 import { ChoiceGroup } from '../inspections/ChoiceGroup.tsx';
 import { isIsoDate, newClientId, PHOTO_TYPES, photoProblem, todayIso } from '../inspections/diff.ts';
 import { applyServerFeature, useRecordsRevision } from '../inspections/records.ts';

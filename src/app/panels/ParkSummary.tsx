@@ -4,11 +4,12 @@
 import type { Feature } from 'geojson';
 import { useMemo } from 'react';
 import { featureId } from '../../domain/feature-id.ts';
+import type { Lang } from '../../domain/i18n.ts';
 import { layerLabel } from '../../domain/labels.ts';
 import { formatNumber } from '../../domain/units.ts';
 import { featuresInArea } from '../../geo/relate.ts';
 import { formatArea, formatMoneyYi } from '../format.ts';
-import { type Lang, t } from '../i18n.ts';
+import { t } from '../i18n.ts';
 import type { DataLayerId } from '../state/layerData.ts';
 import { useAtlas } from '../state/store.ts';
 

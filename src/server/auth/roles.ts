@@ -1,10 +1,11 @@
 // Who may do what. Every write checks its role on the server; the client only hides what it may not do.
+import type { Bilingual } from '../../domain/i18n.ts';
 import type { LayerId } from '../../domain/layers.ts';
 import type { Role } from '../store/types.ts';
 
 export const ROLES = ['viewer', 'inspector', 'planner', 'admin'] as const satisfies readonly Role[];
 
-export const ROLE_LABELS: Record<Role, { zh: string; en: string }> = {
+export const ROLE_LABELS: Record<Role, Bilingual> = {
   viewer: { zh: '查看者', en: 'Viewer' },
   inspector: { zh: '核查员', en: 'Inspector' },
   planner: { zh: '规划员', en: 'Planner' },
