@@ -1,6 +1,7 @@
 // The property schema of each layer (PRODUCT.md, data model), as zod schemas shared by the validator,
 // the app and (later) the server. Unknown extra properties are allowed: a bureau's files carry more.
 import { z } from 'zod';
+import { ISO_DATE_PATTERN, isIsoDate } from './dates.ts';
 import {
   LAND_SUPPLY,
   type LayerId,
@@ -13,12 +14,8 @@ import {
 
 export const isoDate = z
   .string()
-  .regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date written YYYY-MM-DD')
-  .refine((value) => {
-    // Date.parse rolls 2026-02-30 over to March; a real date survives the round trip unchanged.
-    const parsed = new Date(`${value}T00:00:00Z`);
-    return !Number.isNaN(parsed.getTime()) && parsed.toISOString().slice(0, 10) === value;
-  }, 'is not a real calendar date');
+  .regex(ISO_DATE_PATTERN, 'must be a date written YYYY-MM-DD')
+  .refine(isIsoDate, 'is not a real calendar date');
 const optionalDate = isoDate.nullable().optional();
 const id = z.string().min(1, 'must not be empty');
 const text = z.string();

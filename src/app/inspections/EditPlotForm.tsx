@@ -3,6 +3,7 @@
 // opens the conflict dialog: keep mine (the same changes on the current version) or take the server's.
 
 import { type FormEvent, useState } from 'react';
+import { isIsoDate } from '../../domain/dates.ts';
 import type { Lang } from '../../domain/i18n.ts';
 import { propertyLabel, valueLabel } from '../../domain/labels.ts';
 import { PLOT_GRADES, PLOT_STATUSES, RECTIFICATION_MODES } from '../../domain/layers.ts';
@@ -13,7 +14,6 @@ import { type ApiFeature, conflictBody } from '../api/schemas.ts';
 import { GRADE_COLOURS, STATUS_COLOURS } from '../map/styles.ts';
 import { type ConflictChoice, ConflictDialog } from '../panels/ConflictDialog.tsx';
 import { ChoiceGroup } from './ChoiceGroup.tsx';
-import { isIsoDate } from './diff.ts';
 import { applyServerFeature } from './records.ts';
 import { Sheet } from './Sheet.tsx';
 import { tr } from './strings.ts';

@@ -92,13 +92,6 @@ export function todayIso(now = new Date()): string {
   return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
 }
 
-/** A real calendar date written YYYY-MM-DD. */
-export function isIsoDate(value: string): boolean {
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(value)) return false;
-  const parsed = new Date(`${value}T00:00:00Z`);
-  return !Number.isNaN(parsed.getTime()) && parsed.toISOString().slice(0, 10) === value;
-}
-
 /** A v4 UUID, also where crypto.randomUUID is missing (plain http on the office network). */
 export function newClientId(): string {
   if (typeof crypto.randomUUID === 'function' && globalThis.isSecureContext !== false) {
@@ -109,14 +102,4 @@ export function newClientId(): string {
   bytes[8] = ((bytes[8] ?? 0) & 0x3f) | 0x80;
   const hex = [...bytes].map((byte) => byte.toString(16).padStart(2, '0')).join('');
   return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;
-}
-
-export const PHOTO_MAX_BYTES = 10 * 1024 * 1024;
-export const PHOTO_TYPES = ['image/jpeg', 'image/png', 'image/webp'] as const;
-
-/** Why a chosen file cannot be sent as a photo, or null. */
-export function photoProblem(file: { size: number; type: string }): 'too-large' | 'wrong-type' | null {
-  if (file.size > PHOTO_MAX_BYTES) return 'too-large';
-  if (file.type !== '' && !(PHOTO_TYPES as readonly string[]).includes(file.type)) return 'wrong-type';
-  return null;
 }

@@ -4,14 +4,16 @@
 // map, then sends each photo. A 409 opens the conflict dialog; photos that fail can be sent again.
 
 import { type FormEvent, useEffect, useId, useMemo, useRef, useState } from 'react';
+import { isIsoDate } from '../../domain/dates.ts';
 import type { Lang } from '../../domain/i18n.ts';
 import { valueLabel } from '../../domain/labels.ts';
 import { PLOT_STATUSES, RECTIFICATION_MODES } from '../../domain/layers.ts';
+import { PHOTO_TYPES, photoProblem } from '../../domain/photos.ts';
 import { ApiError, errorText } from '../api/client.ts';
 import { type NewInspection, recordInspection, uploadPhoto } from '../api/endpoints.ts';
 import { type ApiFeature, conflictBody } from '../api/schemas.ts';
 import { ChoiceGroup } from '../inspections/ChoiceGroup.tsx';
-import { isIsoDate, newClientId, PHOTO_TYPES, photoProblem, todayIso } from '../inspections/diff.ts';
+import { newClientId, todayIso } from '../inspections/diff.ts';
 import { applyServerFeature, useRecordsRevision } from '../inspections/records.ts';
 import { Sheet } from '../inspections/Sheet.tsx';
 import { tr } from '../inspections/strings.ts';
