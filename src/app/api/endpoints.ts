@@ -1,23 +1,23 @@
 // The API calls the app makes, one function each, typed by their zod schemas.
-import type { z } from 'zod';
+import { me, photo, type Session, session } from '../../domain/wire.ts';
 import { request, requestVoid, send } from './client.ts';
 import * as s from './schemas.ts';
 
-export type SessionInfo = z.infer<typeof s.session>;
+export type SessionInfo = Session;
 
-export const getSession = () => request(s.session, '/api/session', { authRequest: true });
+export const getSession = () => request(session, '/api/session', { authRequest: true });
 
-export const getMe = () => request(s.me, '/api/me');
+export const getMe = () => request(me, '/api/me');
 
 export const login = (username: string, password: string) =>
-  request(s.me, '/api/login', { method: 'POST', body: { username, password }, authRequest: true });
+  request(me, '/api/login', { method: 'POST', body: { username, password }, authRequest: true });
 
 export const logout = () => requestVoid('/api/logout', { method: 'POST', authRequest: true });
 
 export const getSetupStatus = () => request(s.setupStatus, '/api/setup', { authRequest: true });
 
 export const completeSetup = (token: string, username: string, password: string) =>
-  request(s.me, '/api/setup', { method: 'POST', body: { token, username, password }, authRequest: true });
+  request(me, '/api/setup', { method: 'POST', body: { token, username, password }, authRequest: true });
 
 /** A layer as text, for the same validator as a file (src/geo/validate.ts). */
 export async function getLayerText(layer: string): Promise<string> {
@@ -66,7 +66,7 @@ export const recordInspection = (input: NewInspection) =>
 export function uploadPhoto(inspectionId: string, file: File) {
   const form = new FormData();
   form.append('photo', file, file.name);
-  return request(s.photo, `/api/inspections/${encodeURIComponent(inspectionId)}/photos`, {
+  return request(photo, `/api/inspections/${encodeURIComponent(inspectionId)}/photos`, {
     method: 'POST',
     body: form,
   });

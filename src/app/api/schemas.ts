@@ -2,29 +2,9 @@
 // Objects are loose: a newer server may add fields; what is named here must be there.
 import { z } from 'zod';
 import { bilingual } from '../../domain/i18n.ts';
-import { PLOT_STATUSES, RECTIFICATION_MODES } from '../../domain/layers.ts';
+import { inspection } from '../../domain/wire.ts';
 
 export const errorBody = z.looseObject({ error: z.string(), message: bilingual });
-
-export const ROLES = ['viewer', 'inspector', 'planner', 'admin'] as const;
-export type Role = (typeof ROLES)[number];
-
-export const me = z.looseObject({
-  user: z.looseObject({ username: z.string(), role: z.enum(ROLES) }),
-  can: z.looseObject({
-    inspect: z.boolean(),
-    editLayers: z.array(z.string()),
-    createLayers: z.array(z.string()),
-    import: z.boolean(),
-    manageUsers: z.boolean(),
-  }),
-});
-export type Me = z.infer<typeof me>;
-
-export const session = z.union([
-  z.looseObject({ signedIn: z.literal(false), setupNeeded: z.boolean() }),
-  me.extend({ signedIn: z.literal(true), setupNeeded: z.boolean() }),
-]);
 
 export const setupStatus = z.looseObject({ needed: z.boolean() });
 
@@ -35,33 +15,6 @@ export const feature = z.looseObject({
   geometry: z.looseObject({ type: z.string() }).nullable(),
 });
 export type ApiFeature = z.infer<typeof feature>;
-
-export const photo = z.looseObject({
-  id: z.string(),
-  inspectionId: z.string(),
-  contentType: z.string(),
-  sizeBytes: z.number(),
-  originalName: z.string().nullable(),
-  uploadedBy: z.string(),
-  uploadedAt: z.string(),
-  url: z.string(),
-});
-export type Photo = z.infer<typeof photo>;
-
-export const inspection = z.looseObject({
-  id: z.string(),
-  plotId: z.string(),
-  date: z.string(),
-  inspector: z.string(),
-  findings: z.string(),
-  status: z.enum(PLOT_STATUSES),
-  mode: z.enum(RECTIFICATION_MODES).nullable(),
-  notes: z.string().nullable(),
-  createdAt: z.string(),
-  plotVersion: z.number(),
-  photos: z.array(photo),
-});
-export type Inspection = z.infer<typeof inspection>;
 
 export const recordedInspection = inspection.extend({ plot: feature });
 

@@ -4,7 +4,7 @@
 import type { CSSProperties } from 'react';
 import type { Lang } from '../../domain/i18n.ts';
 import { valueLabel } from '../../domain/labels.ts';
-import type { Inspection } from '../api/schemas.ts';
+import type { Inspection } from '../../domain/wire.ts';
 import { tr } from '../inspections/strings.ts';
 import { STATUS_COLOURS } from '../map/styles.ts';
 

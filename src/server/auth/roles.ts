@@ -1,9 +1,7 @@
 // Who may do what. Every write checks its role on the server; the client only hides what it may not do.
 import type { Bilingual } from '../../domain/i18n.ts';
 import type { LayerId } from '../../domain/layers.ts';
-import type { Role } from '../store/types.ts';
-
-export const ROLES = ['viewer', 'inspector', 'planner', 'admin'] as const satisfies readonly Role[];
+import type { Role } from '../../domain/wire.ts';
 
 export const ROLE_LABELS: Record<Role, Bilingual> = {
   viewer: { zh: '查看者', en: 'Viewer' },
