@@ -1,7 +1,8 @@
 // How attribute values read in the inspector: dates YYYY-MM-DD, money in 亿元, per-mu figures in 万元/亩,
 // density as a percentage, vocabulary values by their labels, arrays joined. Pure; returns text only.
 
-import { type Lang, valueLabel } from '../domain/labels.ts';
+import type { Lang } from '../domain/i18n.ts';
+import { valueLabel } from '../domain/labels.ts';
 import { landUseName } from '../domain/landuse.ts';
 import { areaFigures, formatNumber } from '../domain/units.ts';
 

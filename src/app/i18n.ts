@@ -1,8 +1,6 @@
 // UI strings in Chinese (default) and English (`?lang=en`). Property names and vocabulary values are
 // labelled in src/domain/labels.ts; this module holds the words of the application itself.
-import type { Lang } from '../domain/labels.ts';
-
-export type { Lang };
+import type { Bilingual, Lang } from '../domain/i18n.ts';
 
 const STRINGS = {
   title: { zh: '鹤山市土地一张图', en: 'Heshan Land Atlas' },
@@ -97,7 +95,7 @@ const STRINGS = {
   showLayers: { zh: '图层', en: 'Layers' },
   showInspector: { zh: '属性', en: 'Inspector' },
   sampleNote: { zh: '示例数据', en: 'Sample data' },
-} as const satisfies Record<string, { zh: string; en: string }>;
+} as const satisfies Record<string, Bilingual>;
 
 export type StringKey = keyof typeof STRINGS;
 

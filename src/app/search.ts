@@ -1,7 +1,9 @@
 // Search across the layers: plot id and enterprise, park name, project name and enterprise, new-land id.
 // Pure: ranks exact matches, then prefixes, then substrings; case- and width-insensitive for Latin text.
+
 import type { Feature } from 'geojson';
-import type { Lang } from '../domain/labels.ts';
+import { featureId } from '../domain/feature-id.ts';
+import type { Lang } from '../domain/i18n.ts';
 import { landUseName } from '../domain/landuse.ts';
 import type { DataLayerId, LayerData } from './state/layerData.ts';
 
@@ -39,7 +41,7 @@ export function featureTitle(
   lang: Lang,
 ): { title: string; subtitle: string } {
   const p = feature.properties ?? {};
-  const id = String(p.id ?? feature.id ?? '');
+  const id = featureId(feature) ?? '';
   switch (layer) {
     case 'plots':
       return { title: id, subtitle: String(p.enterprise ?? '') };

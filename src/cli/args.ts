@@ -1,6 +1,7 @@
 // Parsing `atlas` arguments: options may come before or after the files; `--name value` or `--name=value`.
+import type { Lang } from '../domain/i18n.ts';
 import { isLayerId, LAYER_IDS, type LayerId } from '../domain/layers.ts';
-import { defaultLang, type Lang, UsageError } from './io.ts';
+import { defaultLang, UsageError } from './io.ts';
 
 export interface ParsedArgs {
   files: string[];

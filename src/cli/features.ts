@@ -17,13 +17,6 @@ export function featuresOf(geojson: GeoJSON): AnyFeature[] {
   }
 }
 
-/** The Feature's id, else properties.id (a string or a number), else null. */
-export function idOf(feature: AnyFeature): FeatureId {
-  if (feature.id !== undefined) return feature.id;
-  const id = feature.properties?.id;
-  return typeof id === 'string' || typeof id === 'number' ? id : null;
-}
-
 /** An id for a line of text: `-` for none, control characters escaped, long ids cut. */
 export function idText(id: FeatureId): string {
   if (id === null) return '-';

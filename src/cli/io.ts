@@ -1,7 +1,9 @@
 // What the commands share: reading a file into a validation report with messages a person can act on
 // (missing file, a directory, a device or a pipe, too large, unreadable), the output language, and exit
 // codes.
+
 import { closeSync, constants, fstatSync, openSync, readSync } from 'node:fs';
+import type { Lang } from '../domain/i18n.ts';
 import type { LayerId } from '../domain/layers.ts';
 import {
   formatProblem,
@@ -11,8 +13,6 @@ import {
   type ValidationReport,
   validateGeoJsonText,
 } from '../geo/validate.ts';
-
-export type Lang = 'zh' | 'en';
 
 export const EXIT_OK = 0;
 export const EXIT_INVALID = 1;

@@ -1,8 +1,9 @@
 // The `atlas` command line's dispatch: the command named first, its usage errors (exit 2) and unexpected
 // failures (exit 1) as one-line messages, never a stack trace. src/cli/atlas.ts wires it to the process.
 // Commands are loaded when named: `help` stays quick, and only user/backup load the database driver.
+import type { Lang } from '../domain/i18n.ts';
 import { usage } from './commands/help.ts';
-import { defaultLang, EXIT_INVALID, EXIT_OK, EXIT_USAGE, type Lang, type Output, UsageError } from './io.ts';
+import { defaultLang, EXIT_INVALID, EXIT_OK, EXIT_USAGE, type Output, UsageError } from './io.ts';
 
 type Command = (args: readonly string[], output: Output) => number | Promise<number>;
 

@@ -2,7 +2,7 @@
 // is; its Web-Mercator (`_w`) tiles need a deployer's key. AMap/Gaode (GCJ-02) is never offered.
 // A contract of the app (the basemap switcher, src/app/map) and the server (its Content-Security-Policy
 // lists these tile hosts, src/server/auth/csp.ts), so it lives in the shared core.
-import type { Lang } from './labels.ts';
+import type { Lang } from './i18n.ts';
 
 export const BASEMAP_IDS = ['none', 'osm', 'tdt-vec', 'tdt-img'] as const;
 export type BasemapId = (typeof BASEMAP_IDS)[number];

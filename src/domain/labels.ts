@@ -1,14 +1,9 @@
 // Chinese and English labels of layers, property names and vocabulary values, so the inspector, the
 // legend and the search list name things the way land-resources staff do (PRODUCT.md).
+import type { Bilingual, Lang } from './i18n.ts';
 import type { LayerId } from './layers.ts';
 
-export type Lang = 'zh' | 'en';
-export interface Label {
-  zh: string;
-  en: string;
-}
-
-export const LAYER_LABELS: Record<LayerId, Label> = {
+export const LAYER_LABELS: Record<LayerId, Bilingual> = {
   boundary: { zh: '行政边界', en: 'Boundary' },
   parks: { zh: '产业园区', en: 'Industrial parks' },
   plots: { zh: '低效工业用地', en: 'Low-efficiency plots' },
@@ -17,7 +12,7 @@ export const LAYER_LABELS: Record<LayerId, Label> = {
   zones: { zh: '改造片区', en: 'Redevelopment zones' },
 };
 
-export const PROPERTY_LABELS: Record<string, Label> = {
+export const PROPERTY_LABELS: Record<string, Bilingual> = {
   id: { zh: '编号', en: 'ID' },
   name: { zh: '名称', en: 'Name' },
   kind: { zh: '类型', en: 'Kind' },
@@ -54,7 +49,7 @@ export const PROPERTY_LABELS: Record<string, Label> = {
   version: { zh: '版本', en: 'Version' },
 };
 
-const VALUE_LABELS: Record<string, Record<string, Label>> = {
+const VALUE_LABELS: Record<string, Record<string, Bilingual>> = {
   status: {
     identified: { zh: '已认定', en: 'Identified' },
     inspected: { zh: '已核查', en: 'Inspected' },

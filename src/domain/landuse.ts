@@ -1,6 +1,7 @@
 // Land-use codes of 国土空间调查、规划、用途管制用地用海分类 and the share rule of PRODUCT.md.
+import type { Bilingual, Lang } from './i18n.ts';
 
-const LAND_USE_NAMES: Record<string, { zh: string; en: string }> = {
+const LAND_USE_NAMES: Record<string, Bilingual> = {
   '1001': { zh: '工业用地', en: 'Industrial' },
   '100101': { zh: '一类工业用地', en: 'Industrial, class 1' },
   '100102': { zh: '二类工业用地', en: 'Industrial, class 2' },
@@ -21,7 +22,7 @@ const LAND_USE_NAMES: Record<string, { zh: string; en: string }> = {
 };
 
 /** The most specific name known for a code: `100102` → 二类工业用地; `1305` → 公用设施用地. */
-export function landUseName(code: string, lang: 'zh' | 'en'): string {
+export function landUseName(code: string, lang: Lang): string {
   for (let length = code.length; length >= 2; length -= 2) {
     const known = LAND_USE_NAMES[code.slice(0, length)];
     if (known) return known[lang];
@@ -30,7 +31,7 @@ export function landUseName(code: string, lang: 'zh' | 'en'): string {
   return group ? group[lang] : code;
 }
 
-const LAND_USE_GROUPS: Record<string, { zh: string; en: string }> = {
+const LAND_USE_GROUPS: Record<string, Bilingual> = {
   '07': { zh: '居住用地', en: 'Residential' },
   '08': { zh: '公共管理与公共服务用地', en: 'Public administration and services' },
   '09': { zh: '商业服务业用地', en: 'Commercial services' },

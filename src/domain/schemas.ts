@@ -1,6 +1,7 @@
 // The property schema of each layer (PRODUCT.md, data model), as zod schemas shared by the validator,
 // the app and (later) the server. Unknown extra properties are allowed: a bureau's files carry more.
 import { z } from 'zod';
+import { ISO_DATE_PATTERN, isIsoDate } from './dates.ts';
 import {
   LAND_SUPPLY,
   type LayerId,
@@ -13,32 +14,9 @@ import {
 
 export const isoDate = z
   .string()
-  .regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date written YYYY-MM-DD')
-  .refine((value) => {
-    // Date.parse rolls 2026-02-30 over to March; a real date survives the round trip unchanged.
-    const parsed = new Date(`${value}T00:00:00Z`);
-    return !Number.isNaN(parsed.getTime()) && parsed.toISOString().slice(0, 10) === value;
-  }, 'is not a real calendar date');
+  .regex(ISO_DATE_PATTERN, 'must be a date written YYYY-MM-DD')
+  .refine(isIsoDate, 'is not a real calendar date');
 const optionalDate = isoDate.nullable().optional();
-/**
- * A feature id every route of the server can address, as a path segment and in history: 1–128 characters (code
- * points), no control characters, not only spaces, not "." or ".." (a URL would drop those segments),
- * and well-formed Unicode (a lone surrogate cannot be written in a URL).
- */
-export const FEATURE_ID_MAX_LENGTH = 128;
-export const FEATURE_ID_RULE = 'must have 1 to 128 characters, no control characters, not only spaces';
-export function isFeatureId(value: string): boolean {
-  if (value.length > 2 * FEATURE_ID_MAX_LENGTH) return false;
-  const length = [...value].length;
-  return (
-    length >= 1 &&
-    length <= FEATURE_ID_MAX_LENGTH &&
-    value.trim() !== '' &&
-    value !== '.' &&
-    value !== '..' &&
-    !/[\p{Cc}\p{Cs}]/u.test(value)
-  );
-}
 const id = z.string().min(1, 'must not be empty');
 const text = z.string();
 const landUseCode = z
@@ -46,7 +24,7 @@ const landUseCode = z
   .regex(/^\d{4}(\d{2})?$/, 'must be a land-use code of 4 or 6 digits, e.g. 1001');
 const nonNegative = z.number().finite().nonnegative();
 
-export const boundaryProperties = z.looseObject({ id, name: text });
+const boundaryProperties = z.looseObject({ id, name: text });
 
 export const parkProperties = z.looseObject({
   id,
@@ -106,7 +84,6 @@ export const zoneProperties = z.looseObject({
   version: z.number().int().nonnegative(),
 });
 
-export type BoundaryProperties = z.infer<typeof boundaryProperties>;
 export type ParkProperties = z.infer<typeof parkProperties>;
 export type PlotProperties = z.infer<typeof plotProperties>;
 export type ProjectProperties = z.infer<typeof projectProperties>;

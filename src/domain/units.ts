@@ -1,4 +1,5 @@
 // Units of land administration: 亩 (mu), 公顷 (ha) and m², and how areas are written in reports.
+import type { Lang } from './i18n.ts';
 
 export const M2_PER_MU = 2000 / 3;
 const M2_PER_HA = 10_000;
@@ -33,7 +34,7 @@ export function formatMu(m2: number): string {
   return `${formatNumber(m2 / M2_PER_MU)} 亩`;
 }
 
-export function formatHa(m2: number, lang: 'zh' | 'en' = 'zh'): string {
+export function formatHa(m2: number, lang: Lang = 'zh'): string {
   return `${formatNumber(m2 / M2_PER_HA, 4)} ${lang === 'zh' ? '公顷' : 'ha'}`;
 }
 

@@ -1,22 +1,8 @@
-// A zone's analysis as CSV that Excel opens with its Chinese intact: UTF-8 with a byte-order mark,
-// CRLF line ends, every field quoted where RFC 4180 needs it, and text that looks like a formula
-// (=, +, -, @ first) prefixed with an apostrophe so a spreadsheet never runs it.
+// A zone's analysis as CSV, written by the one CSV writer (./csv.ts: BOM, CRLF, quoting, formula guard).
 
+import { csvText } from './csv.ts';
 import { M2_PER_MU } from './units.ts';
 import type { ZoneReadout } from './zone.ts';
-
-export const CSV_BOM = '\uFEFF';
-
-export function csvField(value: string | number): string {
-  let text = typeof value === 'number' ? (Number.isFinite(value) ? String(value) : '') : value;
-  if (/^[=+\-@\t\r]/.test(text) && typeof value === 'string') text = `'${text}`;
-  return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
-}
-
-export function csvText(rows: readonly (readonly (string | number)[])[]): string {
-  const lines = rows.map((row) => row.map(csvField).join(','));
-  return `${CSV_BOM}${lines.join('\r\n')}\r\n`;
-}
 
 export interface ZoneCsvLabels {
   zone: string;
@@ -29,7 +15,7 @@ export interface ZoneCsvLabels {
   shareOfPlot: string;
 }
 
-export const ZONE_CSV_LABELS_ZH: ZoneCsvLabels = {
+const ZONE_CSV_LABELS_ZH: ZoneCsvLabels = {
   zone: '区域',
   plotId: '地块编号',
   enterprise: '企业',

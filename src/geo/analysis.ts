@@ -6,7 +6,9 @@
 // The work is a generator of progress steps: a slice of plots at a time. Run straight through it is
 // runAnalysis; the worker instead gives its event loop a turn between slices so that a cancel message
 // can arrive and abort the run (a synchronous loop would not hear it until the end).
+
 import type { Feature, Geometry, MultiPolygon, Polygon, Position } from 'geojson';
+import { featureId } from '../domain/feature-id.ts';
 import { type PipelineReport, projectPipeline } from '../domain/pipeline.ts';
 import {
   type AbortSignalLike,
@@ -84,8 +86,7 @@ const WEIGHT: Record<AnalysisPhase, [start: number, span: number]> = {
 };
 
 function idOf(feature: AnyFeature, index: number): string {
-  const id = feature.properties?.id ?? feature.id;
-  return id === undefined || id === null ? `#${index}` : String(id);
+  return featureId(feature) ?? `#${index}`;
 }
 
 export function prepareAnalysis(layers: AnalysisLayers): PreparedAnalysis {

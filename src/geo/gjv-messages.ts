@@ -1,10 +1,11 @@
 // The second opinion on structure: `geojson-validation` (gjv) checks each feature our own walk passed,
 // and its English messages are turned into our bilingual ones. It has never found anything our walk
 // missed on the peer fixtures; it stays as a guard should the walk ever let something through.
-import gjv from 'geojson-validation';
-import type { Message } from './problems.ts';
 
-const TRANSLATIONS: [RegExp, (match: RegExpMatchArray) => Message][] = [
+import gjv from 'geojson-validation';
+import type { Bilingual } from '../domain/i18n.ts';
+
+const TRANSLATIONS: [RegExp, (match: RegExpMatchArray) => Bilingual][] = [
   [/^must be a JSON Object$/, () => ({ zh: '应为 JSON 对象', en: 'must be a JSON object' })],
   [
     /^must have a member with the name "(\w+)"$/i,
@@ -37,7 +38,7 @@ const TRANSLATIONS: [RegExp, (match: RegExpMatchArray) => Message][] = [
   [/^"(\w+)" must be an array$/, (m) => ({ zh: `"${m[1]}" 应为数组`, en: `"${m[1]}" must be an array` })],
 ];
 
-function translate(raw: string): Message {
+function translate(raw: string): Bilingual {
   // gjv prefixes a location as a chain of `at N: `, each N an index into the enclosing array.
   const path: string[] = [];
   let text = raw;
@@ -63,7 +64,7 @@ function translate(raw: string): Message {
 export function crossCheckWithGjv(
   value: unknown,
   kind: 'feature' | 'geometry',
-  report: (message: Message) => void,
+  report: (message: Bilingual) => void,
 ): void {
   let found: string[];
   try {

@@ -3,9 +3,10 @@
 // scan finds duplicate keys in one pass (a regex jumps over coordinate arrays; ~10× faster than
 // jsonc-parser's `visit`);
 // jsonc-parser is asked only when the text is broken, to say where.
+
 import { type ParseError, parse as parseJsonc, printParseErrorCode } from 'jsonc-parser';
+import type { Bilingual } from '../domain/i18n.ts';
 import { breaksJsonLimits, findTooDeep, MAX_JSON_DEPTH, stringEnd } from './json-limits.ts';
-import type { Message } from './problems.ts';
 
 export interface TextPosition {
   line: number;
@@ -22,7 +23,7 @@ export interface DuplicateKey {
 export type ParsedText =
   | { kind: 'empty' }
   | { kind: 'binary' }
-  | { kind: 'syntax'; position: TextPosition | null; message: Message }
+  | { kind: 'syntax'; position: TextPosition | null; message: Bilingual }
   /** Arrays and objects nested deeper than MAX_JSON_DEPTH: refused before parsing (see json-limits.ts). */
   | { kind: 'too-deep'; position: TextPosition; depth: number }
   /** `nonFinite`: a number is out of range (`1e309`): see findNonFiniteNumber and findOutOfRangeNumber. */
@@ -43,7 +44,7 @@ export function positionAt(text: string, offset: number): TextPosition {
   return { line, column: offset - lineStart + 1 };
 }
 
-const SYNTAX_HINTS: Record<string, Message> = {
+const SYNTAX_HINTS: Record<string, Bilingual> = {
   CommaExpected: { zh: '缺少逗号', en: 'a comma is missing' },
   ColonExpected: { zh: '缺少冒号', en: 'a colon is missing' },
   PropertyNameExpected: {
@@ -73,7 +74,7 @@ const SYNTAX_HINTS: Record<string, Message> = {
   },
 };
 
-function syntaxProblem(text: string): { position: TextPosition | null; message: Message } {
+function syntaxProblem(text: string): { position: TextPosition | null; message: Bilingual } {
   const errors: ParseError[] = [];
   parseJsonc(text, errors, { disallowComments: true, allowTrailingComma: false, allowEmptyContent: false });
   const first = errors[0];

@@ -1,7 +1,9 @@
 // Low-efficiency plots per park: each plot belongs to the park it overlaps most (by ellipsoidal area;
 // on a tie the park listed first), a plot in no park to OUTSIDE (园区外). Per park, and for all plots,
 // the count and area (ellipsoidal, m²) in total, by status and by grade. Pure.
+
 import type { Feature, Geometry } from 'geojson';
+import { featureId } from '../domain/feature-id.ts';
 import { PLOT_GRADES, PLOT_STATUSES } from '../domain/layers.ts';
 import type { OverlapPair } from './overlap.ts';
 import { OUTSIDE } from './share.ts';
@@ -87,7 +89,7 @@ export function plotsByPark(
   plotAreaM2: ArrayLike<number>,
 ): PlotsByPark {
   const rows = parks.map((park, index) => {
-    const id = park.properties?.id ?? park.id ?? String(index);
+    const id = featureId(park) ?? String(index);
     const name = park.properties?.name;
     return emptyRow(String(id), typeof name === 'string' ? name : String(id));
   });

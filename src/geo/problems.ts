@@ -1,6 +1,8 @@
 // What the validator reports: problem codes, the Problem and ValidationReport shapes, a collector that
 // keeps big files from drowning the reader in repeats, and the one-line text form the CLI prints.
+
 import type { GeoJSON } from 'geojson';
+import type { Bilingual, Lang } from '../domain/i18n.ts';
 
 export type Severity = 'error' | 'warning';
 
@@ -52,16 +54,11 @@ export const PROBLEM_CODES = {
 
 export type ProblemCode = (typeof PROBLEM_CODES)[keyof typeof PROBLEM_CODES];
 
-export interface Message {
-  zh: string;
-  en: string;
-}
-
 export interface Problem {
   severity: Severity;
   code: ProblemCode;
   /** For a person: what is wrong and what to do. */
-  message: Message;
+  message: Bilingual;
   /** 0-based position in the FeatureCollection's features (0 for a lone Feature); null for the file. */
   featureIndex: number | null;
   featureId: string | number | null;
@@ -91,7 +88,7 @@ export class ProblemCollector {
   private readonly counts = new Map<ProblemCode, { severity: Severity; count: number }>();
   errorCount = 0;
 
-  add(severity: Severity, code: ProblemCode, message: Message, place: Place = {}): void {
+  add(severity: Severity, code: ProblemCode, message: Bilingual, place: Place = {}): void {
     if (severity === 'error') this.errorCount++;
     const seen = this.counts.get(code) ?? { severity, count: 0 };
     seen.count++;
@@ -108,11 +105,11 @@ export class ProblemCollector {
     });
   }
 
-  error(code: ProblemCode, message: Message, place?: Place): void {
+  error(code: ProblemCode, message: Bilingual, place?: Place): void {
     this.add('error', code, message, place);
   }
 
-  warning(code: ProblemCode, message: Message, place?: Place): void {
+  warning(code: ProblemCode, message: Bilingual, place?: Place): void {
     this.add('warning', code, message, place);
   }
 
@@ -168,7 +165,7 @@ function displayId(id: string | number): string {
 }
 
 /** `FILE: feature N (id X): message`; without a feature `FILE: line L: message` or `FILE: message`. */
-export function formatProblem(fileName: string, problem: Problem, lang: 'zh' | 'en'): string {
+export function formatProblem(fileName: string, problem: Problem, lang: Lang): string {
   const parts = [fileName];
   if (problem.featureIndex !== null) {
     const id = problem.featureId !== null ? ` (id ${displayId(problem.featureId)})` : '';

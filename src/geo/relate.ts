@@ -1,7 +1,9 @@
 // Which parks a feature lies in or crosses: the inspector's "所在园区". Pure Turf predicates on GeoJSON;
 // a feature with no geometry, or one a predicate cannot judge, relates to nothing.
+
 import { bbox, booleanIntersects, booleanPointInPolygon, booleanWithin } from '@turf/turf';
 import type { Feature, Geometry, MultiPolygon, Polygon, Position } from 'geojson';
+import { featureId } from '../domain/feature-id.ts';
 
 export type ParkRelation = 'within' | 'crosses';
 
@@ -65,8 +67,8 @@ export function parksOfFeature(feature: Feature, parks: readonly Feature[]): Rel
     if (!relation) continue;
     const properties = park.properties ?? {};
     related.push({
-      id: String(properties.id ?? park.id ?? ''),
-      name: String(properties.name ?? properties.id ?? ''),
+      id: featureId(park) ?? '',
+      name: String(properties.name ?? featureId(park) ?? ''),
       relation,
     });
   }

@@ -7,7 +7,9 @@
 // meetsTarget null (no land to judge, not a failure). A parcel without a landUse code counts as "other":
 // it is still new construction land. Parks (and towns) are taken not to overlap one another; if they
 // did, a parcel's part in two parks would be counted in both, and "outside" is clamped at 0.
+
 import type { Feature, Geometry } from 'geojson';
+import { featureId } from '../domain/feature-id.ts';
 import { DEFAULT_SHARE_RULE, type ShareRule, shareClass } from '../domain/landuse.ts';
 import { findPreparedOverlaps, prepareFeatures } from './overlap.ts';
 
@@ -73,7 +75,7 @@ function classIndex(feature: Feature<Geometry | null>, rule: ShareRule): ClassIn
 }
 
 function featureKey(feature: Feature<Geometry | null>, index: number): { key: string; name: string } {
-  const id = feature.id ?? feature.properties?.id ?? String(index);
+  const id = featureId(feature) ?? String(index);
   const name = feature.properties?.name;
   return { key: String(id), name: typeof name === 'string' ? name : String(id) };
 }

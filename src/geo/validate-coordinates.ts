@@ -1,7 +1,9 @@
 // Whether the numbers are longitude and latitude at all: projected metres (Gauss-Krüger survey
 // coordinates, PRODUCT.md), latitude and longitude swapped, values out of range; and the advisory
 // warnings of RFC 7946 on positions: more than three numbers, more precision than ~1 cm.
+
 import type { Geometry, Position } from 'geojson';
+import type { Bilingual } from '../domain/i18n.ts';
 import { displayText, PROBLEM_CODES, type ProblemCollector } from './problems.ts';
 
 export interface LocatedGeometry {
@@ -94,11 +96,11 @@ class CoordinateSurvey {
   }
 }
 
-function featureText(feature: number | null): { zh: string; en: string } {
+function featureText(feature: number | null): Bilingual {
   return feature === null ? { zh: '', en: '' } : { zh: `要素 ${feature} 中的`, en: ` in feature ${feature}` };
 }
 
-function projectedMessage(position: Position, feature: number | null): { zh: string; en: string } {
+function projectedMessage(position: Position, feature: number | null): Bilingual {
   const x = position[0] as number;
   const y = position[1] as number;
   const form = gaussKrugerForm(x, y);
@@ -109,7 +111,7 @@ function projectedMessage(position: Position, feature: number | null): { zh: str
     en: `the coordinates are projected metres, not longitude/latitude: e.g. ${example}${where.en}.`,
   };
   const zone = Math.floor((form === 'zone-prefixed' ? x : y) / 1_000_000);
-  let what: { zh: string; en: string };
+  let what: Bilingual;
   switch (form) {
     case 'zone-prefixed':
     case 'zone-prefixed-swapped': {

@@ -1,9 +1,11 @@
 // Validity of polygons beyond their structure: rings that cross or touch themselves, holes outside their
 // shell or inside another hole, MultiPolygon parts that overlap, degenerate rings, repeated positions,
 // and ring winding (RFC 7946 right-hand rule, a warning only).
+
 import type { Geometry, Position } from 'geojson';
+import type { Bilingual } from '../domain/i18n.ts';
 import { analyseRings, pointInRing, type RingContact, type RingTouch } from './kinks.ts';
-import { type Message, type Place, PROBLEM_CODES, type ProblemCollector } from './problems.ts';
+import { type Place, PROBLEM_CODES, type ProblemCollector } from './problems.ts';
 
 type Ring = Position[];
 
@@ -12,7 +14,7 @@ interface RingName {
   ring: number;
 }
 
-function ringName({ part, ring }: RingName): Message {
+function ringName({ part, ring }: RingName): Bilingual {
   const zh = ring === 0 ? '外环' : `第 ${ring} 个内环（洞）`;
   const en = ring === 0 ? 'the outer ring' : `hole ${ring}`;
   return part === null ? { zh, en } : { zh: `第 ${part} 部分的${zh}`, en: `${en} of part ${part}` };
@@ -22,7 +24,7 @@ function pointText(at: readonly number[]): string {
   return `(${(at[0] as number).toFixed(7)}, ${(at[1] as number).toFixed(7)})`;
 }
 
-const FIX_HINT: Message = {
+const FIX_HINT: Bilingual = {
   zh: '请在 GIS 软件中修正边界（如 QGIS“修复几何图形”）后重新导出。',
   en: "fix the outline in the GIS software (e.g. QGIS 'Fix geometries') and export again.",
 };
@@ -281,7 +283,7 @@ class GeometryChecker {
     points.sort((a, b) => a - b);
     const ringText = rings.map((r) => ringName(names[r] as RingName));
     const places = points.map((p) => pointText((touches[p] as RingTouch).at));
-    const [first, ...others] = ringText as [Message, ...Message[]];
+    const [first, ...others] = ringText as [Bilingual, ...Bilingual[]];
     const who =
       others.length === 1
         ? { zh: `${first.zh}与${others[0]?.zh}`, en: `${first.en} and ${others[0]?.en}` }

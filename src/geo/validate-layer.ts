@@ -1,20 +1,17 @@
 // What a Land Atlas layer file must hold beyond GeoJSON (PRODUCT.md, data model): a FeatureCollection,
 // the layer's geometry types, properties that pass the layer's schema, and a unique string `id` both as
 // the Feature's id and as properties.id. zod's issues become messages naming the property.
+
 import type { Geometry } from 'geojson';
 import type { z } from 'zod';
+import { FEATURE_ID_MAX_LENGTH, FEATURE_ID_RULE, isFeatureId } from '../domain/feature-id.ts';
+import type { Bilingual } from '../domain/i18n.ts';
 import type { LayerId } from '../domain/layers.ts';
-import {
-  FEATURE_ID_MAX_LENGTH,
-  FEATURE_ID_RULE,
-  isFeatureId,
-  LAYER_GEOMETRY_TYPES,
-  LAYER_PROPERTY_SCHEMAS,
-} from '../domain/schemas.ts';
-import { displayText, type Message, PROBLEM_CODES, type ProblemCollector } from './problems.ts';
+import { LAYER_GEOMETRY_TYPES, LAYER_PROPERTY_SCHEMAS } from '../domain/schemas.ts';
+import { displayText, PROBLEM_CODES, type ProblemCollector } from './problems.ts';
 import type { FeatureEntry } from './validate-structure.ts';
 
-const LAYER_NAMES: Record<LayerId, Message> = {
+const LAYER_NAMES: Record<LayerId, Bilingual> = {
   boundary: { zh: '行政边界', en: 'boundary' },
   parks: { zh: '产业园区', en: 'parks' },
   plots: { zh: '低效工业用地图斑', en: 'plots' },
@@ -31,7 +28,7 @@ const SCHEMA_MESSAGES_ZH: Record<string, string> = {
   'must be a land-use code of 4 or 6 digits, e.g. 1001': '必须是 4 位或 6 位数字的用地分类代码，如 1001',
 };
 
-const TYPE_NAMES: Record<string, Message> = {
+const TYPE_NAMES: Record<string, Bilingual> = {
   string: { zh: '字符串', en: 'a string' },
   number: { zh: '数字', en: 'a number' },
   array: { zh: '数组', en: 'an array' },
@@ -48,13 +45,13 @@ function valueAt(properties: Record<string, unknown>, path: readonly PropertyKey
   return value;
 }
 
-function found(value: unknown): Message {
+function found(value: unknown): Bilingual {
   if (value === undefined) return { zh: '缺失', en: 'missing' };
   return { zh: `实际为 ${displayText(value)}`, en: `found ${displayText(value)}` };
 }
 
 /** One zod issue as a message: which property, what was expected, what was found. */
-function describeIssue(issue: z.core.$ZodIssue, properties: Record<string, unknown>): Message {
+function describeIssue(issue: z.core.$ZodIssue, properties: Record<string, unknown>): Bilingual {
   const name = issue.path
     .map((key) => (typeof key === 'number' ? `[${key}]` : String(key)))
     .join('.')
@@ -62,7 +59,7 @@ function describeIssue(issue: z.core.$ZodIssue, properties: Record<string, unkno
   const value = valueAt(properties, issue.path);
   const got = found(value);
   const property = { zh: `属性 ${name}`, en: `property ${name}` };
-  let expected: Message;
+  let expected: Bilingual;
   switch (issue.code) {
     case 'invalid_type': {
       if (value === undefined) {

@@ -1,11 +1,12 @@
 // RFC 7946 structure: what each GeoJSON object must contain. Our own walk gives each problem a place
 // (feature, member path) and a bilingual message; `geojson-validation` then checks every feature we
 // passed as a second opinion (the first GJV_FEATURES of a file), and anything it finds is reported too.
+
 import type { Geometry } from 'geojson';
+import type { Bilingual } from '../domain/i18n.ts';
 import { crossCheckWithGjv } from './gjv-messages.ts';
 import {
   displayText,
-  type Message,
   type Place,
   PROBLEM_CODES,
   type ProblemCode,
@@ -56,7 +57,7 @@ function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
-function kindOf(value: unknown): Message {
+function kindOf(value: unknown): Bilingual {
   if (value === null) return { zh: 'null', en: 'null' };
   if (Array.isArray(value)) return { zh: '数组', en: 'an array' };
   if (typeof value === 'string')
@@ -91,7 +92,7 @@ class StructureWalker {
     this.problems.error(code, { zh: `${where}${zh}`, en: `${where}${en}` }, this.place);
   }
 
-  warn(code: ProblemCode, message: Message): void {
+  warn(code: ProblemCode, message: Bilingual): void {
     this.problems.warning(code, message, this.place);
   }
 
@@ -198,7 +199,7 @@ class StructureWalker {
     return true;
   }
 
-  positions(value: unknown, path: string, minimum: number, what: Message): boolean {
+  positions(value: unknown, path: string, minimum: number, what: Bilingual): boolean {
     if (!Array.isArray(value)) {
       this.fail(
         path,
@@ -362,7 +363,11 @@ class StructureWalker {
   }
 }
 
-/** A Feature's own `id` member, when it is a string or a number. */
+/**
+ * A Feature's own `id` member, when it is a string or a number: the member as written, which the layer
+ * validator checks (present, a string, equal to properties.id). Which id a feature *has* is the rule in
+ * src/domain/feature-id.ts.
+ */
 export function idOf(value: unknown): string | number | null {
   if (!isRecord(value)) return null;
   return typeof value.id === 'string' || typeof value.id === 'number' ? value.id : null;

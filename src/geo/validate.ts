@@ -2,7 +2,9 @@
 // of problems out, and the GeoJSON only when there is no error — a file with any error loads nothing.
 // Order of work: JSON text → RFC 7946 structure → coordinates (degrees at all?) → polygon validity →
 // the layer's own rules when the file is a Land Atlas layer.
+
 import type { GeoJSON } from 'geojson';
+import type { Bilingual } from '../domain/i18n.ts';
 import { type LayerId, layerFromFileName } from '../domain/layers.ts';
 import { breaksJsonLimits, findNonFiniteNumber, findTooDeepValue, MAX_JSON_DEPTH } from './json-limits.ts';
 import {
@@ -14,7 +16,6 @@ import {
 } from './json-text.ts';
 import {
   displayText,
-  type Message,
   type Place,
   PROBLEM_CODES,
   type Problem,
@@ -26,7 +27,7 @@ import { checkGeometry } from './validate-geometry.ts';
 import { checkLayer } from './validate-layer.ts';
 import { checkStructure, type FeatureEntry, idOf } from './validate-structure.ts';
 
-export type { Message, Problem, ProblemCode, Severity, ValidationReport } from './problems.ts';
+export type { Problem, ProblemCode, ValidationReport } from './problems.ts';
 export { displayText, formatProblem, PROBLEM_CODES } from './problems.ts';
 
 export interface ValidateOptions {
@@ -79,7 +80,7 @@ function pathText(path: readonly (string | number)[]): string {
   return text.length > 100 ? `${text.slice(0, 99)}…` : text;
 }
 
-const TOO_DEEP_HINT: Message = {
+const TOO_DEEP_HINT: Bilingual = {
   zh: 'GeoJSON 最多嵌套约 10 层（坐标数组套数组），这不是 GIS 软件导出的 GeoJSON，或文件已损坏；请从 GIS 软件重新导出。',
   en: 'GeoJSON never needs more than about 10 levels (coordinate arrays inside arrays), so this is not GeoJSON as GIS software writes it, or the file is damaged: export it again from the GIS software.',
 };

@@ -5,8 +5,10 @@
 //
 // Contract: always a full readout; a zone without area (fewer than three distinct vertices) reads 0
 // with empty lists.
+
 import type Flatbush from 'flatbush';
 import type { Feature, Geometry } from 'geojson';
+import { featureId } from '../domain/feature-id.ts';
 import { DEFAULT_SHARE_RULE, type ShareRule, shareClass } from '../domain/landuse.ts';
 import type { ZoneGeometry, ZoneParkOverlap, ZonePlotOverlap, ZoneReadout } from '../domain/zone.ts';
 import { geometryAreaM2 } from './area.ts';
@@ -76,7 +78,7 @@ const text = (value: unknown): string =>
   typeof value === 'string' ? value : typeof value === 'number' ? String(value) : '';
 
 function idOf(feature: AnyFeature, index: number): string {
-  return text(feature.properties?.id) || (feature.id === undefined ? String(index) : String(feature.id));
+  return featureId(feature) ?? String(index);
 }
 
 /** The readout of one zone outline against the prepared layers. */

@@ -1,23 +1,18 @@
 // The HTTP server: the built app (dist/) and the JSON API on one port. Storage behind one interface
 // (store/types.ts); every /api route but health, login and setup needs a session, and the role a route
 // declares in `config.access` is checked before its body is even read.
+
 import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import fastifyCookie from '@fastify/cookie';
 import fastifyMultipart from '@fastify/multipart';
 import fastifyStatic from '@fastify/static';
 import Fastify, { type FastifyInstance } from 'fastify';
+import { PHOTO_MAX_BYTES } from '../domain/photos.ts';
 import { CONTENT_SECURITY_POLICY } from './auth/csp.ts';
 import { type Access, ADMIN, allows } from './auth/roles.ts';
 import { hashToken, newToken, sessionToken } from './auth/session.ts';
-import {
-  dataDirFromEnv,
-  JSON_BODY_LIMIT,
-  PHOTO_MAX_BYTES,
-  PHOTOS_DIR,
-  TIMEOUTS,
-  type Timeouts,
-} from './config.ts';
+import { dataDirFromEnv, JSON_BODY_LIMIT, PHOTOS_DIR, TIMEOUTS, type Timeouts } from './config.ts';
 import { forbidden, unauthorized } from './errors.ts';
 import { registerJsonBodyParser } from './json-body.ts';
 import { handleError, handleNotFound } from './replies.ts';

@@ -8,9 +8,7 @@ export const PHOTOS_DIR = 'photos';
 export const JSON_BODY_LIMIT = 1024 * 1024;
 /** A whole layer sent to /api/import. */
 export const IMPORT_BODY_LIMIT = 64 * 1024 * 1024;
-/** One photo: the limit. */
-export const PHOTO_MAX_BYTES = 10 * 1024 * 1024;
-export const PHOTOS_PER_INSPECTION = 30;
+/** Photo limits (PHOTO_MAX_BYTES, PHOTOS_PER_INSPECTION, the types) are the app's too: src/domain/photos.ts. */
 
 /** Texts at least this long are validated on a worker thread (validation-pool.ts), smaller ones inline. */
 export const VALIDATION_INLINE_LIMIT = 64 * 1024;

@@ -1,25 +1,13 @@
-// A layer as CSV for Excel: UTF-8 with a BOM (so Excel reads Chinese), CRLF, one row per feature.
+// A layer as CSV for Excel, by the one CSV writer (src/domain/csv.ts: BOM, CRLF, quoting, formula
+// guard), one row per feature.
 // Columns: id, every property in first-seen order, version, then the ellipsoidal area in 亩 (and
 // lon/lat for points). No geometry: polygons as WKT overflow Excel's 32 767-character cells and a
 // spreadsheet is not where shapes are edited; the GeoJSON export carries them.
+import { csvText } from '../domain/csv.ts';
 import { PROPERTY_LABELS } from '../domain/labels.ts';
 import { M2_PER_MU } from '../domain/units.ts';
 import { geometryAreaM2 } from '../geo/area.ts';
 import type { StoredFeature } from './store/types.ts';
-
-function cell(value: unknown): string {
-  if (value === null || value === undefined) return '';
-  let text: string;
-  if (typeof value === 'number') text = Number.isFinite(value) ? String(value) : '';
-  else if (typeof value === 'string') {
-    // A text beginning like a formula would run in Excel (CSV injection): keep it text.
-    text = /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
-  } else if (Array.isArray(value) && value.every((item) => typeof item !== 'object' || item === null)) {
-    return cell(value.join(';'));
-  } else if (typeof value === 'boolean') text = String(value);
-  else return cell(JSON.stringify(value));
-  return /[",\r\n]/.test(text) ? `"${text.replaceAll('"', '""')}"` : text;
-}
 
 function header(key: string): string {
   const label = PROPERTY_LABELS[key]?.zh;
@@ -40,7 +28,7 @@ export function layerCsv(features: readonly StoredFeature[]): string {
   const hasPoints = features.some((feature) => feature.geometry?.type === 'Point');
   const columns = [header('id'), ...keys.map(header), header('version'), '面积（亩） (areaMu)'];
   if (hasPoints) columns.push('经度 (lon)', '纬度 (lat)');
-  const lines = [columns.map(cell).join(',')];
+  const rows: unknown[][] = [columns];
   for (const feature of features) {
     const areaMu = geometryAreaM2(feature.geometry) / M2_PER_MU;
     const row = [
@@ -53,7 +41,7 @@ export function layerCsv(features: readonly StoredFeature[]): string {
       const point = feature.geometry?.type === 'Point' ? feature.geometry.coordinates : null;
       row.push(point?.[0] ?? null, point?.[1] ?? null);
     }
-    lines.push(row.map(cell).join(','));
+    rows.push(row);
   }
-  return `\uFEFF${lines.join('\r\n')}\r\n`;
+  return csvText(rows);
 }

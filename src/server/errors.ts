@@ -2,18 +2,14 @@
 // Every refusal of the API is an ApiError; the error handler (app.ts) turns it into
 // `{"error": code, "message": {zh, en}, ...details}` with its status, never a stack trace.
 
-export interface Message {
-  zh: string;
-  en: string;
-}
-
+import type { Bilingual } from '../domain/i18n.ts';
 export class ApiError extends Error {
   readonly status: number;
   readonly code: string;
-  readonly bilingual: Message;
+  readonly bilingual: Bilingual;
   readonly details: Record<string, unknown>;
 
-  constructor(status: number, code: string, message: Message, details: Record<string, unknown> = {}) {
+  constructor(status: number, code: string, message: Bilingual, details: Record<string, unknown> = {}) {
     super(message.en);
     this.status = status;
     this.code = code;
@@ -29,14 +25,11 @@ export class ApiError extends Error {
 export const unauthorized = () =>
   new ApiError(401, 'unauthorized', { zh: '请先登录。', en: 'Please log in first.' });
 
-export const forbidden = (what: Message = { zh: '此操作', en: 'this action' }) =>
+export const forbidden = (what: Bilingual = { zh: '此操作', en: 'this action' }) =>
   new ApiError(403, 'forbidden', {
     zh: `您的角色无权进行${what.zh}。`,
     en: `Your role may not do ${what.en}.`,
   });
 
-export const notFound = (what: Message) =>
+export const notFound = (what: Bilingual) =>
   new ApiError(404, 'not-found', { zh: `找不到${what.zh}。`, en: `${what.en} was not found.` });
-
-export const badRequest = (message: Message, details: Record<string, unknown> = {}) =>
-  new ApiError(400, 'bad-request', message, details);

@@ -3,8 +3,8 @@
 // every route can address); the request body was already refused if it held a number JSON cannot hold.
 // Large texts are validated on a worker thread (validation-pool.ts).
 import type { Geometry } from 'geojson';
+import { FEATURE_ID_MAX_LENGTH, FEATURE_ID_RULE, isFeatureId } from '../domain/feature-id.ts';
 import type { LayerId } from '../domain/layers.ts';
-import { FEATURE_ID_MAX_LENGTH, FEATURE_ID_RULE, isFeatureId } from '../domain/schemas.ts';
 import { displayText, type Problem, validateGeoJsonText } from '../geo/validate.ts';
 import { ApiError } from './errors.ts';
 import type { Properties } from './store/types.ts';

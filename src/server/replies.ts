@@ -1,11 +1,13 @@
 // How refusals leave the server: ApiErrors as they are, Fastify's and the multipart plugin's own
 // errors with a bilingual message, anything unexpected as a 500 that is logged, never shown.
+
 import { posix } from 'node:path';
 import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
+import type { Bilingual } from '../domain/i18n.ts';
 import { HashBusyError } from './auth/password.ts';
-import { ApiError, type Message } from './errors.ts';
+import { ApiError } from './errors.ts';
 
-const KNOWN: Record<string, { code: string; message: Message }> = {
+const KNOWN: Record<string, { code: string; message: Bilingual }> = {
   FST_ERR_CTP_BODY_TOO_LARGE: {
     code: 'body-too-large',
     message: { zh: '请求内容太大。', en: 'The request body is too large.' },

@@ -1,9 +1,11 @@
 // First start: each layer found in geodata/ that the database has never held is validated by the same
 // validator as an import and stored as version 1 of its features. A missing file is looked for again
 // at the next start; a file with errors is reported and skipped, never half stored.
+
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Feature } from 'geojson';
+import { featureId } from '../domain/feature-id.ts';
 import { LAYER_IDS, type LayerId } from '../domain/layers.ts';
 import { formatProblem, validateGeoJsonText } from '../geo/validate.ts';
 import type { ImportedFeature, Properties, Store } from './store/types.ts';
@@ -22,7 +24,7 @@ export interface SeedOutcome {
 export function featureContents(features: readonly Feature[]): ImportedFeature[] {
   return features.map((feature) => {
     const { version, ...properties } = (feature.properties ?? {}) as Record<string, unknown>;
-    const id = String(properties.id ?? feature.id);
+    const id = featureId(feature) ?? '';
     return {
       properties: { ...properties, id } as Properties,
       geometry: feature.geometry,

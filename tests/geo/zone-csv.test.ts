@@ -1,7 +1,7 @@
 // The CSV builder: BOM, CRLF, quoting, formula guard, one row per plot.
 import { describe, expect, it } from 'vitest';
 import type { ZoneReadout } from '../../src/domain/zone.ts';
-import { csvField, csvText, zoneAnalysisCsv } from '../../src/domain/zone-csv.ts';
+import { zoneAnalysisCsv } from '../../src/domain/zone-csv.ts';
 
 const readout: ZoneReadout = {
   areaM2: 20_000,
@@ -39,13 +39,6 @@ describe('zone CSV', () => {
     expect(text.replace(/\r\n/g, '')).not.toMatch(/\n|\r/);
     expect(lines[1]).toBe('沙坪片区,HS-DX-0001,"鹤山市东成不锈钢制品有限公司, ""东成""",100103,3,2000,12,25');
     expect(lines[2]).toBe('沙坪片区,HS-DX-0002,"\'=HYPERLINK(""x"")",1001,1,666.67,1,100');
-  });
-
-  it('writes numbers plainly and guards only text', () => {
-    expect(csvField(-3.5)).toBe('-3.5');
-    expect(csvField('-3.5')).toBe("'-3.5");
-    expect(csvField(Number.NaN)).toBe('');
-    expect(csvText([['a', 'b\nc']])).toBe('\uFEFFa,"b\nc"\r\n');
   });
 
   it('has a header alone for a zone without plots', () => {

@@ -5,9 +5,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { deflateSync } from 'node:zlib';
 import type { FastifyInstance } from 'fastify';
+import type { Role } from '../../src/domain/wire.ts';
 import { buildServer } from '../../src/server/app.ts';
 import { hashPassword } from '../../src/server/auth/password.ts';
-import type { Role } from '../../src/server/store/types.ts';
 
 export const PASSWORD = 'correct horse battery';
 

@@ -2,8 +2,8 @@
 // reaches the process that holds the database), on 127.0.0.1 and a free port.
 import { type ChildProcess, spawn } from 'node:child_process';
 import { resolve } from 'node:path';
+import type { Role } from '../../src/domain/wire.ts';
 import { userAdd } from '../../src/server/cli/user-add.ts';
-import type { Role } from '../../src/server/store/types.ts';
 
 export interface ServerProcess {
   child: ChildProcess;

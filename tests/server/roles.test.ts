@@ -1,7 +1,7 @@
 // Every route × every role: what a role may not do is refused with 403, and without a session with 401.
 import type { InjectOptions } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Role } from '../../src/server/store/types.ts';
+import type { Role } from '../../src/domain/wire.ts';
 import {
   ALL_ROLES,
   collection,

@@ -1,5 +1,5 @@
 // The analysis panel's words in Chinese (default) and English, as src/app/i18n.ts keeps the app's own.
-import type { Lang } from '../../domain/labels.ts';
+import type { Bilingual, Lang } from '../../domain/i18n.ts';
 import { fillPlaceholders } from '../i18n.ts';
 
 const STRINGS = {
@@ -120,7 +120,7 @@ const STRINGS = {
     zh: '另有 {n} 个项目未填阶段，未计入。',
     en: '{n} more projects have no stage and are not counted.',
   },
-} as const satisfies Record<string, { zh: string; en: string }>;
+} as const satisfies Record<string, Bilingual>;
 
 export type AnalysisStringKey = keyof typeof STRINGS;
 

@@ -1,14 +1,10 @@
 // A small typed client for the Land Atlas API: same-origin cookies, JSON in and out, every refusal as
 // an ApiError with the server's status, code and bilingual message. A 401 on any call but the ones
 // that ask who is signed in sends the person back to the login screen (onUnauthorized).
-import type { z } from 'zod';
-import type { Lang } from '../i18n.ts';
-import { errorBody } from './schemas.ts';
 
-export interface Bilingual {
-  zh: string;
-  en: string;
-}
+import type { z } from 'zod';
+import type { Bilingual, Lang } from '../../domain/i18n.ts';
+import { errorBody } from './schemas.ts';
 
 const NETWORK_MESSAGE: Bilingual = {
   zh: '无法连接服务器，请检查网络后重试。',

@@ -1,17 +1,18 @@
 // The API calls the app makes, one function each, typed by their zod schemas.
 import type { Geometry } from 'geojson';
+import { me, photo, session } from '../../domain/wire.ts';
 import { request, requestVoid } from './client.ts';
 import * as s from './schemas.ts';
 
-export const getSession = () => request(s.session, '/api/session', { authRequest: true });
+export const getSession = () => request(session, '/api/session', { authRequest: true });
 
 export const login = (username: string, password: string) =>
-  request(s.me, '/api/login', { method: 'POST', body: { username, password }, authRequest: true });
+  request(me, '/api/login', { method: 'POST', body: { username, password }, authRequest: true });
 
 export const logout = () => requestVoid('/api/logout', { method: 'POST', authRequest: true });
 
 export const completeSetup = (token: string, username: string, password: string) =>
-  request(s.me, '/api/setup', { method: 'POST', body: { token, username, password }, authRequest: true });
+  request(me, '/api/setup', { method: 'POST', body: { token, username, password }, authRequest: true });
 
 const featureUrl = (layer: string, id?: string) =>
   `/api/features/${encodeURIComponent(layer)}${id === undefined ? '' : `/${encodeURIComponent(id)}`}`;
@@ -62,7 +63,7 @@ export const recordInspection = (input: NewInspection) =>
 export function uploadPhoto(inspectionId: string, file: File) {
   const form = new FormData();
   form.append('photo', file, file.name);
-  return request(s.photo, `/api/inspections/${encodeURIComponent(inspectionId)}/photos`, {
+  return request(photo, `/api/inspections/${encodeURIComponent(inspectionId)}/photos`, {
     method: 'POST',
     body: form,
   });

@@ -1,30 +1,10 @@
 // The shapes of the API's answers the app relies on, checked with zod as they arrive (client.ts).
 // Objects are loose: a newer server may add fields; what is named here must be there.
 import { z } from 'zod';
-import { PLOT_STATUSES, RECTIFICATION_MODES } from '../../domain/layers.ts';
-
-const bilingual = z.object({ zh: z.string(), en: z.string() });
+import { bilingual } from '../../domain/i18n.ts';
+import { inspection } from '../../domain/wire.ts';
 
 export const errorBody = z.looseObject({ error: z.string(), message: bilingual });
-
-const ROLES = ['viewer', 'inspector', 'planner', 'admin'] as const;
-
-export const me = z.looseObject({
-  user: z.looseObject({ username: z.string(), role: z.enum(ROLES) }),
-  can: z.looseObject({
-    inspect: z.boolean(),
-    editLayers: z.array(z.string()),
-    createLayers: z.array(z.string()),
-    import: z.boolean(),
-    manageUsers: z.boolean(),
-  }),
-});
-export type Me = z.infer<typeof me>;
-
-export const session = z.union([
-  z.looseObject({ signedIn: z.literal(false), setupNeeded: z.boolean() }),
-  me.extend({ signedIn: z.literal(true), setupNeeded: z.boolean() }),
-]);
 
 export const feature = z.looseObject({
   type: z.literal('Feature'),
@@ -33,33 +13,6 @@ export const feature = z.looseObject({
   geometry: z.looseObject({ type: z.string() }).nullable(),
 });
 export type ApiFeature = z.infer<typeof feature>;
-
-export const photo = z.looseObject({
-  id: z.string(),
-  inspectionId: z.string(),
-  contentType: z.string(),
-  sizeBytes: z.number(),
-  originalName: z.string().nullable(),
-  uploadedBy: z.string(),
-  uploadedAt: z.string(),
-  url: z.string(),
-});
-export type Photo = z.infer<typeof photo>;
-
-export const inspection = z.looseObject({
-  id: z.string(),
-  plotId: z.string(),
-  date: z.string(),
-  inspector: z.string(),
-  findings: z.string(),
-  status: z.enum(PLOT_STATUSES),
-  mode: z.enum(RECTIFICATION_MODES).nullable(),
-  notes: z.string().nullable(),
-  createdAt: z.string(),
-  plotVersion: z.number(),
-  photos: z.array(photo),
-});
-export type Inspection = z.infer<typeof inspection>;
 
 export const recordedInspection = inspection.extend({ plot: feature });
 export type RecordedInspection = z.infer<typeof recordedInspection>;

@@ -17,6 +17,7 @@ import {
   mergePatchBetween,
   threeWayMerge,
 } from '../../domain/three-way-merge.ts';
+import type { Photo } from '../../domain/wire.ts';
 import { ApiError } from './client.ts';
 import {
   createFeature,
@@ -27,13 +28,7 @@ import {
   recordInspection,
   uploadPhoto,
 } from './endpoints.ts';
-import {
-  type ApiFeature,
-  conflictBody,
-  type HistoryEntry,
-  type Photo,
-  type RecordedInspection,
-} from './schemas.ts';
+import { type ApiFeature, conflictBody, type HistoryEntry, type RecordedInspection } from './schemas.ts';
 
 type Properties = Record<string, unknown>;
 

@@ -1,6 +1,6 @@
 // The user-name field of the login and setup forms: no auto-capitalising or spell-checking of a name
 // that must match exactly, and the form's error announced with it.
-import type { Lang } from '../i18n.ts';
+import type { Lang } from '../../domain/i18n.ts';
 import { ta } from './strings.ts';
 
 export function UsernameField({

@@ -2,9 +2,9 @@
 // failed request) decides: signed in → load the layers; not → the login screen, or the setup page for
 // `/setup?token=…`. Any later 401 ends the session here and brings the login screen back.
 import { create } from 'zustand';
+import type { Me } from '../../domain/wire.ts';
 import { onUnauthorized } from '../api/client.ts';
 import { getSession, logout } from '../api/endpoints.ts';
-import type { Me } from '../api/schemas.ts';
 import { loadLayers } from '../state/loadLayers.ts';
 import { SELECT_NONE } from '../state/selection.ts';
 import { useAtlas } from '../state/store.ts';

@@ -1,5 +1,5 @@
 // The words of the login, setup and user-menu screens, in Chinese (default) and English.
-import type { Lang } from '../i18n.ts';
+import type { Bilingual, Lang } from '../../domain/i18n.ts';
 import { fillPlaceholders } from '../i18n.ts';
 
 const STRINGS = {
@@ -43,7 +43,7 @@ const STRINGS = {
   signedInAs: { zh: '当前用户', en: 'Signed in as' },
   role: { zh: '角色', en: 'Role' },
   logOut: { zh: '退出登录', en: 'Log out' },
-} as const satisfies Record<string, { zh: string; en: string }>;
+} as const satisfies Record<string, Bilingual>;
 
 export type AuthStringKey = keyof typeof STRINGS;
 

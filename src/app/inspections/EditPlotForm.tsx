@@ -3,16 +3,16 @@
 // (api/transact.ts): edits of other fields made meanwhile are merged without asking; only a field both
 // changed differently opens the conflict dialog.
 import { type FormEvent, useState } from 'react';
+import { isIsoDate } from '../../domain/dates.ts';
+import type { Lang } from '../../domain/i18n.ts';
 import { propertyLabel, valueLabel } from '../../domain/labels.ts';
 import { PLOT_GRADES, PLOT_STATUSES, RECTIFICATION_MODES } from '../../domain/layers.ts';
 import { errorText } from '../api/client.ts';
 import { newClientId } from '../api/ids.ts';
 import { type Conflict, type Outcome, resolve, transact } from '../api/transact.ts';
-import type { Lang } from '../i18n.ts';
 import { GRADE_COLOURS, STATUS_COLOURS } from '../map/styles.ts';
 import { ConflictDialog } from '../panels/ConflictDialog.tsx';
 import { ChoiceGroup } from './ChoiceGroup.tsx';
-import { isIsoDate } from './diff.ts';
 import { applyServerFeature } from './records.ts';
 import { Sheet } from './Sheet.tsx';
 import { tr } from './strings.ts';

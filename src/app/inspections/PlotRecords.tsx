@@ -1,8 +1,9 @@
 // What the inspector shows of a plot's records: the write actions the signed-in user may take (记录巡查
 // for inspectors, 编辑属性 for planners; none for viewers), then its inspection and change histories.
+
 import { useEffect, useState } from 'react';
+import type { Lang } from '../../domain/i18n.ts';
 import { canEdit, useAuth } from '../auth/session.ts';
-import type { Lang } from '../i18n.ts';
 import { ChangeHistory } from '../panels/ChangeHistory.tsx';
 import { InspectionForm } from '../panels/InspectionForm.tsx';
 import { InspectionHistory } from '../panels/InspectionHistory.tsx';

@@ -88,20 +88,3 @@ export function todayIso(now = new Date()): string {
   const pad = (n: number) => String(n).padStart(2, '0');
   return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
 }
-
-/** A real calendar date written YYYY-MM-DD. */
-export function isIsoDate(value: string): boolean {
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(value)) return false;
-  const parsed = new Date(`${value}T00:00:00Z`);
-  return !Number.isNaN(parsed.getTime()) && parsed.toISOString().slice(0, 10) === value;
-}
-
-const PHOTO_MAX_BYTES = 10 * 1024 * 1024;
-export const PHOTO_TYPES = ['image/jpeg', 'image/png', 'image/webp'] as const;
-
-/** Why a chosen file cannot be sent as a photo, or null. */
-export function photoProblem(file: { size: number; type: string }): 'too-large' | 'wrong-type' | null {
-  if (file.size > PHOTO_MAX_BYTES) return 'too-large';
-  if (file.type !== '' && !(PHOTO_TYPES as readonly string[]).includes(file.type)) return 'wrong-type';
-  return null;
-}

@@ -1,12 +1,14 @@
 // A plot's inspections and change history as read from the server, re-read when the plot's version
 // changes or after photos arrive; and the one way a feature the server sent back reaches the map.
+
 import type { Feature } from 'geojson';
 import { useCallback, useEffect, useState } from 'react';
 import { create } from 'zustand';
+import type { Lang } from '../../domain/i18n.ts';
+import type { Inspection } from '../../domain/wire.ts';
 import { errorText } from '../api/client.ts';
 import { getFeatureHistory, getPlotInspections } from '../api/endpoints.ts';
-import type { ApiFeature, HistoryEntry, Inspection } from '../api/schemas.ts';
-import type { Lang } from '../i18n.ts';
+import type { ApiFeature, HistoryEntry } from '../api/schemas.ts';
 import type { DataLayerId } from '../state/layerData.ts';
 import { withFeatureReplaced } from '../state/loadLayers.ts';
 import { useAtlas } from '../state/store.ts';

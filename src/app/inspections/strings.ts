@@ -1,5 +1,7 @@
 // The words of the inspection form, the two histories, the attribute editor and the conflict dialog.
-import type { Lang } from '../i18n.ts';
+
+import type { Bilingual, Lang } from '../../domain/i18n.ts';
+import { PHOTO_MAX_MB } from '../../domain/photos.ts';
 import { fillPlaceholders } from '../i18n.ts';
 
 const STRINGS = {
@@ -23,13 +25,13 @@ const STRINGS = {
   photoOf: { zh: '{plot} 巡查照片 {n}（{date}）', en: 'Inspection photo {n} of {plot} ({date})' },
   takePhotos: { zh: '拍照或选择照片', en: 'Take or choose photos' },
   photoHint: {
-    zh: 'JPEG、PNG 或 WebP，每张不超过 10 MB。',
-    en: 'JPEG, PNG or WebP, at most 10 MB each.',
+    zh: `JPEG、PNG 或 WebP，每张不超过 ${PHOTO_MAX_MB} MB。`,
+    en: `JPEG, PNG or WebP, at most ${PHOTO_MAX_MB} MB each.`,
   },
   removePhoto: { zh: '移除 {name}', en: 'Remove {name}' },
   photoTooLarge: {
-    zh: '{name} 太大（{size} MB），每张照片不超过 10 MB。',
-    en: '{name} is too large ({size} MB); a photo may be 10 MB at most.',
+    zh: `{name} 太大（{size} MB），每张照片不超过 ${PHOTO_MAX_MB} MB。`,
+    en: `{name} is too large ({size} MB); a photo may be ${PHOTO_MAX_MB} MB at most.`,
   },
   photoWrongType: {
     zh: '{name} 不是 JPEG、PNG 或 WebP 图片。',
@@ -92,7 +94,7 @@ const STRINGS = {
   versionArrow: { zh: '版本 {from} → {to}', en: 'version {from} → {to}' },
   versionNamed: { zh: '基于版本 {from}，当前版本 {to}', en: 'from version {from}, current {to}' },
   moreAttributes: { zh: '及其他 {n} 项属性', en: 'and {n} more attributes' },
-} as const satisfies Record<string, { zh: string; en: string }>;
+} as const satisfies Record<string, Bilingual>;
 
 export type RecordStringKey = keyof typeof STRINGS;
 
@@ -100,7 +102,7 @@ export function tr(lang: Lang, key: RecordStringKey, values: Record<string, stri
   return fillPlaceholders(STRINGS[key][lang], values);
 }
 
-const ACTION_LABELS: Record<string, { zh: string; en: string }> = {
+const ACTION_LABELS: Record<string, Bilingual> = {
   create: { zh: '创建', en: 'Created' },
   update: { zh: '修改属性', en: 'Attributes edited' },
   delete: { zh: '删除', en: 'Deleted' },

@@ -1,5 +1,6 @@
 // The map: react-map-gl over MapLibre 6 with a self-hosted worker, the offline style, our layers, the
 // view in the URL hash (`#zoom/lat/lon`), and click/tap picking (points first, then the smallest area).
+import { featureId } from '../../domain/feature-id.ts';
 import 'maplibre-gl/dist/maplibre-gl.css';
 import * as maplibregl from 'maplibre-gl';
 import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?url';
@@ -86,8 +87,8 @@ export function MapView() {
       const candidates: PickCandidate[] = [];
       for (const feature of [...atPoint, ...nearPoints]) {
         const layer = LAYER_OF_STYLE_LAYER.get(feature.layer.id);
-        const id = feature.properties?.id;
-        if (!layer || typeof id !== 'string') continue;
+        const id = featureId(feature);
+        if (!layer || id === null) continue;
         const original = data[layer]?.byId.get(id);
         if (!original) continue;
         candidates.push({

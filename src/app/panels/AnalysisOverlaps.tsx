@@ -1,7 +1,8 @@
 // Overlapping plots: one button per pair, named with both ids and the overlap in 亩; choosing one asks
 // the worker for the shared geometry, which the map draws in a warning colour and zooms to.
+
 import { useId } from 'react';
-import type { Lang } from '../../domain/labels.ts';
+import type { Lang } from '../../domain/i18n.ts';
 import { formatNumber } from '../../domain/units.ts';
 import type { AnalysisResult } from '../../geo/analysis.ts';
 import { clearOverlap, showOverlap } from '../analysis/client.ts';

@@ -1,7 +1,9 @@
 // Plots per park: a table of each park's low-efficiency plots (count and area in 亩) in total and by
 // status or by grade, with the plots outside every park and the total of all plots.
+
 import { useId, useState } from 'react';
-import { type Lang, layerLabel, valueLabel } from '../../domain/labels.ts';
+import type { Lang } from '../../domain/i18n.ts';
+import { layerLabel, valueLabel } from '../../domain/labels.ts';
 import { PLOT_GRADES, PLOT_STATUSES } from '../../domain/layers.ts';
 import { formatNumber } from '../../domain/units.ts';
 import type { AnalysisResult } from '../../geo/analysis.ts';

@@ -1,8 +1,10 @@
 // The key-project pipeline: the six stages in order (签约 → 挂网 → 交地 → 动工 → 投产 → 入库) with the
 // projects now at each and their planned and completed investment (亿元), then the rates of 挂网, 交地,
 // 动工 and 入库 among signed projects.
+
 import { useId } from 'react';
-import { type Lang, valueLabel } from '../../domain/labels.ts';
+import type { Lang } from '../../domain/i18n.ts';
+import { valueLabel } from '../../domain/labels.ts';
 import type { PipelineReport } from '../../domain/pipeline.ts';
 import { formatNumber } from '../../domain/units.ts';
 import { ta } from '../analysis/i18n.ts';

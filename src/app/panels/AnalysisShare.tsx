@@ -1,8 +1,9 @@
 // The manufacturing share of new construction land against the target, for a leader at a glance: the
 // overall share large with ✔/✘ and 达标/未达标, then horizontal bars by park and by year with the target
 // line, green at or above the target and red below, the value written beside each bar.
+
 import { useId } from 'react';
-import type { Lang } from '../../domain/labels.ts';
+import type { Lang } from '../../domain/i18n.ts';
 import { formatNumber } from '../../domain/units.ts';
 import { OUTSIDE, type ShareGroup, type ShareReport, type ShareTotals, UNKNOWN } from '../../geo/share.ts';
 import { ta } from '../analysis/i18n.ts';

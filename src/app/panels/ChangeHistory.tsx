@@ -1,9 +1,9 @@
 // 变更历史 / Change history of a feature: who, when, what — each changed property as label: before →
 // after in words (the inspector's formats), never raw JSON; refused changes (conflicts) marked as such.
+import type { Lang } from '../../domain/i18n.ts';
 import { propertyLabel } from '../../domain/labels.ts';
 import type { HistoryEntry } from '../api/schemas.ts';
 import { EMPTY_VALUE, formatValue } from '../format.ts';
-import type { Lang } from '../i18n.ts';
 import { describeEntry, formatWhen } from '../inspections/diff.ts';
 import { actionLabel, tr } from '../inspections/strings.ts';
 

@@ -1,10 +1,10 @@
 // A conflict the three-way merge could not settle (api/transact.ts), shown to the person, never
 // resolved silently: only the fields both sides changed differently, each with their value, the
 // server's, and who changed it and when; what merges without conflict is named, not asked about.
+import type { Lang } from '../../domain/i18n.ts';
 import { propertyLabel } from '../../domain/labels.ts';
 import type { Conflict } from '../api/transact.ts';
 import { formatValue } from '../format.ts';
-import type { Lang } from '../i18n.ts';
 import { formatWhen } from '../inspections/diff.ts';
 import { Sheet } from '../inspections/Sheet.tsx';
 import { tr } from '../inspections/strings.ts';

@@ -1,7 +1,9 @@
 // A project point's position: longitude/latitude and CGCS2000 zone-38 X/Y, as on survey papers.
+
 import type { Feature } from 'geojson';
+import type { Lang } from '../../domain/i18n.ts';
 import { lonLatToGk38 } from '../../geo/crs.ts';
-import { type Lang, t } from '../i18n.ts';
+import { t } from '../i18n.ts';
 
 function formatLonLat(lng: number, lat: number): string {
   return `${lng.toFixed(6)}°E  ${lat.toFixed(6)}°N`;

@@ -5,15 +5,17 @@
 // meanwhile in other fields is merged without asking; only a status (or mode) both changed differently
 // opens the conflict dialog. Photos that fail can be sent again.
 import { type FormEvent, useEffect, useId, useMemo, useRef, useState } from 'react';
+import { isIsoDate } from '../../domain/dates.ts';
+import type { Lang } from '../../domain/i18n.ts';
 import { valueLabel } from '../../domain/labels.ts';
 import { PLOT_STATUSES, RECTIFICATION_MODES } from '../../domain/layers.ts';
+import { PHOTO_TYPES, photoProblem } from '../../domain/photos.ts';
 import { errorText } from '../api/client.ts';
 import type { NewInspection } from '../api/endpoints.ts';
 import { newClientId } from '../api/ids.ts';
 import { type Conflict, type Outcome, resolve, transact } from '../api/transact.ts';
-import type { Lang } from '../i18n.ts';
 import { ChoiceGroup } from '../inspections/ChoiceGroup.tsx';
-import { isIsoDate, PHOTO_TYPES, photoProblem, todayIso } from '../inspections/diff.ts';
+import { todayIso } from '../inspections/diff.ts';
 import { applyServerFeature, useRecordsRevision } from '../inspections/records.ts';
 import { Sheet } from '../inspections/Sheet.tsx';
 import { tr } from '../inspections/strings.ts';

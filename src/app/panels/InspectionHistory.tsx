@@ -1,9 +1,10 @@
 // 巡查记录 / Inspection history of a plot: newest first, each with its date, inspector, status after,
 // mode, findings, notes and photo thumbnails (each opens the full photo). Text only, never HTML.
+
 import type { CSSProperties } from 'react';
+import type { Lang } from '../../domain/i18n.ts';
 import { valueLabel } from '../../domain/labels.ts';
-import type { Inspection } from '../api/schemas.ts';
-import type { Lang } from '../i18n.ts';
+import type { Inspection } from '../../domain/wire.ts';
 import { tr } from '../inspections/strings.ts';
 import { STATUS_COLOURS } from '../map/styles.ts';
 

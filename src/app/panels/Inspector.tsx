@@ -2,12 +2,14 @@
 // parks it lies in or crosses, for a plot the indicators that make it low-efficiency, then every
 // attribute with its label; for a plot, the write actions the user's role allows and its inspection
 // and change histories. Values are React text, never HTML.
+
 import type { Feature } from 'geojson';
 import { useMemo } from 'react';
+import type { Lang } from '../../domain/i18n.ts';
 import { layerLabel, PROPERTY_LABELS, propertyLabel } from '../../domain/labels.ts';
 import { parksOfFeature } from '../../geo/relate.ts';
 import { formatArea, formatValue } from '../format.ts';
-import { type Lang, t } from '../i18n.ts';
+import { t } from '../i18n.ts';
 import { PlotActions, PlotHistories } from '../inspections/PlotRecords.tsx';
 import { featureTitle } from '../search.ts';
 import { useAtlas, useSelectedFeature } from '../state/store.ts';

@@ -1,5 +1,6 @@
 // The legend: what each colour means, for the layers that are shown, in the UI language.
-import { type Lang, layerLabel, valueLabel } from '../../domain/labels.ts';
+import type { Lang } from '../../domain/i18n.ts';
+import { layerLabel, valueLabel } from '../../domain/labels.ts';
 import { PLOT_GRADES, PLOT_STATUSES, PROJECT_STAGES } from '../../domain/layers.ts';
 import { t } from '../i18n.ts';
 import * as styles from '../map/styles.ts';

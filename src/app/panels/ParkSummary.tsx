@@ -1,12 +1,15 @@
 // What a park holds: its low-efficiency plots (count and 亩), key projects (count and planned
 // investment) and new construction land (count and 亩), counting features that lie in or cross it.
+
 import type { Feature } from 'geojson';
 import { useMemo } from 'react';
+import { featureId } from '../../domain/feature-id.ts';
+import type { Lang } from '../../domain/i18n.ts';
 import { layerLabel } from '../../domain/labels.ts';
 import { formatNumber } from '../../domain/units.ts';
 import { featuresInArea } from '../../geo/relate.ts';
 import { formatArea, formatMoneyYi } from '../format.ts';
-import { type Lang, t } from '../i18n.ts';
+import { t } from '../i18n.ts';
 import type { DataLayerId } from '../state/layerData.ts';
 import { useAtlas } from '../state/store.ts';
 
@@ -23,7 +26,7 @@ export function ParkSummary({ park, lang }: { park: Feature; lang: Lang }) {
         let areaM2 = 0;
         let investment = 0;
         for (const { feature } of related) {
-          const id = String(feature.properties?.id ?? feature.id);
+          const id = featureId(feature) ?? '';
           areaM2 += data.areaM2.get(id) ?? 0;
           const planned = feature.properties?.investmentPlanned;
           if (typeof planned === 'number') investment += planned;

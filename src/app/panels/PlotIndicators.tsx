@@ -1,8 +1,9 @@
 // Why a plot is low-efficiency, shown prominently: its figures against the bars and its reasons.
+import type { Lang } from '../../domain/i18n.ts';
 import { propertyLabel, valueLabel } from '../../domain/labels.ts';
 import { formatNumber } from '../../domain/units.ts';
 import { formatPercent, formatPerMu } from '../format.ts';
-import { type Lang, t } from '../i18n.ts';
+import { t } from '../i18n.ts';
 import { type Indicator, plotIndicators } from '../indicators.ts';
 
 function figure(indicator: Indicator, value: number, lang: Lang): string {

@@ -1,6 +1,7 @@
 // A project's progress from signing to the statistics (签约 → 挂网 → 交地 → 动工 → 投产 → 入库), each
 // stage with its date, the current one marked.
-import { type Lang, valueLabel } from '../../domain/labels.ts';
+import type { Lang } from '../../domain/i18n.ts';
+import { valueLabel } from '../../domain/labels.ts';
 import { PROJECT_STAGES, STAGE_DATE_PROPERTY } from '../../domain/layers.ts';
 import { t } from '../i18n.ts';
 import { STAGE_COLOURS } from '../map/styles.ts';

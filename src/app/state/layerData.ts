@@ -1,6 +1,7 @@
 // A validated layer as the app keeps it: the collection for the map, an index by id for the inspector
 // and search, and each feature's ellipsoidal area (computed once, from src/geo/area).
 import type { Feature, FeatureCollection } from 'geojson';
+import { featureId } from '../../domain/feature-id.ts';
 import type { LayerId } from '../../domain/layers.ts';
 import { geometryAreaM2 } from '../../geo/area.ts';
 
@@ -13,14 +14,6 @@ export interface LayerData {
   collection: FeatureCollection;
   byId: ReadonlyMap<string, Feature>;
   areaM2: ReadonlyMap<string, number>;
-}
-
-/** The id of a feature: `properties.id`, else the Feature's own `id`. */
-export function featureId(feature: Feature): string | null {
-  const fromProperties = feature.properties?.id;
-  if (typeof fromProperties === 'string' || typeof fromProperties === 'number') return String(fromProperties);
-  if (feature.id !== undefined) return String(feature.id);
-  return null;
 }
 
 export function indexLayer(layer: LayerId, fileName: string, collection: FeatureCollection): LayerData {

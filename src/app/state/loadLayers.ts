@@ -1,11 +1,13 @@
 // Loads each layer from the server (GET /api/layers/:layer): text → validate (src/geo/validate, the
 // same validator as a file) → index. A layer with errors is not loaded; its problems go to the problems
 // banner under the layer's file name. Never throws: every failure becomes a report.
+
 import type { Feature, FeatureCollection } from 'geojson';
+import { featureId } from '../../domain/feature-id.ts';
 import { geometryAreaM2 } from '../../geo/area.ts';
 import { validateGeoJsonText } from '../../geo/validate.ts';
 import { ApiError, send } from '../api/client.ts';
-import { DATA_LAYERS, type DataLayerId, featureId, indexLayer, type LayerData } from './layerData.ts';
+import { DATA_LAYERS, type DataLayerId, indexLayer, type LayerData } from './layerData.ts';
 import type { FileReport } from './store.ts';
 
 export interface LoadResult {

@@ -1,10 +1,12 @@
 // The one store of app state: validated layers, what failed to load and why, layer visibility, the plot
 // colour mode, the basemap, the language and the selection. Camera state stays with the map.
+
 import { useMemo } from 'react';
 import { create } from 'zustand';
 import type { BasemapId } from '../../domain/basemaps.ts';
+import type { Lang } from '../../domain/i18n.ts';
 import type { Problem } from '../../geo/validate.ts';
-import { type Lang, langFromSearch } from '../i18n.ts';
+import { langFromSearch } from '../i18n.ts';
 import type { DataLayerId, LayerData } from './layerData.ts';
 import { SELECT_NONE, type Selection, selectionAfterLayerHidden } from './selection.ts';
 

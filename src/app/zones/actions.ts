@@ -1,6 +1,9 @@
 // What the zone panel's buttons do beyond drawing: load the saved zones, save one (create or change from
 // its version; a conflict is shown, never overwritten), delete one, and the two exports.
+
 import type { Feature, FeatureCollection, Polygon } from 'geojson';
+import { featureId } from '../../domain/feature-id.ts';
+import type { Lang } from '../../domain/i18n.ts';
 import { propertyLabel } from '../../domain/labels.ts';
 import { ZONE_MODES, type ZoneAttributes, type ZoneMode } from '../../domain/zone.ts';
 import { zoneAnalysisCsv } from '../../domain/zone-csv.ts';
@@ -9,7 +12,6 @@ import { ApiError } from '../api/client.ts';
 import { newClientId } from '../api/ids.ts';
 import { type Conflict, transact } from '../api/transact.ts';
 import { addLoadedShapes, newFeatureId, removeZoneShape, replaceZoneShape } from '../draw/controller.ts';
-import type { Lang } from '../i18n.ts';
 import { fetchZones } from './api.ts';
 import { tz } from './i18n.ts';
 import { presentZones, useZones, type ZoneRecord } from './store.ts';
@@ -54,7 +56,7 @@ export async function loadZones(): Promise<void> {
     const geometry = feature.geometry;
     records[drawId] = {
       drawId,
-      serverId: text(feature.properties?.id, String(feature.id ?? '')),
+      serverId: featureId(feature) ?? '',
       version: Number(feature.properties?.version ?? 1),
       attributes,
       geometry,

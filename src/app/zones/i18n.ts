@@ -1,7 +1,8 @@
 // The zone tools' words, Chinese first (English with ?lang=en).
+import type { Bilingual, Lang } from '../../domain/i18n.ts';
 import type { ZoneMode } from '../../domain/zone.ts';
 import type { ZoneRefusal } from '../../geo/zone-validate.ts';
-import { fillPlaceholders, type Lang } from '../i18n.ts';
+import { fillPlaceholders } from '../i18n.ts';
 
 const STRINGS = {
   drawZones: { zh: '绘制区域', en: 'Draw zones' },
@@ -74,7 +75,7 @@ export function tz(lang: Lang, key: ZoneStringKey, values: Record<string, string
   return fillPlaceholders(STRINGS[key][lang], values);
 }
 
-const REFUSALS: Record<ZoneRefusal, { zh: string; en: string }> = {
+const REFUSALS: Record<ZoneRefusal, Bilingual> = {
   'self-intersecting': { zh: '边线自相交', en: 'the outline crosses itself' },
   'too-small': { zh: '面积小于 0.1 亩', en: 'the area is under 0.1 mu' },
   'too-few-vertices': { zh: '顶点少于 3 个', en: 'fewer than 3 vertices' },
@@ -84,7 +85,7 @@ export function refusalText(lang: Lang, reason: ZoneRefusal): string {
   return tz(lang, 'refused', { reason: REFUSALS[reason][lang] });
 }
 
-export const ZONE_MODE_NAMES: Record<ZoneMode, { zh: string; en: string }> = {
+export const ZONE_MODE_NAMES: Record<ZoneMode, Bilingual> = {
   'self-upgrade': { zh: '自我提升', en: 'Self-upgrade' },
   cooperation: { zh: '拓展合作', en: 'Cooperation' },
   acquisition: { zh: '收购收储', en: 'Acquisition' },

@@ -1,7 +1,9 @@
 // The zone tools' own store: the zones of this session (saved or not) by the drawing tool's feature id,
 // the active tool, snapping, the undo/redo history, the live readout and what was refused or failed.
+
 import type { Feature, Polygon } from 'geojson';
 import { create } from 'zustand';
+import type { Bilingual } from '../../domain/i18n.ts';
 import type { ZoneAttributes, ZoneReadout } from '../../domain/zone.ts';
 import {
   canRedo,
@@ -12,7 +14,6 @@ import {
   zoneHistoryReducer,
 } from '../../domain/zone-history.ts';
 import type { ZoneRefusal } from '../../geo/zone-validate.ts';
-import type { Bilingual } from '../api/client.ts';
 
 export type ZoneTool = 'none' | 'polygon' | 'rectangle' | 'freehand' | 'select' | 'delete-vertex';
 

@@ -1,10 +1,11 @@
 // `atlas area FILE [--json]`: validate, then the ellipsoidal area of each feature in input order.
 // A bare geometry or a lone Feature counts as one feature with index 0; non-polygons have area 0.
 import type { GeoJSON } from 'geojson';
+import { featureIdValue } from '../../domain/feature-id.ts';
 import { areaFigures, formatHa, formatM2, formatMu } from '../../domain/units.ts';
 import { geometryAreaM2 } from '../../geo/area.ts';
 import { parseArgs } from '../args.ts';
-import { type FeatureId, featuresOf, idOf, idText } from '../features.ts';
+import { type FeatureId, featuresOf, idText } from '../features.ts';
 import { checkFile, EXIT_INVALID, EXIT_OK, type Output, printProblems, UsageError } from '../io.ts';
 
 export interface FeatureArea {
@@ -18,7 +19,7 @@ export interface FeatureArea {
 export function featureAreas(geojson: GeoJSON): FeatureArea[] {
   return featuresOf(geojson).map((feature, index) => ({
     index,
-    id: idOf(feature),
+    id: featureIdValue(feature),
     ...areaFigures(geometryAreaM2(feature.geometry)),
   }));
 }

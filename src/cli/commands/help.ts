@@ -1,6 +1,6 @@
 // `atlas help`: the usage text.
+import type { Lang } from '../../domain/i18n.ts';
 import { LAYER_IDS } from '../../domain/layers.ts';
-import type { Lang } from '../io.ts';
 
 export function usage(lang: Lang): string {
   if (lang === 'zh') {

@@ -1,10 +1,12 @@
 // `atlas overlap A [B] [--json]`: validate, then every pair of features sharing a positive area, sorted by
 // A's index then B's, with that area (the overlap engine of src/geo/overlap.ts: touching is no overlap;
 // points and lines take part in no pair). With one file, the pairs i < j within it.
+
+import { featureIdValue } from '../../domain/feature-id.ts';
 import { formatM2, formatMu } from '../../domain/units.ts';
 import { findOverlaps } from '../../geo/overlap.ts';
 import { parseArgs } from '../args.ts';
-import { type AnyFeature, featuresOf, idOf, idText } from '../features.ts';
+import { type AnyFeature, featuresOf, idText } from '../features.ts';
 import { checkFile, EXIT_INVALID, EXIT_OK, type Output, printProblems, UsageError } from '../io.ts';
 
 export function runOverlap(args: readonly string[], output: Output): number {
@@ -26,8 +28,8 @@ export function runOverlap(args: readonly string[], output: Output): number {
   const other = layerB ?? layerA;
   const pairs = findOverlaps(layerA, layerB);
   for (const { a, b, m2 } of pairs) {
-    const aId = idOf(layerA[a] as AnyFeature);
-    const bId = idOf(other[b] as AnyFeature);
+    const aId = featureIdValue(layerA[a] as AnyFeature);
+    const bId = featureIdValue(other[b] as AnyFeature);
     if (options.json) output.out(JSON.stringify({ a, b, aId, bId, m2 }));
     else output.out(`${a} ${idText(aId)} × ${b} ${idText(bId)} ${formatMu(m2)} (${formatM2(m2)})`);
   }

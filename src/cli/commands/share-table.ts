@@ -1,8 +1,8 @@
 // The human form of `atlas share`: a table in 亩 (one row overall, or one per group then the overall
 // row), the share as a percentage and ✔/✘ against the target; then the total in 公顷 and m².
+import type { Lang } from '../../domain/i18n.ts';
 import { formatHa, formatM2, formatMu, formatNumber, M2_PER_MU } from '../../domain/units.ts';
 import { OUTSIDE, type ShareGroup, type ShareReport, type ShareTotals, UNKNOWN } from '../../geo/share.ts';
-import type { Lang } from '../io.ts';
 import { formatTable } from '../table.ts';
 
 export const BREAKDOWNS = ['year', 'park', 'town'] as const;

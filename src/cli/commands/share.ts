@@ -2,6 +2,7 @@
 // construction land going to manufacturing (src/geo/share.ts; PRODUCT.md's rule: manufacturing ÷ (total −
 // infrastructure)), overall or broken down. --json prints one line overall, or one line per group with
 // --by (the group's key first); otherwise a table.
+import type { Lang } from '../../domain/i18n.ts';
 import { DEFAULT_SHARE_RULE } from '../../domain/landuse.ts';
 import { type ShareTotals, shareOfNewLand } from '../../geo/share.ts';
 import { parseArgs } from '../args.ts';
@@ -42,7 +43,7 @@ function totalsJson(totals: ShareTotals): ShareTotals {
 }
 
 /** Reads and validates a file into its features; null (problems printed) when it is invalid. */
-function readLayer(file: string, layer: Parameters<typeof checkFile>[1], lang: 'zh' | 'en', output: Output) {
+function readLayer(file: string, layer: Parameters<typeof checkFile>[1], lang: Lang, output: Output) {
   const report = checkFile(file, layer);
   printProblems(file, report, lang, output);
   return report.ok && report.geojson ? featuresOf(report.geojson) : null;

@@ -1,8 +1,6 @@
 // Who may do what. Every write checks its role on the server; the client only hides what it may not do.
 import type { LayerId } from '../../domain/layers.ts';
-import type { Role } from '../store/types.ts';
-
-export const ROLES = ['viewer', 'inspector', 'planner', 'admin'] as const satisfies readonly Role[];
+import type { Role } from '../../domain/wire.ts';
 
 /** Which roles may reach a route at all; handlers check the finer rules (which layer) themselves. */
 export type Access = 'public' | 'session' | readonly Role[];

@@ -1,12 +1,13 @@
 // New passwords (setup, a new account, a password change, `atlas user add`) must not be one of the most
 // common passwords, nor hold the user name (after NFKC and case folding), nor be one character repeated:
 // the first guesses of anyone.
-import { ApiError, type Message } from '../errors.ts';
+import type { Bilingual } from '../../domain/i18n.ts';
+import { ApiError } from '../errors.ts';
 import { COMMON_PASSWORDS } from './common-passwords.ts';
 import { canonicalUsername } from './username.ts';
 
 /** Why a password is too easy to guess for this user, or null. */
-export function weakPasswordReason(password: string, username: string): Message | null {
+export function weakPasswordReason(password: string, username: string): Bilingual | null {
   const folded = canonicalUsername(password);
   if (COMMON_PASSWORDS.has(folded) || COMMON_PASSWORDS.has(password.toLowerCase()))
     return {

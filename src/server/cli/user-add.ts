@@ -2,8 +2,9 @@
 // in the database under DATA_DIR (the server may be running). The password comes from standard input
 // only, never the command line (shell history, `ps`). --update resets an existing account's role and
 // password and enables it: the way back in when the only admin has forgotten their password.
+
+import { ROLES } from '../../domain/wire.ts';
 import { hashPassword } from '../auth/password.ts';
-import { ROLES } from '../auth/roles.ts';
 import { weakPasswordReason } from '../auth/weak-password.ts';
 import { newPassword, role as roleSchema, username as usernameSchema } from '../routes/schemas.ts';
 import { LastAdminError } from '../store/accounts.ts';

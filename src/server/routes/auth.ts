@@ -1,7 +1,9 @@
 // Login, logout, who am I, and changing one's own password.
+
 import type { FastifyInstance, FastifyReply } from 'fastify';
 import { z } from 'zod';
 import { LAYER_IDS } from '../../domain/layers.ts';
+import type { Me, Session } from '../../domain/wire.ts';
 import { AttemptLimiter, type Limit, loginLimits } from '../auth/limiter.ts';
 import { dummyPasswordHash, hashPassword, verifyPassword } from '../auth/password.ts';
 import { canCreateOrDelete, canEditLayer } from '../auth/roles.ts';
@@ -54,7 +56,7 @@ const badCredentials = () =>
   });
 
 /** What the signed-in user may do, so the client can show only the controls that will work. */
-export function describeUser(user: User) {
+export function describeUser(user: User): Me {
   return {
     user: { username: user.username, role: user.role },
     can: {
@@ -102,8 +104,10 @@ export function authRoutes(server: FastifyInstance): void {
   // Public and never a 401, so a first visit (not yet logged in) leaves no failed request in the
   // browser's console: whether this browser has a session, who it is, and whether setup is needed.
   server.get('/api/session', { config: { access: 'public' } }, async (request) => {
-    if (request.user) return { signedIn: true, setupNeeded: false, ...describeUser(request.user) };
-    return { signedIn: false, setupNeeded: (await store.countUsers()) === 0 };
+    const answer: Session = request.user
+      ? { signedIn: true, setupNeeded: false, ...describeUser(request.user) }
+      : { signedIn: false, setupNeeded: (await store.countUsers()) === 0 };
+    return answer;
   });
 
   server.post('/api/me/password', { config: { access: 'session' } }, async (request, reply) => {

@@ -1,11 +1,13 @@
 // Inspections of plots and their photos. Recording one sets the plot's status (and mode, if given)
 // through the versioned write, in the same transaction (store/inspections.ts).
+
 import { createReadStream } from 'node:fs';
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import { PLOT_STATUSES, RECTIFICATION_MODES } from '../../domain/layers.ts';
+import { PHOTOS_PER_INSPECTION } from '../../domain/photos.ts';
+import type { Photo, Inspection as WireInspection } from '../../domain/wire.ts';
 import { INSPECT, READ } from '../auth/roles.ts';
-import { PHOTOS_PER_INSPECTION } from '../config.ts';
 import { ApiError, notFound, unauthorized } from '../errors.ts';
 import { parse } from '../parse.ts';
 import { toGeoJson } from '../store/rows.ts';
@@ -26,12 +28,12 @@ const inspectionBody = z.strictObject({
 });
 const idParams = z.strictObject({ id: z.string().min(1).max(200) });
 
-function photoJson(photo: PhotoRecord) {
+function photoJson(photo: PhotoRecord): Photo {
   const { fileName: _private, ...rest } = photo;
   return { ...rest, url: `/api/photos/${photo.id}` };
 }
 
-function inspectionJson(inspection: Inspection) {
+function inspectionJson(inspection: Inspection): WireInspection & { clientId: string | null } {
   return { ...inspection, photos: inspection.photos.map(photoJson) };
 }
 

@@ -6,10 +6,9 @@ import { closeSync, fsyncSync, mkdirSync, openSync, renameSync, rmSync, writeSyn
 import { join } from 'node:path';
 import type { MultipartFile } from '@fastify/multipart';
 import { fileTypeFromBuffer } from 'file-type';
+import { isPhotoType, PHOTO_EXTENSIONS, PHOTO_MAX_MB } from '../../domain/photos.ts';
 import { ApiError } from '../errors.ts';
 import type { PhotoRecord } from '../store/types.ts';
-
-const ALLOWED: Record<string, string> = { 'image/jpeg': 'jpg', 'image/png': 'png', 'image/webp': 'webp' };
 
 function writeDurably(dir: string, name: string, content: Buffer): void {
   mkdirSync(dir, { recursive: true });
@@ -52,20 +51,19 @@ export async function storePhoto(
   const content = await readUpload(() => file.toBuffer());
   if (file.file.truncated) {
     throw new ApiError(413, 'file-too-large', {
-      zh: '文件太大（照片最多 10 MB）。',
-      en: 'The file is too large (photos: 10 MB at most).',
+      zh: `文件太大（照片最多 ${PHOTO_MAX_MB} MB）。`,
+      en: `The file is too large (photos: ${PHOTO_MAX_MB} MB at most).`,
     });
   }
   const type = await fileTypeFromBuffer(content);
-  const extension = type ? ALLOWED[type.mime] : undefined;
-  if (!type || !extension) {
+  if (!type || !isPhotoType(type.mime)) {
     throw new ApiError(415, 'unsupported-photo-type', {
       zh: '照片须为 JPEG、PNG 或 WebP 格式。',
       en: 'A photo must be a JPEG, PNG or WebP image.',
     });
   }
   const id = randomUUID();
-  const fileName = `${id}.${extension}`;
+  const fileName = `${id}.${PHOTO_EXTENSIONS[type.mime]}`;
   writeDurably(photosDir, fileName, content);
   return {
     id,

@@ -1,6 +1,6 @@
 // Request schemas shared by several routes: usernames, passwords, roles, dates.
 import { z } from 'zod';
-import { ROLES } from '../auth/roles.ts';
+import { ROLES } from '../../domain/wire.ts';
 import { PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH } from '../config.ts';
 
 /** 2–32 letters (any script), digits, `.`, `_`, `-`, beginning with a letter or digit. */

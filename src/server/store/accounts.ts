@@ -1,9 +1,10 @@
 // Users, sessions and setup tokens in SQLite. Only hashes are stored: scrypt for passwords
 // (auth/password.ts), SHA-256 for session and setup tokens (auth/session.ts).
 import type Database from 'better-sqlite3';
+import type { Role } from '../../domain/wire.ts';
 import { canonicalUsername } from '../auth/username.ts';
 import type { HistoryTable } from './history.ts';
-import type { Role, User, UserChange, UserWithHash } from './types.ts';
+import type { User, UserChange, UserWithHash } from './types.ts';
 
 interface UserRow {
   username: string;

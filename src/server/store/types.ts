@@ -8,9 +8,12 @@
 // - feature versions start at 1 and grow by exactly 1 per accepted change; a change names the version
 //   it started from and a stale one is refused with the current feature, never merged silently.
 import type { Geometry } from 'geojson';
+import type { z } from 'zod';
 import type { LayerId, PlotStatus, RectificationMode } from '../../domain/layers.ts';
+import type { inspectionFields, photoFields, Role } from '../../domain/wire.ts';
 
-export type Role = 'viewer' | 'inspector' | 'planner' | 'admin';
+/** The roles are the API's (src/domain/wire.ts); re-exported for the e2e harness, which imports it here. */
+export type { Role };
 
 /** Properties as stored: without `version`, which the store keeps beside them. */
 export type Properties = Record<string, unknown> & { id: string };
@@ -54,34 +57,18 @@ export interface InspectionInput {
   plotVersion?: number | undefined;
 }
 
-export interface PhotoRecord {
-  id: string;
-  inspectionId: string;
-  contentType: string;
-  sizeBytes: number;
+/** A photo as stored: the fields the API sends (src/domain/wire.ts) and what only the server keeps. */
+export type PhotoRecord = z.infer<typeof photoFields> & {
   sha256: string;
-  originalName: string | null;
-  uploadedBy: string;
-  uploadedAt: string;
   /** Where the file lies, relative to the photos directory. */
   fileName: string;
-}
+};
 
-export interface Inspection {
-  id: string;
-  plotId: string;
-  date: string;
-  inspector: string;
-  findings: string;
-  status: PlotStatus;
-  mode: RectificationMode | null;
-  notes: string | null;
+/** An inspection as stored: the fields the API sends (src/domain/wire.ts), its client id and photos. */
+export type Inspection = z.infer<typeof inspectionFields> & {
   clientId: string | null;
-  createdAt: string;
-  /** The plot's version after this inspection updated it. */
-  plotVersion: number;
   photos: PhotoRecord[];
-}
+};
 
 export type InspectionResult =
   | { ok: true; inspection: Inspection; created: boolean; plot: StoredFeature }
