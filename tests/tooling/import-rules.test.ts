@@ -38,7 +38,9 @@ interface Run {
 
 function run(cwd: string, args: string[]): Promise<Run> {
   return new Promise((done) => {
-    execFile(process.execPath, args, { cwd }, (error, stdout, stderr) => {
+    // Plain text whatever the environment: with CI=true (as in CI) the reporters colour their output.
+    const env = { ...process.env, NO_COLOR: '1', FORCE_COLOR: '0' };
+    execFile(process.execPath, args, { cwd, env }, (error, stdout, stderr) => {
       const code = error ? (typeof error.code === 'number' ? error.code : 1) : 0;
       done({ code, output: `${stdout}${stderr}` });
     });
