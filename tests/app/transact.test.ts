@@ -143,24 +143,27 @@ describe('transact: edits of a plot', () => {
   });
 });
 
+/** An inspection that finds the plot 已核查, from the version on screen (`base`, version 1). */
+const inspectedFrom = (base: Record<string, unknown>): Intent => ({
+  kind: 'record-inspection',
+  id: `inspection-${plotId}`,
+  base,
+  input: {
+    plotId,
+    date: '2026-11-30',
+    findings: '现场核实',
+    status: 'inspected',
+    clientId: randomUUID(),
+    plotVersion: 1,
+  },
+});
+
 describe('transact: inspections', () => {
   it('an inspection on a plot whose mode changed meanwhile is recorded with its status, the mode kept', async () => {
     cookie = inspectorCookie;
     const base = await current(plotId);
     await otherChanges(plotId, 1, { mode: 'acquisition' });
-    const outcome = await transact({
-      kind: 'record-inspection',
-      id: `inspection-${plotId}`,
-      base,
-      input: {
-        plotId,
-        date: '2026-11-30',
-        findings: '现场核实',
-        status: 'inspected',
-        clientId: randomUUID(),
-        plotVersion: 1,
-      },
-    });
+    const outcome = await transact(inspectedFrom(base));
     expect(outcome).toMatchObject({ status: 'saved', mergedTheirs: ['mode'] });
     expect(await current(plotId)).toMatchObject({ status: 'inspected', mode: 'acquisition', version: 3 });
   });
@@ -169,19 +172,7 @@ describe('transact: inspections', () => {
     cookie = inspectorCookie;
     const base = await current(plotId);
     await otherChanges(plotId, 1, { status: 'rectifying' });
-    const outcome = await transact({
-      kind: 'record-inspection',
-      id: `inspection-${plotId}`,
-      base,
-      input: {
-        plotId,
-        date: '2026-11-30',
-        findings: '现场核实',
-        status: 'inspected',
-        clientId: randomUUID(),
-        plotVersion: 1,
-      },
-    });
+    const outcome = await transact(inspectedFrom(base));
     if (outcome.status !== 'conflict') throw new Error(`expected a conflict, got ${outcome.status}`);
     expect(outcome.conflict.fields.map((field) => field.name)).toEqual(['status']);
     const taken = await resolve(outcome.conflict, []);
