@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { newClientId } from '../../src/app/api/ids.ts';
 import type { HistoryEntry } from '../../src/app/api/schemas.ts';
 import { describeEntry, diffProperties, todayIso } from '../../src/app/inspections/diff.ts';
-import { plotChanges } from '../../src/app/inspections/EditPlotForm.tsx';
+import { plotChanges } from '../../src/app/inspections/edit-plot-form.tsx';
 
 const entry = (over: Partial<HistoryEntry>): HistoryEntry => ({
   seq: 1,
