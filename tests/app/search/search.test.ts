@@ -1,7 +1,7 @@
 import type { FeatureCollection } from 'geojson';
 import { describe, expect, it } from 'vitest';
-import { searchFeatures } from '../../src/app/search/search.ts';
-import { indexLayer } from '../../src/app/state/layer-data.ts';
+import { searchFeatures } from '../../../src/app/search/search.ts';
+import { indexLayer } from '../../../src/app/state/layer-data.ts';
 
 function collection(features: { id: string; properties: Record<string, unknown> }[]): FeatureCollection {
   return {

@@ -1,10 +1,10 @@
 // Change-history entries as field changes (never raw JSON), the planner's merge patch, and the checks
 // the inspection form makes before anything is sent.
 import { describe, expect, it } from 'vitest';
-import { newClientId } from '../../src/app/api/ids.ts';
-import type { HistoryEntry } from '../../src/app/api/schemas.ts';
-import { describeEntry, diffProperties, todayIso } from '../../src/app/inspections/diff.ts';
-import { plotChanges } from '../../src/app/inspections/edit-plot-form.tsx';
+import { newClientId } from '../../../src/app/api/ids.ts';
+import type { HistoryEntry } from '../../../src/app/api/schemas.ts';
+import { describeEntry, diffProperties, todayIso } from '../../../src/app/inspections/diff.ts';
+import { plotChanges } from '../../../src/app/inspections/edit-plot-form.tsx';
 
 const entry = (over: Partial<HistoryEntry>): HistoryEntry => ({
   seq: 1,

@@ -1,8 +1,8 @@
 // The zone store: the list follows the history's present step, and signing out forgets the session.
 import type { Polygon } from 'geojson';
 import { describe, expect, it } from 'vitest';
-import { presentZones, resetZones, useZones } from '../../src/app/zones/panel/store.ts';
-import { DEFAULT_ZONE_ATTRIBUTES } from '../../src/domain/zone.ts';
+import { presentZones, resetZones, useZones } from '../../../../src/app/zones/panel/store.ts';
+import { DEFAULT_ZONE_ATTRIBUTES } from '../../../../src/domain/zone.ts';
 
 const square = (x: number): Polygon => ({
   type: 'Polygon',

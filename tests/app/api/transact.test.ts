@@ -4,8 +4,8 @@
 import { randomUUID } from 'node:crypto';
 import type { InjectOptions } from 'fastify';
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
-import { type Intent, resolve, transact } from '../../src/app/api/transact.ts';
-import { startServer, type TestServer } from '../server/helpers.ts';
+import { type Intent, resolve, transact } from '../../../src/app/api/transact.ts';
+import { startServer, type TestServer } from '../../server/helpers.ts';
 
 let app: TestServer;
 let plannerCookie = '';

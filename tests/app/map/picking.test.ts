@@ -1,12 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { pickSmallest } from '../../src/app/map/picking.ts';
+import { pickSmallest } from '../../../src/app/map/picking.ts';
 import {
   isSelected,
   SELECT_NONE,
   sameSelection,
   selectFeature,
   selectionAfterLayerHidden,
-} from '../../src/app/state/selection.ts';
+} from '../../../src/app/state/selection.ts';
 
 describe('pickSmallest', () => {
   it('picks the plot inside a park, not the park', () => {
