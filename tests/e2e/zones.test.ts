@@ -157,7 +157,7 @@ describe.each(DEVICES)('Drawing zones on a %s', (name, options) => {
     expect(drawnAreaMu).toMatch(/^[\d,]+\.\d\d 亩$/);
     // docs/zone.png (README): rewritten only on request, so a test run leaves the tree clean.
     if (desktop && process.env.UPDATE_SCREENSHOTS) {
-      mkdirSync(new URL('../../docs', import.meta.url), { recursive: true });
+      mkdirSync(new URL('../../docs/', import.meta.url), { recursive: true });
       await page.screenshot({ path: new URL('../../docs/zone.png', import.meta.url).pathname });
     }
   });

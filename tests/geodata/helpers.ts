@@ -4,7 +4,7 @@ import { fileURLToPath } from 'node:url';
 import * as turf from '@turf/turf';
 import type { Feature, FeatureCollection, Geometry, MultiPolygon, Polygon, Position } from 'geojson';
 
-export const GEODATA_DIR = fileURLToPath(new URL('../../geodata', import.meta.url));
+export const GEODATA_DIR = fileURLToPath(new URL('../../geodata/', import.meta.url));
 
 export const SAMPLE_FILES = ['boundary', 'parks', 'plots', 'projects', 'newland'] as const;
 export type SampleLayer = (typeof SAMPLE_FILES)[number];
