@@ -4,6 +4,11 @@
 
 /** Code that is the app, the server, the CLI or the workers: the pure core never imports it. */
 const OUTER = '^src/(app|server|cli|worker)/';
+/** The feature folders of src/app: each a part of the app a person uses (see the README's layout section). */
+const FEATURES = '(auth|inspector|inspections|analysis|zones|search)';
+/** The shared folders of src/app that every feature may import; they import no feature. */
+const SHARED = '(ui|i18n|state|api|map)';
+
 /** Libraries of the browser's UI (React, the map, drawing, the app's store). */
 const UI_LIBRARIES =
   'node_modules/(react|react-dom|react-map-gl|@vis[.]gl|maplibre-gl|terra-draw[^/]*|zustand)/';
@@ -68,9 +73,33 @@ module.exports = {
       name: 'app-circular',
       severity: 'error',
       comment:
-        'No import cycles between modules of src/app (none today). The cycles between its folders (panels ↔ inspections, panels ↔ auth, draw ↔ zones) are not module cycles: scripts/app-folder-cycles.mjs keeps them from growing.',
+        'No import cycles between modules of src/app. Cycles between its folders are not module cycles: scripts/app-folder-cycles.mjs fails on those.',
       from: { path: '^src/app/' },
       to: { circular: true },
+    },
+    {
+      name: 'app-feature-imports-feature',
+      severity: 'error',
+      comment:
+        'A feature folder of src/app imports ui, i18n, state, api, map, domain and geo, never another feature: when one needs another’s component, the shell passes it in (a prop or a slot).',
+      from: { path: `^src/app/${FEATURES}/` },
+      to: { path: `^src/app/${FEATURES}/`, pathNot: '^src/app/$1/' },
+    },
+    {
+      name: 'app-shared-imports-feature',
+      severity: 'error',
+      comment:
+        'The shared folders of src/app (ui, i18n, state, api, map) serve every feature and import none of them, nor the shell.',
+      from: { path: `^src/app/${SHARED}/` },
+      to: { path: `^src/app/(shell|${FEATURES.slice(1, -1)})/` },
+    },
+    {
+      name: 'app-imports-shell',
+      severity: 'error',
+      comment:
+        'src/app/shell is the composition root (the frame of the app, which renders each feature): nothing in src/app imports it.',
+      from: { path: '^src/app/', pathNot: '^src/app/shell/' },
+      to: { path: '^src/app/shell/' },
     },
   ],
   options: {

@@ -1,18 +1,11 @@
-// Cycles between the folders of src/app (panels ↔ inspections, …), which dependency-cruiser's `circular`
-// does not see: it finds cycles of modules, and src/app has none, but its folders still import each other
-// both ways. Until issue 9's feature folders land, the folder cycles of today are allowed and any other
-// (a new one, or one grown by a folder) fails `npm run check`. Files directly in src/app (i18n.ts,
-// format.ts, …) are shared helpers, not a feature: they are left out.
+// Cycles between the folders of src/app (say map ↔ state), which dependency-cruiser's `circular` does not
+// see: it finds cycles of modules, and two folders can import each other both ways without any module
+// cycle. No folder cycle is allowed: any fails `npm run check`. A folder is the first one under src/app
+// (zones/panel and zones/draw are both the zones feature); files directly in src/app are left out.
 // Run: node scripts/app-folder-cycles.mjs
 import { cruise } from 'dependency-cruiser';
 import extractDepcruiseOptions from 'dependency-cruiser/config-utl/extract-depcruise-options';
 import extractTSConfig from 'dependency-cruiser/config-utl/extract-ts-config';
-
-/** The folder cycles of today (issue 9 lists panels↔inspections, panels↔auth, draw↔zones). */
-const KNOWN_CYCLES = [
-  ['auth', 'inspections', 'panels'],
-  ['draw', 'zones'],
-];
 
 /** The folder of src/app a module belongs to, or null for files directly in src/app and outside it. */
 function folderOf(path) {
@@ -68,24 +61,17 @@ function folderCycles(edges) {
   return groups.sort((a, b) => a[0].localeCompare(b[0]));
 }
 
-/** The cycles that are not within one of today's: each a new knot. */
-function newCycles(groups, known = KNOWN_CYCLES) {
-  return groups.filter(
-    (group) => !known.some((allowed) => group.every((folder) => allowed.includes(folder))),
-  );
-}
-
 async function main() {
   const options = await extractDepcruiseOptions('./.dependency-cruiser.cjs');
   const tsConfig = extractTSConfig('tsconfig.json');
   const { output } = await cruise(['src/app'], { ...options, validate: false }, undefined, { tsConfig });
   const edges = folderEdges(output.modules);
-  const fresh = newCycles(folderCycles(edges));
-  if (fresh.length === 0) {
-    console.log('✔ no new folder cycles in src/app');
+  const cycles = folderCycles(edges);
+  if (cycles.length === 0) {
+    console.log('✔ no folder cycles in src/app');
     return;
   }
-  for (const group of fresh) {
+  for (const group of cycles) {
     console.error(`✘ app-folder-cycle: ${group.join(' ↔ ')}`);
     for (const from of group) {
       for (const [to, imports] of edges.get(from) ?? []) {

@@ -1,10 +1,10 @@
 // Entry point: mounts the app inside react-map-gl's MapProvider so panels can reach the map by id.
-import './app/zod-jitless.ts';
+import './app/shell/zod-jitless.ts';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { MapProvider } from 'react-map-gl/maplibre';
-import { App } from './app/App.tsx';
-import './app/app.css';
+import { App } from './app/shell/app.tsx';
+import './app/shell/app.css';
 
 const root = document.getElementById('root');
 if (root) {

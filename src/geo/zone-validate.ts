@@ -1,5 +1,5 @@
 // Whether an outline may become a zone: no self-intersection (src/geo/kinks.ts) and, once finished, at
-// least MIN_ZONE_AREA_M2 (0.1 亩). Reasons are codes; the UI words them (src/app/zones/i18n.ts).
+// least MIN_ZONE_AREA_M2 (0.1 亩). Reasons are codes; the UI words them (src/app/zones/panel/i18n.ts).
 import type { Polygon, Position } from 'geojson';
 import { MIN_ZONE_AREA_M2 } from '../domain/zone.ts';
 import { geometryAreaM2 } from './area.ts';

@@ -1,6 +1,6 @@
 // The zone Web Worker: keeps the plots, parks and new land prepared (src/geo/zone-readout.ts) and reads
 // out one zone outline per call, off the main thread, so the map follows the pointer while a zone is
-// drawn. The app starts it from src/app/zones/readoutClient.ts.
+// drawn. The app starts it from src/app/zones/panel/readout-client.ts.
 import { expose } from 'comlink';
 import type { Feature, FeatureCollection, Geometry } from 'geojson';
 import type { ZoneGeometry, ZoneReadout } from '../domain/zone.ts';

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { formatArea, formatValue } from '../../src/app/format.ts';
-import { plotIndicators } from '../../src/app/indicators.ts';
+import { formatArea, formatValue } from '../../src/app/i18n/format.ts';
+import { plotIndicators } from '../../src/app/inspector/indicators.ts';
 
 describe('formatValue', () => {
   it('writes money in 亿元, per-mu figures in 万元/亩 and density as a percentage', () => {

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { hrefForLang, langFromSearch, t } from '../../src/app/i18n.ts';
+import { hrefForLang, langFromSearch, t } from '../../src/app/i18n/i18n.ts';
 import { tiandituKeyFrom } from '../../src/app/map/basemaps.ts';
-import { metresPerPixel, scaleBar, scaleDenominator } from '../../src/app/scale.ts';
-import { indexLayer } from '../../src/app/state/layerData.ts';
+import { metresPerPixel, scaleBar, scaleDenominator } from '../../src/app/map/scale.ts';
+import { indexLayer } from '../../src/app/state/layer-data.ts';
 import { basemapSources } from '../../src/domain/basemaps.ts';
 import { featureId } from '../../src/domain/feature-id.ts';
 import { geometryAreaM2 } from '../../src/geo/area.ts';

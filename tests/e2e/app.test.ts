@@ -6,7 +6,7 @@ import { booleanPointInPolygon, distance, pointOnFeature } from '@turf/turf';
 import type { Feature, FeatureCollection, Point } from 'geojson';
 import type { Page } from 'playwright-core';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { formatArea } from '../../src/app/format.ts';
+import { formatArea } from '../../src/app/i18n/format.ts';
 import { geometryAreaM2 } from '../../src/geo/area.ts';
 import { appAndBrowser, DESKTOP, DEVICES, isLocal, login, startApp, TABLET, USERS } from './harness.ts';
 import { appReady, mapIdle } from './map-page.ts';

@@ -1,4 +1,4 @@
-// The end-to-end tests' handles on `window` (src/app/testHook.ts) exist in the test build only: the
+// The end-to-end tests' handles on `window` (src/app/shell/test-hook.ts) exist in the test build only: the
 // production bundle (`vite build`, as `npm run build` and `npm start` make it) names none of them, the
 // test build (`vite build --mode e2e`, `npm run build:test`) names every one.
 import { execFile } from 'node:child_process';

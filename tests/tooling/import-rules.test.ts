@@ -1,5 +1,5 @@
 // Issue 9, item 5: `npm run check` fails on an import that breaks the rules of .dependency-cruiser.cjs
-// and on a new cycle between the folders of src/app (scripts/app-folder-cycles.mjs). Each test builds a
+// and on any cycle between the folders of src/app (scripts/app-folder-cycles.mjs). Each test builds a
 // small project in a temporary folder (the real config and tsconfig, the real node_modules) and runs the
 // same commands as the check, so what passes here is what the check sees.
 import { execFile } from 'node:child_process';
@@ -94,10 +94,53 @@ describe('import rules (dependency-cruiser)', () => {
     // depcruise exits with the number of errors, so the check stops.
     expect(result.code).toBe(8);
   }, 30_000);
+
+  it('keeps the feature folders of src/app apart: the shell composes them, a feature imports shared folders only', async () => {
+    const dir = project({
+      'src/app/state/store.ts': 'export const store = 1;\n',
+      'src/app/ui/sheet.ts': "import { store } from '../state/store.ts';\nexport const sheet = store;\n",
+      'src/app/inspections/records.ts':
+        "import { sheet } from '../ui/sheet.ts';\nexport const records = sheet;\n",
+      'src/app/zones/panel/store.ts': 'export const zones = 1;\n',
+      // Inside one feature its sub-folders may import each other.
+      'src/app/zones/draw/control.ts':
+        "import { zones } from '../panel/store.ts';\nexport const control = zones;\n",
+      // The shell (composition root) may import every feature.
+      'src/app/shell/app.ts':
+        "import { records } from '../inspections/records.ts';\nimport { control } from '../zones/draw/control.ts';\nexport const app = [records, control];\n",
+      'src/app/inspector/inspector.ts':
+        "import { records } from '../inspections/records.ts';\nexport const inspector = records;\n",
+      'src/app/map/view.ts':
+        "import { control } from '../zones/draw/control.ts';\nexport const view = control;\n",
+      'src/app/search/panel.ts': "import { app } from '../shell/app.ts';\nexport const panel = app;\n",
+    });
+    const result = await depcruise(dir);
+    const expected = [
+      'error app-feature-imports-feature: src/app/inspector/inspector.ts → src/app/inspections/records.ts',
+      'error app-shared-imports-feature: src/app/map/view.ts → src/app/zones/draw/control.ts',
+      'error app-imports-shell: src/app/search/panel.ts → src/app/shell/app.ts',
+    ];
+    for (const line of expected) expect(result.output).toContain(line);
+    expect(result.output).toContain('3 dependency violations (3 errors, 0 warnings)');
+    expect(result.code).toBe(3);
+  }, 30_000);
 });
 
 describe('folder cycles of src/app (scripts/app-folder-cycles.mjs)', () => {
-  it("allows today's known folder cycles, draw ↔ zones among them", async () => {
+  it('passes folders that import one way, and sub-folders of one feature that import each other', async () => {
+    const dir = project({
+      'src/app/zones/draw/control.ts':
+        "import { zones } from '../panel/store.ts';\nexport const control = zones;\n",
+      'src/app/zones/panel/store.ts':
+        "import { store } from '../../state/store.ts';\nexport const zones = store;\nexport const draw = async () => import('../draw/control.ts');\n",
+      'src/app/state/store.ts': 'export const store = 1;\n',
+    });
+    const result = await run(dir, [FOLDER_CYCLES]);
+    expect(result.output).toContain('no folder cycles in src/app');
+    expect(result.code).toBe(0);
+  }, 30_000);
+
+  it('fails on the cycles once allowed (draw ↔ zones), now that none is', async () => {
     const dir = project({
       'src/app/draw/control.ts':
         "import { zones } from '../zones/store.ts';\nexport const control = zones;\n",
@@ -105,11 +148,12 @@ describe('folder cycles of src/app (scripts/app-folder-cycles.mjs)', () => {
         "export const zones = 1;\nexport const draw = async () => import('../draw/control.ts');\n",
     });
     const result = await run(dir, [FOLDER_CYCLES]);
-    expect(result.output).toContain('no new folder cycles in src/app');
-    expect(result.code).toBe(0);
+    expect(result.output).toContain('app-folder-cycle: draw ↔ zones');
+    expect(result.output).toContain('src/app/zones/store.ts → src/app/draw/control.ts');
+    expect(result.code).toBe(1);
   }, 30_000);
 
-  it('fails on a new one, naming the folders and the imports that close it', async () => {
+  it('fails on any, naming the folders and the imports that close it', async () => {
     const dir = project({
       'src/app/map/view.ts': "import { store } from '../state/store.ts';\nexport const view = store;\n",
       'src/app/state/store.ts':

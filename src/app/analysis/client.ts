@@ -4,7 +4,7 @@
 import { proxy, type Remote, wrap } from 'comlink';
 import type { AnalysisProgress } from '../../geo/analysis.ts';
 import type { AnalysisApi, AnalysisLayerInput } from '../../worker/analysisApi.ts';
-import type { LayerData } from '../state/layerData.ts';
+import type { LayerData } from '../state/layer-data.ts';
 import { useAtlas } from '../state/store.ts';
 import { useAnalysis } from './store.ts';
 

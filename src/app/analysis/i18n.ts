@@ -1,6 +1,6 @@
-// The analysis panel's words in Chinese (default) and English, as src/app/i18n.ts keeps the app's own.
+// The analysis panel's words in Chinese (default) and English, as src/app/i18n/i18n.ts keeps the app's own.
 import type { Bilingual, Lang } from '../../domain/i18n.ts';
-import { fillPlaceholders } from '../i18n.ts';
+import { fillPlaceholders } from '../i18n/i18n.ts';
 
 const STRINGS = {
   analysis: { zh: '统计分析', en: 'Analysis' },

@@ -1,6 +1,6 @@
 // The words of the login, setup and user-menu screens, in Chinese (default) and English.
 import type { Bilingual, Lang } from '../../domain/i18n.ts';
-import { fillPlaceholders } from '../i18n.ts';
+import { fillPlaceholders } from '../i18n/i18n.ts';
 
 const STRINGS = {
   loginTitle: { zh: '登录', en: 'Log in' },

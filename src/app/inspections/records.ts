@@ -9,8 +9,8 @@ import type { Inspection } from '../../domain/wire.ts';
 import { errorText } from '../api/client.ts';
 import { getFeatureHistory, getPlotInspections } from '../api/endpoints.ts';
 import type { ApiFeature, HistoryEntry } from '../api/schemas.ts';
-import type { DataLayerId } from '../state/layerData.ts';
-import { withFeatureReplaced } from '../state/loadLayers.ts';
+import type { DataLayerId } from '../state/layer-data.ts';
+import { withFeatureReplaced } from '../state/load-layers.ts';
 import { useAtlas } from '../state/store.ts';
 
 /** Bumped after a write whose effect does not change the plot's version (a photo). */

@@ -2,7 +2,7 @@
 
 import type { Bilingual, Lang } from '../../domain/i18n.ts';
 import { PHOTO_MAX_MB } from '../../domain/photos.ts';
-import { fillPlaceholders } from '../i18n.ts';
+import { fillPlaceholders } from '../i18n/i18n.ts';
 
 const STRINGS = {
   recordInspection: { zh: '记录巡查', en: 'Record inspection' },

@@ -1,6 +1,6 @@
 // Which feature a click or tap picks where several overlap: points beat polygons, then the smallest
 // ellipsoidal area wins (a plot inside a park is picked, not the park). Pure.
-import type { DataLayerId } from '../state/layerData.ts';
+import type { DataLayerId } from '../state/layer-data.ts';
 
 export interface PickCandidate {
   layer: DataLayerId;

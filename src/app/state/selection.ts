@@ -1,5 +1,5 @@
 // The selection as a tagged union with pure helpers (after Placemark's state/uselection.ts).
-import type { DataLayerId } from './layerData.ts';
+import type { DataLayerId } from './layer-data.ts';
 
 export type Selection = { kind: 'none' } | { kind: 'feature'; layer: DataLayerId; id: string };
 

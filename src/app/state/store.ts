@@ -6,8 +6,8 @@ import { create } from 'zustand';
 import type { BasemapId } from '../../domain/basemaps.ts';
 import type { Lang } from '../../domain/i18n.ts';
 import type { Problem } from '../../geo/validate.ts';
-import { langFromSearch } from '../i18n.ts';
-import type { DataLayerId, LayerData } from './layerData.ts';
+import { langFromSearch } from '../i18n/i18n.ts';
+import type { DataLayerId, LayerData } from './layer-data.ts';
 import { SELECT_NONE, type Selection, selectionAfterLayerHidden } from './selection.ts';
 
 export type PlotColourMode = 'status' | 'grade';

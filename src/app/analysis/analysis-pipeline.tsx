@@ -1,0 +1,78 @@
+// The key-project pipeline: the six stages in order (签约 → 挂网 → 交地 → 动工 → 投产 → 入库) with the
+// projects now at each and their planned and completed investment (亿元), then the rates of 挂网, 交地,
+// 动工 and 入库 among signed projects.
+
+import { useId } from 'react';
+import type { Lang } from '../../domain/i18n.ts';
+import { valueLabel } from '../../domain/labels.ts';
+import type { PipelineReport } from '../../domain/pipeline.ts';
+import { formatNumber } from '../../domain/units.ts';
+import { formatPercent } from '../i18n/format.ts';
+import { STAGE_COLOURS } from '../map/styles.ts';
+import { ta } from './i18n.ts';
+
+export function AnalysisPipeline({ report, lang }: { report: PipelineReport; lang: Lang }) {
+  const name = useId();
+  return (
+    <section className="analysis-section" aria-labelledby={`${name}-h`}>
+      <h3 id={`${name}-h`}>{ta(lang, 'pipelineHeading')}</h3>
+      <table className="analysis-table pipeline-table">
+        <caption className="visually-hidden">{ta(lang, 'pipelineCaption')}</caption>
+        <thead>
+          <tr>
+            <th scope="col">{ta(lang, 'stage')}</th>
+            <th scope="col">{ta(lang, 'projectCount')}</th>
+            <th scope="col">{ta(lang, 'plannedYi')}</th>
+            <th scope="col">{ta(lang, 'completedYi')}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {report.stages.map((stage, index) => (
+            <tr
+              key={stage.stage}
+              className="pipeline-stage"
+              style={{ '--stage-colour': STAGE_COLOURS[stage.stage] } as React.CSSProperties}
+            >
+              <th scope="row">
+                <span className="pipeline-step" aria-hidden="true">
+                  {index + 1}
+                </span>
+                {valueLabel('stage', stage.stage, lang)}
+              </th>
+              <td className="pipeline-count">{formatNumber(stage.count, 0)}</td>
+              <td>{formatNumber(stage.plannedYi)}</td>
+              <td>{formatNumber(stage.completedYi)}</td>
+            </tr>
+          ))}
+        </tbody>
+        <tfoot>
+          <tr className="total-row">
+            <th scope="row">{ta(lang, 'total')}</th>
+            <td className="pipeline-count">{formatNumber(report.signed, 0)}</td>
+            <td>{formatNumber(report.plannedYi)}</td>
+            <td>{formatNumber(report.completedYi)}</td>
+          </tr>
+        </tfoot>
+      </table>
+      <p className="note">{ta(lang, 'pipelineNote')}</p>
+      <h4>{ta(lang, 'ratesHeading')}</h4>
+      <dl className="rates">
+        {report.rates.map((rate) => (
+          <div key={rate.stage} className="rate">
+            <dt>{ta(lang, `rate_${rate.stage}`)}</dt>
+            <dd>
+              <span className="rate-value">{rate.rate === null ? '—' : formatPercent(rate.rate)}</span>
+              <span className="rate-of">
+                {ta(lang, 'rateOf', { reached: formatNumber(rate.reached, 0), of: formatNumber(rate.of, 0) })}
+              </span>
+            </dd>
+          </div>
+        ))}
+      </dl>
+      <p className="note">{ta(lang, 'rateRule')}</p>
+      {report.unstaged > 0 && (
+        <p className="note">{ta(lang, 'unstaged', { n: formatNumber(report.unstaged, 0) })}</p>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,67 @@
+// What stands before the map until someone is signed in: the setup page for `/setup?token=…`, else the
+// login screen (with the first-use note when there are no users yet).
+import { useState } from 'react';
+import { hrefForLang, t } from '../i18n/i18n.ts';
+import { useAtlas } from '../state/store.ts';
+import { LoginScreen } from './login-screen.tsx';
+import { SetupScreen } from './setup-screen.tsx';
+import './auth.css';
+import { useAuth } from '../state/session.ts';
+import { ta } from './strings.ts';
+
+function setupTokenFromAddress(): string | null {
+  const url = new URL(window.location.href);
+  if (!url.pathname.replace(/\/+$/, '').endsWith('/setup')) return null;
+  const token = url.searchParams.get('token');
+  return token && token.trim() !== '' ? token.trim() : null;
+}
+
+export function AuthScreen() {
+  const lang = useAtlas((state) => state.lang);
+  const status = useAuth((state) => state.status);
+  const setupNeeded = useAuth((state) => state.setupNeeded);
+  const [token, setToken] = useState(setupTokenFromAddress);
+  const [notice, setNotice] = useState<string | undefined>(undefined);
+  const otherLang = lang === 'zh' ? 'en' : 'zh';
+
+  let body: React.ReactNode;
+  if (status === 'checking') {
+    body = (
+      <p className="auth-card" role="status">
+        {ta(lang, 'checking')}
+      </p>
+    );
+  } else if (token && setupNeeded) {
+    body = (
+      <SetupScreen
+        token={token}
+        onDone={(message) => {
+          setToken(null);
+          setNotice(message);
+        }}
+      />
+    );
+  } else {
+    body = <LoginScreen notice={notice ?? (token && !setupNeeded ? ta(lang, 'setupDone') : undefined)} />;
+  }
+
+  return (
+    <div className="auth-page">
+      <header className="top-bar">
+        <h1>
+          <span className="emblem" aria-hidden="true" />
+          {t(lang, 'title')}
+        </h1>
+        <a
+          className="lang-link"
+          href={hrefForLang(window.location.href, otherLang)}
+          hrefLang={otherLang === 'zh' ? 'zh-CN' : 'en'}
+          lang={otherLang === 'zh' ? 'zh-CN' : 'en'}
+        >
+          {t(lang, 'otherLanguage')}
+        </a>
+      </header>
+      <main className="auth-main">{body}</main>
+    </div>
+  );
+}

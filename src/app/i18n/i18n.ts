@@ -1,0 +1,139 @@
+// UI strings in Chinese (default) and English (`?lang=en`). Property names and vocabulary values are
+// labelled in src/domain/labels.ts; this module holds the words of the application itself.
+import type { Bilingual, Lang } from '../../domain/i18n.ts';
+
+const STRINGS = {
+  title: { zh: '鹤山市土地一张图', en: 'Heshan Land Atlas' },
+  subtitle: { zh: '自然资源局', en: 'Natural Resources Bureau' },
+  otherLanguage: { zh: 'English', en: '中文' },
+  otherLanguageName: { zh: '切换到英文', en: 'Switch to Chinese' },
+  search: { zh: '搜索', en: 'Search' },
+  searchPlaceholder: {
+    zh: '地块编号、企业、园区、项目…',
+    en: 'Plot ID, enterprise, park, project…',
+  },
+  searchResults: { zh: '搜索结果', en: 'Search results' },
+  noMatches: { zh: '没有匹配的要素', en: 'No matching features' },
+  layersPanel: { zh: '图层', en: 'Layers' },
+  openLayers: { zh: '打开图层面板', en: 'Open the layer panel' },
+  closeLayers: { zh: '关闭图层面板', en: 'Close the layer panel' },
+  legend: { zh: '图例', en: 'Legend' },
+  colourMode: { zh: '地块着色', en: 'Colour plots by' },
+  byStatus: { zh: '按状态', en: 'By status' },
+  byGrade: { zh: '按等级', en: 'By grade' },
+  basemap: { zh: '底图', en: 'Basemap' },
+  basemapNone: { zh: '无底图（离线）', en: 'None (offline)' },
+  basemapOsm: { zh: 'OpenStreetMap', en: 'OpenStreetMap' },
+  basemapTdtVec: { zh: '天地图 矢量', en: 'Tianditu vector' },
+  basemapTdtImg: { zh: '天地图 影像', en: 'Tianditu imagery' },
+  basemapOnlineNote: { zh: '在线底图需要联网。', en: 'Online basemaps need a network.' },
+  tiandituNoKey: {
+    zh: '天地图需要密钥：在地址后加 ?tk=密钥，或设置 VITE_TIANDITU_KEY。',
+    en: 'Tianditu needs a key: add ?tk=KEY to the address or set VITE_TIANDITU_KEY.',
+  },
+  inspector: { zh: '属性', en: 'Inspector' },
+  inspectorEmpty: {
+    zh: '在地图上点击地块、园区、项目或新增用地，查看属性。',
+    en: 'Click or tap a plot, park, project or new-land parcel on the map to see its attributes.',
+  },
+  close: { zh: '关闭', en: 'Close' },
+  closeInspector: { zh: '关闭属性面板', en: 'Close the inspector' },
+  area: { zh: '面积', en: 'Area' },
+  areaNote: {
+    zh: 'CGCS2000 椭球面积',
+    en: 'Ellipsoidal area on CGCS2000',
+  },
+  attributes: { zh: '属性信息', en: 'Attributes' },
+  parksOfFeature: { zh: '所在园区', en: 'Parks' },
+  noPark: { zh: '不在任何园区内', en: 'Not in any park' },
+  within: { zh: '位于园区内', en: 'within' },
+  crosses: { zh: '跨越园区边界', en: 'crosses the boundary' },
+  indicators: { zh: '低效认定指标', en: 'Why it is low-efficiency' },
+  indicatorBelow: { zh: '未达标', en: 'below the bar' },
+  indicatorMet: { zh: '达标', en: 'meets the bar' },
+  threshold: { zh: '标准', en: 'bar' },
+  citedReason: { zh: '认定原因', en: 'cited' },
+  otherReasons: { zh: '其他原因', en: 'Other reasons' },
+  noReasons: { zh: '未记录低效原因', en: 'No reasons recorded' },
+  loading: { zh: '正在加载图层…', en: 'Loading layers…' },
+  problemsTitle: {
+    zh: '以下数据文件有问题，未加载：',
+    en: 'These data files have problems and were not loaded:',
+  },
+  problemsWarnings: { zh: '数据文件提示：', en: 'Notes on the data files:' },
+  fetchFailed: {
+    zh: '无法读取 {file}（{reason}）。请检查文件是否存在。',
+    en: 'Could not read {file} ({reason}). Check that the file exists.',
+  },
+  dismiss: { zh: '收起', en: 'Hide' },
+  statusBar: { zh: '状态栏', en: 'Status bar' },
+  scale: { zh: '比例尺', en: 'Scale' },
+  cursor: { zh: '光标', en: 'Cursor' },
+  centre: { zh: '中心', en: 'Centre' },
+  lonLat: { zh: '经纬度', en: 'Lon/Lat' },
+  gkZone: { zh: 'CGCS2000 3°带 38带', en: 'CGCS2000 3° GK zone 38' },
+  featureCount: { zh: '{n} 个要素', en: '{n} features' },
+  featureCountOne: { zh: '1 个要素', en: '1 feature' },
+  notLoaded: { zh: '未加载', en: 'not loaded' },
+  legendManufacturing: { zh: '工业用地（制造业 1001）', en: 'Manufacturing (1001)' },
+  legendInfrastructure: { zh: '基础设施（12、13 类）', en: 'Infrastructure (12, 13)' },
+  legendOther: { zh: '其他用途', en: 'Other uses' },
+  legendPlots: { zh: '{layer}（{mode}）', en: '{layer} ({mode})' },
+  gradeNote: {
+    zh: '亩均评价：A 类最优，D 类为末位',
+    en: 'Per-mu grading: A is best, D the bottom few percent',
+  },
+  legendOutlines: { zh: '边界', en: 'Outlines' },
+  parkHolds: { zh: '园区内（含跨界）', en: 'In this park (or crossing it)' },
+  countParcels: { zh: '{n} 宗', en: '{n} parcels' },
+  countProjects: { zh: '{n} 个', en: '{n} projects' },
+  projectStages: { zh: '项目进度', en: 'Progress' },
+  legendBoundary: { zh: '鹤山市界', en: 'Heshan city boundary' },
+  legendPark: { zh: '园区范围', en: 'Park outline' },
+  legendProjectPoint: { zh: '项目点位（圆点）', en: 'Project site (point)' },
+  map: { zh: '地图', en: 'Map' },
+  showLayers: { zh: '图层', en: 'Layers' },
+  showInspector: { zh: '属性', en: 'Inspector' },
+  sampleNote: { zh: '示例数据', en: 'Sample data' },
+} as const satisfies Record<string, Bilingual>;
+
+export type StringKey = keyof typeof STRINGS;
+
+/** `{name}` placeholders filled from `values`; a placeholder without a value stays as written. */
+export function fillPlaceholders(template: string, values: Record<string, string | number>): string {
+  return template.replace(/\{(\w+)\}/g, (whole, name: string) =>
+    name in values ? String(values[name]) : whole,
+  );
+}
+
+/** The UI string in the language, with `{name}` placeholders filled. */
+export function t(lang: Lang, key: StringKey, values: Record<string, string | number> = {}): string {
+  return fillPlaceholders(STRINGS[key][lang], values);
+}
+
+/** `?lang=en` → English; anything else → Chinese. */
+export function langFromSearch(search: string): Lang {
+  return new URLSearchParams(search).get('lang') === 'en' ? 'en' : 'zh';
+}
+
+/** The same address in the other language, keeping every other parameter and the map's hash. */
+export function hrefForLang(href: string, lang: Lang): string {
+  const url = new URL(href);
+  if (lang === 'en') url.searchParams.set('lang', 'en');
+  else url.searchParams.delete('lang');
+  return url.toString();
+}
+
+/** MapLibre's own control strings (zoom buttons, attribution), in Chinese; English is its default. */
+export const MAPLIBRE_LOCALE_ZH: Record<string, string> = {
+  'Map.Title': '地图',
+  'NavigationControl.ZoomIn': '放大',
+  'NavigationControl.ZoomOut': '缩小',
+  'NavigationControl.ResetBearing': '重置方向',
+  'AttributionControl.ToggleAttribution': '显示或隐藏版权信息',
+  'AttributionControl.MapFeedback': '地图反馈',
+  'Popup.Close': '关闭',
+  'Marker.Title': '标记',
+  'ScaleControl.Meters': '米',
+  'ScaleControl.Kilometers': '千米',
+};

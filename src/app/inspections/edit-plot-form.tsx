@@ -1,0 +1,194 @@
+// 编辑属性 / Edit attributes of a plot, for planners: status, mode, grade, deadline and notes. Sends only
+// the fields changed, from the version the form started from, through the one write path
+// (api/transact.ts): edits of other fields made meanwhile are merged without asking; only a field both
+// changed differently opens the conflict dialog.
+import { type FormEvent, useState } from 'react';
+import { isIsoDate } from '../../domain/dates.ts';
+import type { Lang } from '../../domain/i18n.ts';
+import { propertyLabel, valueLabel } from '../../domain/labels.ts';
+import { PLOT_GRADES, PLOT_STATUSES, RECTIFICATION_MODES } from '../../domain/layers.ts';
+import { errorText } from '../api/client.ts';
+import { newClientId } from '../api/ids.ts';
+import { type Conflict, type Outcome, resolve, transact } from '../api/transact.ts';
+import { GRADE_COLOURS, STATUS_COLOURS } from '../map/styles.ts';
+import { ChoiceGroup } from '../ui/choice-group.tsx';
+import { Sheet } from '../ui/sheet.tsx';
+import { ConflictDialog } from './conflict-dialog.tsx';
+import { applyServerFeature } from './records.ts';
+import { tr } from './strings.ts';
+
+const EDITABLE_PLOT_FIELDS = ['status', 'mode', 'grade', 'deadline', 'notes'] as const;
+
+interface Values {
+  status: string;
+  mode: string;
+  grade: string;
+  deadline: string;
+  notes: string;
+}
+
+function valuesOf(properties: Record<string, unknown>): Values {
+  const text = (value: unknown) => (typeof value === 'string' ? value : '');
+  return {
+    status: text(properties.status),
+    mode: text(properties.mode),
+    grade: text(properties.grade),
+    deadline: text(properties.deadline),
+    notes: text(properties.notes),
+  };
+}
+
+/** The properties the person changed, as a merge patch: an emptied deadline or note becomes null. */
+export function plotChanges(base: Record<string, unknown>, values: Values): Record<string, unknown> {
+  const before = valuesOf(base);
+  const changes: Record<string, unknown> = {};
+  for (const name of EDITABLE_PLOT_FIELDS) {
+    if (values[name] === before[name]) continue;
+    const optional = name === 'deadline' || name === 'notes';
+    changes[name] = optional && values[name].trim() === '' ? null : values[name];
+  }
+  return changes;
+}
+
+export function EditPlotForm({
+  lang,
+  plotId,
+  properties,
+  onClose,
+  onSaved,
+}: {
+  lang: Lang;
+  plotId: string;
+  properties: Record<string, unknown>;
+  onClose: () => void;
+  onSaved: (message: string) => void;
+}) {
+  // The version the person is editing from stays fixed while the form is open.
+  const [base] = useState(properties);
+  const [values, setValues] = useState<Values>(() => valuesOf(properties));
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  const [conflict, setConflict] = useState<Conflict | null>(null);
+  const [conflictError, setConflictError] = useState<string | null>(null);
+  const set = (name: keyof Values) => (value: string) =>
+    setValues((current) => ({ ...current, [name]: value }));
+
+  const send = async (write: () => Promise<Outcome>) => {
+    setBusy(true);
+    setError(null);
+    setConflictError(null);
+    try {
+      const outcome = await write();
+      if (outcome.status === 'conflict') {
+        setConflict(outcome.conflict);
+        return;
+      }
+      if (outcome.feature) applyServerFeature('plots', outcome.feature);
+      setConflict(null);
+      onSaved(tr(lang, 'saved'));
+    } catch (caught) {
+      if (conflict) setConflictError(errorText(caught, lang));
+      else setError(errorText(caught, lang));
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    if (busy) return;
+    if (values.deadline.trim() !== '' && !isIsoDate(values.deadline))
+      return setError(tr(lang, 'dateInvalid'));
+    const changes = plotChanges(base, values);
+    if (Object.keys(changes).length === 0) return setError(tr(lang, 'nothingChanged'));
+    void send(() =>
+      transact({ kind: 'edit-feature', id: newClientId(), layer: 'plots', featureId: plotId, base, changes }),
+    );
+  };
+
+  return (
+    <Sheet
+      title={tr(lang, 'editTitle', { plot: plotId })}
+      closeLabel={tr(lang, 'close')}
+      onClose={() => !busy && onClose()}
+      className="form-sheet"
+    >
+      <form className="record-form" onSubmit={submit} noValidate>
+        <ChoiceGroup
+          legend={propertyLabel('status', lang)}
+          name="edit-status"
+          value={values.status}
+          onChange={set('status')}
+          choices={PLOT_STATUSES.map((value) => ({
+            value,
+            label: valueLabel('status', value, lang),
+            colour: STATUS_COLOURS[value],
+          }))}
+        />
+        <ChoiceGroup
+          legend={tr(lang, 'mode')}
+          name="edit-mode"
+          value={values.mode}
+          onChange={set('mode')}
+          choices={RECTIFICATION_MODES.map((value) => ({ value, label: valueLabel('mode', value, lang) }))}
+        />
+        <ChoiceGroup
+          legend={propertyLabel('grade', lang)}
+          name="edit-grade"
+          value={values.grade}
+          onChange={set('grade')}
+          choices={PLOT_GRADES.map((value) => ({
+            value,
+            label: valueLabel('grade', value, lang),
+            colour: GRADE_COLOURS[value],
+          }))}
+        />
+        <label className="field">
+          <span>{propertyLabel('deadline', lang)}</span>
+          <input
+            type="date"
+            value={values.deadline}
+            onChange={(event) => set('deadline')(event.target.value)}
+          />
+          <span className="hint">{tr(lang, 'noDeadline')}</span>
+        </label>
+        <label className="field">
+          <span>{tr(lang, 'notes')}</span>
+          <textarea rows={3} value={values.notes} onChange={(event) => set('notes')(event.target.value)} />
+        </label>
+        {error && (
+          <p className="form-error" role="alert">
+            {error}
+          </p>
+        )}
+        <div className="form-actions">
+          <button type="submit" className="primary-button" disabled={busy}>
+            {busy ? tr(lang, 'saving') : tr(lang, 'saveAttributes')}
+          </button>
+          <button type="button" className="secondary-button" disabled={busy} onClick={onClose}>
+            {tr(lang, 'cancel')}
+          </button>
+        </div>
+      </form>
+      {conflict && (
+        <ConflictDialog
+          lang={lang}
+          conflict={conflict}
+          busy={busy}
+          error={conflictError}
+          takeTheirsNote={tr(lang, 'takeTheirsNote')}
+          onClose={() => setConflict(null)}
+          onKeepMine={() =>
+            void send(() =>
+              resolve(
+                conflict,
+                conflict.fields.map((field) => field.name),
+              ),
+            )
+          }
+          onTakeTheirs={() => void send(() => resolve(conflict, []))}
+        />
+      )}
+    </Sheet>
+  );
+}

@@ -1,0 +1,167 @@
+// The inspector: the picked feature's title, its ellipsoidal area (亩 first, then 公顷 and m²), the
+// parks it lies in or crosses, for a plot the indicators that make it low-efficiency, then every
+// attribute with its label; for a plot, the write actions the user's role allows and its inspection
+// and change histories. Values are React text, never HTML.
+
+import type { Feature } from 'geojson';
+import { type ComponentType, useMemo } from 'react';
+import type { Lang } from '../../domain/i18n.ts';
+import { layerLabel, PROPERTY_LABELS, propertyLabel } from '../../domain/labels.ts';
+import { parksOfFeature } from '../../geo/relate.ts';
+import { formatArea, formatValue } from '../i18n/format.ts';
+import { t } from '../i18n/i18n.ts';
+import { useAtlas, useSelectedFeature } from '../state/store.ts';
+import { featureTitle } from '../ui/feature-title.ts';
+import { CoordinatesBlock } from './coordinates.tsx';
+import { ParkSummary } from './park-summary.tsx';
+import { PlotIndicatorsBlock } from './plot-indicators.tsx';
+import { ProjectStages } from './project-stages.tsx';
+
+const KNOWN_ORDER = Object.keys(PROPERTY_LABELS);
+
+function orderedProperties(properties: Record<string, unknown>): [string, unknown][] {
+  const entries = Object.entries(properties);
+  const rank = (name: string) => {
+    const index = KNOWN_ORDER.indexOf(name);
+    return index === -1 ? KNOWN_ORDER.length : index;
+  };
+  return entries.sort(([a], [b]) => rank(a) - rank(b));
+}
+
+function AreaBlock({ areaM2, lang }: { areaM2: number; lang: Lang }) {
+  const area = formatArea(areaM2, lang);
+  return (
+    <section className="inspector-area" aria-label={t(lang, 'area')}>
+      <h3>{t(lang, 'area')}</h3>
+      <p className="area-mu" data-testid="area-mu">
+        {area.mu}
+      </p>
+      <p className="area-others">
+        <span>{area.ha}</span>
+        <span>{area.m2}</span>
+      </p>
+      <p className="note">{t(lang, 'areaNote')}</p>
+    </section>
+  );
+}
+
+function ParksBlock({ feature, lang }: { feature: Feature; lang: Lang }) {
+  const parks = useAtlas((state) => state.layers.parks);
+  const related = useMemo(
+    () => (parks ? parksOfFeature(feature, parks.collection.features) : []),
+    [feature, parks],
+  );
+  if (!parks) return null;
+  return (
+    <section className="inspector-parks">
+      <h3>{t(lang, 'parksOfFeature')}</h3>
+      {related.length === 0 ? (
+        <p>{t(lang, 'noPark')}</p>
+      ) : (
+        <ul>
+          {related.map((park) => (
+            <li key={park.id}>
+              <strong>{park.name}</strong>{' '}
+              <span className={`relation relation-${park.relation}`}>{t(lang, park.relation)}</span>
+            </li>
+          ))}
+        </ul>
+      )}
+    </section>
+  );
+}
+
+/** The plot's inspection actions (inspect, edit) shown above its facts; given by the shell (the inspections feature). */
+export type PlotActionsSlot = ComponentType<{
+  lang: Lang;
+  plotId: string;
+  properties: Record<string, unknown>;
+}>;
+/** The plot's inspection and change histories shown below its attributes; given by the shell. */
+export type PlotHistoriesSlot = ComponentType<{ lang: Lang; plotId: string; version: unknown }>;
+
+export interface InspectorProps {
+  plotActions: PlotActionsSlot;
+  plotHistories: PlotHistoriesSlot;
+}
+
+export function Inspector({ plotActions: PlotActions, plotHistories: PlotHistories }: InspectorProps) {
+  const lang = useAtlas((state) => state.lang);
+  const clearSelection = useAtlas((state) => state.clearSelection);
+  const parks = useAtlas((state) => state.layers.parks);
+  const selected = useSelectedFeature();
+
+  const heading = selected ? featureTitle(selected.layer, selected.feature, lang) : null;
+  const areaM2 = selected ? (selected.data.areaM2.get(selected.id) ?? 0) : 0;
+  const isPoint = selected?.feature.geometry?.type === 'Point';
+  const properties = (selected?.feature.properties ?? {}) as Record<string, unknown>;
+
+  const valueText = (name: string, value: unknown): string => {
+    if (name === 'parkId' && typeof value === 'string') {
+      const park = parks?.byId.get(value);
+      if (park?.properties?.name) return `${park.properties.name}（${value}）`;
+    }
+    return formatValue(name, value, lang);
+  };
+
+  return (
+    <aside className={selected ? 'inspector has-selection' : 'inspector'} aria-label={t(lang, 'inspector')}>
+      {!selected || !heading ? (
+        <div className="inspector-empty">
+          <h2>{t(lang, 'inspector')}</h2>
+          <p>{t(lang, 'inspectorEmpty')}</p>
+        </div>
+      ) : (
+        <>
+          <header className="inspector-header">
+            <div>
+              <p className="layer-chip">{layerLabel(selected.layer, lang)}</p>
+              <h2>
+                <span className="feature-id">{heading.title}</span>
+                {heading.subtitle && <span className="feature-subtitle">{heading.subtitle}</span>}
+              </h2>
+            </div>
+            <button
+              type="button"
+              className="icon-button"
+              aria-label={t(lang, 'closeInspector')}
+              onClick={clearSelection}
+            >
+              ✕
+            </button>
+          </header>
+          <div className="inspector-body">
+            {selected.layer === 'plots' && (
+              <PlotActions lang={lang} plotId={selected.id} properties={properties} />
+            )}
+            {isPoint ? (
+              <CoordinatesBlock feature={selected.feature} lang={lang} />
+            ) : (
+              <AreaBlock areaM2={areaM2} lang={lang} />
+            )}
+            {selected.layer === 'plots' && <PlotIndicatorsBlock properties={properties} lang={lang} />}
+            {selected.layer === 'projects' && <ProjectStages properties={properties} lang={lang} />}
+            {selected.layer === 'parks' && <ParkSummary park={selected.feature} lang={lang} />}
+            {selected.layer !== 'parks' && selected.layer !== 'boundary' && (
+              <ParksBlock feature={selected.feature} lang={lang} />
+            )}
+            <section className="inspector-attributes">
+              <h3>{t(lang, 'attributes')}</h3>
+              <dl>
+                {orderedProperties(properties).map(([name, value]) => (
+                  <div key={name} className="attribute">
+                    <dt>{propertyLabel(name, lang)}</dt>
+                    <dd>{valueText(name, value)}</dd>
+                  </div>
+                ))}
+              </dl>
+            </section>
+            {selected.layer === 'plots' && (
+              <PlotHistories lang={lang} plotId={selected.id} version={properties.version} />
+            )}
+          </div>
+        </>
+      )}
+    </aside>
+  );
+}

@@ -1,0 +1,164 @@
+// The map: react-map-gl over MapLibre 6 with a self-hosted worker, the offline style, our layers, the
+// view in the URL hash (`#zoom/lat/lon`), and click/tap picking (points first, then the smallest area).
+import { featureId } from '../../domain/feature-id.ts';
+import 'maplibre-gl/dist/maplibre-gl.css';
+import * as maplibregl from 'maplibre-gl';
+import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?url';
+import { type ReactNode, useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import MapGL, { type MapLayerMouseEvent, type MapRef, NavigationControl } from 'react-map-gl/maplibre';
+import { MAPLIBRE_LOCALE_ZH, t } from '../i18n/i18n.ts';
+import type { DataLayerId } from '../state/layer-data.ts';
+import { useReadout } from '../state/readout.ts';
+import { selectFeature } from '../state/selection.ts';
+import { useAtlas } from '../state/store.ts';
+import { boundsOf, HESHAN_BOUNDS, TABLET_QUERY } from './camera.ts';
+import { type PickCandidate, pickSmallest } from './picking.ts';
+import { metresPerPixel } from './scale.ts';
+import { BasemapLayers, DataLayers, SelectionLayers } from './sources.tsx';
+import { BASE_STYLE, PICKABLE_LAYERS } from './styles.ts';
+
+maplibregl.setWorkerUrl(workerUrl);
+
+const MAP_ID = 'main';
+
+/** How far (CSS px) from a project point a tap still picks it: fingers are wider than cursors. */
+const POINT_TOLERANCE_PX = 12;
+
+const LAYER_OF_STYLE_LAYER = new Map<string, DataLayerId>(
+  Object.entries(PICKABLE_LAYERS).flatMap(([layer, ids]) =>
+    ids.map((id) => [id, layer as DataLayerId] as const),
+  ),
+);
+
+export interface MapViewProps {
+  /** Layers and controls a feature draws on the map (analysis results, the zone tools): the shell passes them. */
+  children?: ReactNode;
+  /** True while a click belongs to something else (a zone tool in use), not to the inspector. */
+  clicksTaken?: () => boolean;
+  /** Called with the map once it has loaded (the shell hands it to the test hook). */
+  onMapLoad?: (map: maplibregl.Map) => void;
+}
+
+export function MapView({ children, clicksTaken, onMapLoad }: MapViewProps) {
+  const mapRef = useRef<MapRef>(null);
+  const hadHash = useRef(/^#\d/.test(window.location.hash));
+  const lang = useAtlas((state) => state.lang);
+  const layers = useAtlas((state) => state.layers);
+  const visibility = useAtlas((state) => state.visibility);
+  const [hovering, setHovering] = useState(false);
+  const [mapLoaded, setMapLoaded] = useState(false);
+
+  const interactiveLayerIds = useMemo(
+    () =>
+      (Object.entries(PICKABLE_LAYERS) as [DataLayerId, readonly string[]][])
+        .filter(([layer]) => visibility[layer] && layers[layer])
+        .flatMap(([, ids]) => ids),
+    [layers, visibility],
+  );
+
+  const updateView = useCallback(() => {
+    const map = mapRef.current;
+    if (!map) return;
+    const centre = map.getCenter();
+    useReadout.getState().setView([centre.lng, centre.lat], metresPerPixel(centre.lat, map.getZoom()));
+  }, []);
+
+  // Open on the city: fit the boundary once it has loaded, unless the link carried a view.
+  useEffect(() => {
+    const map = mapRef.current;
+    if (!map || !mapLoaded || hadHash.current || !layers.boundary) return;
+    map.fitBounds(boundsOf(layers.boundary.collection), { padding: 24, duration: 0 });
+    hadHash.current = true;
+  }, [layers.boundary, mapLoaded]);
+
+  const onClick = useCallback(
+    (event: MapLayerMouseEvent) => {
+      const map = mapRef.current;
+      if (!map) return;
+      // A click while a zone tool is in use belongs to the drawing, not to the inspector.
+      if (clicksTaken?.()) return;
+      const { x, y } = event.point;
+      const atPoint = map.queryRenderedFeatures([x, y], { layers: interactiveLayerIds });
+      const nearPoints = interactiveLayerIds.includes('projects-circle')
+        ? map.queryRenderedFeatures(
+            [
+              [x - POINT_TOLERANCE_PX, y - POINT_TOLERANCE_PX],
+              [x + POINT_TOLERANCE_PX, y + POINT_TOLERANCE_PX],
+            ],
+            { layers: ['projects-circle'] },
+          )
+        : [];
+      const { layers: data, select, clearSelection } = useAtlas.getState();
+      const candidates: PickCandidate[] = [];
+      for (const feature of [...atPoint, ...nearPoints]) {
+        const layer = LAYER_OF_STYLE_LAYER.get(feature.layer.id);
+        const id = featureId(feature);
+        if (!layer || id === null) continue;
+        const original = data[layer]?.byId.get(id);
+        if (!original) continue;
+        candidates.push({
+          layer,
+          id,
+          isPoint: original.geometry?.type === 'Point',
+          areaM2: data[layer]?.areaM2.get(id) ?? 0,
+        });
+      }
+      const picked = pickSmallest(candidates);
+      if (!picked) {
+        clearSelection();
+        return;
+      }
+      select(selectFeature(picked.layer, picked.id));
+      // On a tablet the inspector is a bottom sheet: bring what was tapped up into the free upper part.
+      const canvas = map.getCanvas();
+      if (matchMedia(TABLET_QUERY).matches && y > canvas.clientHeight * 0.4) {
+        map.easeTo({
+          center: map.unproject([
+            canvas.clientWidth / 2,
+            canvas.clientHeight / 2 + (y - canvas.clientHeight * 0.25),
+          ]),
+          duration: matchMedia('(prefers-reduced-motion: reduce)').matches ? 0 : 400,
+        });
+      }
+    },
+    [interactiveLayerIds, clicksTaken],
+  );
+
+  return (
+    <section className="map" aria-label={t(lang, 'map')}>
+      <MapGL
+        id={MAP_ID}
+        ref={mapRef}
+        mapLib={maplibregl}
+        mapStyle={BASE_STYLE}
+        initialViewState={{ bounds: HESHAN_BOUNDS, fitBoundsOptions: { padding: 24 } }}
+        hash
+        dragRotate={false}
+        pitchWithRotate={false}
+        touchPitch={false}
+        attributionControl={{ compact: true }}
+        locale={lang === 'zh' ? MAPLIBRE_LOCALE_ZH : {}}
+        interactiveLayerIds={interactiveLayerIds}
+        cursor={hovering ? 'pointer' : 'grab'}
+        onMouseEnter={() => setHovering(true)}
+        onMouseLeave={() => setHovering(false)}
+        onMouseMove={(event) => useReadout.getState().setPointer([event.lngLat.lng, event.lngLat.lat])}
+        onMouseOut={() => useReadout.getState().setPointer(null)}
+        onMove={updateView}
+        onLoad={(event) => {
+          onMapLoad?.(event.target);
+          setMapLoaded(true);
+          updateView();
+        }}
+        onClick={onClick}
+        style={{ width: '100%', height: '100%' }}
+      >
+        <NavigationControl position="top-right" showCompass={false} />
+        <BasemapLayers />
+        <DataLayers />
+        <SelectionLayers />
+        {children}
+      </MapGL>
+    </section>
+  );
+}

@@ -1,0 +1,140 @@
+// The application shell, laid out like the provincial 一张图 systems: a top bar (title, search,
+// language), the layer tree and legend on the left, the map, the inspector on the right, a status bar.
+// On a tablet the layer tree is a drawer and the inspector a bottom sheet.
+import { useEffect } from 'react';
+import { AnalysisLayers } from '../analysis/analysis-layers.tsx';
+import { AnalysisButton, AnalysisPanel } from '../analysis/analysis-panel.tsx';
+import { AuthScreen } from '../auth/auth-screen.tsx';
+import { hrefForLang, langFromSearch, t } from '../i18n/i18n.ts';
+import { PlotActions, PlotHistories } from '../inspections/plot-records.tsx';
+import { Inspector } from '../inspector/inspector.tsx';
+import { tiandituKeyFrom } from '../map/basemaps.ts';
+import { MapView } from '../map/map-view.tsx';
+import { Search } from '../search/search-panel.tsx';
+import { startSession, useAuth } from '../state/session.ts';
+import { useAtlas } from '../state/store.ts';
+import { ZoneDrawControl } from '../zones/draw/zone-draw-control.tsx';
+import { useZones } from '../zones/panel/store.ts';
+import { ZoneButton, ZonePanel } from '../zones/panel/zone-panel.tsx';
+import { BasemapPanel, LayerPanel } from './layer-panel.tsx';
+import { Legend } from './legend.tsx';
+import { ProblemsBanner } from './problems-banner.tsx';
+import { StatusBar } from './status-bar.tsx';
+import { exposeTestHook } from './test-hook.ts';
+import { UserMenu } from './user-menu.tsx';
+
+/** A click while a zone tool is in use belongs to the drawing, not to the inspector. */
+function zoneToolTakesClicks(): boolean {
+  return useZones.getState().tool !== 'none';
+}
+
+function useStartup() {
+  useEffect(() => {
+    const { search } = window.location;
+    useAtlas.setState({
+      lang: langFromSearch(search),
+      tiandituKey: tiandituKeyFrom(search, import.meta.env.VITE_TIANDITU_KEY),
+    });
+    // Signed in → the layers load from the server; not → the login (or setup) screen.
+    void startSession();
+    const onKey = (event: KeyboardEvent) => {
+      if (event.key !== 'Escape') return;
+      const state = useAtlas.getState();
+      if (state.layerPanelOpen) state.setLayerPanelOpen(false);
+      else state.clearSelection();
+    };
+    window.addEventListener('keydown', onKey);
+    return () => {
+      window.removeEventListener('keydown', onKey);
+    };
+  }, []);
+}
+
+export function App() {
+  useStartup();
+  const lang = useAtlas((state) => state.lang);
+  const loading = useAtlas((state) => state.loading);
+  const layerPanelOpen = useAtlas((state) => state.layerPanelOpen);
+  const setLayerPanelOpen = useAtlas((state) => state.setLayerPanelOpen);
+  const otherLang = lang === 'zh' ? 'en' : 'zh';
+
+  useEffect(() => {
+    document.documentElement.lang = lang === 'zh' ? 'zh-CN' : 'en';
+    document.title = t(lang, 'title');
+  }, [lang]);
+
+  const authStatus = useAuth((state) => state.status);
+  if (authStatus !== 'signed-in') return <AuthScreen />;
+
+  return (
+    <div className={layerPanelOpen ? 'app drawer-open' : 'app'}>
+      <header className="top-bar">
+        <button
+          type="button"
+          className="drawer-button"
+          aria-expanded={layerPanelOpen}
+          aria-controls="layer-drawer"
+          onClick={() => setLayerPanelOpen(!layerPanelOpen)}
+        >
+          <span aria-hidden="true">☰</span> {t(lang, 'showLayers')}
+        </button>
+        <h1>
+          <span className="emblem" aria-hidden="true" />
+          {t(lang, 'title')}
+        </h1>
+        <Search />
+        <AnalysisButton />
+        <ZoneButton />
+        <a
+          className="lang-link"
+          href={hrefForLang(window.location.href, otherLang)}
+          hrefLang={otherLang === 'zh' ? 'zh-CN' : 'en'}
+          lang={otherLang === 'zh' ? 'zh-CN' : 'en'}
+          onClick={(event) => {
+            // Follow the link as it is now: the map's hash has moved since this rendered.
+            event.currentTarget.href = hrefForLang(window.location.href, otherLang);
+          }}
+        >
+          {t(lang, 'otherLanguage')}
+        </a>
+        <UserMenu />
+      </header>
+      <ProblemsBanner />
+      {loading && (
+        <p className="loading" role="status">
+          {t(lang, 'loading')}
+        </p>
+      )}
+      <div className="workspace">
+        <aside className="side-panel" id="layer-drawer" aria-label={t(lang, 'layersPanel')}>
+          <button
+            type="button"
+            className="icon-button drawer-close"
+            aria-label={t(lang, 'closeLayers')}
+            onClick={() => setLayerPanelOpen(false)}
+          >
+            ✕
+          </button>
+          <LayerPanel />
+          <Legend />
+          <BasemapPanel />
+        </aside>
+        <button
+          type="button"
+          className="scrim"
+          tabIndex={-1}
+          aria-hidden="true"
+          onClick={() => setLayerPanelOpen(false)}
+        />
+        <MapView clicksTaken={zoneToolTakesClicks} onMapLoad={exposeTestHook}>
+          <AnalysisLayers />
+          <ZoneDrawControl />
+        </MapView>
+        <Inspector plotActions={PlotActions} plotHistories={PlotHistories} />
+        <AnalysisPanel />
+        <ZonePanel />
+      </div>
+      <StatusBar />
+    </div>
+  );
+}

@@ -1,0 +1,136 @@
+// The legend: what each colour means, for the layers that are shown, in the UI language.
+import type { Lang } from '../../domain/i18n.ts';
+import { layerLabel, valueLabel } from '../../domain/labels.ts';
+import { PLOT_GRADES, PLOT_STATUSES, PROJECT_STAGES } from '../../domain/layers.ts';
+import { t } from '../i18n/i18n.ts';
+import * as styles from '../map/styles.ts';
+import { useAtlas } from '../state/store.ts';
+
+interface Entry {
+  key: string;
+  colour: string;
+  label: string;
+  shape: 'fill' | 'line' | 'circle';
+}
+
+function LegendGroup({ title, entries, note }: { title: string; entries: Entry[]; note?: string }) {
+  return (
+    <div className="legend-group">
+      <h3>{title}</h3>
+      {note && <p className="note">{note}</p>}
+      <ul>
+        {entries.map((entry) => (
+          <li key={entry.key}>
+            <span
+              className={`swatch swatch-${entry.shape}`}
+              style={{ '--swatch': entry.colour } as React.CSSProperties}
+              aria-hidden="true"
+            />
+            <span>{entry.label}</span>
+          </li>
+        ))}
+      </ul>
+    </div>
+  );
+}
+
+function plotEntries(lang: Lang, mode: 'status' | 'grade'): Entry[] {
+  if (mode === 'grade') {
+    return PLOT_GRADES.map((grade) => ({
+      key: grade,
+      colour: styles.GRADE_COLOURS[grade],
+      label: valueLabel('grade', grade, lang),
+      shape: 'fill',
+    }));
+  }
+  return PLOT_STATUSES.map((status) => ({
+    key: status,
+    colour: styles.STATUS_COLOURS[status],
+    label: valueLabel('status', status, lang),
+    shape: 'fill',
+  }));
+}
+
+export function Legend() {
+  const lang = useAtlas((state) => state.lang);
+  const visibility = useAtlas((state) => state.visibility);
+  const layers = useAtlas((state) => state.layers);
+  const mode = useAtlas((state) => state.plotColourMode);
+  const shown = (layer: keyof typeof visibility) => visibility[layer] && Boolean(layers[layer]);
+
+  return (
+    <section className="legend" aria-labelledby="legend-heading">
+      <h2 id="legend-heading" className="panel-heading">
+        {t(lang, 'legend')}
+      </h2>
+      {shown('plots') && (
+        <LegendGroup
+          title={t(lang, 'legendPlots', {
+            layer: layerLabel('plots', lang),
+            mode: t(lang, mode === 'grade' ? 'byGrade' : 'byStatus'),
+          })}
+          entries={plotEntries(lang, mode)}
+          note={mode === 'grade' ? t(lang, 'gradeNote') : undefined}
+        />
+      )}
+      {shown('projects') && (
+        <LegendGroup
+          title={layerLabel('projects', lang)}
+          entries={PROJECT_STAGES.map((stage) => ({
+            key: stage,
+            colour: styles.STAGE_COLOURS[stage],
+            label: valueLabel('stage', stage, lang),
+            shape: 'circle',
+          }))}
+        />
+      )}
+      {shown('newland') && (
+        <LegendGroup
+          title={layerLabel('newland', lang)}
+          entries={[
+            {
+              key: 'm',
+              colour: styles.SHARE_COLOURS.manufacturing,
+              label: t(lang, 'legendManufacturing'),
+              shape: 'fill',
+            },
+            {
+              key: 'i',
+              colour: styles.SHARE_COLOURS.infrastructure,
+              label: t(lang, 'legendInfrastructure'),
+              shape: 'fill',
+            },
+            { key: 'o', colour: styles.SHARE_COLOURS.other, label: t(lang, 'legendOther'), shape: 'fill' },
+          ]}
+        />
+      )}
+      {(shown('parks') || shown('boundary')) && (
+        <LegendGroup
+          title={t(lang, 'legendOutlines')}
+          entries={[
+            ...(shown('parks')
+              ? [
+                  {
+                    key: 'park',
+                    colour: styles.PARK_COLOUR,
+                    label: t(lang, 'legendPark'),
+                    shape: 'line' as const,
+                  },
+                ]
+              : []),
+            ...(shown('boundary')
+              ? [
+                  {
+                    key: 'city',
+                    colour: styles.BOUNDARY_COLOUR,
+                    label: t(lang, 'legendBoundary'),
+                    shape: 'line' as const,
+                  },
+                ]
+              : []),
+          ]}
+        />
+      )}
+    </section>
+  );
+}

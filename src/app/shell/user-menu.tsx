@@ -1,0 +1,66 @@
+// Who is signed in and with which role, and 退出登录 / Log out: a disclosure in the top bar (a tap
+// opens it; nothing depends on hover).
+import { useEffect, useId, useRef, useState } from 'react';
+import { ROLE_LABELS, ta } from '../auth/strings.ts';
+import { signOut, useAuth } from '../state/session.ts';
+import '../auth/auth.css';
+import { useAtlas } from '../state/store.ts';
+
+export function UserMenu() {
+  const lang = useAtlas((state) => state.lang);
+  const me = useAuth((state) => state.me);
+  const [open, setOpen] = useState(false);
+  const panelId = useId();
+  const root = useRef<HTMLDivElement>(null);
+
+  useEffect(() => {
+    if (!open) return;
+    const away = (event: PointerEvent) => {
+      if (root.current && !root.current.contains(event.target as Node)) setOpen(false);
+    };
+    document.addEventListener('pointerdown', away);
+    return () => document.removeEventListener('pointerdown', away);
+  }, [open]);
+
+  if (!me) return null;
+  const role = ROLE_LABELS[me.user.role][lang];
+  return (
+    <div className="user-menu" ref={root}>
+      <button
+        type="button"
+        className="user-button"
+        aria-expanded={open}
+        aria-controls={panelId}
+        aria-label={
+          lang === 'zh'
+            ? `${ta(lang, 'userMenu')}：${me.user.username}（${role}）`
+            : `${ta(lang, 'userMenu')}: ${me.user.username} (${role})`
+        }
+        onClick={() => setOpen(!open)}
+        onKeyDown={(event) => {
+          if (event.key === 'Escape' && open) {
+            event.stopPropagation();
+            setOpen(false);
+          }
+        }}
+      >
+        <svg className="user-icon" viewBox="0 0 20 20" width="18" height="18" aria-hidden="true">
+          <circle cx="10" cy="6.5" r="3.6" fill="currentColor" />
+          <path d="M2.5 18c0-4.2 3.4-6.6 7.5-6.6s7.5 2.4 7.5 6.6z" fill="currentColor" />
+        </svg>
+        <span className="user-name">{me.user.username}</span>
+      </button>
+      <div className="user-panel" id={panelId} hidden={!open}>
+        <p>
+          <span className="note">{ta(lang, 'signedInAs')}</span> <strong>{me.user.username}</strong>
+        </p>
+        <p>
+          <span className="note">{ta(lang, 'role')}</span> <strong data-testid="user-role">{role}</strong>
+        </p>
+        <button type="button" className="text-button" onClick={() => void signOut()}>
+          {ta(lang, 'logOut')}
+        </button>
+      </div>
+    </div>
+  );
+}

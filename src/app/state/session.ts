@@ -1,0 +1,105 @@
+// Who is signed in, and the way in and out. At start GET /api/session (public: a first visit logs no
+// failed request) decides: signed in → load the layers; not → the login screen, or the setup page for
+// `/setup?token=…`. Any later 401 ends the session here and brings the login screen back.
+import { create } from 'zustand';
+import type { Me } from '../../domain/wire.ts';
+import { onUnauthorized } from '../api/client.ts';
+import { getSession, logout } from '../api/endpoints.ts';
+import { loadLayers } from './load-layers.ts';
+import { SELECT_NONE } from './selection.ts';
+import { useAtlas } from './store.ts';
+
+export type AuthStatus = 'checking' | 'signed-out' | 'signed-in';
+
+export interface AuthState {
+  status: AuthStatus;
+  me: Me | null;
+  /** No users yet: the first admin is made on the setup page. */
+  setupNeeded: boolean;
+  /** Why the login screen is back (the session ended), if it is not the first visit. */
+  notice: 'session-ended' | null;
+}
+
+export const useAuth = create<AuthState>()(() => ({
+  status: 'checking',
+  me: null,
+  setupNeeded: false,
+  notice: null,
+}));
+
+/** May the signed-in user edit the attributes of this layer? */
+export function canEdit(me: Me | null, layer: string): boolean {
+  return Boolean(me?.can.editLayers.includes(layer));
+}
+
+function appBase(): string {
+  return new URL(import.meta.env.BASE_URL, window.location.href).href;
+}
+
+async function loadAppLayers(): Promise<void> {
+  useAtlas.setState({ loading: true });
+  const result = await loadLayers(appBase());
+  // Logged out (or the session ended) while loading: keep nothing.
+  if (useAuth.getState().status !== 'signed-in') return;
+  useAtlas.getState().setLoaded(result.layers, result.reports);
+}
+
+function forgetData(): void {
+  useAtlas.setState({ layers: {}, reports: [], loading: true, selection: SELECT_NONE });
+}
+
+/** After a login or the setup: remember who, then load the layers. */
+export function signedIn(me: Me): void {
+  useAuth.setState({ status: 'signed-in', me, setupNeeded: false, notice: null });
+  void loadAppLayers();
+}
+
+const NOTICE_KEY = 'land-atlas:notice';
+
+export async function startSession(): Promise<void> {
+  onUnauthorized(() => {
+    if (useAuth.getState().status !== 'signed-in') return;
+    // Start afresh at the same address (the map view in the hash comes back after the login), and
+    // say why on the login screen.
+    forgetData();
+    useAuth.setState({ status: 'signed-out', me: null, notice: 'session-ended' });
+    try {
+      sessionStorage.setItem(NOTICE_KEY, 'session-ended');
+      window.location.reload();
+    } catch {
+      // No storage (a locked-down browser): the login screen is shown in place instead.
+    }
+  });
+  let notice: AuthState['notice'] = null;
+  try {
+    if (sessionStorage.getItem(NOTICE_KEY) === 'session-ended') notice = 'session-ended';
+    sessionStorage.removeItem(NOTICE_KEY);
+  } catch {
+    // No storage: no notice to carry.
+  }
+  try {
+    const info = await getSession();
+    if (info.signedIn) signedIn({ user: info.user, can: info.can });
+    else useAuth.setState({ status: 'signed-out', setupNeeded: info.setupNeeded, notice });
+  } catch {
+    // The server could not be asked: the login screen says what goes wrong when it is tried.
+    useAuth.setState({ status: 'signed-out' });
+  }
+}
+
+/**
+ * Logs out and starts the page afresh at the app's address (keeping ?lang=en): nothing the last person
+ * saw — layers, analysis results, drafts in any panel — stays in memory on a shared tablet.
+ */
+export async function signOut(): Promise<void> {
+  try {
+    await logout();
+  } catch {
+    // The cookie is HttpOnly: if the server cannot be told, the session simply expires there.
+  }
+  forgetData();
+  const url = new URL(appBase());
+  const lang = new URL(window.location.href).searchParams.get('lang');
+  if (lang) url.searchParams.set('lang', lang);
+  window.location.replace(url.href);
+}

@@ -1,0 +1,30 @@
+// The title and subtitle of a feature, shared by the search list and the inspector heading: a shared
+// piece of UI wording, so it lives in ui/ and neither feature imports the other.
+import type { Feature } from 'geojson';
+import { featureId } from '../../domain/feature-id.ts';
+import type { Lang } from '../../domain/i18n.ts';
+import { landUseName } from '../../domain/landuse.ts';
+import type { DataLayerId } from '../state/layer-data.ts';
+
+/** The title and subtitle a feature shows in the search list and the inspector heading. */
+export function featureTitle(
+  layer: DataLayerId,
+  feature: Feature,
+  lang: Lang,
+): { title: string; subtitle: string } {
+  const p = feature.properties ?? {};
+  const id = featureId(feature) ?? '';
+  switch (layer) {
+    case 'plots':
+      return { title: id, subtitle: String(p.enterprise ?? '') };
+    case 'projects':
+      return { title: String(p.name ?? id), subtitle: [id, p.enterprise].filter(Boolean).join(' · ') };
+    case 'parks':
+    case 'boundary':
+      return { title: String(p.name ?? id), subtitle: id };
+    case 'newland': {
+      const use = typeof p.landUse === 'string' ? landUseName(p.landUse, lang) : '';
+      return { title: id, subtitle: [use, p.year].filter(Boolean).join(' · ') };
+    }
+  }
+}

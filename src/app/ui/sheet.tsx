@@ -1,0 +1,52 @@
+// A modal sheet on the native <dialog> (focus kept inside, Escape closes, the page behind inert): a
+// centred panel on a desktop, a bottom sheet on a tablet (CSS).
+import { type ReactNode, useEffect, useId, useRef } from 'react';
+import './ui.css';
+
+export function Sheet({
+  title,
+  closeLabel,
+  onClose,
+  children,
+  className = '',
+  role = 'dialog',
+}: {
+  title: string;
+  closeLabel: string;
+  onClose: () => void;
+  children: ReactNode;
+  className?: string;
+  role?: 'dialog' | 'alertdialog';
+}) {
+  const ref = useRef<HTMLDialogElement>(null);
+  const titleId = useId();
+  useEffect(() => {
+    const dialog = ref.current;
+    if (dialog && !dialog.open) dialog.showModal();
+    return () => dialog?.close();
+  }, []);
+  return (
+    <dialog
+      ref={ref}
+      className={`sheet ${className}`}
+      role={role === 'alertdialog' ? 'alertdialog' : undefined}
+      aria-labelledby={titleId}
+      onCancel={(event) => {
+        event.preventDefault();
+        onClose();
+      }}
+      onKeyDown={(event) => {
+        // The app's own Escape (clear the selection) must not also run behind the sheet.
+        if (event.key === 'Escape') event.stopPropagation();
+      }}
+    >
+      <header className="sheet-header">
+        <h2 id={titleId}>{title}</h2>
+        <button type="button" className="icon-button" aria-label={closeLabel} onClick={onClose}>
+          ✕
+        </button>
+      </header>
+      <div className="sheet-body">{children}</div>
+    </dialog>
+  );
+}

@@ -1,0 +1,247 @@
+// What the zone panel's buttons do beyond drawing: load the saved zones, save one (create or change from
+// its version; a conflict is shown, never overwritten), delete one, and the two exports.
+
+import type { Feature, FeatureCollection, Polygon } from 'geojson';
+import { featureId } from '../../../domain/feature-id.ts';
+import type { Lang } from '../../../domain/i18n.ts';
+import { propertyLabel } from '../../../domain/labels.ts';
+import { ZONE_MODES, type ZoneAttributes, type ZoneMode } from '../../../domain/zone.ts';
+import { zoneAnalysisCsv } from '../../../domain/zone-csv.ts';
+import { geometryAreaM2 } from '../../../geo/area.ts';
+import { ApiError } from '../../api/client.ts';
+import { newClientId } from '../../api/ids.ts';
+import { type Conflict, transact } from '../../api/transact.ts';
+import { addLoadedShapes, newFeatureId, removeZoneShape, replaceZoneShape } from '../draw/controller.ts';
+import { fetchZones } from './api.ts';
+import { tz } from './i18n.ts';
+import { presentZones, useZones, type ZoneRecord } from './store.ts';
+
+const text = (value: unknown, fallback = ''): string => (typeof value === 'string' ? value : fallback);
+
+function attributesOf(properties: Record<string, unknown> | null): ZoneAttributes {
+  const mode = text(properties?.mode) as ZoneMode;
+  return {
+    name: text(properties?.name),
+    mode: ZONE_MODES.includes(mode) ? mode : 'redevelopment',
+    plannedLandUse: text(properties?.plannedLandUse, '1001'),
+    notes: text(properties?.notes),
+  };
+}
+
+function failure(error: unknown) {
+  if (error instanceof ApiError) return { kind: 'error' as const, text: error.bilingual };
+  return {
+    kind: 'error' as const,
+    text: { zh: '操作失败，请重试。', en: 'That did not work; try again.' },
+  };
+}
+
+/** Loads the saved zones once per session; each becomes a record and a shape on the map. */
+export async function loadZones(): Promise<void> {
+  if (useZones.getState().loaded) return;
+  useZones.setState({ loaded: true });
+  let collection: FeatureCollection;
+  try {
+    collection = await fetchZones();
+  } catch (error) {
+    useZones.setState({ loaded: false, message: failure(error) });
+    return;
+  }
+  const records: Record<string, ZoneRecord> = {};
+  const shapes = [];
+  for (const feature of collection.features) {
+    if (feature.geometry?.type !== 'Polygon') continue;
+    const drawId = newFeatureId();
+    const attributes = attributesOf(feature.properties);
+    const geometry = feature.geometry;
+    records[drawId] = {
+      drawId,
+      serverId: featureId(feature) ?? '',
+      version: Number(feature.properties?.version ?? 1),
+      attributes,
+      geometry,
+      savedGeometry: JSON.stringify(geometry),
+      savedAttributes: JSON.stringify(attributes),
+    };
+    shapes.push({ id: drawId, geometry });
+  }
+  useZones.setState((state) => ({ records: { ...state.records, ...records } }));
+  addLoadedShapes([...useZones.getState().history.present, ...shapes]);
+}
+
+function zoneGeometry(drawId: string): Polygon | null {
+  return useZones.getState().history.present.find((shape) => shape.id === drawId)?.geometry ?? null;
+}
+
+export function isDirty(record: ZoneRecord): boolean {
+  return (
+    record.serverId === null ||
+    record.savedGeometry !== JSON.stringify(record.geometry) ||
+    record.savedAttributes !== JSON.stringify(record.attributes)
+  );
+}
+
+/**
+ * After a conflict: takes the server's copy (attributes, outline, version) in place of ours; our outline
+ * stays one undo away.
+ */
+export function takeServerCopy(): void {
+  const { conflict, records } = useZones.getState();
+  const record = conflict ? records[conflict.drawId] : undefined;
+  if (!conflict || !record) return;
+  const { current } = conflict;
+  const attributes = attributesOf(current.properties);
+  const geometry = current.geometry?.type === 'Polygon' ? current.geometry : record.geometry;
+  useZones.getState().setRecord({
+    ...record,
+    attributes,
+    version: Number(current.properties?.version ?? record.version),
+    savedGeometry: JSON.stringify(geometry),
+    savedAttributes: JSON.stringify(attributes),
+  });
+  replaceZoneShape(record.drawId, geometry);
+  useZones.setState({ conflict: null, message: null });
+}
+
+/** The conflict of a zone's save, in words: the fields both sides changed, and by whom. */
+function conflictMessage(conflict: Conflict) {
+  const words = (lang: Lang) => {
+    const fields = conflict.fields
+      .map((field) => (field.name === 'geometry' ? tz(lang, 'outline') : propertyLabel(field.name, lang)))
+      .join(lang === 'zh' ? '、' : ', ');
+    const by =
+      [...new Set(Object.values(conflict.changedBy).map((change) => change.actor))].join(', ') || '?';
+    return tz(lang, 'changedMeanwhile', { fields, by });
+  };
+  return { kind: 'error' as const, text: { zh: words('zh'), en: words('en') } };
+}
+
+/**
+ * Saves one zone through the one write path: created when new, else changed from the version it was
+ * loaded or saved at (attributes and outline merge three ways with changes made meanwhile; a field
+ * both changed is a conflict, shown and never overwritten).
+ */
+export async function saveZone(drawId: string): Promise<void> {
+  const state = useZones.getState();
+  const record = state.records[drawId];
+  const geometry = zoneGeometry(drawId);
+  if (!record || !geometry) return;
+  const attributes = { ...record.attributes, name: record.attributes.name.trim() || drawId.slice(0, 8) };
+  useZones.setState({ saving: true, message: null, conflict: null });
+  try {
+    const outcome =
+      record.serverId === null || record.version === null
+        ? await transact({
+            kind: 'create-feature',
+            id: newClientId(),
+            layer: 'zones',
+            properties: { ...attributes },
+            geometry,
+          })
+        : await transact({
+            kind: 'edit-feature',
+            id: newClientId(),
+            layer: 'zones',
+            featureId: record.serverId,
+            base: {
+              ...(JSON.parse(record.savedAttributes ?? JSON.stringify(record.attributes)) as ZoneAttributes),
+              geometry: JSON.parse(record.savedGeometry ?? JSON.stringify(geometry)) as Polygon,
+              version: record.version,
+            },
+            changes: { ...attributes, geometry },
+          });
+    if (outcome.status === 'conflict') {
+      const current = outcome.conflict.current as unknown as Feature;
+      useZones.setState({ message: conflictMessage(outcome.conflict), conflict: { drawId, current } });
+      return;
+    }
+    const feature = outcome.feature;
+    if (!feature) return;
+    // What the server holds now: ours, with any field others changed meanwhile merged in.
+    const savedAttributes = attributesOf(feature.properties);
+    const savedGeometry =
+      feature.geometry?.type === 'Polygon' ? (feature.geometry as unknown as Polygon) : geometry;
+    if (JSON.stringify(savedGeometry) !== JSON.stringify(geometry)) replaceZoneShape(drawId, savedGeometry);
+    const version = feature.properties.version;
+    useZones.getState().setRecord({
+      ...record,
+      attributes: savedAttributes,
+      geometry: savedGeometry,
+      serverId: feature.properties.id,
+      version,
+      savedGeometry: JSON.stringify(savedGeometry),
+      savedAttributes: JSON.stringify(savedAttributes),
+    });
+    useZones.setState({
+      message: {
+        kind: 'info',
+        text: { zh: tz('zh', 'saved', { version }), en: tz('en', 'saved', { version }) },
+      },
+    });
+  } catch (error) {
+    useZones.setState({ message: failure(error), conflict: null });
+  } finally {
+    useZones.setState({ saving: false });
+  }
+}
+
+/** Deletes a zone: on the server first when it was saved (from its version), then from the map. */
+export async function deleteZoneById(drawId: string): Promise<void> {
+  const record = useZones.getState().records[drawId];
+  if (!record) return;
+  if (record.serverId !== null && record.version !== null) {
+    try {
+      await transact({
+        kind: 'delete-feature',
+        id: newClientId(),
+        layer: 'zones',
+        featureId: record.serverId,
+        version: record.version,
+      });
+    } catch (error) {
+      useZones.setState({ message: failure(error) });
+      return;
+    }
+    // Gone from the server: an undo brings the outline back as a new, unsaved zone.
+    useZones.getState().setRecord({ ...record, serverId: null, version: null, savedGeometry: null });
+  }
+  removeZoneShape(drawId);
+}
+
+function download(name: string, type: string, content: string): void {
+  const url = URL.createObjectURL(new Blob([content], { type }));
+  const link = document.createElement('a');
+  link.href = url;
+  link.download = name;
+  document.body.append(link);
+  link.click();
+  link.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 1000);
+}
+
+/** Every zone of the session as GeoJSON, with its attributes and ellipsoidal area. */
+function zonesGeoJson(): FeatureCollection {
+  const features: Feature[] = presentZones(useZones.getState()).map((record) => ({
+    type: 'Feature',
+    id: record.serverId ?? record.drawId,
+    properties: {
+      id: record.serverId ?? record.drawId,
+      ...record.attributes,
+      version: record.version,
+      areaM2: Number(geometryAreaM2(record.geometry).toFixed(2)),
+    },
+    geometry: record.geometry,
+  }));
+  return { type: 'FeatureCollection', features };
+}
+
+export function exportGeoJson(): void {
+  download('zones.geojson', 'application/geo+json', `${JSON.stringify(zonesGeoJson(), null, 2)}\n`);
+}
+
+export function exportAnalysisCsv(): void {
+  const { readout, readoutId, records } = useZones.getState();
+  if (!readout || !readoutId) return;
+  const name = records[readoutId]?.attributes.name || readoutId;
+  download(`${name}-分析.csv`, 'text/csv;charset=utf-8', zoneAnalysisCsv(name, readout));
+}

@@ -1,0 +1,353 @@
+// The zone panel (issue #5): the drawing tools, the live readout of the zone being drawn or selected,
+// its attributes and 保存区域, and the list of zones with 缩放至 and the exports. Opened from the
+// 绘制区域 button in the top bar, shown to users who may create zones.
+import './zones.css';
+import { useId, useMemo } from 'react';
+import { ZONE_MODES, type ZoneMode } from '../../../domain/zone.ts';
+import { geometryAreaM2 } from '../../../geo/area.ts';
+import { formatArea, formatPercent } from '../../i18n/format.ts';
+import { useAuth } from '../../state/session.ts';
+import { useAtlas } from '../../state/store.ts';
+import { cancelDrawing, finishDrawing, redo, selectZone, undo, zoomToZone } from '../draw/controller.ts';
+import {
+  deleteZoneById,
+  exportAnalysisCsv,
+  exportGeoJson,
+  isDirty,
+  saveZone,
+  takeServerCopy,
+} from './actions.ts';
+import { refusalText, tz, ZONE_MODE_NAMES } from './i18n.ts';
+import { isDrawingTool, presentZones, useZones, type ZoneTool, zoneHistoryFlags } from './store.ts';
+
+const ZONE_PANEL_ID = 'zone-panel';
+
+/** May the signed-in user create zones? (Before a session is known: no.) */
+function useCanDrawZones(): boolean {
+  const me = useAuth((state) => state.me);
+  return Boolean(me?.can.createLayers.includes('zones'));
+}
+
+export function ZoneButton() {
+  const lang = useAtlas((state) => state.lang);
+  const open = useZones((state) => state.open);
+  const setOpen = useZones((state) => state.setOpen);
+  if (!useCanDrawZones()) return null;
+  return (
+    <button
+      type="button"
+      className="analysis-button zone-button"
+      aria-expanded={open}
+      aria-controls={ZONE_PANEL_ID}
+      onClick={() => setOpen(!open)}
+    >
+      <span aria-hidden="true" className="zone-icon" />
+      {tz(lang, 'drawZones')}
+    </button>
+  );
+}
+
+const TOOLS: { tool: ZoneTool; label: Parameters<typeof tz>[1] }[] = [
+  { tool: 'polygon', label: 'drawPolygon' },
+  { tool: 'rectangle', label: 'drawRectangle' },
+  { tool: 'freehand', label: 'drawFreehand' },
+  { tool: 'select', label: 'selectEdit' },
+  { tool: 'delete-vertex', label: 'deleteVertex' },
+];
+
+function Toolbar() {
+  const lang = useAtlas((state) => state.lang);
+  const tool = useZones((state) => state.tool);
+  const setTool = useZones((state) => state.setTool);
+  const snapping = useZones((state) => state.snapping);
+  const setSnapping = useZones((state) => state.setSnapping);
+  const history = useZones((state) => state.history);
+  const selectedId = useZones((state) => state.selectedId);
+  const flags = zoneHistoryFlags(history);
+  const drawing = isDrawingTool(tool);
+  return (
+    <div className="zone-tools" role="toolbar" aria-label={tz(lang, 'zoneTools')}>
+      {TOOLS.map(({ tool: value, label }) => (
+        <button
+          key={value}
+          type="button"
+          className="zone-tool"
+          aria-pressed={tool === value}
+          onClick={() => setTool(tool === value ? 'none' : value)}
+        >
+          {tz(lang, label)}
+        </button>
+      ))}
+      <button
+        type="button"
+        className="zone-tool"
+        disabled={!selectedId}
+        onClick={() => {
+          const record = selectedId ? useZones.getState().records[selectedId] : undefined;
+          if (!record || !selectedId) return;
+          const name = record.attributes.name || tz(lang, 'unnamed');
+          if (record.serverId && !window.confirm(tz(lang, 'confirmDelete', { name }))) return;
+          void deleteZoneById(selectedId);
+        }}
+      >
+        {tz(lang, 'deleteZone')}
+      </button>
+      <button type="button" className="zone-tool" disabled={!flags.undo} onClick={undo}>
+        {tz(lang, 'undo')}
+      </button>
+      <button type="button" className="zone-tool" disabled={!flags.redo} onClick={redo}>
+        {tz(lang, 'redo')}
+      </button>
+      <button
+        type="button"
+        role="switch"
+        className="zone-tool zone-switch"
+        aria-checked={snapping}
+        onClick={() => setSnapping(!snapping)}
+      >
+        {tz(lang, 'snap')}
+      </button>
+      {drawing && (
+        <div className="zone-finish">
+          <button type="button" className="zone-primary" onClick={finishDrawing}>
+            {tz(lang, 'finish')}
+          </button>
+          <button type="button" className="zone-tool" onClick={cancelDrawing}>
+            {tz(lang, 'cancel')}
+          </button>
+        </div>
+      )}
+      <p className="zone-hint">
+        {drawing
+          ? tz(lang, 'drawHint')
+          : tool === 'delete-vertex'
+            ? tz(lang, 'deleteVertexHint')
+            : tz(lang, 'selectHint')}
+      </p>
+    </div>
+  );
+}
+
+function Readout() {
+  const lang = useAtlas((state) => state.lang);
+  const readout = useZones((state) => state.readout);
+  const readoutId = useZones((state) => state.readoutId);
+  const name = useZones((state) =>
+    state.readoutId ? state.records[state.readoutId]?.attributes.name : null,
+  );
+  if (!readout || !readoutId) return null;
+  const area = formatArea(readout.areaM2, lang);
+  const share = readout.newLand.share;
+  return (
+    <section className="zone-readout" aria-label={tz(lang, 'readout')} aria-live="polite">
+      <h3>
+        {tz(lang, 'readout')}
+        {name ? `：${name}` : ''}
+      </h3>
+      <dl className="zone-figures">
+        <dt>{tz(lang, 'area')}</dt>
+        <dd data-testid="zone-area-mu">{area.mu}</dd>
+        <dd>
+          {area.ha} · <span data-testid="zone-area-m2">{area.m2}</span>
+        </dd>
+        <dt>{tz(lang, 'perimeter')}</dt>
+        <dd data-testid="zone-perimeter">
+          {readout.perimeterM.toLocaleString('en-US', { maximumFractionDigits: 1 })} m
+        </dd>
+        <dt>{tz(lang, 'manufacturingShare')}</dt>
+        <dd>{share === null ? tz(lang, 'noNewLand') : formatPercent(share)}</dd>
+        <dt>{tz(lang, 'plotsManufacturingShare')}</dt>
+        <dd>
+          {readout.plotsManufacturingShare === null ? '—' : formatPercent(readout.plotsManufacturingShare)}
+        </dd>
+        <dt>{tz(lang, 'parksTouched')}</dt>
+        <dd>
+          {readout.parks.length === 0
+            ? tz(lang, 'noParks')
+            : readout.parks
+                .map((park) => `${park.name}（${formatArea(park.overlapM2, lang).mu}）`)
+                .join('、')}
+        </dd>
+      </dl>
+      <h4>
+        {tz(lang, 'plotsInZone')}（{readout.plots.length}）
+      </h4>
+      {readout.plots.length === 0 ? (
+        <p>{tz(lang, 'noPlots')}</p>
+      ) : (
+        <table className="zone-plots">
+          <thead>
+            <tr>
+              <th scope="col">{tz(lang, 'plotId')}</th>
+              <th scope="col">{tz(lang, 'enterprise')}</th>
+              <th scope="col">{tz(lang, 'overlap')}</th>
+              <th scope="col">{tz(lang, 'ofPlot')}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {readout.plots.map((plot) => (
+              <tr key={plot.id} data-plot-id={plot.id}>
+                <td>{plot.id}</td>
+                <td>{plot.enterprise}</td>
+                <td>{formatArea(plot.overlapM2, lang).mu}</td>
+                <td>{formatPercent(plot.shareOfPlot)}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+      <button type="button" className="zone-tool" onClick={exportAnalysisCsv}>
+        {tz(lang, 'exportCsv')}
+      </button>
+    </section>
+  );
+}
+
+function Attributes() {
+  const lang = useAtlas((state) => state.lang);
+  const id = useZones((state) => state.selectedId ?? state.readoutId);
+  const record = useZones((state) => (id ? state.records[id] : undefined));
+  const saving = useZones((state) => state.saving);
+  const setAttributes = useZones((state) => state.setAttributes);
+  const present = useZones((state) => state.history.present);
+  const formId = useId();
+  if (!id || !record || !present.some((shape) => shape.id === id)) return null;
+  const { attributes } = record;
+  return (
+    <form
+      className="zone-form"
+      onSubmit={(event) => {
+        event.preventDefault();
+        void saveZone(id);
+      }}
+    >
+      <label htmlFor={`${formId}-name`}>{tz(lang, 'name')}</label>
+      <input
+        id={`${formId}-name`}
+        value={attributes.name}
+        required
+        maxLength={100}
+        onChange={(event) => setAttributes(id, { name: event.target.value })}
+      />
+      <label htmlFor={`${formId}-mode`}>{tz(lang, 'mode')}</label>
+      <select
+        id={`${formId}-mode`}
+        value={attributes.mode}
+        onChange={(event) => setAttributes(id, { mode: event.target.value as ZoneMode })}
+      >
+        {ZONE_MODES.map((mode) => (
+          <option key={mode} value={mode}>
+            {ZONE_MODE_NAMES[mode][lang]}
+          </option>
+        ))}
+      </select>
+      <label htmlFor={`${formId}-land-use`}>{tz(lang, 'plannedLandUse')}</label>
+      <input
+        id={`${formId}-land-use`}
+        value={attributes.plannedLandUse}
+        inputMode="numeric"
+        pattern="\d{2,6}"
+        required
+        onChange={(event) => setAttributes(id, { plannedLandUse: event.target.value })}
+      />
+      <label htmlFor={`${formId}-notes`}>{tz(lang, 'notes')}</label>
+      <textarea
+        id={`${formId}-notes`}
+        value={attributes.notes}
+        rows={2}
+        onChange={(event) => setAttributes(id, { notes: event.target.value })}
+      />
+      <button type="submit" className="zone-primary" disabled={saving}>
+        {saving ? tz(lang, 'saving') : tz(lang, 'saveZone')}
+      </button>
+    </form>
+  );
+}
+
+function ZoneList() {
+  const lang = useAtlas((state) => state.lang);
+  const history = useZones((state) => state.history);
+  const records = useZones((state) => state.records);
+  const selectedId = useZones((state) => state.selectedId);
+  const zones = useMemo(() => presentZones({ history, records }), [history, records]);
+  return (
+    <section className="zone-list" aria-label={tz(lang, 'zones')}>
+      <h3>{tz(lang, 'zones')}</h3>
+      {zones.length === 0 ? (
+        <p>{tz(lang, 'noZones')}</p>
+      ) : (
+        <ul>
+          {zones.map((zone) => {
+            const name = zone.attributes.name || tz(lang, 'unnamed');
+            return (
+              <li key={zone.drawId} aria-current={zone.drawId === selectedId ? 'true' : undefined}>
+                <button type="button" className="zone-list-name" onClick={() => selectZone(zone.drawId)}>
+                  <span className="zone-name">{name}</span>{' '}
+                  <span className="zone-list-area">{formatArea(geometryAreaM2(zone.geometry), lang).mu}</span>
+                  {isDirty(zone) && <span className="zone-unsaved">（{tz(lang, 'unsaved')}）</span>}
+                </button>
+                <button
+                  type="button"
+                  className="zone-tool"
+                  aria-label={`${tz(lang, 'zoomTo')}：${name}`}
+                  onClick={() => {
+                    selectZone(zone.drawId);
+                    zoomToZone(zone.geometry);
+                  }}
+                >
+                  {tz(lang, 'zoomTo')}
+                </button>
+              </li>
+            );
+          })}
+        </ul>
+      )}
+      <button type="button" className="zone-tool" disabled={zones.length === 0} onClick={exportGeoJson}>
+        {tz(lang, 'exportGeoJson')}
+      </button>
+    </section>
+  );
+}
+
+export function ZonePanel() {
+  const lang = useAtlas((state) => state.lang);
+  const open = useZones((state) => state.open);
+  const setOpen = useZones((state) => state.setOpen);
+  const refusal = useZones((state) => state.refusal);
+  const message = useZones((state) => state.message);
+  const conflict = useZones((state) => state.conflict);
+  if (!open) return null;
+  return (
+    <aside id={ZONE_PANEL_ID} className="zone-panel" aria-label={tz(lang, 'drawZones')}>
+      <header className="zone-header">
+        <h2>{tz(lang, 'drawZones')}</h2>
+        <button
+          type="button"
+          className="icon-button"
+          aria-label={tz(lang, 'closeZones')}
+          onClick={() => setOpen(false)}
+        >
+          ✕
+        </button>
+      </header>
+      <Toolbar />
+      <div role="alert" className="zone-alert">
+        {refusal ? refusalText(lang, refusal) : null}
+      </div>
+      <output
+        className={message?.kind === 'error' ? 'zone-message zone-error' : 'zone-message'}
+        aria-live="polite"
+      >
+        {message ? message.text[lang] : null}
+      </output>
+      {conflict && (
+        <button type="button" className="zone-tool" onClick={takeServerCopy}>
+          {tz(lang, 'takeServerCopy')}
+        </button>
+      )}
+      <Readout />
+      <Attributes />
+      <ZoneList />
+    </aside>
+  );
+}

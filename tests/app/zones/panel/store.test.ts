@@ -1,0 +1,62 @@
+// The zone store: the list follows the history's present step, and signing out forgets the session.
+import type { Polygon } from 'geojson';
+import { describe, expect, it } from 'vitest';
+import { presentZones, resetZones, useZones } from '../../../../src/app/zones/panel/store.ts';
+import { DEFAULT_ZONE_ATTRIBUTES } from '../../../../src/domain/zone.ts';
+
+const square = (x: number): Polygon => ({
+  type: 'Polygon',
+  coordinates: [
+    [
+      [x, 0],
+      [x + 1, 0],
+      [x + 1, 1],
+      [x, 0],
+    ],
+  ],
+});
+
+function record(drawId: string) {
+  return {
+    drawId,
+    serverId: null,
+    version: null,
+    attributes: { ...DEFAULT_ZONE_ATTRIBUTES, name: drawId },
+    geometry: square(0),
+    savedGeometry: null,
+    savedAttributes: null,
+  };
+}
+
+describe('zone store', () => {
+  it('lists the zones of the present step with its outlines, and forgets them on reset', () => {
+    const state = useZones.getState();
+    state.setRecord(record('a'));
+    state.setRecord(record('b'));
+    state.dispatchHistory({ type: 'commit', snapshot: [{ id: 'a', geometry: square(5) }] });
+    state.dispatchHistory({
+      type: 'commit',
+      snapshot: [
+        { id: 'a', geometry: square(5) },
+        { id: 'b', geometry: square(9) },
+      ],
+    });
+    let zones = presentZones(useZones.getState());
+    expect(zones.map((zone) => [zone.drawId, zone.geometry])).toEqual([
+      ['a', square(5)],
+      ['b', square(9)],
+    ]);
+    useZones.getState().dispatchHistory({ type: 'undo' });
+    zones = presentZones(useZones.getState());
+    expect(zones.map((zone) => zone.drawId)).toEqual(['a']);
+    useZones.getState().setAttributes('a', { notes: '备注' });
+    expect(useZones.getState().records.a?.attributes.notes).toBe('备注');
+
+    resetZones();
+    const after = useZones.getState();
+    expect(after.records).toEqual({});
+    expect(after.history).toEqual({ past: [], present: [], future: [] });
+    expect(after.loaded).toBe(false);
+    expect(presentZones(after)).toEqual([]);
+  });
+});
