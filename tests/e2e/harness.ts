@@ -9,9 +9,9 @@ import { join } from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import { type Browser, type BrowserContext, chromium, type Locator, type Page } from 'playwright-core';
 import { afterAll, beforeAll } from 'vitest';
+import type { Role } from '../../src/domain/wire.ts';
 import { buildServer } from '../../src/server/app.ts';
 import { hashPassword } from '../../src/server/auth/password.ts';
-import type { Role } from '../../src/server/store/types.ts';
 
 export interface RunningApp {
   url: string;

@@ -85,7 +85,9 @@ export function removePhotoFile(photosDir: string, photo: PhotoRecord): void {
 
 export function readPhoto(photosDir: string, photo: PhotoRecord): string {
   // fileName is ours (uuid.ext), never the client's; the check guards against a tampered database.
-  if (!/^[0-9a-f-]{36}\.(jpg|png|webp)$/.test(photo.fileName)) {
+  const [name, extension, ...rest] = photo.fileName.split('.');
+  const known = (Object.values(PHOTO_EXTENSIONS) as string[]).includes(extension ?? '');
+  if (rest.length > 0 || !known || !/^[0-9a-f-]{36}$/.test(name ?? '')) {
     throw new ApiError(404, 'not-found', { zh: '照片文件不存在。', en: 'The photo file is missing.' });
   }
   return join(photosDir, photo.fileName);

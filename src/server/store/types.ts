@@ -13,7 +13,6 @@ import type { LayerId, PlotStatus, RectificationMode } from '../../domain/layers
 import type { inspectionFields, photoFields, Role } from '../../domain/wire.ts';
 
 /** The roles are the API's (src/domain/wire.ts); re-exported for the e2e harness, which imports it here. */
-export type { Role };
 
 /** Properties as stored: without `version`, which the store keeps beside them. */
 export type Properties = Record<string, unknown> & { id: string };
