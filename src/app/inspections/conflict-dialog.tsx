@@ -3,7 +3,7 @@
 // server's, and who changed it and when; what merges without conflict is named, not asked about.
 import type { Lang } from '../../domain/i18n.ts';
 import { propertyLabel } from '../../domain/labels.ts';
-import type { Conflict } from '../api/transact.ts';
+import { type Conflict, type Outcome, resolve } from '../api/transact.ts';
 import { formatValue } from '../i18n/format.ts';
 import { Sheet } from '../ui/sheet.tsx';
 import { formatWhen } from './diff.ts';
@@ -19,8 +19,7 @@ export function ConflictDialog({
   busy,
   error,
   takeTheirsNote,
-  onKeepMine,
-  onTakeTheirs,
+  onResolve,
   onClose,
 }: {
   lang: Lang;
@@ -28,8 +27,8 @@ export function ConflictDialog({
   busy: boolean;
   error: string | null;
   takeTheirsNote: string;
-  onKeepMine: () => void;
-  onTakeTheirs: () => void;
+  /** Sends the person's choice through the write path (`write`), as the form sends its own saves. */
+  onResolve: (write: () => Promise<Outcome>) => void;
   onClose: () => void;
 }) {
   const merged = [
@@ -91,13 +90,30 @@ export function ConflictDialog({
       )}
       <div className="conflict-choices">
         <div>
-          <button type="button" className="primary-button" disabled={busy} onClick={onKeepMine}>
+          <button
+            type="button"
+            className="primary-button"
+            disabled={busy}
+            onClick={() =>
+              onResolve(() =>
+                resolve(
+                  conflict,
+                  conflict.fields.map((field) => field.name),
+                ),
+              )
+            }
+          >
             {tr(lang, 'keepMine')}
           </button>
           <p className="note">{tr(lang, 'keepMineNote')}</p>
         </div>
         <div>
-          <button type="button" className="secondary-button" disabled={busy} onClick={onTakeTheirs}>
+          <button
+            type="button"
+            className="secondary-button"
+            disabled={busy}
+            onClick={() => onResolve(() => resolve(conflict, []))}
+          >
             {tr(lang, 'takeTheirs')}
           </button>
           <p className="note">{takeTheirsNote}</p>

@@ -9,7 +9,7 @@ import { propertyLabel, valueLabel } from '../../domain/labels.ts';
 import { PLOT_GRADES, PLOT_STATUSES, RECTIFICATION_MODES } from '../../domain/layers.ts';
 import { errorText } from '../api/client.ts';
 import { newClientId } from '../api/ids.ts';
-import { type Conflict, type Outcome, resolve, transact } from '../api/transact.ts';
+import { type Conflict, type Outcome, transact } from '../api/transact.ts';
 import { GRADE_COLOURS, STATUS_COLOURS } from '../map/styles.ts';
 import { ChoiceGroup } from '../ui/choice-group.tsx';
 import { Sheet } from '../ui/sheet.tsx';
@@ -178,15 +178,7 @@ export function EditPlotForm({
           error={conflictError}
           takeTheirsNote={tr(lang, 'takeTheirsNote')}
           onClose={() => setConflict(null)}
-          onKeepMine={() =>
-            void send(() =>
-              resolve(
-                conflict,
-                conflict.fields.map((field) => field.name),
-              ),
-            )
-          }
-          onTakeTheirs={() => void send(() => resolve(conflict, []))}
+          onResolve={(write) => void send(write)}
         />
       )}
     </Sheet>

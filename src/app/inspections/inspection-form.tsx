@@ -13,7 +13,7 @@ import { PHOTO_TYPES, photoProblem } from '../../domain/photos.ts';
 import { errorText } from '../api/client.ts';
 import type { NewInspection } from '../api/endpoints.ts';
 import { newClientId } from '../api/ids.ts';
-import { type Conflict, type Outcome, resolve, transact } from '../api/transact.ts';
+import { type Conflict, type Outcome, transact } from '../api/transact.ts';
 import { STATUS_COLOURS } from '../map/styles.ts';
 import { ChoiceGroup } from '../ui/choice-group.tsx';
 import { Sheet } from '../ui/sheet.tsx';
@@ -356,15 +356,7 @@ export function InspectionForm({
           error={null}
           takeTheirsNote={tr(lang, 'takeTheirsInspection')}
           onClose={() => setConflict(null)}
-          onKeepMine={() =>
-            void save(() =>
-              resolve(
-                conflict,
-                conflict.fields.map((field) => field.name),
-              ),
-            )
-          }
-          onTakeTheirs={() => void save(() => resolve(conflict, []))}
+          onResolve={(write) => void save(write)}
         />
       )}
     </Sheet>
