@@ -1,17 +1,16 @@
-// The server's JSON body parser, in place of Fastify's: before JSON.parse the text may not nest deeper
-// than MAX_JSON_DEPTH (a 10 000-deep array would blow the stack of every walk after the parse); after
-// it, no key may appear twice in one object (JSON.parse keeps the last silently) and no number may be
+// The server's JSON body parser, in place of Fastify's, on the validator's reader (geo/json-text.ts):
+// the text may not nest deeper than MAX_JSON_DEPTH (a 10 000-deep array would blow the stack of every
+// recursive walk after the parse), and no key may appear twice in one object (JSON.parse keeps the last silently) and no number may be
 // out of range (1e309 parses as Infinity and would be stored as null). Each refusal is a 400 that says
 // what is wrong and where, in Chinese and English.
 import type { FastifyInstance } from 'fastify';
-import { type ParseError, parse as parseJsonc } from 'jsonc-parser';
-import { findNonFiniteNumber, findTooDeep, MAX_JSON_DEPTH, type TooDeep } from '../geo/json-limits.ts';
-import { findDuplicateKeys, hasDuplicateKeys, positionAt } from '../geo/json-text.ts';
+import { findNonFiniteNumber, MAX_JSON_DEPTH } from '../geo/json-limits.ts';
+import { findDuplicateKeys, hasDuplicateKeys, parseJsonText, type TextPosition } from '../geo/json-text.ts';
 import { displayText } from '../geo/validate.ts';
 import { ApiError } from './errors.ts';
 
-function tooDeep(text: string, found: TooDeep): ApiError {
-  const { line, column } = positionAt(text, found.offset);
+function tooDeep(position: TextPosition): ApiError {
+  const { line, column } = position;
   return new ApiError(
     400,
     'too-deep',
@@ -23,12 +22,7 @@ function tooDeep(text: string, found: TooDeep): ApiError {
   );
 }
 
-function syntaxError(text: string): ApiError {
-  // JSON.parse does not say where; jsonc-parser, asked only now, does.
-  const errors: ParseError[] = [];
-  parseJsonc(text, errors, { disallowComments: true, allowTrailingComma: false, allowEmptyContent: false });
-  const first = errors[0];
-  const place = first ? positionAt(text, first.offset) : null;
+function syntaxError(place: TextPosition | null): ApiError {
   const where = place
     ? {
         zh: `（第 ${place.line} 行第 ${place.column} 列）`,
@@ -43,17 +37,15 @@ function syntaxError(text: string): ApiError {
 
 /** Parses a JSON request body or throws the ApiError that says why it cannot be taken. */
 function parseJsonBody(text: string): unknown {
-  if (text.trim() === '') {
+  // The validator's reader (json-text.ts): depth and syntax located without recursion.
+  const parsed = parseJsonText(text);
+  if (parsed.kind === 'empty') {
     throw new ApiError(400, 'empty-body', { zh: '请求内容为空。', en: 'The request body is empty.' });
   }
-  const deep = findTooDeep(text, MAX_JSON_DEPTH);
-  if (deep) throw tooDeep(text, deep);
-  let value: unknown;
-  try {
-    value = JSON.parse(text);
-  } catch {
-    throw syntaxError(text);
-  }
+  if (parsed.kind === 'too-deep') throw tooDeep(parsed.position);
+  if (parsed.kind === 'syntax') throw syntaxError(parsed.position);
+  if (parsed.kind === 'binary') throw syntaxError(null);
+  const value = parsed.value;
   if (hasDuplicateKeys(text, value)) {
     const [duplicate] = findDuplicateKeys(text, 1);
     const key = displayText(duplicate?.key ?? '');
@@ -68,7 +60,8 @@ function parseJsonBody(text: string): unknown {
       { key: duplicate?.key ?? null, line },
     );
   }
-  const path = findNonFiniteNumber(value);
+  // The reader's one pass over the value already said whether a number is out of range.
+  const path = parsed.nonFinite ? findNonFiniteNumber(value) : null;
   if (path) {
     const where = path.join('.') || '(body)';
     throw new ApiError(
