@@ -62,3 +62,15 @@ export interface ZoneReadout {
 }
 
 export type ZoneGeometry = Polygon;
+
+/** A zone's attributes as read from its stored properties (unknown values fall back to the defaults). */
+export function zoneAttributesOf(properties: Record<string, unknown> | null | undefined): ZoneAttributes {
+  const text = (value: unknown, fallback: string): string => (typeof value === 'string' ? value : fallback);
+  const mode = text(properties?.mode, DEFAULT_ZONE_ATTRIBUTES.mode) as ZoneMode;
+  return {
+    name: text(properties?.name, DEFAULT_ZONE_ATTRIBUTES.name),
+    mode: ZONE_MODES.includes(mode) ? mode : DEFAULT_ZONE_ATTRIBUTES.mode,
+    plannedLandUse: text(properties?.plannedLandUse, DEFAULT_ZONE_ATTRIBUTES.plannedLandUse),
+    notes: text(properties?.notes, DEFAULT_ZONE_ATTRIBUTES.notes),
+  };
+}

@@ -50,29 +50,7 @@ export function relateToArea(geometry: Geometry, park: Area): ParkRelation | nul
 
 /** The parks the feature lies in (first) or crosses, each once, in the parks' order. */
 export function parksOfFeature(feature: Feature, parks: readonly Feature[]): RelatedPark[] {
-  const geometry = feature.geometry;
-  if (!geometry) return [];
-  const box = bbox(geometry);
-  const related: RelatedPark[] = [];
-  for (const park of parks) {
-    if (!isArea(park.geometry)) continue;
-    if (park === feature) continue;
-    if (!boxesOverlap(box, bbox(park.geometry))) continue;
-    let relation: ParkRelation | null = null;
-    try {
-      relation = relateToArea(geometry, park.geometry);
-    } catch {
-      relation = null;
-    }
-    if (!relation) continue;
-    const properties = park.properties ?? {};
-    related.push({
-      id: featureId(park) ?? '',
-      name: String(properties.name ?? featureId(park) ?? ''),
-      relation,
-    });
-  }
-  return related.sort((a, b) => (a.relation === b.relation ? 0 : a.relation === 'within' ? -1 : 1));
+  return parksOfOne(feature, prepareParks(parks.filter((park) => park !== feature)));
 }
 
 export interface RelatedFeature {
@@ -98,4 +76,102 @@ export function featuresInArea(area: Feature, features: readonly Feature[]): Rel
     if (relation) related.push({ feature, relation });
   }
   return related;
+}
+
+// Relations computed once when the layers load (and again for one feature when the server sends it
+// back), so that neither the inspector's 所在园区 nor a park's summary of what it holds runs a geometric
+// predicate while rendering. The park boxes are computed once; each feature is tested against the parks
+// whose box its own box meets.
+
+interface PreparedPark {
+  id: string;
+  name: string;
+  geometry: Polygon | MultiPolygon;
+  box: number[];
+}
+
+/** The parks of one layer's features, by feature id (a feature in no park has an empty list). */
+export type ParksOf = ReadonlyMap<string, readonly RelatedPark[]>;
+
+export interface PreparedParks {
+  readonly parks: readonly PreparedPark[];
+}
+
+export function prepareParks(parks: readonly Feature[]): PreparedParks {
+  const prepared: PreparedPark[] = [];
+  for (const park of parks) {
+    const geometry = park.geometry;
+    if (geometry?.type !== 'Polygon' && geometry?.type !== 'MultiPolygon') continue;
+    const id = featureId(park) ?? '';
+    prepared.push({ id, name: String(park.properties?.name ?? id), geometry, box: bbox(geometry) });
+  }
+  return { parks: prepared };
+}
+
+/** The parks one feature lies in (first) or crosses, each once, in the parks' order. */
+export function parksOfOne(feature: Feature, prepared: PreparedParks): RelatedPark[] {
+  const geometry = feature.geometry;
+  if (!geometry) return [];
+  const box = bbox(geometry);
+  const within: RelatedPark[] = [];
+  const crosses: RelatedPark[] = [];
+  for (const park of prepared.parks) {
+    if (!boxesOverlap(box, park.box)) continue;
+    let relation = null;
+    try {
+      relation = relateToArea(geometry, park.geometry);
+    } catch {
+      relation = null;
+    }
+    if (relation === 'within') within.push({ id: park.id, name: park.name, relation });
+    else if (relation === 'crosses') crosses.push({ id: park.id, name: park.name, relation });
+  }
+  return [...within, ...crosses];
+}
+
+/** The parks of every feature of a layer. */
+export function parksOfAll(
+  features: readonly Feature[],
+  prepared: PreparedParks,
+): Map<string, RelatedPark[]> {
+  const result = new Map<string, RelatedPark[]>();
+  for (const feature of features) {
+    const id = featureId(feature);
+    if (id === null || result.has(id)) continue;
+    result.set(id, parksOfOne(feature, prepared));
+  }
+  return result;
+}
+
+export interface ParkHolding {
+  count: number;
+  /** Sum of the features' ellipsoidal areas, m². */
+  areaM2: number;
+  /** Sum of `investmentPlanned` (万元), for projects. */
+  investment: number;
+}
+
+/**
+ * What each park holds of one layer (features that lie in or cross it), from the relations above: a sum,
+ * no geometry.
+ */
+export function parkHoldings(
+  features: ReadonlyMap<string, Feature>,
+  parksOf: ParksOf,
+  areaM2: ReadonlyMap<string, number>,
+): Map<string, ParkHolding> {
+  const holdings = new Map<string, ParkHolding>();
+  for (const [id, parks] of parksOf) {
+    const feature = features.get(id);
+    if (!feature) continue;
+    const planned = feature.properties?.investmentPlanned;
+    for (const park of parks) {
+      const holding = holdings.get(park.id) ?? { count: 0, areaM2: 0, investment: 0 };
+      holding.count += 1;
+      holding.areaM2 += areaM2.get(id) ?? 0;
+      if (typeof planned === 'number') holding.investment += planned;
+      holdings.set(park.id, holding);
+    }
+  }
+  return holdings;
 }

@@ -9,7 +9,7 @@ import { formatArea } from '../i18n/format.ts';
 import { LABEL_FONT } from '../map/styles.ts';
 import { useAtlas } from '../state/store.ts';
 import { ta } from './i18n.ts';
-import { ANALYSIS_PANEL_ID, useAnalysis } from './store.ts';
+import { ANALYSIS_PANEL_ID } from './ids.ts';
 
 const ANALYSIS_OVERLAP_SOURCE = 'analysis-overlap';
 const HATCH_IMAGE = 'analysis-hatch';
@@ -76,7 +76,7 @@ function panelCover(map: MapLibreMap): number {
 
 export function AnalysisLayers() {
   const { current } = useMap();
-  const highlight = useAnalysis((state) => state.highlight);
+  const highlight = useAtlas((state) => state.analysis.highlight);
   const lang = useAtlas((state) => state.lang);
   const [hatchReady, setHatchReady] = useState(false);
   const shape = highlight?.shape ?? null;

@@ -6,13 +6,13 @@ import type { Lang } from '../../domain/i18n.ts';
 import { formatNumber } from '../../domain/units.ts';
 import type { AnalysisResult } from '../../geo/analysis.ts';
 import { formatArea } from '../i18n/format.ts';
+import { useAtlas } from '../state/store.ts';
 import { clearOverlap, showOverlap } from './client.ts';
 import { ta } from './i18n.ts';
-import { useAnalysis } from './store.ts';
 
 export function AnalysisOverlaps({ result, lang }: { result: AnalysisResult; lang: Lang }) {
   const name = useId();
-  const highlight = useAnalysis((state) => state.highlight);
+  const highlight = useAtlas((state) => state.analysis.highlight);
   const { overlaps } = result;
   return (
     <section className="analysis-section" aria-labelledby={`${name}-h`}>

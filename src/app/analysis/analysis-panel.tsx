@@ -12,20 +12,20 @@ import { AnalysisPipeline } from './analysis-pipeline.tsx';
 import { AnalysisShare } from './analysis-share.tsx';
 import { cancelAnalysis, startAnalysis } from './client.ts';
 import { ta } from './i18n.ts';
-import { ANALYSIS_PANEL_ID, useAnalysis } from './store.ts';
+import { ANALYSIS_PANEL_ID } from './ids.ts';
 
 /** The toolbar button that opens and closes the panel. */
 export function AnalysisButton() {
   const lang = useAtlas((state) => state.lang);
-  const open = useAnalysis((state) => state.open);
-  const setOpen = useAnalysis((state) => state.setOpen);
+  const open = useAtlas((state) => state.analysis.open);
+  const setAnalysis = useAtlas((state) => state.setAnalysis);
   return (
     <button
       type="button"
       className="analysis-button"
       aria-expanded={open}
       aria-controls={ANALYSIS_PANEL_ID}
-      onClick={() => setOpen(!open)}
+      onClick={() => setAnalysis({ open: !open })}
     >
       <span aria-hidden="true" className="analysis-icon" />
       {ta(lang, 'analysis')}
@@ -36,12 +36,12 @@ export function AnalysisButton() {
 function RunStatus() {
   const lang = useAtlas((state) => state.lang);
   const loading = useAtlas((state) => state.loading);
-  const status = useAnalysis((state) => state.status);
-  const progress = useAnalysis((state) => state.progress);
-  const phase = useAnalysis((state) => state.phase);
-  const result = useAnalysis((state) => state.result);
-  const ms = useAnalysis((state) => state.ms);
-  const error = useAnalysis((state) => state.error);
+  const status = useAtlas((state) => state.analysis.status);
+  const progress = useAtlas((state) => state.analysis.progress);
+  const phase = useAtlas((state) => state.analysis.phase);
+  const result = useAtlas((state) => state.analysis.result);
+  const ms = useAtlas((state) => state.analysis.ms);
+  const error = useAtlas((state) => state.analysis.error);
 
   if (status === 'running') {
     const percent = Math.round(progress * 100);
@@ -92,10 +92,10 @@ export function AnalysisPanel() {
   const lang = useAtlas((state) => state.lang);
   const loading = useAtlas((state) => state.loading);
   const layers = useAtlas((state) => state.layers);
-  const open = useAnalysis((state) => state.open);
-  const status = useAnalysis((state) => state.status);
-  const result = useAnalysis((state) => state.result);
-  const setOpen = useAnalysis((state) => state.setOpen);
+  const open = useAtlas((state) => state.analysis.open);
+  const status = useAtlas((state) => state.analysis.status);
+  const result = useAtlas((state) => state.analysis.result);
+  const setAnalysis = useAtlas((state) => state.setAnalysis);
 
   // The first opening after the layers have loaded runs the analysis; later ones show the last result.
   useEffect(() => {
@@ -119,7 +119,7 @@ export function AnalysisPanel() {
           type="button"
           className="icon-button"
           aria-label={ta(lang, 'closeAnalysis')}
-          onClick={() => setOpen(false)}
+          onClick={() => setAnalysis({ open: false })}
         >
           ✕
         </button>

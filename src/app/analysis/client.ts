@@ -1,12 +1,11 @@
 // The main thread's side of the analysis worker: starts it on first use, posts the validated layers to it
 // once per load, runs and cancels analyses (by run id) and asks it for an overlap's geometry. Results go
-// into the analysis store; nothing here computes geometry.
+// into the store's analysis slice; nothing here computes geometry.
 import { proxy, type Remote, wrap } from 'comlink';
 import type { AnalysisProgress } from '../../geo/analysis.ts';
 import type { AnalysisApi, AnalysisLayerInput } from '../../worker/analysisApi.ts';
 import type { LayerData } from '../state/layer-data.ts';
 import { useAtlas } from '../state/store.ts';
-import { useAnalysis } from './store.ts';
 
 const ANALYSED = ['plots', 'parks', 'newland', 'projects'] as const;
 
@@ -52,26 +51,26 @@ async function ensureLoaded(): Promise<void> {
 
 /** Starts an analysis (cancelling one under way); its result lands in the analysis store. */
 export async function startAnalysis(): Promise<void> {
-  if (useAnalysis.getState().status === 'running') cancelAnalysis();
+  if (useAtlas.getState().analysis.status === 'running') cancelAnalysis();
   const runId = ++currentRun;
-  useAnalysis.setState({ status: 'running', progress: 0, phase: null, error: null });
+  useAtlas.getState().setAnalysis({ status: 'running', progress: 0, phase: null, error: null });
   try {
     await ensureLoaded();
     if (runId !== currentRun) return;
     const onProgress = proxy((progress: AnalysisProgress) => {
       if (runId !== currentRun) return;
-      useAnalysis.setState({ progress: progress.fraction, phase: progress.phase });
+      useAtlas.getState().setAnalysis({ progress: progress.fraction, phase: progress.phase });
     });
     const outcome = await api().run(runId, onProgress);
     if (runId !== currentRun) return;
     if (outcome.kind === 'cancelled') {
-      useAnalysis.setState({ status: 'cancelled' });
+      useAtlas.getState().setAnalysis({ status: 'cancelled' });
       return;
     }
-    const { highlight } = useAnalysis.getState();
+    const { highlight } = useAtlas.getState().analysis;
     const stillThere =
       highlight && outcome.result.overlaps.some((pair) => pair.a === highlight.a && pair.b === highlight.b);
-    useAnalysis.setState({
+    useAtlas.getState().setAnalysis({
       status: 'done',
       progress: 1,
       result: outcome.result,
@@ -80,42 +79,44 @@ export async function startAnalysis(): Promise<void> {
     });
   } catch (error) {
     if (runId !== currentRun) return;
-    useAnalysis.setState({ status: 'error', error: error instanceof Error ? error.message : String(error) });
+    useAtlas
+      .getState()
+      .setAnalysis({ status: 'error', error: error instanceof Error ? error.message : String(error) });
   }
 }
 
 /** Cancels the analysis under way (the worker aborts at its next slice). */
 export function cancelAnalysis(): void {
   const runId = currentRun;
-  if (useAnalysis.getState().status !== 'running') return;
+  if (useAtlas.getState().analysis.status !== 'running') return;
   currentRun++;
-  useAnalysis.setState({ status: 'cancelled' });
+  useAtlas.getState().setAnalysis({ status: 'cancelled' });
   if (remote) void remote.cancel(runId);
 }
 
 /** Asks the worker for the overlap of two plots and draws it (the map layer follows the store). */
 export async function showOverlap(a: string, b: string, m2: number): Promise<void> {
-  useAnalysis.setState({ highlight: { a, b, m2, shape: null, pending: true } });
+  useAtlas.getState().setAnalysis({ highlight: { a, b, m2, shape: null, pending: true } });
   let shape = null;
   try {
     shape = await api().overlapShape(a, b);
   } catch {
     shape = null;
   }
-  const { highlight } = useAnalysis.getState();
+  const { highlight } = useAtlas.getState().analysis;
   if (highlight?.a !== a || highlight.b !== b) return;
-  useAnalysis.setState({ highlight: { a, b, m2, shape, pending: false } });
+  useAtlas.getState().setAnalysis({ highlight: { a, b, m2, shape, pending: false } });
 }
 
 export function clearOverlap(): void {
-  useAnalysis.setState({ highlight: null });
+  useAtlas.getState().setAnalysis({ highlight: null });
 }
 
-// Layers reloaded (another sign-in, an edit saved): the figures are stale. Recompute at once when the
+// Analysed layers reloaded (another sign-in, an edit saved; a zone saved changes none of them): the figures are stale. Recompute at once when the
 // panel is open or a run is under way; otherwise on the next opening.
 useAtlas.subscribe((state, previous) => {
-  if (state.layers === previous.layers) return;
-  const { status, open } = useAnalysis.getState();
+  if (ANALYSED.every((layer) => state.layers[layer] === previous.layers[layer])) return;
+  const { status, open } = useAtlas.getState().analysis;
   if (!state.loading && (open || status === 'running')) void startAnalysis();
-  else if (status !== 'running') useAnalysis.setState({ status: 'idle' });
+  else if (status !== 'running') useAtlas.getState().setAnalysis({ status: 'idle' });
 });

@@ -6,7 +6,6 @@ import { useAtlas } from '../state/store.ts';
 import { LoginScreen } from './login-screen.tsx';
 import { SetupScreen } from './setup-screen.tsx';
 import './auth.css';
-import { useAuth } from '../state/session.ts';
 import { ta } from './strings.ts';
 
 function setupTokenFromAddress(): string | null {
@@ -18,8 +17,8 @@ function setupTokenFromAddress(): string | null {
 
 export function AuthScreen() {
   const lang = useAtlas((state) => state.lang);
-  const status = useAuth((state) => state.status);
-  const setupNeeded = useAuth((state) => state.setupNeeded);
+  const status = useAtlas((state) => state.session.status);
+  const setupNeeded = useAtlas((state) => state.session.setupNeeded);
   const [token, setToken] = useState(setupTokenFromAddress);
   const [notice, setNotice] = useState<string | undefined>(undefined);
   const otherLang = lang === 'zh' ? 'en' : 'zh';

@@ -4,7 +4,7 @@ import { type FormEvent, useEffect, useId, useState } from 'react';
 import { ApiError, errorText } from '../api/client.ts';
 import { login } from '../api/endpoints.ts';
 import { t } from '../i18n/i18n.ts';
-import { signedIn, useAuth } from '../state/session.ts';
+import { signedIn } from '../state/session.ts';
 import { useAtlas } from '../state/store.ts';
 import { ta } from './strings.ts';
 import { UsernameField } from './username-field.tsx';
@@ -18,8 +18,8 @@ function clockTime(at: number): string {
 
 export function LoginScreen({ notice }: { notice?: string | undefined }) {
   const lang = useAtlas((state) => state.lang);
-  const setupNeeded = useAuth((state) => state.setupNeeded);
-  const sessionNotice = useAuth((state) => state.notice);
+  const setupNeeded = useAtlas((state) => state.session.setupNeeded);
+  const sessionNotice = useAtlas((state) => state.session.notice);
   const [username, setUsername] = useState('');
   const [password, setPassword] = useState('');
   const [busy, setBusy] = useState(false);

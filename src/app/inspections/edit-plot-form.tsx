@@ -2,6 +2,7 @@
 // the fields changed, from the version the form started from, through the one write path
 // (api/transact.ts): edits of other fields made meanwhile are merged without asking; only a field both
 // changed differently opens the conflict dialog.
+import type { Feature } from 'geojson';
 import { type FormEvent, useState } from 'react';
 import { isIsoDate } from '../../domain/dates.ts';
 import type { Lang } from '../../domain/i18n.ts';
@@ -11,10 +12,10 @@ import { errorText } from '../api/client.ts';
 import { newClientId } from '../api/ids.ts';
 import { type Conflict, type Outcome, transact } from '../api/transact.ts';
 import { GRADE_COLOURS, STATUS_COLOURS } from '../map/styles.ts';
+import { useAtlas } from '../state/store.ts';
 import { ChoiceGroup } from '../ui/choice-group.tsx';
 import { Sheet } from '../ui/sheet.tsx';
 import { ConflictDialog } from './conflict-dialog.tsx';
-import { applyServerFeature } from './records.ts';
 import { tr } from './strings.ts';
 
 const EDITABLE_PLOT_FIELDS = ['status', 'mode', 'grade', 'deadline', 'notes'] as const;
@@ -83,7 +84,7 @@ export function EditPlotForm({
         setConflict(outcome.conflict);
         return;
       }
-      if (outcome.feature) applyServerFeature('plots', outcome.feature);
+      if (outcome.feature) useAtlas.getState().putFeature('plots', outcome.feature as unknown as Feature);
       setConflict(null);
       onSaved(tr(lang, 'saved'));
     } catch (caught) {

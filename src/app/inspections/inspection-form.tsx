@@ -4,6 +4,7 @@
 // map, then sends each photo. It goes through the one write path (api/transact.ts): a plot changed
 // meanwhile in other fields is merged without asking; only a status (or mode) both changed differently
 // opens the conflict dialog. Photos that fail can be sent again.
+import type { Feature } from 'geojson';
 import { type FormEvent, useEffect, useId, useMemo, useRef, useState } from 'react';
 import { isIsoDate } from '../../domain/dates.ts';
 import type { Lang } from '../../domain/i18n.ts';
@@ -15,11 +16,11 @@ import type { NewInspection } from '../api/endpoints.ts';
 import { newClientId } from '../api/ids.ts';
 import { type Conflict, type Outcome, transact } from '../api/transact.ts';
 import { STATUS_COLOURS } from '../map/styles.ts';
+import { useAtlas } from '../state/store.ts';
 import { ChoiceGroup } from '../ui/choice-group.tsx';
 import { Sheet } from '../ui/sheet.tsx';
 import { ConflictDialog } from './conflict-dialog.tsx';
 import { todayIso } from './diff.ts';
-import { applyServerFeature, useRecordsRevision } from './records.ts';
 import { tr } from './strings.ts';
 
 interface PickedPhoto {
@@ -69,7 +70,7 @@ export function InspectionForm({
   const [failed, setFailed] = useState<FailedPhoto[]>([]);
   const clientId = useMemo(newClientId, []);
   const ids = { findings: useId(), date: useId(), notes: useId(), photos: useId(), error: useId() };
-  const bump = useRecordsRevision((state) => state.bump);
+  const bump = useAtlas((state) => state.bumpRecords);
 
   // Previews are blob: URLs; give their memory back when a photo is removed or the form goes.
   const previews = useRef(new Set<string>());
@@ -144,7 +145,7 @@ export function InspectionForm({
       const recorded = outcome.inspection;
       if (!recorded) throw new Error('no inspection in the answer');
       setInspectionId(recorded.id);
-      applyServerFeature('plots', recorded.plot);
+      useAtlas.getState().putFeature('plots', recorded.plot as unknown as Feature);
       await uploadAll(recorded.id, photos);
     } catch (caught) {
       setError(errorText(caught, lang));

@@ -3,7 +3,8 @@
 
 import { useEffect, useState } from 'react';
 import type { Lang } from '../../domain/i18n.ts';
-import { canEdit, useAuth } from '../state/session.ts';
+import { canEdit } from '../state/session-slice.ts';
+import { useAtlas } from '../state/store.ts';
 import { ChangeHistory } from './change-history.tsx';
 import { EditPlotForm } from './edit-plot-form.tsx';
 import { InspectionForm } from './inspection-form.tsx';
@@ -21,7 +22,7 @@ export function PlotActions({
   plotId: string;
   properties: Record<string, unknown>;
 }) {
-  const me = useAuth((state) => state.me);
+  const me = useAtlas((state) => state.session.me);
   const [open, setOpen] = useState<'inspect' | 'edit' | null>(null);
   const [done, setDone] = useState<string | null>(null);
   // biome-ignore lint/correctness/useExhaustiveDependencies: a different plot closes the form and the notice

@@ -1,32 +1,13 @@
 // A plot's inspections and change history as read from the server, re-read when the plot's version
-// changes or after photos arrive; and the one way a feature the server sent back reaches the map.
+// changes or after photos arrive (the store's recordsRevision).
 
-import type { Feature } from 'geojson';
 import { useCallback, useEffect, useState } from 'react';
-import { create } from 'zustand';
 import type { Lang } from '../../domain/i18n.ts';
 import type { Inspection } from '../../domain/wire.ts';
 import { errorText } from '../api/client.ts';
 import { getFeatureHistory, getPlotInspections } from '../api/endpoints.ts';
-import type { ApiFeature, HistoryEntry } from '../api/schemas.ts';
-import type { DataLayerId } from '../state/layer-data.ts';
-import { withFeatureReplaced } from '../state/load-layers.ts';
+import type { HistoryEntry } from '../api/schemas.ts';
 import { useAtlas } from '../state/store.ts';
-
-/** Bumped after a write whose effect does not change the plot's version (a photo). */
-export const useRecordsRevision = create<{ revision: number; bump(): void }>()((set) => ({
-  revision: 0,
-  bump: () => set((state) => ({ revision: state.revision + 1 })),
-}));
-
-/** Puts the server's copy of a feature (after an inspection or an edit) on the map and the inspector. */
-export function applyServerFeature(layer: DataLayerId, feature: ApiFeature): void {
-  useAtlas.setState((state) => {
-    const data = state.layers[layer];
-    if (!data) return {};
-    return { layers: { ...state.layers, [layer]: withFeatureReplaced(data, feature as unknown as Feature) } };
-  });
-}
 
 export interface PlotRecords {
   inspections: Inspection[] | null;
@@ -36,7 +17,7 @@ export interface PlotRecords {
 }
 
 export function usePlotRecords(plotId: string, version: unknown, lang: Lang): PlotRecords {
-  const revision = useRecordsRevision((state) => state.revision);
+  const revision = useAtlas((state) => state.recordsRevision);
   const [loaded, setLoaded] = useState<{
     plotId: string;
     inspections: Inspection[];

@@ -3,13 +3,12 @@
 // attribute with its label; for a plot, the write actions the user's role allows and its inspection
 // and change histories. Values are React text, never HTML.
 
-import type { Feature } from 'geojson';
-import { type ComponentType, useMemo } from 'react';
+import type { ComponentType } from 'react';
 import type { Lang } from '../../domain/i18n.ts';
 import { layerLabel, PROPERTY_LABELS, propertyLabel } from '../../domain/labels.ts';
-import { parksOfFeature } from '../../geo/relate.ts';
 import { formatArea, formatValue } from '../i18n/format.ts';
 import { t } from '../i18n/i18n.ts';
+import { RELATED_LAYERS, type RelatedLayerId } from '../state/layers-slice.ts';
 import { useAtlas, useSelectedFeature } from '../state/store.ts';
 import { featureTitle } from '../ui/feature-title.ts';
 import { CoordinatesBlock } from './coordinates.tsx';
@@ -45,12 +44,10 @@ function AreaBlock({ areaM2, lang }: { areaM2: number; lang: Lang }) {
   );
 }
 
-function ParksBlock({ feature, lang }: { feature: Feature; lang: Lang }) {
+/** The parks the feature lies in or crosses, as computed when the layers loaded. */
+function ParksBlock({ layer, id, lang }: { layer: RelatedLayerId; id: string; lang: Lang }) {
   const parks = useAtlas((state) => state.layers.parks);
-  const related = useMemo(
-    () => (parks ? parksOfFeature(feature, parks.collection.features) : []),
-    [feature, parks],
-  );
+  const related = useAtlas((state) => state.relations.parksOf[layer]?.get(id)) ?? [];
   if (!parks) return null;
   return (
     <section className="inspector-parks">
@@ -70,6 +67,9 @@ function ParksBlock({ feature, lang }: { feature: Feature; lang: Lang }) {
     </section>
   );
 }
+
+const isRelatedLayer = (layer: string): layer is RelatedLayerId =>
+  (RELATED_LAYERS as readonly string[]).includes(layer);
 
 /** The plot's inspection actions (inspect, edit) shown above its facts; given by the shell (the inspections feature). */
 export type PlotActionsSlot = ComponentType<{
@@ -141,9 +141,9 @@ export function Inspector({ plotActions: PlotActions, plotHistories: PlotHistori
             )}
             {selected.layer === 'plots' && <PlotIndicatorsBlock properties={properties} lang={lang} />}
             {selected.layer === 'projects' && <ProjectStages properties={properties} lang={lang} />}
-            {selected.layer === 'parks' && <ParkSummary park={selected.feature} lang={lang} />}
-            {selected.layer !== 'parks' && selected.layer !== 'boundary' && (
-              <ParksBlock feature={selected.feature} lang={lang} />
+            {selected.layer === 'parks' && <ParkSummary parkId={selected.id} lang={lang} />}
+            {isRelatedLayer(selected.layer) && (
+              <ParksBlock layer={selected.layer} id={selected.id} lang={lang} />
             )}
             <section className="inspector-attributes">
               <h3>{t(lang, 'attributes')}</h3>

@@ -8,7 +8,6 @@ import { type ReactNode, useCallback, useEffect, useMemo, useRef, useState } fro
 import MapGL, { type MapLayerMouseEvent, type MapRef, NavigationControl } from 'react-map-gl/maplibre';
 import { MAPLIBRE_LOCALE_ZH, t } from '../i18n/i18n.ts';
 import type { DataLayerId } from '../state/layer-data.ts';
-import { useReadout } from '../state/readout.ts';
 import { selectFeature } from '../state/selection.ts';
 import { useAtlas } from '../state/store.ts';
 import { boundsOf, HESHAN_BOUNDS, TABLET_QUERY } from './camera.ts';
@@ -60,7 +59,7 @@ export function MapView({ children, clicksTaken, onMapLoad }: MapViewProps) {
     const map = mapRef.current;
     if (!map) return;
     const centre = map.getCenter();
-    useReadout.getState().setView([centre.lng, centre.lat], metresPerPixel(centre.lat, map.getZoom()));
+    useAtlas.getState().setView([centre.lng, centre.lat], metresPerPixel(centre.lat, map.getZoom()));
   }, []);
 
   // Open on the city: fit the boundary once it has loaded, unless the link carried a view.
@@ -142,8 +141,8 @@ export function MapView({ children, clicksTaken, onMapLoad }: MapViewProps) {
         cursor={hovering ? 'pointer' : 'grab'}
         onMouseEnter={() => setHovering(true)}
         onMouseLeave={() => setHovering(false)}
-        onMouseMove={(event) => useReadout.getState().setPointer([event.lngLat.lng, event.lngLat.lat])}
-        onMouseOut={() => useReadout.getState().setPointer(null)}
+        onMouseMove={(event) => useAtlas.getState().setPointer([event.lngLat.lng, event.lngLat.lat])}
+        onMouseOut={() => useAtlas.getState().setPointer(null)}
         onMove={updateView}
         onLoad={(event) => {
           onMapLoad?.(event.target);

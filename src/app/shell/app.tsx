@@ -11,10 +11,9 @@ import { Inspector } from '../inspector/inspector.tsx';
 import { tiandituKeyFrom } from '../map/basemaps.ts';
 import { MapView } from '../map/map-view.tsx';
 import { Search } from '../search/search-panel.tsx';
-import { startSession, useAuth } from '../state/session.ts';
+import { startSession } from '../state/session.ts';
 import { useAtlas } from '../state/store.ts';
-import { ZoneDrawControl } from '../zones/draw/zone-draw-control.tsx';
-import { useZones } from '../zones/panel/store.ts';
+import { useZoneDrawController, ZoneDrawControl } from '../zones/draw/zone-draw-control.tsx';
 import { ZoneButton, ZonePanel } from '../zones/panel/zone-panel.tsx';
 import { BasemapPanel, LayerPanel } from './layer-panel.tsx';
 import { Legend } from './legend.tsx';
@@ -25,7 +24,7 @@ import { UserMenu } from './user-menu.tsx';
 
 /** A click while a zone tool is in use belongs to the drawing, not to the inspector. */
 function zoneToolTakesClicks(): boolean {
-  return useZones.getState().tool !== 'none';
+  return useAtlas.getState().drawing.tool !== 'none';
 }
 
 function useStartup() {
@@ -56,6 +55,7 @@ export function App() {
   const loading = useAtlas((state) => state.loading);
   const layerPanelOpen = useAtlas((state) => state.layerPanelOpen);
   const setLayerPanelOpen = useAtlas((state) => state.setLayerPanelOpen);
+  const zoneDraw = useZoneDrawController();
   const otherLang = lang === 'zh' ? 'en' : 'zh';
 
   useEffect(() => {
@@ -63,7 +63,7 @@ export function App() {
     document.title = t(lang, 'title');
   }, [lang]);
 
-  const authStatus = useAuth((state) => state.status);
+  const authStatus = useAtlas((state) => state.session.status);
   if (authStatus !== 'signed-in') return <AuthScreen />;
 
   return (
@@ -128,11 +128,11 @@ export function App() {
         />
         <MapView clicksTaken={zoneToolTakesClicks} onMapLoad={exposeTestHook}>
           <AnalysisLayers />
-          <ZoneDrawControl />
+          <ZoneDrawControl controller={zoneDraw} />
         </MapView>
         <Inspector plotActions={PlotActions} plotHistories={PlotHistories} />
         <AnalysisPanel />
-        <ZonePanel />
+        <ZonePanel controller={zoneDraw} />
       </div>
       <StatusBar />
     </div>

@@ -5,7 +5,8 @@ import { BASEMAP_IDS, type BasemapId, needsKey } from '../../domain/basemaps.ts'
 import { layerLabel } from '../../domain/labels.ts';
 import { t } from '../i18n/i18n.ts';
 import { DATA_LAYERS } from '../state/layer-data.ts';
-import { type PlotColourMode, useAtlas } from '../state/store.ts';
+import { useAtlas } from '../state/store.ts';
+import type { PlotColourMode } from '../state/ui-slice.ts';
 
 const BASEMAP_KEYS = {
   none: 'basemapNone',

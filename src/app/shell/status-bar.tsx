@@ -5,14 +5,13 @@ import { formatNumber } from '../../domain/units.ts';
 import { lonLatToGk38 } from '../../geo/crs.ts';
 import { t } from '../i18n/i18n.ts';
 import { scaleBar, scaleDenominator } from '../map/scale.ts';
-import { useReadout } from '../state/readout.ts';
 import { useAtlas } from '../state/store.ts';
 
 export function StatusBar() {
   const lang = useAtlas((state) => state.lang);
-  const lngLat = useReadout((state) => state.lngLat);
-  const source = useReadout((state) => state.source);
-  const mPerPx = useReadout((state) => state.metresPerPixel);
+  const lngLat = useAtlas((state) => state.pointer.lngLat);
+  const source = useAtlas((state) => state.pointer.source);
+  const mPerPx = useAtlas((state) => state.pointer.metresPerPixel);
   const bar = mPerPx ? scaleBar(mPerPx, 120) : null;
   const gk = lngLat ? lonLatToGk38(lngLat[0], lngLat[1]) : null;
 

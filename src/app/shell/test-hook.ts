@@ -1,11 +1,11 @@
 // Handles for the end-to-end tests, in test builds only (`npm run build:test`, i.e. `vite build --mode e2e`):
-// the MapLibre map and the store on `window.__landAtlas`, the zone tools' store on `window.__landAtlasZones`.
+// the MapLibre map and the store on `window.__landAtlas`, the store's drawing slice on `window.__landAtlasZones`.
 // Vite writes the mode into the bundle as a string, so in any other build (`npm run build`, `npm start`,
 // `npm run dev`) the test below is constant, the bundler drops the assignments, and the bundle names
 // neither hook (tests/project/test-hooks.test.ts).
 import type { Map as MapLibreMap } from 'maplibre-gl';
+import type { DrawingState } from '../state/drawing-slice.ts';
 import { useAtlas } from '../state/store.ts';
-import { useZones } from '../zones/panel/store.ts';
 
 export interface LandAtlasTestHook {
   map: MapLibreMap | null;
@@ -15,12 +15,12 @@ export interface LandAtlasTestHook {
 declare global {
   interface Window {
     __landAtlas?: LandAtlasTestHook;
-    __landAtlasZones?: typeof useZones;
+    __landAtlasZones?: { getState(): DrawingState };
   }
 }
 
 export function exposeTestHook(map: MapLibreMap | null): void {
   if (import.meta.env.MODE !== 'e2e') return;
   window.__landAtlas = { map, store: useAtlas };
-  window.__landAtlasZones = useZones;
+  window.__landAtlasZones = { getState: () => useAtlas.getState().drawing };
 }

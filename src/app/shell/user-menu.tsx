@@ -2,13 +2,13 @@
 // opens it; nothing depends on hover).
 import { useEffect, useId, useRef, useState } from 'react';
 import { ROLE_LABELS, ta } from '../auth/strings.ts';
-import { signOut, useAuth } from '../state/session.ts';
+import { signOut } from '../state/session.ts';
 import '../auth/auth.css';
 import { useAtlas } from '../state/store.ts';
 
 export function UserMenu() {
   const lang = useAtlas((state) => state.lang);
-  const me = useAuth((state) => state.me);
+  const me = useAtlas((state) => state.session.me);
   const [open, setOpen] = useState(false);
   const panelId = useId();
   const root = useRef<HTMLDivElement>(null);

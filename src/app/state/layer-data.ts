@@ -1,12 +1,21 @@
 // A validated layer as the app keeps it: the collection for the map, an index by id for the inspector
-// and search, and each feature's ellipsoidal area (computed once, from src/geo/area).
+// and search, and each feature's ellipsoidal area (computed once, from src/geo/area). One feature the
+// server sent back (an edit, an inspection, a zone saved) replaces, adds or removes one entry.
 import type { Feature, FeatureCollection } from 'geojson';
 import { featureId } from '../../domain/feature-id.ts';
 import type { LayerId } from '../../domain/layers.ts';
 import { geometryAreaM2 } from '../../geo/area.ts';
 
+/** The layers the map draws, in drawing order, each with a toggle and a legend. */
 export const DATA_LAYERS = ['boundary', 'parks', 'newland', 'plots', 'projects'] as const;
 export type DataLayerId = (typeof DATA_LAYERS)[number];
+
+/**
+ * Every layer the store holds: the drawn ones and the redevelopment zones, which the drawing tool shows
+ * and edits. All come from the server through the same validator.
+ */
+export const STORED_LAYERS = [...DATA_LAYERS, 'zones'] as const;
+export type StoredLayerId = (typeof STORED_LAYERS)[number];
 
 export interface LayerData {
   layer: LayerId;
@@ -26,4 +35,33 @@ export function indexLayer(layer: LayerId, fileName: string, collection: Feature
     areaM2.set(id, geometryAreaM2(feature.geometry));
   }
   return { layer, fileName, collection, byId, areaM2 };
+}
+
+/**
+ * The layer with one feature put in (the server's newer copy replaces the old one in place; a new one is
+ * added at the end): new collection and index objects, so the map redraws it; the other features are
+ * the same objects.
+ */
+export function withFeaturePut(data: LayerData, feature: Feature): LayerData {
+  const id = featureId(feature);
+  if (id === null) return data;
+  const features = data.byId.has(id)
+    ? data.collection.features.map((existing) => (featureId(existing) === id ? feature : existing))
+    : [...data.collection.features, feature];
+  const byId = new Map(data.byId);
+  byId.set(id, feature);
+  const areaM2 = new Map(data.areaM2);
+  areaM2.set(id, geometryAreaM2(feature.geometry));
+  return { ...data, collection: { ...data.collection, features }, byId, areaM2 };
+}
+
+/** The layer without one feature (a zone deleted); unchanged when it is not there. */
+export function withFeatureRemoved(data: LayerData, id: string): LayerData {
+  if (!data.byId.has(id)) return data;
+  const features = data.collection.features.filter((feature) => featureId(feature) !== id);
+  const byId = new Map(data.byId);
+  byId.delete(id);
+  const areaM2 = new Map(data.areaM2);
+  areaM2.delete(id);
+  return { ...data, collection: { ...data.collection, features }, byId, areaM2 };
 }

@@ -1,36 +1,13 @@
 // Who is signed in, and the way in and out. At start GET /api/session (public: a first visit logs no
 // failed request) decides: signed in → load the layers; not → the login screen, or the setup page for
 // `/setup?token=…`. Any later 401 ends the session here and brings the login screen back.
-import { create } from 'zustand';
 import type { Me } from '../../domain/wire.ts';
 import { onUnauthorized } from '../api/client.ts';
 import { getSession, logout } from '../api/endpoints.ts';
 import { loadLayers } from './load-layers.ts';
 import { SELECT_NONE } from './selection.ts';
+import type { SessionState } from './session-slice.ts';
 import { useAtlas } from './store.ts';
-
-export type AuthStatus = 'checking' | 'signed-out' | 'signed-in';
-
-export interface AuthState {
-  status: AuthStatus;
-  me: Me | null;
-  /** No users yet: the first admin is made on the setup page. */
-  setupNeeded: boolean;
-  /** Why the login screen is back (the session ended), if it is not the first visit. */
-  notice: 'session-ended' | null;
-}
-
-export const useAuth = create<AuthState>()(() => ({
-  status: 'checking',
-  me: null,
-  setupNeeded: false,
-  notice: null,
-}));
-
-/** May the signed-in user edit the attributes of this layer? */
-export function canEdit(me: Me | null, layer: string): boolean {
-  return Boolean(me?.can.editLayers.includes(layer));
-}
 
 function appBase(): string {
   return new URL(import.meta.env.BASE_URL, window.location.href).href;
@@ -40,17 +17,18 @@ async function loadAppLayers(): Promise<void> {
   useAtlas.setState({ loading: true });
   const result = await loadLayers(appBase());
   // Logged out (or the session ended) while loading: keep nothing.
-  if (useAuth.getState().status !== 'signed-in') return;
+  if (useAtlas.getState().session.status !== 'signed-in') return;
   useAtlas.getState().setLoaded(result.layers, result.reports);
 }
 
 function forgetData(): void {
   useAtlas.setState({ layers: {}, reports: [], loading: true, selection: SELECT_NONE });
+  useAtlas.getState().resetDrawing();
 }
 
 /** After a login or the setup: remember who, then load the layers. */
 export function signedIn(me: Me): void {
-  useAuth.setState({ status: 'signed-in', me, setupNeeded: false, notice: null });
+  useAtlas.getState().setSession({ status: 'signed-in', me, setupNeeded: false, notice: null });
   void loadAppLayers();
 }
 
@@ -58,11 +36,11 @@ const NOTICE_KEY = 'land-atlas:notice';
 
 export async function startSession(): Promise<void> {
   onUnauthorized(() => {
-    if (useAuth.getState().status !== 'signed-in') return;
+    if (useAtlas.getState().session.status !== 'signed-in') return;
     // Start afresh at the same address (the map view in the hash comes back after the login), and
     // say why on the login screen.
     forgetData();
-    useAuth.setState({ status: 'signed-out', me: null, notice: 'session-ended' });
+    useAtlas.getState().setSession({ status: 'signed-out', me: null, notice: 'session-ended' });
     try {
       sessionStorage.setItem(NOTICE_KEY, 'session-ended');
       window.location.reload();
@@ -70,7 +48,7 @@ export async function startSession(): Promise<void> {
       // No storage (a locked-down browser): the login screen is shown in place instead.
     }
   });
-  let notice: AuthState['notice'] = null;
+  let notice: SessionState['notice'] = null;
   try {
     if (sessionStorage.getItem(NOTICE_KEY) === 'session-ended') notice = 'session-ended';
     sessionStorage.removeItem(NOTICE_KEY);
@@ -80,10 +58,10 @@ export async function startSession(): Promise<void> {
   try {
     const info = await getSession();
     if (info.signedIn) signedIn({ user: info.user, can: info.can });
-    else useAuth.setState({ status: 'signed-out', setupNeeded: info.setupNeeded, notice });
+    else useAtlas.getState().setSession({ status: 'signed-out', setupNeeded: info.setupNeeded, notice });
   } catch {
     // The server could not be asked: the login screen says what goes wrong when it is tried.
-    useAuth.setState({ status: 'signed-out' });
+    useAtlas.getState().setSession({ status: 'signed-out' });
   }
 }
 

@@ -1,13 +1,17 @@
-// Renders nothing: attaches the drawing tool to the map (src/app/zones/draw/controller.ts), keeps its snapping
-// index on the current plots and parks, loads the saved zones once the layers are in, and takes the
-// undo/redo keys (Ctrl+Z, Ctrl+Shift+Z, Ctrl+Y).
-import { useEffect } from 'react';
+// Renders nothing: attaches the shell's drawing controller (src/app/zones/draw/controller.ts) to the map,
+// keeps its snapping source on the current plots and parks, puts the saved zones of each load into it,
+// and takes the undo/redo keys (Ctrl+Z, Ctrl+Shift+Z, Ctrl+Y). useZoneDrawController makes the one
+// controller the map control and the zone panel share.
+import { useEffect, useState } from 'react';
 import { useMap } from 'react-map-gl/maplibre';
 import { useAtlas } from '../../state/store.ts';
-import { loadZones } from '../panel/actions.ts';
-import { clearReadout } from '../panel/readout-client.ts';
-import { resetZones, useZones } from '../panel/store.ts';
-import { attachDraw, redo, setSnapLayers, undo } from './controller.ts';
+import { ZoneDrawController } from './controller.ts';
+
+/** The drawing controller of this app instance (made once, kept for the life of the component). */
+export function useZoneDrawController(): ZoneDrawController {
+  const [controller] = useState(() => new ZoneDrawController());
+  return controller;
+}
 
 function isTyping(target: EventTarget | null): boolean {
   return (
@@ -16,52 +20,55 @@ function isTyping(target: EventTarget | null): boolean {
   );
 }
 
-export function ZoneDrawControl() {
+export function ZoneDrawControl({ controller }: { controller: ZoneDrawController }) {
   const { current } = useMap();
-  const layers = useAtlas((state) => state.layers);
-  const loading = useAtlas((state) => state.loading);
+  const plots = useAtlas((state) => state.layers.plots);
+  const parks = useAtlas((state) => state.layers.parks);
+  const loadCount = useAtlas((state) => state.loadCount);
+  const [attached, setAttached] = useState(false);
 
   useEffect(() => {
     const map = current?.getMap();
     if (!map) return;
     let detach: (() => void) | null = null;
     const attach = () => {
-      detach = attachDraw(map);
+      detach = controller.attach(map);
+      setAttached(true);
     };
     if (map.isStyleLoaded()) attach();
     else map.once('load', attach);
     return () => {
       map.off('load', attach);
       detach?.();
+      setAttached(false);
       // The map goes away when its person signs out: the next person must not see their zones.
-      clearReadout();
-      resetZones();
+      useAtlas.getState().resetDrawing();
     };
-  }, [current]);
+  }, [current, controller]);
 
   useEffect(() => {
-    setSnapLayers([
-      ...(layers.plots?.collection.features ?? []),
-      ...(layers.parks?.collection.features ?? []),
-    ]);
-  }, [layers.plots, layers.parks]);
+    controller.setSnapSource(plots?.collection.features, parks?.collection.features);
+  }, [controller, plots, parks]);
 
+  // Each load's saved zones (not the zones the person saves meanwhile: those are already drawn).
   useEffect(() => {
-    if (!loading) void loadZones();
-  }, [loading]);
+    const zones = useAtlas.getState().layers.zones;
+    if (attached && loadCount > 0 && zones) controller.loadSaved(zones.collection);
+  }, [controller, attached, loadCount]);
 
   useEffect(() => {
     const onKey = (event: KeyboardEvent) => {
-      if (!(event.ctrlKey || event.metaKey) || isTyping(event.target) || !useZones.getState().open) return;
+      if (!(event.ctrlKey || event.metaKey) || isTyping(event.target) || !useAtlas.getState().drawing.open)
+        return;
       const key = event.key.toLowerCase();
-      if (key === 'z' && !event.shiftKey) undo();
-      else if ((key === 'z' && event.shiftKey) || key === 'y') redo();
+      if (key === 'z' && !event.shiftKey) controller.undo();
+      else if ((key === 'z' && event.shiftKey) || key === 'y') controller.redo();
       else return;
       event.preventDefault();
     };
     window.addEventListener('keydown', onKey);
     return () => window.removeEventListener('keydown', onKey);
-  }, []);
+  }, [controller]);
 
   return null;
 }

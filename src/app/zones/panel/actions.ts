@@ -1,32 +1,23 @@
-// What the zone panel's buttons do beyond drawing: load the saved zones, save one (create or change from
+// What the zone panel's buttons do beyond drawing: save one (create or change from
 // its version; a conflict is shown, never overwritten), delete one, and the two exports.
 
 import type { Feature, FeatureCollection, Polygon } from 'geojson';
-import { featureId } from '../../../domain/feature-id.ts';
 import type { Lang } from '../../../domain/i18n.ts';
 import { propertyLabel } from '../../../domain/labels.ts';
-import { ZONE_MODES, type ZoneAttributes, type ZoneMode } from '../../../domain/zone.ts';
+import { type ZoneAttributes, zoneAttributesOf } from '../../../domain/zone.ts';
 import { zoneAnalysisCsv } from '../../../domain/zone-csv.ts';
 import { geometryAreaM2 } from '../../../geo/area.ts';
 import { ApiError } from '../../api/client.ts';
 import { newClientId } from '../../api/ids.ts';
 import { type Conflict, transact } from '../../api/transact.ts';
-import { addLoadedShapes, newFeatureId, removeZoneShape, replaceZoneShape } from '../draw/controller.ts';
-import { fetchZones } from './api.ts';
+import { presentZones, type ZoneRecord } from '../../state/drawing-slice.ts';
+import { useAtlas } from '../../state/store.ts';
+import type { ZoneDrawController } from '../draw/controller.ts';
 import { tz } from './i18n.ts';
-import { presentZones, useZones, type ZoneRecord } from './store.ts';
 
-const text = (value: unknown, fallback = ''): string => (typeof value === 'string' ? value : fallback);
-
-function attributesOf(properties: Record<string, unknown> | null): ZoneAttributes {
-  const mode = text(properties?.mode) as ZoneMode;
-  return {
-    name: text(properties?.name),
-    mode: ZONE_MODES.includes(mode) ? mode : 'redevelopment',
-    plannedLandUse: text(properties?.plannedLandUse, '1001'),
-    notes: text(properties?.notes),
-  };
-}
+const drawingState = () => useAtlas.getState().drawing;
+const setDrawing = (patch: Parameters<ReturnType<typeof useAtlas.getState>['setDrawing']>[0]) =>
+  useAtlas.getState().setDrawing(patch);
 
 function failure(error: unknown) {
   if (error instanceof ApiError) return { kind: 'error' as const, text: error.bilingual };
@@ -36,41 +27,8 @@ function failure(error: unknown) {
   };
 }
 
-/** Loads the saved zones once per session; each becomes a record and a shape on the map. */
-export async function loadZones(): Promise<void> {
-  if (useZones.getState().loaded) return;
-  useZones.setState({ loaded: true });
-  let collection: FeatureCollection;
-  try {
-    collection = await fetchZones();
-  } catch (error) {
-    useZones.setState({ loaded: false, message: failure(error) });
-    return;
-  }
-  const records: Record<string, ZoneRecord> = {};
-  const shapes = [];
-  for (const feature of collection.features) {
-    if (feature.geometry?.type !== 'Polygon') continue;
-    const drawId = newFeatureId();
-    const attributes = attributesOf(feature.properties);
-    const geometry = feature.geometry;
-    records[drawId] = {
-      drawId,
-      serverId: featureId(feature) ?? '',
-      version: Number(feature.properties?.version ?? 1),
-      attributes,
-      geometry,
-      savedGeometry: JSON.stringify(geometry),
-      savedAttributes: JSON.stringify(attributes),
-    };
-    shapes.push({ id: drawId, geometry });
-  }
-  useZones.setState((state) => ({ records: { ...state.records, ...records } }));
-  addLoadedShapes([...useZones.getState().history.present, ...shapes]);
-}
-
 function zoneGeometry(drawId: string): Polygon | null {
-  return useZones.getState().history.present.find((shape) => shape.id === drawId)?.geometry ?? null;
+  return drawingState().history.present.find((shape) => shape.id === drawId)?.geometry ?? null;
 }
 
 export function isDirty(record: ZoneRecord): boolean {
@@ -85,22 +43,23 @@ export function isDirty(record: ZoneRecord): boolean {
  * After a conflict: takes the server's copy (attributes, outline, version) in place of ours; our outline
  * stays one undo away.
  */
-export function takeServerCopy(): void {
-  const { conflict, records } = useZones.getState();
+export function takeServerCopy(controller: ZoneDrawController): void {
+  const { conflict, records } = drawingState();
   const record = conflict ? records[conflict.drawId] : undefined;
   if (!conflict || !record) return;
   const { current } = conflict;
-  const attributes = attributesOf(current.properties);
+  const attributes = zoneAttributesOf(current.properties);
   const geometry = current.geometry?.type === 'Polygon' ? current.geometry : record.geometry;
-  useZones.getState().setRecord({
+  useAtlas.getState().putFeature('zones', current);
+  useAtlas.getState().setRecord({
     ...record,
     attributes,
     version: Number(current.properties?.version ?? record.version),
     savedGeometry: JSON.stringify(geometry),
     savedAttributes: JSON.stringify(attributes),
   });
-  replaceZoneShape(record.drawId, geometry);
-  useZones.setState({ conflict: null, message: null });
+  controller.replaceZoneShape(record.drawId, geometry);
+  setDrawing({ conflict: null, message: null });
 }
 
 /** The conflict of a zone's save, in words: the fields both sides changed, and by whom. */
@@ -121,13 +80,12 @@ function conflictMessage(conflict: Conflict) {
  * loaded or saved at (attributes and outline merge three ways with changes made meanwhile; a field
  * both changed is a conflict, shown and never overwritten).
  */
-export async function saveZone(drawId: string): Promise<void> {
-  const state = useZones.getState();
-  const record = state.records[drawId];
+export async function saveZone(controller: ZoneDrawController, drawId: string): Promise<void> {
+  const record = drawingState().records[drawId];
   const geometry = zoneGeometry(drawId);
   if (!record || !geometry) return;
   const attributes = { ...record.attributes, name: record.attributes.name.trim() || drawId.slice(0, 8) };
-  useZones.setState({ saving: true, message: null, conflict: null });
+  setDrawing({ saving: true, message: null, conflict: null });
   try {
     const outcome =
       record.serverId === null || record.version === null
@@ -152,18 +110,20 @@ export async function saveZone(drawId: string): Promise<void> {
           });
     if (outcome.status === 'conflict') {
       const current = outcome.conflict.current as unknown as Feature;
-      useZones.setState({ message: conflictMessage(outcome.conflict), conflict: { drawId, current } });
+      setDrawing({ message: conflictMessage(outcome.conflict), conflict: { drawId, current } });
       return;
     }
     const feature = outcome.feature;
     if (!feature) return;
+    useAtlas.getState().putFeature('zones', feature as unknown as Feature);
     // What the server holds now: ours, with any field others changed meanwhile merged in.
-    const savedAttributes = attributesOf(feature.properties);
+    const savedAttributes = zoneAttributesOf(feature.properties);
     const savedGeometry =
       feature.geometry?.type === 'Polygon' ? (feature.geometry as unknown as Polygon) : geometry;
-    if (JSON.stringify(savedGeometry) !== JSON.stringify(geometry)) replaceZoneShape(drawId, savedGeometry);
+    if (JSON.stringify(savedGeometry) !== JSON.stringify(geometry))
+      controller.replaceZoneShape(drawId, savedGeometry);
     const version = feature.properties.version;
-    useZones.getState().setRecord({
+    useAtlas.getState().setRecord({
       ...record,
       attributes: savedAttributes,
       geometry: savedGeometry,
@@ -172,22 +132,22 @@ export async function saveZone(drawId: string): Promise<void> {
       savedGeometry: JSON.stringify(savedGeometry),
       savedAttributes: JSON.stringify(savedAttributes),
     });
-    useZones.setState({
+    setDrawing({
       message: {
         kind: 'info',
         text: { zh: tz('zh', 'saved', { version }), en: tz('en', 'saved', { version }) },
       },
     });
   } catch (error) {
-    useZones.setState({ message: failure(error), conflict: null });
+    setDrawing({ message: failure(error), conflict: null });
   } finally {
-    useZones.setState({ saving: false });
+    setDrawing({ saving: false });
   }
 }
 
 /** Deletes a zone: on the server first when it was saved (from its version), then from the map. */
-export async function deleteZoneById(drawId: string): Promise<void> {
-  const record = useZones.getState().records[drawId];
+export async function deleteZoneById(controller: ZoneDrawController, drawId: string): Promise<void> {
+  const record = drawingState().records[drawId];
   if (!record) return;
   if (record.serverId !== null && record.version !== null) {
     try {
@@ -199,13 +159,14 @@ export async function deleteZoneById(drawId: string): Promise<void> {
         version: record.version,
       });
     } catch (error) {
-      useZones.setState({ message: failure(error) });
+      setDrawing({ message: failure(error) });
       return;
     }
+    useAtlas.getState().removeFeature('zones', record.serverId);
     // Gone from the server: an undo brings the outline back as a new, unsaved zone.
-    useZones.getState().setRecord({ ...record, serverId: null, version: null, savedGeometry: null });
+    useAtlas.getState().setRecord({ ...record, serverId: null, version: null, savedGeometry: null });
   }
-  removeZoneShape(drawId);
+  controller.removeZoneShape(drawId);
 }
 
 function download(name: string, type: string, content: string): void {
@@ -221,7 +182,7 @@ function download(name: string, type: string, content: string): void {
 
 /** Every zone of the session as GeoJSON, with its attributes and ellipsoidal area. */
 function zonesGeoJson(): FeatureCollection {
-  const features: Feature[] = presentZones(useZones.getState()).map((record) => ({
+  const features: Feature[] = presentZones(drawingState()).map((record) => ({
     type: 'Feature',
     id: record.serverId ?? record.drawId,
     properties: {
@@ -240,7 +201,7 @@ export function exportGeoJson(): void {
 }
 
 export function exportAnalysisCsv(): void {
-  const { readout, readoutId, records } = useZones.getState();
+  const { readout, readoutId, records } = drawingState();
   if (!readout || !readoutId) return;
   const name = records[readoutId]?.attributes.name || readoutId;
   download(`${name}-分析.csv`, 'text/csv;charset=utf-8', zoneAnalysisCsv(name, readout));

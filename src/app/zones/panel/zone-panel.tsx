@@ -6,9 +6,10 @@ import { useId, useMemo } from 'react';
 import { ZONE_MODES, type ZoneMode } from '../../../domain/zone.ts';
 import { geometryAreaM2 } from '../../../geo/area.ts';
 import { formatArea, formatPercent } from '../../i18n/format.ts';
-import { useAuth } from '../../state/session.ts';
+import { isDrawingTool, presentZones, type ZoneTool, zoneHistoryFlags } from '../../state/drawing-slice.ts';
+import { selectedZoneId } from '../../state/selection.ts';
 import { useAtlas } from '../../state/store.ts';
-import { cancelDrawing, finishDrawing, redo, selectZone, undo, zoomToZone } from '../draw/controller.ts';
+import type { ZoneDrawController } from '../draw/controller.ts';
 import {
   deleteZoneById,
   exportAnalysisCsv,
@@ -18,20 +19,19 @@ import {
   takeServerCopy,
 } from './actions.ts';
 import { refusalText, tz, ZONE_MODE_NAMES } from './i18n.ts';
-import { isDrawingTool, presentZones, useZones, type ZoneTool, zoneHistoryFlags } from './store.ts';
 
 const ZONE_PANEL_ID = 'zone-panel';
 
 /** May the signed-in user create zones? (Before a session is known: no.) */
 function useCanDrawZones(): boolean {
-  const me = useAuth((state) => state.me);
+  const me = useAtlas((state) => state.session.me);
   return Boolean(me?.can.createLayers.includes('zones'));
 }
 
 export function ZoneButton() {
   const lang = useAtlas((state) => state.lang);
-  const open = useZones((state) => state.open);
-  const setOpen = useZones((state) => state.setOpen);
+  const open = useAtlas((state) => state.drawing.open);
+  const setOpen = useAtlas((state) => state.setDrawingOpen);
   if (!useCanDrawZones()) return null;
   return (
     <button
@@ -55,14 +55,14 @@ const TOOLS: { tool: ZoneTool; label: Parameters<typeof tz>[1] }[] = [
   { tool: 'delete-vertex', label: 'deleteVertex' },
 ];
 
-function Toolbar() {
+function Toolbar({ controller }: { controller: ZoneDrawController }) {
   const lang = useAtlas((state) => state.lang);
-  const tool = useZones((state) => state.tool);
-  const setTool = useZones((state) => state.setTool);
-  const snapping = useZones((state) => state.snapping);
-  const setSnapping = useZones((state) => state.setSnapping);
-  const history = useZones((state) => state.history);
-  const selectedId = useZones((state) => state.selectedId);
+  const tool = useAtlas((state) => state.drawing.tool);
+  const setTool = useAtlas((state) => state.setTool);
+  const snapping = useAtlas((state) => state.drawing.snapping);
+  const setDrawing = useAtlas((state) => state.setDrawing);
+  const history = useAtlas((state) => state.drawing.history);
+  const selectedId = useAtlas((state) => selectedZoneId(state.selection));
   const flags = zoneHistoryFlags(history);
   const drawing = isDrawingTool(tool);
   return (
@@ -83,19 +83,19 @@ function Toolbar() {
         className="zone-tool"
         disabled={!selectedId}
         onClick={() => {
-          const record = selectedId ? useZones.getState().records[selectedId] : undefined;
+          const record = selectedId ? useAtlas.getState().drawing.records[selectedId] : undefined;
           if (!record || !selectedId) return;
           const name = record.attributes.name || tz(lang, 'unnamed');
           if (record.serverId && !window.confirm(tz(lang, 'confirmDelete', { name }))) return;
-          void deleteZoneById(selectedId);
+          void deleteZoneById(controller, selectedId);
         }}
       >
         {tz(lang, 'deleteZone')}
       </button>
-      <button type="button" className="zone-tool" disabled={!flags.undo} onClick={undo}>
+      <button type="button" className="zone-tool" disabled={!flags.undo} onClick={() => controller.undo()}>
         {tz(lang, 'undo')}
       </button>
-      <button type="button" className="zone-tool" disabled={!flags.redo} onClick={redo}>
+      <button type="button" className="zone-tool" disabled={!flags.redo} onClick={() => controller.redo()}>
         {tz(lang, 'redo')}
       </button>
       <button
@@ -103,16 +103,16 @@ function Toolbar() {
         role="switch"
         className="zone-tool zone-switch"
         aria-checked={snapping}
-        onClick={() => setSnapping(!snapping)}
+        onClick={() => setDrawing({ snapping: !snapping })}
       >
         {tz(lang, 'snap')}
       </button>
       {drawing && (
         <div className="zone-finish">
-          <button type="button" className="zone-primary" onClick={finishDrawing}>
+          <button type="button" className="zone-primary" onClick={() => controller.finishDrawing()}>
             {tz(lang, 'finish')}
           </button>
-          <button type="button" className="zone-tool" onClick={cancelDrawing}>
+          <button type="button" className="zone-tool" onClick={() => controller.cancelDrawing()}>
             {tz(lang, 'cancel')}
           </button>
         </div>
@@ -130,10 +130,10 @@ function Toolbar() {
 
 function Readout() {
   const lang = useAtlas((state) => state.lang);
-  const readout = useZones((state) => state.readout);
-  const readoutId = useZones((state) => state.readoutId);
-  const name = useZones((state) =>
-    state.readoutId ? state.records[state.readoutId]?.attributes.name : null,
+  const readout = useAtlas((state) => state.drawing.readout);
+  const readoutId = useAtlas((state) => state.drawing.readoutId);
+  const name = useAtlas(({ drawing }) =>
+    drawing.readoutId ? drawing.records[drawing.readoutId]?.attributes.name : null,
   );
   if (!readout || !readoutId) return null;
   const area = formatArea(readout.areaM2, lang);
@@ -203,13 +203,13 @@ function Readout() {
   );
 }
 
-function Attributes() {
+function Attributes({ controller }: { controller: ZoneDrawController }) {
   const lang = useAtlas((state) => state.lang);
-  const id = useZones((state) => state.selectedId ?? state.readoutId);
-  const record = useZones((state) => (id ? state.records[id] : undefined));
-  const saving = useZones((state) => state.saving);
-  const setAttributes = useZones((state) => state.setAttributes);
-  const present = useZones((state) => state.history.present);
+  const id = useAtlas((state) => selectedZoneId(state.selection) ?? state.drawing.readoutId);
+  const record = useAtlas((state) => (id ? state.drawing.records[id] : undefined));
+  const saving = useAtlas((state) => state.drawing.saving);
+  const setAttributes = useAtlas((state) => state.setZoneAttributes);
+  const present = useAtlas((state) => state.drawing.history.present);
   const formId = useId();
   if (!id || !record || !present.some((shape) => shape.id === id)) return null;
   const { attributes } = record;
@@ -218,7 +218,7 @@ function Attributes() {
       className="zone-form"
       onSubmit={(event) => {
         event.preventDefault();
-        void saveZone(id);
+        void saveZone(controller, id);
       }}
     >
       <label htmlFor={`${formId}-name`}>{tz(lang, 'name')}</label>
@@ -264,11 +264,11 @@ function Attributes() {
   );
 }
 
-function ZoneList() {
+function ZoneList({ controller }: { controller: ZoneDrawController }) {
   const lang = useAtlas((state) => state.lang);
-  const history = useZones((state) => state.history);
-  const records = useZones((state) => state.records);
-  const selectedId = useZones((state) => state.selectedId);
+  const history = useAtlas((state) => state.drawing.history);
+  const records = useAtlas((state) => state.drawing.records);
+  const selectedId = useAtlas((state) => selectedZoneId(state.selection));
   const zones = useMemo(() => presentZones({ history, records }), [history, records]);
   return (
     <section className="zone-list" aria-label={tz(lang, 'zones')}>
@@ -281,7 +281,11 @@ function ZoneList() {
             const name = zone.attributes.name || tz(lang, 'unnamed');
             return (
               <li key={zone.drawId} aria-current={zone.drawId === selectedId ? 'true' : undefined}>
-                <button type="button" className="zone-list-name" onClick={() => selectZone(zone.drawId)}>
+                <button
+                  type="button"
+                  className="zone-list-name"
+                  onClick={() => controller.selectZone(zone.drawId)}
+                >
                   <span className="zone-name">{name}</span>{' '}
                   <span className="zone-list-area">{formatArea(geometryAreaM2(zone.geometry), lang).mu}</span>
                   {isDirty(zone) && <span className="zone-unsaved">（{tz(lang, 'unsaved')}）</span>}
@@ -291,8 +295,8 @@ function ZoneList() {
                   className="zone-tool"
                   aria-label={`${tz(lang, 'zoomTo')}：${name}`}
                   onClick={() => {
-                    selectZone(zone.drawId);
-                    zoomToZone(zone.geometry);
+                    controller.selectZone(zone.drawId);
+                    controller.zoomToZone(zone.geometry);
                   }}
                 >
                   {tz(lang, 'zoomTo')}
@@ -309,13 +313,13 @@ function ZoneList() {
   );
 }
 
-export function ZonePanel() {
+export function ZonePanel({ controller }: { controller: ZoneDrawController }) {
   const lang = useAtlas((state) => state.lang);
-  const open = useZones((state) => state.open);
-  const setOpen = useZones((state) => state.setOpen);
-  const refusal = useZones((state) => state.refusal);
-  const message = useZones((state) => state.message);
-  const conflict = useZones((state) => state.conflict);
+  const open = useAtlas((state) => state.drawing.open);
+  const setOpen = useAtlas((state) => state.setDrawingOpen);
+  const refusal = useAtlas((state) => state.drawing.refusal);
+  const message = useAtlas((state) => state.drawing.message);
+  const conflict = useAtlas((state) => state.drawing.conflict);
   if (!open) return null;
   return (
     <aside id={ZONE_PANEL_ID} className="zone-panel" aria-label={tz(lang, 'drawZones')}>
@@ -330,7 +334,7 @@ export function ZonePanel() {
           ✕
         </button>
       </header>
-      <Toolbar />
+      <Toolbar controller={controller} />
       <div role="alert" className="zone-alert">
         {refusal ? refusalText(lang, refusal) : null}
       </div>
@@ -341,13 +345,13 @@ export function ZonePanel() {
         {message ? message.text[lang] : null}
       </output>
       {conflict && (
-        <button type="button" className="zone-tool" onClick={takeServerCopy}>
+        <button type="button" className="zone-tool" onClick={() => takeServerCopy(controller)}>
           {tz(lang, 'takeServerCopy')}
         </button>
       )}
       <Readout />
-      <Attributes />
-      <ZoneList />
+      <Attributes controller={controller} />
+      <ZoneList controller={controller} />
     </aside>
   );
 }

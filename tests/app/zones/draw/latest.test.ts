@@ -1,6 +1,6 @@
 // Latest wins: one request at a time, only the newest waits, stale answers are dropped.
 import { describe, expect, it } from 'vitest';
-import { latestWins } from '../../../../src/app/zones/panel/latest.ts';
+import { latestWins } from '../../../../src/app/zones/draw/latest.ts';
 
 function deferred<T>() {
   let resolve!: (value: T) => void;

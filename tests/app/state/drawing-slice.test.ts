@@ -1,8 +1,10 @@
-// The zone store: the list follows the history's present step, and signing out forgets the session.
+// The store's drawing slice: the list follows the history's present step, and signing out forgets the
+// session.
 import type { Polygon } from 'geojson';
 import { describe, expect, it } from 'vitest';
-import { presentZones, resetZones, useZones } from '../../../../src/app/zones/panel/store.ts';
-import { DEFAULT_ZONE_ATTRIBUTES } from '../../../../src/domain/zone.ts';
+import { presentZones } from '../../../src/app/state/drawing-slice.ts';
+import { useAtlas } from '../../../src/app/state/store.ts';
+import { DEFAULT_ZONE_ATTRIBUTES } from '../../../src/domain/zone.ts';
 
 const square = (x: number): Polygon => ({
   type: 'Polygon',
@@ -28,9 +30,9 @@ function record(drawId: string) {
   };
 }
 
-describe('zone store', () => {
+describe('drawing slice', () => {
   it('lists the zones of the present step with its outlines, and forgets them on reset', () => {
-    const state = useZones.getState();
+    const state = useAtlas.getState();
     state.setRecord(record('a'));
     state.setRecord(record('b'));
     state.dispatchHistory({ type: 'commit', snapshot: [{ id: 'a', geometry: square(5) }] });
@@ -41,22 +43,25 @@ describe('zone store', () => {
         { id: 'b', geometry: square(9) },
       ],
     });
-    let zones = presentZones(useZones.getState());
+    let zones = presentZones(useAtlas.getState().drawing);
     expect(zones.map((zone) => [zone.drawId, zone.geometry])).toEqual([
       ['a', square(5)],
       ['b', square(9)],
     ]);
-    useZones.getState().dispatchHistory({ type: 'undo' });
-    zones = presentZones(useZones.getState());
+    useAtlas.getState().dispatchHistory({ type: 'undo' });
+    zones = presentZones(useAtlas.getState().drawing);
     expect(zones.map((zone) => zone.drawId)).toEqual(['a']);
-    useZones.getState().setAttributes('a', { notes: '备注' });
-    expect(useZones.getState().records.a?.attributes.notes).toBe('备注');
+    useAtlas.getState().setZoneAttributes('a', { notes: '备注' });
+    expect(useAtlas.getState().drawing.records.a?.attributes.notes).toBe('备注');
 
-    resetZones();
-    const after = useZones.getState();
+    useAtlas.getState().setDrawing({ snapping: false, open: true });
+    useAtlas.getState().resetDrawing();
+    const after = useAtlas.getState().drawing;
     expect(after.records).toEqual({});
     expect(after.history).toEqual({ past: [], present: [], future: [] });
-    expect(after.loaded).toBe(false);
+    expect(after.open).toBe(false);
+    // Snapping is the person's preference, not session data: it stays.
+    expect(after.snapping).toBe(false);
     expect(presentZones(after)).toEqual([]);
   });
 });
