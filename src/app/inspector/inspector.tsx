@@ -47,7 +47,7 @@ function AreaBlock({ areaM2, lang }: { areaM2: number; lang: Lang }) {
 /** The parks the feature lies in or crosses, as computed when the layers loaded. */
 function ParksBlock({ layer, id, lang }: { layer: RelatedLayerId; id: string; lang: Lang }) {
   const parks = useAtlas((state) => state.layers.parks);
-  const related = useAtlas((state) => state.relations.parksOf[layer]?.get(id)) ?? [];
+  const related = useAtlas((state) => state.derived.parksOf[layer]?.get(id)) ?? [];
   if (!parks) return null;
   return (
     <section className="inspector-parks">

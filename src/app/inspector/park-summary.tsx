@@ -12,7 +12,7 @@ import { useAtlas } from '../state/store.ts';
 
 export function ParkSummary({ parkId, lang }: { parkId: string; lang: Lang }) {
   const layers = useAtlas((state) => state.layers);
-  const holdings = useAtlas((state) => state.relations.holdings);
+  const holdings = useAtlas((state) => state.derived.holdings);
   const rows = RELATED_LAYERS.flatMap((layer) => {
     if (!layers[layer]) return [];
     const holding = holdings[layer]?.get(parkId);

@@ -1,10 +1,9 @@
 // The map's sources and layers: the basemap (online, only when chosen), our data layers in drawing
 // order, and the selection highlight on top. Visibility is a layout property so the order holds.
 import type { FeatureCollection } from 'geojson';
-import { useMemo } from 'react';
+
 import { Layer, type LayerProps, Source } from 'react-map-gl/maplibre';
 import { basemapSources } from '../../domain/basemaps.ts';
-import { labelPoints } from '../../geo/labelPoint.ts';
 import { useAtlas, useSelectedFeature } from '../state/store.ts';
 import * as styles from './styles.ts';
 
@@ -45,10 +44,7 @@ export function DataLayers() {
   const visibility = useAtlas((state) => state.visibility);
   const colourMode = useAtlas((state) => state.plotColourMode);
   const plotsFill = colourMode === 'grade' ? styles.plotsFillByGrade : styles.plotsFillByStatus;
-  const parkLabels = useMemo(
-    () => (layers.parks ? labelPoints(layers.parks.collection) : null),
-    [layers.parks],
-  );
+  const parkLabels = useAtlas((state) => state.derived.parkLabels);
   const v = (layer: LayerProps, visible: boolean) => withVisibility(layer, visible);
   return (
     <>

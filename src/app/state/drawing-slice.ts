@@ -14,6 +14,7 @@ import {
   type ZoneHistoryAction,
   zoneHistoryReducer,
 } from '../../domain/zone-history.ts';
+import { geometryAreaM2 } from '../../geo/area.ts';
 import type { ZoneRefusal } from '../../geo/zone-validate.ts';
 import type { SliceCreator } from './slice.ts';
 
@@ -45,6 +46,8 @@ export interface DrawingState {
   snapping: boolean;
   records: Record<string, ZoneRecord>;
   history: ZoneHistory;
+  /** The ellipsoidal area of each zone of the present step, m², computed when the step is made. */
+  areasM2: Record<string, number>;
   /** The zone being drawn or edited whose readout is shown, and that readout. */
   readoutId: string | null;
   readout: ZoneReadout | null;
@@ -74,6 +77,7 @@ function emptyDrawing(snapping: boolean): DrawingState {
     snapping,
     records: {},
     history: initialHistory(),
+    areasM2: {},
     readoutId: null,
     readout: null,
     refusal: null,
@@ -92,7 +96,12 @@ export const createDrawingSlice: SliceCreator<DrawingSlice> = (set) => {
     setDrawingOpen: (open) => patch(() => (open ? { open } : { open, tool: 'none' })),
     setTool: (tool) => patch(() => ({ tool, refusal: null })),
     dispatchHistory: (action) =>
-      patch((drawing) => ({ history: zoneHistoryReducer(drawing.history, action) })),
+      patch((drawing) => {
+        const history = zoneHistoryReducer(drawing.history, action);
+        const areasM2: Record<string, number> = {};
+        for (const shape of history.present) areasM2[shape.id] = geometryAreaM2(shape.geometry);
+        return { history, areasM2 };
+      }),
     setRecord: (record) => patch((drawing) => ({ records: { ...drawing.records, [record.drawId]: record } })),
     setZoneAttributes: (drawId, attributes) =>
       patch((drawing) => {

@@ -1,10 +1,11 @@
 // The layers slice: every layer as validated from the server (zones included), what failed to load and
-// why, and what is derived from the layers once per load rather than while rendering — the parks each
-// plot, project and new-land parcel lies in, and what each park holds. One feature the server sends back
-// updates one entry of each, not the whole.
+// why, and what is derived from the layers once per load rather than while rendering: where the parks'
+// names go, the parks each plot, project and new-land parcel lies in, and what each park holds. One
+// feature the server sends back updates its own entries, not the whole.
 
-import type { Feature } from 'geojson';
+import type { Feature, FeatureCollection, Point } from 'geojson';
 import { featureId } from '../../domain/feature-id.ts';
+import { labelPoints } from '../../geo/labelPoint.ts';
 import {
   type ParkHolding,
   type ParksOf,
@@ -31,7 +32,10 @@ export interface FileReport {
 export const RELATED_LAYERS = ['plots', 'projects', 'newland'] as const;
 export type RelatedLayerId = (typeof RELATED_LAYERS)[number];
 
-export interface ParkRelations {
+/** What is derived from the layers once per load (and per feature put), for the map and the panels. */
+export interface LayerDerived {
+  /** Where each park's name is drawn (a point well inside it). */
+  parkLabels: FeatureCollection<Point> | null;
   /** By layer: the parks each feature lies in (first) or crosses. */
   parksOf: Partial<Record<RelatedLayerId, ParksOf>>;
   /** By layer: what each park holds (count, area, planned investment), by park id. */
@@ -46,7 +50,7 @@ export interface LayersSlice {
   loading: boolean;
   /** Counts whole loads (not single features put): what is built once per load follows it. */
   loadCount: number;
-  relations: ParkRelations;
+  derived: LayerDerived;
   /** Bumped after a write that does not change a feature's version (a photo): its records are re-read. */
   recordsRevision: number;
   setLoaded(layers: StoredLayers, reports: FileReport[]): void;
@@ -60,9 +64,10 @@ const isRelated = (layer: StoredLayerId): layer is RelatedLayerId =>
   (RELATED_LAYERS as readonly string[]).includes(layer);
 
 /** Every relation of the layers to the parks: the one geometric pass, once per load. */
-function relationsOf(layers: StoredLayers): ParkRelations {
-  const relations: ParkRelations = { parksOf: {}, holdings: {} };
+function derivedOf(layers: StoredLayers): LayerDerived {
+  const relations: LayerDerived = { parkLabels: null, parksOf: {}, holdings: {} };
   if (!layers.parks) return relations;
+  relations.parkLabels = labelPoints(layers.parks.collection);
   const parks = prepareParks(layers.parks.collection.features);
   for (const layer of RELATED_LAYERS) {
     const data = layers[layer];
@@ -75,18 +80,19 @@ function relationsOf(layers: StoredLayers): ParkRelations {
 }
 
 /** The relations after one feature of a related layer changed: its own parks are tested again. */
-function relationsAfterPut(
-  relations: ParkRelations,
+function derivedAfterPut(
+  relations: LayerDerived,
   layers: StoredLayers,
   layer: RelatedLayerId,
   feature: Feature,
-): ParkRelations {
+): LayerDerived {
   const data = layers[layer];
   const id = featureId(feature);
   if (!layers.parks || !data || id === null) return relations;
   const parksOf = new Map(relations.parksOf[layer]);
   parksOf.set(id, parksOfOne(feature, prepareParks(layers.parks.collection.features)));
   return {
+    ...relations,
     parksOf: { ...relations.parksOf, [layer]: parksOf },
     holdings: { ...relations.holdings, [layer]: parkHoldings(data.byId, parksOf, data.areaM2) },
   };
@@ -97,7 +103,7 @@ export const createLayersSlice: SliceCreator<LayersSlice> = (set) => ({
   reports: [],
   loading: true,
   loadCount: 0,
-  relations: { parksOf: {}, holdings: {} },
+  derived: { parkLabels: null, parksOf: {}, holdings: {} },
   recordsRevision: 0,
   setLoaded: (layers, reports) =>
     set((state) => ({
@@ -105,20 +111,20 @@ export const createLayersSlice: SliceCreator<LayersSlice> = (set) => ({
       reports,
       loading: false,
       loadCount: state.loadCount + 1,
-      relations: relationsOf(layers),
+      derived: derivedOf(layers),
     })),
   putFeature: (layer, feature) =>
     set((state) => {
       const data = state.layers[layer];
       if (!data) return {};
       const layers = { ...state.layers, [layer]: withFeaturePut(data, feature) };
-      const relations =
+      const derived =
         layer === 'parks'
-          ? relationsOf(layers)
+          ? derivedOf(layers)
           : isRelated(layer)
-            ? relationsAfterPut(state.relations, layers, layer, feature)
-            : state.relations;
-      return { layers, relations };
+            ? derivedAfterPut(state.derived, layers, layer, feature)
+            : state.derived;
+      return { layers, derived };
     }),
   removeFeature: (layer, id) =>
     set((state) => {
@@ -127,7 +133,7 @@ export const createLayersSlice: SliceCreator<LayersSlice> = (set) => ({
       const layers = { ...state.layers, [layer]: withFeatureRemoved(data, id) };
       return {
         layers,
-        relations: isRelated(layer) || layer === 'parks' ? relationsOf(layers) : state.relations,
+        derived: isRelated(layer) || layer === 'parks' ? derivedOf(layers) : state.derived,
       };
     }),
   bumpRecords: () => set((state) => ({ recordsRevision: state.recordsRevision + 1 })),

@@ -5,6 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { presentZones } from '../../../src/app/state/drawing-slice.ts';
 import { useAtlas } from '../../../src/app/state/store.ts';
 import { DEFAULT_ZONE_ATTRIBUTES } from '../../../src/domain/zone.ts';
+import { geometryAreaM2 } from '../../../src/geo/area.ts';
 
 const square = (x: number): Polygon => ({
   type: 'Polygon',
@@ -48,7 +49,11 @@ describe('drawing slice', () => {
       ['a', square(5)],
       ['b', square(9)],
     ]);
+    const areas = useAtlas.getState().drawing.areasM2;
+    expect(Object.keys(areas)).toEqual(['a', 'b']);
+    expect(areas.a).toBeCloseTo(geometryAreaM2(square(5)), 6);
     useAtlas.getState().dispatchHistory({ type: 'undo' });
+    expect(Object.keys(useAtlas.getState().drawing.areasM2)).toEqual(['a']);
     zones = presentZones(useAtlas.getState().drawing);
     expect(zones.map((zone) => zone.drawId)).toEqual(['a']);
     useAtlas.getState().setZoneAttributes('a', { notes: '备注' });

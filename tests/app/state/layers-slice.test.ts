@@ -57,7 +57,7 @@ describe('layers slice', () => {
   beforeEach(load);
 
   it('relates every plot and project to its parks once per load', () => {
-    const { relations, loadCount } = useAtlas.getState();
+    const { derived: relations, loadCount } = useAtlas.getState();
     expect(loadCount).toBeGreaterThan(0);
     const plots = relations.parksOf.plots;
     expect(plots?.get('HS-DX-0001')).toEqual([{ id: 'P-A', name: 'P-A', relation: 'within' }]);
@@ -89,14 +89,14 @@ describe('layers slice', () => {
       'HS-DX-0002',
       'HS-DX-0003',
     ]);
-    expect(after.relations.parksOf.plots?.get('HS-DX-0001')?.map((park) => park.id)).toEqual(['P-B']);
-    expect(after.relations.parksOf.plots?.get('HS-DX-0002')).toBe(
-      before.relations.parksOf.plots?.get('HS-DX-0002'),
+    expect(after.derived.parksOf.plots?.get('HS-DX-0001')?.map((park) => park.id)).toEqual(['P-B']);
+    expect(after.derived.parksOf.plots?.get('HS-DX-0002')).toBe(
+      before.derived.parksOf.plots?.get('HS-DX-0002'),
     );
-    expect(after.relations.holdings.plots?.get('P-A')?.count).toBe(1);
-    expect(after.relations.holdings.plots?.get('P-B')?.count).toBe(2);
+    expect(after.derived.holdings.plots?.get('P-A')?.count).toBe(1);
+    expect(after.derived.holdings.plots?.get('P-B')?.count).toBe(2);
     // Another layer's relations are the same objects.
-    expect(after.relations.parksOf.projects).toBe(before.relations.parksOf.projects);
+    expect(after.derived.parksOf.projects).toBe(before.derived.parksOf.projects);
   });
 
   it('adds and removes a zone without touching the park relations', () => {
@@ -107,7 +107,7 @@ describe('layers slice', () => {
     expect(useAtlas.getState().layers.zones?.areaM2.get('Z-1')).toBeCloseTo(geometryAreaM2(zone.geometry), 6);
     useAtlas.getState().removeFeature('zones', 'Z-1');
     expect(useAtlas.getState().layers.zones?.collection.features).toEqual([]);
-    expect(useAtlas.getState().relations).toBe(before.relations);
+    expect(useAtlas.getState().derived).toBe(before.derived);
   });
 
   it('a write that keeps the version (a photo) bumps the records revision only', () => {

@@ -4,7 +4,6 @@
 import './zones.css';
 import { useId, useMemo } from 'react';
 import { ZONE_MODES, type ZoneMode } from '../../../domain/zone.ts';
-import { geometryAreaM2 } from '../../../geo/area.ts';
 import { formatArea, formatPercent } from '../../i18n/format.ts';
 import { isDrawingTool, presentZones, type ZoneTool, zoneHistoryFlags } from '../../state/drawing-slice.ts';
 import { selectedZoneId } from '../../state/selection.ts';
@@ -269,6 +268,7 @@ function ZoneList({ controller }: { controller: ZoneDrawController }) {
   const history = useAtlas((state) => state.drawing.history);
   const records = useAtlas((state) => state.drawing.records);
   const selectedId = useAtlas((state) => selectedZoneId(state.selection));
+  const areasM2 = useAtlas((state) => state.drawing.areasM2);
   const zones = useMemo(() => presentZones({ history, records }), [history, records]);
   return (
     <section className="zone-list" aria-label={tz(lang, 'zones')}>
@@ -287,7 +287,7 @@ function ZoneList({ controller }: { controller: ZoneDrawController }) {
                   onClick={() => controller.selectZone(zone.drawId)}
                 >
                   <span className="zone-name">{name}</span>{' '}
-                  <span className="zone-list-area">{formatArea(geometryAreaM2(zone.geometry), lang).mu}</span>
+                  <span className="zone-list-area">{formatArea(areasM2[zone.drawId] ?? 0, lang).mu}</span>
                   {isDirty(zone) && <span className="zone-unsaved">（{tz(lang, 'unsaved')}）</span>}
                 </button>
                 <button
