@@ -3,6 +3,8 @@
 // `{"error": code, "message": {zh, en}, ...details}` with its status, never a stack trace.
 
 import type { Bilingual } from '../domain/i18n.ts';
+import type { ErrorBody } from '../domain/wire.ts';
+
 export class ApiError extends Error {
   readonly status: number;
   readonly code: string;
@@ -17,7 +19,8 @@ export class ApiError extends Error {
     this.details = details;
   }
 
-  toJSON(): Record<string, unknown> {
+  /** The body of the refusal (src/domain/wire.ts), with its details beside code and message. */
+  toJSON(): ErrorBody & Record<string, unknown> {
     return { error: this.code, message: this.bilingual, ...this.details };
   }
 }

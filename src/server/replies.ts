@@ -4,8 +4,17 @@
 import { posix } from 'node:path';
 import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
 import type { Bilingual } from '../domain/i18n.ts';
+import type { ErrorBody } from '../domain/wire.ts';
 import { HashBusyError } from './auth/password.ts';
 import { ApiError } from './errors.ts';
+
+const INVALID_JSON: Bilingual = {
+  zh: '请求内容不是有效的 JSON。',
+  en: 'The request body is not valid JSON.',
+};
+
+/** A refusal's body, as the API's shape (src/domain/wire.ts) says. */
+const refusal = (error: string, message: Bilingual): ErrorBody => ({ error, message });
 
 const KNOWN: Record<string, { code: string; message: Bilingual }> = {
   FST_ERR_CTP_BODY_TOO_LARGE: {
@@ -47,10 +56,7 @@ const KNOWN: Record<string, { code: string; message: Bilingual }> = {
     code: 'bad-url',
     message: { zh: '地址中有无效的 % 转义。', en: 'The address has an invalid %-escape.' },
   },
-  FST_ERR_CTP_INVALID_JSON_BODY: {
-    code: 'invalid-json',
-    message: { zh: '请求内容不是有效的 JSON。', en: 'The request body is not valid JSON.' },
-  },
+  FST_ERR_CTP_INVALID_JSON_BODY: { code: 'invalid-json', message: INVALID_JSON },
 };
 
 export function handleError(error: FastifyError, request: FastifyRequest, reply: FastifyReply): void {
@@ -63,13 +69,12 @@ export function handleError(error: FastifyError, request: FastifyRequest, reply:
     reply
       .header('Retry-After', String(error.retryAfterSeconds))
       .status(503)
-      .send({
-        error: 'busy',
-        message: {
+      .send(
+        refusal('busy', {
           zh: '登录请求过多，请稍后再试。',
           en: 'Too many logins at once; try again in a moment.',
-        },
-      });
+        }),
+      );
     return;
   }
   // The file server refuses an odd spelling of a path (`//x`, `/a/../x`): nothing is there either.
@@ -80,30 +85,29 @@ export function handleError(error: FastifyError, request: FastifyRequest, reply:
   const known = KNOWN[error.code];
   const status = error.statusCode ?? 500;
   if (known) {
-    reply
-      .status(status >= 400 && status < 500 ? status : 400)
-      .send({ error: known.code, ...{ message: known.message } });
+    reply.status(status >= 400 && status < 500 ? status : 400).send(refusal(known.code, known.message));
     return;
   }
   if (error instanceof SyntaxError || error.code?.startsWith('FST_ERR_CTP')) {
-    reply.status(400).send({ error: 'invalid-json', message: KNOWN.FST_ERR_CTP_INVALID_JSON_BODY?.message });
+    reply.status(400).send(refusal('invalid-json', INVALID_JSON));
     return;
   }
   if (status >= 400 && status < 500) {
-    reply.status(status).send({
-      error: 'bad-request',
-      message: { zh: `请求无效：${error.message}`, en: `The request is not valid: ${error.message}` },
-    });
+    reply.status(status).send(
+      refusal('bad-request', {
+        zh: `请求无效：${error.message}`,
+        en: `The request is not valid: ${error.message}`,
+      }),
+    );
     return;
   }
   request.log.error(error);
-  reply.status(500).send({
-    error: 'internal',
-    message: {
+  reply.status(500).send(
+    refusal('internal', {
       zh: '服务器内部出错，此操作未完成。请稍后再试；若仍出错，请联系管理员。',
       en: 'The server failed; nothing was changed. Try again later, and tell the administrator if it persists.',
-    },
-  });
+    }),
+  );
 }
 
 /**
@@ -140,8 +144,7 @@ export function handleNotFound(serveApp: boolean) {
 function sendNotFound(request: FastifyRequest, reply: FastifyReply): void {
   const path = request.url.split('?')[0] ?? '';
   reply.header('Cache-Control', 'no-store');
-  reply.status(404).send({
-    error: 'not-found',
-    message: { zh: `没有这个地址：${path}`, en: `There is nothing at ${path}.` },
-  });
+  reply
+    .status(404)
+    .send(refusal('not-found', { zh: `没有这个地址：${path}`, en: `There is nothing at ${path}.` }));
 }

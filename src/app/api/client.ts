@@ -4,7 +4,7 @@
 
 import type { z } from 'zod';
 import type { Bilingual, Lang } from '../../domain/i18n.ts';
-import { errorBody } from './schemas.ts';
+import { errorBody } from '../../domain/wire.ts';
 
 const NETWORK_MESSAGE: Bilingual = {
   zh: '无法连接服务器，请检查网络后重试。',

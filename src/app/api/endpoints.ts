@@ -1,13 +1,30 @@
-// The API calls the app makes, one function each, typed by their zod schemas.
+// The API calls the app makes, one function each: answers checked, bodies typed, by the schemas the
+// server holds to as well (src/domain/wire.ts).
 import type { Geometry } from 'geojson';
-import { me, photo, session } from '../../domain/wire.ts';
+import type { z } from 'zod';
+import {
+  feature,
+  type featureCreate,
+  type featurePatch,
+  historyPage,
+  inspectionList,
+  type inspectionRequest,
+  type loginRequest,
+  me,
+  photo,
+  recordedInspection,
+  session,
+} from '../../domain/wire.ts';
 import { request, requestVoid } from './client.ts';
-import * as s from './schemas.ts';
 
 export const getSession = () => request(session, '/api/session', { authRequest: true });
 
 export const login = (username: string, password: string) =>
-  request(me, '/api/login', { method: 'POST', body: { username, password }, authRequest: true });
+  request(me, '/api/login', {
+    method: 'POST',
+    body: { username, password } satisfies z.input<typeof loginRequest>,
+    authRequest: true,
+  });
 
 export const logout = () => requestVoid('/api/logout', { method: 'POST', authRequest: true });
 
@@ -25,40 +42,41 @@ export const patchFeature = (
   properties: Record<string, unknown>,
   geometry?: Geometry,
 ) =>
-  request(s.feature, featureUrl(layer, id), {
+  request(feature, featureUrl(layer, id), {
     method: 'PATCH',
-    body: { version, properties, ...(geometry ? { geometry } : {}) },
+    body: { version, properties, ...(geometry ? { geometry } : {}) } satisfies z.input<typeof featurePatch>,
   });
 
 export const createFeature = (layer: string, properties: Record<string, unknown>, geometry: Geometry) =>
-  request(s.feature, featureUrl(layer), { method: 'POST', body: { properties, geometry } });
+  request(feature, featureUrl(layer), {
+    method: 'POST',
+    body: { properties, geometry } satisfies z.input<typeof featureCreate>,
+  });
 
 export const deleteFeature = (layer: string, id: string, version: number) =>
   requestVoid(`${featureUrl(layer, id)}?version=${version}`, { method: 'DELETE' });
 
 export const getPlotInspections = (plotId: string, signal?: AbortSignal) =>
-  request(s.inspectionList, `/api/plots/${encodeURIComponent(plotId)}/inspections`, signal ? { signal } : {});
+  request(inspectionList, `/api/plots/${encodeURIComponent(plotId)}/inspections`, signal ? { signal } : {});
 
 export const getFeatureHistory = (layer: string, id: string, signal?: AbortSignal) =>
   request(
-    s.historyPage,
+    historyPage,
     `/api/history?layer=${encodeURIComponent(layer)}&id=${encodeURIComponent(id)}&limit=50`,
     signal ? { signal } : {},
   );
 
-export interface NewInspection {
-  plotId: string;
-  date: string;
-  findings: string;
-  status: string;
-  mode?: string;
-  notes?: string;
-  clientId: string;
-  plotVersion: number;
-}
+/**
+ * The body of POST /api/inspections (src/domain/wire.ts) as the form holds it: status and mode as the
+ * strings it picked (the server judges them), and always the client id and the plot version seen.
+ */
+export type NewInspection = Omit<
+  z.input<typeof inspectionRequest>,
+  'status' | 'mode' | 'clientId' | 'plotVersion'
+> & { status: string; mode?: string; clientId: string; plotVersion: number };
 
 export const recordInspection = (input: NewInspection) =>
-  request(s.recordedInspection, '/api/inspections', { method: 'POST', body: input });
+  request(recordedInspection, '/api/inspections', { method: 'POST', body: input });
 
 export function uploadPhoto(inspectionId: string, file: File) {
   const form = new FormData();

@@ -17,7 +17,13 @@ import {
   mergePatchBetween,
   threeWayMerge,
 } from '../../domain/three-way-merge.ts';
-import type { Photo } from '../../domain/wire.ts';
+import {
+  type ApiFeature,
+  conflictBody,
+  type HistoryEntry,
+  type Photo,
+  type RecordedInspection,
+} from '../../domain/wire.ts';
 import { ApiError } from './client.ts';
 import {
   createFeature,
@@ -28,7 +34,6 @@ import {
   recordInspection,
   uploadPhoto,
 } from './endpoints.ts';
-import { type ApiFeature, conflictBody, type HistoryEntry, type RecordedInspection } from './schemas.ts';
 
 type Properties = Record<string, unknown>;
 

@@ -2,7 +2,7 @@
 // after in words (the inspector's formats), never raw JSON; refused changes (conflicts) marked as such.
 import type { Lang } from '../../domain/i18n.ts';
 import { propertyLabel } from '../../domain/labels.ts';
-import type { HistoryEntry } from '../api/schemas.ts';
+import type { HistoryEntry } from '../../domain/wire.ts';
 import { EMPTY_VALUE, formatValue } from '../i18n/format.ts';
 import { describeEntry, formatWhen } from './diff.ts';
 import { actionLabel, tr } from './strings.ts';

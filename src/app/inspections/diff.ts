@@ -3,7 +3,7 @@
 import { PROPERTY_LABELS } from '../../domain/labels.ts';
 import { applyMergePatch } from '../../domain/merge-patch.ts';
 import { sameValue } from '../../domain/three-way-merge.ts';
-import type { HistoryEntry } from '../api/schemas.ts';
+import type { HistoryEntry } from '../../domain/wire.ts';
 
 export interface FieldChange {
   name: string;

@@ -3,10 +3,9 @@
 
 import { useCallback, useEffect, useState } from 'react';
 import type { Lang } from '../../domain/i18n.ts';
-import type { Inspection } from '../../domain/wire.ts';
+import type { HistoryEntry, Inspection } from '../../domain/wire.ts';
 import { errorText } from '../api/client.ts';
 import { getFeatureHistory, getPlotInspections } from '../api/endpoints.ts';
-import type { HistoryEntry } from '../api/schemas.ts';
 import { useAtlas } from '../state/store.ts';
 
 export interface PlotRecords {

@@ -3,7 +3,7 @@
 import type { FastifyInstance, FastifyReply } from 'fastify';
 import { z } from 'zod';
 import { LAYER_IDS } from '../../domain/layers.ts';
-import type { Me, Session } from '../../domain/wire.ts';
+import { loginRequest, type Me, type Session } from '../../domain/wire.ts';
 import { AttemptLimiter, type Limit, loginLimits } from '../auth/limiter.ts';
 import { dummyPasswordHash, hashPassword, verifyPassword } from '../auth/password.ts';
 import { canCreateOrDelete, canEditLayer } from '../auth/roles.ts';
@@ -15,7 +15,6 @@ import { parse } from '../parse.ts';
 import type { User } from '../store/types.ts';
 import { newPassword } from './schemas.ts';
 
-const loginBody = z.strictObject({ username: z.string().max(64), password: z.string().max(1024) });
 const passwordBody = z.strictObject({ currentPassword: z.string().max(1024), newPassword });
 
 export function tooManyAttempts(reply: FastifyReply, seconds: number): ApiError {
@@ -74,7 +73,7 @@ export function authRoutes(server: FastifyInstance): void {
   const limiter = new AttemptLimiter();
 
   server.post('/api/login', { config: { access: 'public' } }, async (request, reply) => {
-    const body = parse(loginBody, request.body, 'body');
+    const body = parse(loginRequest, request.body, 'body');
     const limits = loginLimits(canonicalUsername(body.username), request.ip);
     const user = await store.getUser(body.username);
     // An unknown name costs a hash too, so it cannot be told from a wrong password by time.

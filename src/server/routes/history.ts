@@ -4,6 +4,7 @@
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import { LAYER_IDS } from '../../domain/layers.ts';
+import type { HistoryPage } from '../../domain/wire.ts';
 import { READ } from '../auth/roles.ts';
 import { forbidden } from '../errors.ts';
 import { parse } from '../parse.ts';
@@ -36,6 +37,7 @@ export function historyRoutes(server: FastifyInstance): void {
     }
     const entries = await store.history(filter);
     const last = entries.at(-1);
-    return { entries, next: entries.length === query.limit && last ? last.seq : null };
+    const page: HistoryPage = { entries, next: entries.length === query.limit && last ? last.seq : null };
+    return page;
   });
 }

@@ -4,28 +4,22 @@
 import { createReadStream } from 'node:fs';
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
-import { PLOT_STATUSES, RECTIFICATION_MODES } from '../../domain/layers.ts';
 import { PHOTOS_PER_INSPECTION } from '../../domain/photos.ts';
-import type { Photo, Inspection as WireInspection } from '../../domain/wire.ts';
+import {
+  type InspectionList,
+  inspectionRequest,
+  type Photo,
+  type RecordedInspection,
+  type Inspection as WireInspection,
+} from '../../domain/wire.ts';
 import { INSPECT, READ } from '../auth/roles.ts';
 import { ApiError, notFound, unauthorized } from '../errors.ts';
 import { parse } from '../parse.ts';
-import { toGeoJson } from '../store/rows.ts';
+import { type GeoJsonFeature, toGeoJson } from '../store/rows.ts';
 import type { Inspection, PhotoRecord } from '../store/types.ts';
-import { checkProperties, featureIdParam, featureNotFound, versionConflict } from './layers.ts';
+import { checkProperties, featureNotFound, versionConflict } from './layers.ts';
 import { readPhoto, readUpload, removePhotoFile, storePhoto } from './photos.ts';
-import { isoDate } from './schemas.ts';
 
-const inspectionBody = z.strictObject({
-  plotId: featureIdParam,
-  date: isoDate,
-  findings: z.string().trim().min(1, 'must not be empty').max(10_000),
-  status: z.enum(PLOT_STATUSES),
-  mode: z.enum(RECTIFICATION_MODES).optional(),
-  notes: z.string().max(10_000).optional(),
-  clientId: z.uuid().optional(),
-  plotVersion: z.number().int().min(1).optional(),
-});
 const idParams = z.strictObject({ id: z.string().min(1).max(200) });
 
 function photoJson(photo: PhotoRecord): Photo {
@@ -50,7 +44,7 @@ export function inspectionRoutes(server: FastifyInstance): void {
 
   server.post('/api/inspections', { config: { access: INSPECT } }, async (request, reply) => {
     if (!request.user) throw unauthorized();
-    const body = parse(inspectionBody, request.body, 'body');
+    const body = parse(inspectionRequest, request.body, 'body');
     const result = await store.recordInspection(body, request.user.username, (plot) => {
       const properties = {
         ...plot.properties,
@@ -65,7 +59,11 @@ export function inspectionRoutes(server: FastifyInstance): void {
       throw featureNotFound('plots', body.plotId);
     }
     reply.status(result.created ? 201 : 200);
-    return { ...inspectionJson(result.inspection), plot: toGeoJson(result.plot) };
+    const recorded: Omit<RecordedInspection, 'plot'> & { plot: GeoJsonFeature } = {
+      ...inspectionJson(result.inspection),
+      plot: toGeoJson(result.plot),
+    };
+    return recorded;
   });
 
   server.get('/api/inspections/:id', { config: { access: READ } }, async (request) => {
@@ -78,7 +76,11 @@ export function inspectionRoutes(server: FastifyInstance): void {
   server.get('/api/plots/:id/inspections', { config: { access: READ } }, async (request) => {
     const { id } = parse(idParams, request.params, 'params');
     if (!(await store.getFeature('plots', id))) throw featureNotFound('plots', id);
-    return { plotId: id, inspections: (await store.listInspections(id)).map(inspectionJson) };
+    const list: InspectionList = {
+      plotId: id,
+      inspections: (await store.listInspections(id)).map(inspectionJson),
+    };
+    return list;
   });
 
   server.post(

@@ -5,6 +5,7 @@ import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { GeoJSON } from 'geojson';
 import { z } from 'zod';
 import { LAYER_IDS, type LayerId } from '../../domain/layers.ts';
+import type { ImportReport } from '../../domain/wire.ts';
 import { ADMIN, READ } from '../auth/roles.ts';
 import { IMPORT_BODY_LIMIT } from '../config.ts';
 import { layerCsv } from '../csv.ts';
@@ -96,7 +97,14 @@ export async function ioRoutes(server: FastifyInstance): Promise<void> {
           { conflicts: result.conflicts },
         );
       }
-      return { layer, mode, ...result.summary, overwrote: result.overwrote, problems: report.problems };
+      const answer: ImportReport = {
+        layer,
+        mode,
+        ...result.summary,
+        overwrote: result.overwrote,
+        problems: report.problems,
+      };
+      return answer;
     },
   );
 

@@ -2,31 +2,21 @@
 // the role may, its geometry) from a named version, create and delete features of drawn layers.
 import { createHash, randomUUID } from 'node:crypto';
 import type { FastifyInstance, FastifyReply } from 'fastify';
-import type { Geometry } from 'geojson';
 import { z } from 'zod';
-import { FEATURE_ID_RULE, isFeatureId } from '../../domain/feature-id.ts';
 import { LAYER_IDS, type LayerId } from '../../domain/layers.ts';
 import { applyMergePatch } from '../../domain/merge-patch.ts';
 import { LAYER_PROPERTY_SCHEMAS } from '../../domain/schemas.ts';
+import { type FeatureDeleted, featureCreate, featureId, featurePatch } from '../../domain/wire.ts';
 import { canCreateOrDelete, canEditLayer, EDIT, READ } from '../auth/roles.ts';
 import { ApiError, forbidden, notFound, unauthorized } from '../errors.ts';
 import { checkFeature, checkFeatureId, checkFeatureNow } from '../feature-check.ts';
 import { parse } from '../parse.ts';
-import { toGeoJson } from '../store/rows.ts';
+import { type GeoJsonFeature, toGeoJson } from '../store/rows.ts';
 import type { FeatureContent, Properties, StoredFeature, UpdateResult } from '../store/types.ts';
 
 const layerParams = z.strictObject({ layer: z.enum(LAYER_IDS) });
-/** Any id the store can hold (src/domain/schemas.ts: 1–128 characters, …) can be addressed. */
-export const featureIdParam = z.string().refine(isFeatureId, FEATURE_ID_RULE);
-const featureParams = z.strictObject({ layer: z.enum(LAYER_IDS), id: featureIdParam });
-/** Its shape is the validator's to judge (checkFeature); here only that it is an object with a type. */
-const geometry = z.looseObject({ type: z.string() }).transform((value) => value as unknown as Geometry);
-const patchBody = z.strictObject({
-  version: z.number().int().min(1),
-  properties: z.record(z.string(), z.unknown()),
-  geometry: geometry.optional(),
-});
-const createBody = z.strictObject({ properties: z.record(z.string(), z.unknown()), geometry });
+/** Any id the store can hold (src/domain/feature-id.ts: 1–128 characters, …) can be addressed. */
+const featureParams = z.strictObject({ layer: z.enum(LAYER_IDS), id: featureId });
 const deleteQuery = z.strictObject({ version: z.coerce.number().int().min(1) });
 
 export const featureNotFound = (layer: string, id: string) =>
@@ -44,7 +34,7 @@ export function versionConflict(current: StoredFeature): ApiError {
   );
 }
 
-function sendUpdate(result: UpdateResult, layer: string, id: string) {
+function sendUpdate(result: UpdateResult, layer: string, id: string): GeoJsonFeature {
   if (result.ok) return toGeoJson(result.feature);
   if (result.reason === 'conflict') throw versionConflict(result.current);
   throw featureNotFound(layer, id);
@@ -114,7 +104,7 @@ function featureEtag(layer: string, id: string, version: number): string {
   return `"${digest.slice(0, 27)}"`;
 }
 
-function sendFeature(reply: FastifyReply, feature: StoredFeature) {
+function sendFeature(reply: FastifyReply, feature: StoredFeature): GeoJsonFeature {
   reply.header('ETag', featureEtag(feature.layer, feature.id, feature.version));
   return toGeoJson(feature);
 }
@@ -148,7 +138,7 @@ export function layerRoutes(server: FastifyInstance): void {
     const user = request.user;
     if (!user) throw unauthorized();
     if (!canEditLayer(user.role, layer)) throw notEditable(layer);
-    const body = parse(patchBody, request.body, 'body');
+    const body = parse(featurePatch, request.body, 'body');
     if (body.geometry && !canCreateOrDelete(user.role, layer)) {
       throw forbidden({ zh: `修改图层 ${layer} 的几何图形`, en: `changing geometries of layer ${layer}` });
     }
@@ -191,7 +181,7 @@ export function layerRoutes(server: FastifyInstance): void {
     const user = request.user;
     if (!user) throw unauthorized();
     if (!canCreateOrDelete(user.role, layer)) throw notEditable(layer);
-    const body = parse(createBody, request.body, 'body');
+    const body = parse(featureCreate, request.body, 'body');
     const { version: _serverManaged, ...given } = body.properties;
     const id = typeof given.id === 'string' && given.id !== '' ? given.id : `${layer}-${randomUUID()}`;
     checkFeatureId(id);
@@ -212,14 +202,18 @@ export function layerRoutes(server: FastifyInstance): void {
     return sendFeature(reply, feature);
   });
 
-  server.delete('/api/features/:layer/:id', { config: { access: EDIT } }, async (request) => {
-    const { layer, id } = parse(featureParams, request.params, 'params');
-    const user = request.user;
-    if (!user) throw unauthorized();
-    if (!canCreateOrDelete(user.role, layer)) throw notEditable(layer);
-    const { version } = parse(deleteQuery, request.query, 'query');
-    const result = await store.deleteFeature(layer, id, version, user.username);
-    sendUpdate(result, layer, id);
-    return { deleted: id, layer, version };
-  });
+  server.delete(
+    '/api/features/:layer/:id',
+    { config: { access: EDIT } },
+    async (request): Promise<FeatureDeleted> => {
+      const { layer, id } = parse(featureParams, request.params, 'params');
+      const user = request.user;
+      if (!user) throw unauthorized();
+      if (!canCreateOrDelete(user.role, layer)) throw notEditable(layer);
+      const { version } = parse(deleteQuery, request.query, 'query');
+      const result = await store.deleteFeature(layer, id, version, user.username);
+      sendUpdate(result, layer, id);
+      return { deleted: id, layer, version };
+    },
+  );
 }

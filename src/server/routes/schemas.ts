@@ -21,6 +21,3 @@ export const newPassword = z
   .max(PASSWORD_MAX_LENGTH, `must have at most ${PASSWORD_MAX_LENGTH} characters`);
 
 export const role = z.enum(ROLES);
-
-/** A real calendar date (2026-02-30 is not): the one rule of src/domain/schemas.ts. */
-export { isoDate } from '../../domain/schemas.ts';

@@ -3,6 +3,7 @@
 // inside the transaction that writes the change).
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
+import type { UserList } from '../../domain/wire.ts';
 import { hashPassword } from '../auth/password.ts';
 import { ADMIN } from '../auth/roles.ts';
 import { refuseWeakPassword } from '../auth/weak-password.ts';
@@ -27,7 +28,13 @@ const lastAdmin = () =>
 export function userRoutes(server: FastifyInstance): void {
   const { store } = server.atlas;
 
-  server.get('/api/users', { config: { access: ADMIN } }, async () => ({ users: await store.listUsers() }));
+  server.get(
+    '/api/users',
+    { config: { access: ADMIN } },
+    async (): Promise<UserList> => ({
+      users: await store.listUsers(),
+    }),
+  );
 
   server.post('/api/users', { config: { access: ADMIN } }, async (request, reply) => {
     if (!request.user) throw unauthorized();

@@ -2,6 +2,7 @@
 // layer snapshots are built of (string work, so a large layer is not parsed and re-serialized).
 import type { Geometry } from 'geojson';
 import type { LayerId } from '../../domain/layers.ts';
+import type { ApiFeature } from '../../domain/wire.ts';
 import type { Properties, StoredFeature } from './types.ts';
 
 export interface FeatureRow {
@@ -35,12 +36,11 @@ export function featureJson(row: FeatureRow): string {
   return `{"type":"Feature","id":${JSON.stringify(row.id)},"properties":${properties},"geometry":${row.geometry ?? 'null'}}`;
 }
 
-export interface GeoJsonFeature {
-  type: 'Feature';
-  id: string;
-  properties: Record<string, unknown> & { id: string; version: number };
-  geometry: Geometry | null;
-}
+/**
+ * A feature as the API sends it (src/domain/wire.ts), with the string id and the typed geometry the
+ * store holds (the schema's geometry is any object with a type; the layer validator judges the rest).
+ */
+export type GeoJsonFeature = Omit<ApiFeature, 'id' | 'geometry'> & { id: string; geometry: Geometry | null };
 
 export function toGeoJson(feature: StoredFeature): GeoJsonFeature {
   return {

@@ -10,9 +10,20 @@
 import type { Geometry } from 'geojson';
 import type { z } from 'zod';
 import type { LayerId, PlotStatus, RectificationMode } from '../../domain/layers.ts';
-import type { inspectionFields, photoFields, Role } from '../../domain/wire.ts';
+import type {
+  HistoryEntity,
+  HistoryEntry,
+  importConflict,
+  importSummary,
+  inspectionFields,
+  photoFields,
+  Role,
+  user,
+} from '../../domain/wire.ts';
 
-/** The roles are the API's (src/domain/wire.ts); re-exported for the e2e harness, which imports it here. */
+// What the store hands the routes and the routes send is the API's shape (src/domain/wire.ts), so a
+// field renamed here or there fails to compile; what only the server keeps is added beside it.
+export type { HistoryAction, HistoryEntity, HistoryEntry } from '../../domain/wire.ts';
 
 /** Properties as stored: without `version`, which the store keeps beside them. */
 export type Properties = Record<string, unknown> & { id: string };
@@ -74,34 +85,6 @@ export type InspectionResult =
   | { ok: false; reason: 'not-found' }
   | { ok: false; reason: 'conflict'; current: StoredFeature };
 
-export type HistoryEntity = 'feature' | 'inspection' | 'user' | 'layer';
-export type HistoryAction =
-  | 'seed'
-  | 'create'
-  | 'update'
-  | 'delete'
-  | 'import-create'
-  | 'import-update'
-  | 'import-delete'
-  | 'inspection'
-  | 'photo'
-  | 'conflict';
-
-export interface HistoryEntry {
-  seq: number;
-  at: string;
-  actor: string;
-  entity: HistoryEntity;
-  layer: string | null;
-  entityId: string;
-  action: HistoryAction;
-  versionBefore: number | null;
-  versionAfter: number | null;
-  before: unknown;
-  after: unknown;
-  note: string | null;
-}
-
 export interface HistoryQuery {
   entity?: HistoryEntity;
   layer?: string;
@@ -111,13 +94,8 @@ export interface HistoryQuery {
   limit: number;
 }
 
-export interface User {
-  username: string;
-  role: Role;
-  disabled: boolean;
-  createdAt: string;
-  updatedAt: string;
-}
+/** An account as the admin API sends it. */
+export type User = z.infer<typeof user>;
 
 export interface UserWithHash extends User {
   passwordHash: string;
@@ -129,14 +107,7 @@ export interface UserChange {
   disabled?: boolean;
 }
 
-export interface ImportSummary {
-  created: number;
-  updated: number;
-  unchanged: number;
-  deleted: number;
-  /** Features changed since the file was exported whose newer version the import replaced anyway. */
-  overwritten: number;
-}
+export type ImportSummary = z.infer<typeof importSummary>;
 
 /** A feature of an imported file: its content and the version it carried (properties.version), if any. */
 export interface ImportedFeature extends FeatureContent {
@@ -144,13 +115,7 @@ export interface ImportedFeature extends FeatureContent {
 }
 
 /** An imported feature older than the stored one: importing it would revert a newer edit. */
-export interface ImportConflict {
-  id: string;
-  importedVersion: number;
-  storedVersion: number;
-  updatedBy: string;
-  updatedAt: string;
-}
+export type ImportConflict = z.infer<typeof importConflict>;
 
 export type ImportResult =
   | { ok: true; summary: ImportSummary; overwrote: ImportConflict[] }

@@ -3,8 +3,7 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { z } from 'zod';
 import { ApiError, errorText, onUnauthorized, request, send } from '../../../src/app/api/client.ts';
-import { conflictBody } from '../../../src/app/api/schemas.ts';
-import { session } from '../../../src/domain/wire.ts';
+import { conflictBody, session } from '../../../src/domain/wire.ts';
 
 function answer(status: number, body: unknown, headers: Record<string, string> = {}) {
   return vi.fn(

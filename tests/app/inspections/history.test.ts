@@ -2,9 +2,9 @@
 // the inspection form makes before anything is sent.
 import { describe, expect, it } from 'vitest';
 import { newClientId } from '../../../src/app/api/ids.ts';
-import type { HistoryEntry } from '../../../src/app/api/schemas.ts';
 import { describeEntry, diffProperties, todayIso } from '../../../src/app/inspections/diff.ts';
 import { plotChanges } from '../../../src/app/inspections/edit-plot-form.tsx';
+import type { HistoryEntry } from '../../../src/domain/wire.ts';
 
 const entry = (over: Partial<HistoryEntry>): HistoryEntry => ({
   seq: 1,
