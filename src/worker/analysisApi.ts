@@ -2,8 +2,10 @@
 // layers (posted once, prepared once), run the analysis in time slices with progress, cancel a run by
 // its id (an AbortController per run, checked between slices), and cut the overlap of two plots on
 // demand. Every answer is plain JSON; the geometry itself is src/geo/analysis.ts.
-import type { FeatureCollection } from 'geojson';
+import type { Feature, FeatureCollection, Geometry } from 'geojson';
+import { applyFeatureChanges, type FeatureChanges } from '../domain/feature-changes.ts';
 import {
+  type AnalysisLayers,
   type AnalysisProgress,
   type AnalysisResult,
   analysisSteps,
@@ -53,23 +55,42 @@ export function createAnalysisApi(options: ApiOptions = {}) {
   let prepared: PreparedAnalysis | null = null;
   const running = new Map<number, AbortController>();
 
+  /** Prepares the layers (cancelling any run on the old ones); returns the feature counts. */
+  function prepare(layers: AnalysisLayers) {
+    for (const controller of running.values()) controller.abort();
+    prepared = prepareAnalysis(layers);
+    return {
+      plots: layers.plots.length,
+      parks: layers.parks.length,
+      newland: layers.newland.length,
+      projects: layers.projects.length,
+    };
+  }
+
   return {
     /** Takes the layers (once per load) and prepares plots and parks; returns the feature counts. */
     load(input: AnalysisLayerInput): { plots: number; parks: number; newland: number; projects: number } {
-      for (const controller of running.values()) controller.abort();
-      prepared = prepareAnalysis({
+      return prepare({
         plots: input.plots?.features ?? [],
         parks: input.parks?.features ?? [],
         newland: input.newland?.features ?? [],
         projects: input.projects?.features ?? [],
       });
-      const { layers } = prepared;
-      return {
-        plots: layers.plots.length,
-        parks: layers.parks.length,
-        newland: layers.newland.length,
-        projects: layers.projects.length,
+    },
+
+    /** Takes the features an edit changed (not the layers again) and prepares the layers anew. */
+    apply(changes: Partial<Record<keyof AnalysisLayerInput, FeatureChanges>>) {
+      const layers = prepared?.layers ?? { plots: [], parks: [], newland: [], projects: [] };
+      const change = (name: keyof AnalysisLayerInput) => {
+        const given = changes[name];
+        return given ? applyFeatureChanges<Feature<Geometry | null>>(layers[name], given) : layers[name];
       };
+      return prepare({
+        plots: change('plots'),
+        parks: change('parks'),
+        newland: change('newland'),
+        projects: change('projects'),
+      });
     },
 
     /** Runs the analysis on the loaded layers; `runId` is the caller's, for cancel(runId). */

@@ -36,6 +36,24 @@ describe('the analysis worker API', () => {
     expect(api.cancel(1)).toBe(false);
   });
 
+  it('takes an edit as the changed features only, and the next run reflects it', async () => {
+    const api = createAnalysisApi();
+    api.load(input);
+    const first = await api.run(1);
+    if (first.kind !== 'done') throw new Error('cancelled');
+    const gone = first.result.overlaps[0]?.a as string;
+    expect(api.apply({ plots: { put: [], removed: [gone] } })).toEqual({
+      plots: 341,
+      parks: 6,
+      newland: 180,
+      projects: 48,
+    });
+    const second = await api.run(2);
+    if (second.kind !== 'done') throw new Error('cancelled');
+    expect(second.result.overlaps.some((pair) => pair.a === gone || pair.b === gone)).toBe(false);
+    expect(second.result.overlaps.length).toBeLessThan(first.result.overlaps.length);
+  });
+
   it('cancels a run by its id between slices', async () => {
     const turns: number[] = [];
     const api = createAnalysisApi({

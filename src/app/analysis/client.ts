@@ -1,18 +1,15 @@
 // The main thread's side of the analysis worker: starts it on first use, posts the validated layers to it
-// once per load, runs and cancels analyses (by run id) and asks it for an overlap's geometry. Results go
+// once per load (then only the features an edit changed), runs and cancels analyses (by run id) and asks it for an overlap's geometry. Results go
 // into the store's analysis slice; nothing here computes geometry.
 import { proxy, type Remote, wrap } from 'comlink';
 import type { AnalysisProgress } from '../../geo/analysis.ts';
-import type { AnalysisApi, AnalysisLayerInput } from '../../worker/analysisApi.ts';
-import type { LayerData } from '../state/layer-data.ts';
+import type { AnalysisApi } from '../../worker/analysisApi.ts';
 import { useAtlas } from '../state/store.ts';
+import { layerSync } from '../state/worker-sync.ts';
 
 const ANALYSED = ['plots', 'parks', 'newland', 'projects'] as const;
 
 let remote: Remote<AnalysisApi> | null = null;
-/** The LayerData last posted, by layer: a new load posts again. */
-let posted: (LayerData | undefined)[] | null = null;
-let loading: Promise<unknown> | null = null;
 let currentRun = 0;
 
 function api(): Remote<AnalysisApi> {
@@ -26,28 +23,11 @@ function api(): Remote<AnalysisApi> {
   return remote;
 }
 
-async function ensureLoaded(): Promise<void> {
-  const layers = useAtlas.getState().layers;
-  const current = ANALYSED.map((layer) => layers[layer]);
-  if (posted && current.every((data, index) => data === posted?.[index])) {
-    await loading;
-    return;
-  }
-  posted = current;
-  const input: AnalysisLayerInput = {
-    plots: layers.plots?.collection ?? null,
-    parks: layers.parks?.collection ?? null,
-    newland: layers.newland?.collection ?? null,
-    projects: layers.projects?.collection ?? null,
-  };
-  loading = api().load(input);
-  try {
-    await loading;
-  } catch (error) {
-    posted = null;
-    throw error;
-  }
-}
+// The layers go to the worker once per load; after an edit only the changed features do.
+const layers = layerSync(ANALYSED, {
+  load: (input) => api().load(input),
+  apply: (changes) => api().apply(changes),
+});
 
 /** Starts an analysis (cancelling one under way); its result lands in the analysis store. */
 export async function startAnalysis(): Promise<void> {
@@ -55,7 +35,7 @@ export async function startAnalysis(): Promise<void> {
   const runId = ++currentRun;
   useAtlas.getState().setAnalysis({ status: 'running', progress: 0, phase: null, error: null });
   try {
-    await ensureLoaded();
+    await layers.sync();
     if (runId !== currentRun) return;
     const onProgress = proxy((progress: AnalysisProgress) => {
       if (runId !== currentRun) return;

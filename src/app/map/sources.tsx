@@ -1,9 +1,13 @@
 // The map's sources and layers: the basemap (online, only when chosen), our data layers in drawing
 // order, and the selection highlight on top. Visibility is a layout property so the order holds.
 import type { FeatureCollection } from 'geojson';
+import type { GeoJSONSource } from 'maplibre-gl';
+import { type ReactNode, useEffect, useRef, useState } from 'react';
 
-import { Layer, type LayerProps, Source } from 'react-map-gl/maplibre';
+import { Layer, type LayerProps, Source, useMap } from 'react-map-gl/maplibre';
 import { basemapSources } from '../../domain/basemaps.ts';
+import { featureId } from '../../domain/feature-id.ts';
+import { type DataLayerId, type LayerData, layerChanges } from '../state/layer-data.ts';
 import { useAtlas, useSelectedFeature } from '../state/store.ts';
 import * as styles from './styles.ts';
 
@@ -39,6 +43,39 @@ export function BasemapLayers() {
   );
 }
 
+/**
+ * One data layer's GeoJSON source. A load gives MapLibre the whole collection; a feature the server
+ * sent back afterwards (an edit, an inspection) reaches it as that one feature through
+ * GeoJSONSource.updateData, so one edit re-tiles only the tiles the feature touches instead of the layer.
+ */
+function DataSource({ layer, data, children }: { layer: DataLayerId; data: LayerData; children: ReactNode }) {
+  const { current } = useMap();
+  const loadCount = useAtlas((state) => state.loadCount);
+  // What the source was created with; replaced only by a new load.
+  const [mounted, setMounted] = useState(data.collection);
+  const shown = useRef({ data, loadCount });
+
+  useEffect(() => {
+    const before = shown.current;
+    if (before.data === data) return;
+    shown.current = { data, loadCount };
+    const source = current?.getMap().getSource(layer) as GeoJSONSource | undefined;
+    if (before.loadCount !== loadCount || !source) {
+      setMounted(data.collection);
+      return;
+    }
+    const { put, removed } = layerChanges(before.data, data);
+    const ids = put.flatMap((feature) => featureId(feature) ?? []);
+    void source.updateData({ remove: [...removed, ...ids], add: put });
+  }, [current, layer, data, loadCount]);
+
+  return (
+    <Source id={layer} type="geojson" data={mounted} promoteId="id">
+      {children}
+    </Source>
+  );
+}
+
 export function DataLayers() {
   const layers = useAtlas((state) => state.layers);
   const visibility = useAtlas((state) => state.visibility);
@@ -49,38 +86,38 @@ export function DataLayers() {
   return (
     <>
       {layers.boundary && (
-        <Source id="boundary" type="geojson" data={layers.boundary.collection} promoteId="id">
+        <DataSource layer="boundary" data={layers.boundary}>
           <Layer {...v(styles.boundaryFill, visibility.boundary)} />
           <Layer {...v(styles.boundaryCasing, visibility.boundary)} />
           <Layer {...v(styles.boundaryLine, visibility.boundary)} />
-        </Source>
+        </DataSource>
       )}
       {layers.parks && (
-        <Source id="parks" type="geojson" data={layers.parks.collection} promoteId="id">
+        <DataSource layer="parks" data={layers.parks}>
           <Layer {...v(styles.parksFill, visibility.parks)} />
           <Layer {...v(styles.parksLine, visibility.parks)} />
-        </Source>
+        </DataSource>
       )}
       {layers.newland && (
-        <Source id="newland" type="geojson" data={layers.newland.collection} promoteId="id">
+        <DataSource layer="newland" data={layers.newland}>
           <Layer {...v(styles.newlandFill, visibility.newland)} />
           <Layer {...v(styles.newlandLine, visibility.newland)} />
-        </Source>
+        </DataSource>
       )}
       {layers.plots && (
-        <Source id="plots" type="geojson" data={layers.plots.collection} promoteId="id">
+        <DataSource layer="plots" data={layers.plots}>
           <Layer {...v(plotsFill, visibility.plots)} />
           <Layer {...v(styles.plotsLine, visibility.plots)} />
           <Layer {...v(styles.plotsLabel, visibility.plots)} />
-        </Source>
+        </DataSource>
       )}
       {layers.projects && (
-        <Source id="projects" type="geojson" data={layers.projects.collection} promoteId="id">
+        <DataSource layer="projects" data={layers.projects}>
           <Layer {...v(styles.projectsFill, visibility.projects)} />
           <Layer {...v(styles.projectsLine, visibility.projects)} />
           <Layer {...v(styles.projectsCircle, visibility.projects)} />
           <Layer {...v(styles.projectsLabel, visibility.projects)} />
-        </Source>
+        </DataSource>
       )}
       {parkLabels && (
         <Source id="parks-labels" type="geojson" data={parkLabels}>

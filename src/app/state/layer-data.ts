@@ -2,6 +2,7 @@
 // and search, and each feature's ellipsoidal area (computed once, from src/geo/area). One feature the
 // server sent back (an edit, an inspection, a zone saved) replaces, adds or removes one entry.
 import type { Feature, FeatureCollection } from 'geojson';
+import type { FeatureChanges } from '../../domain/feature-changes.ts';
 import { featureId } from '../../domain/feature-id.ts';
 import type { LayerId } from '../../domain/layers.ts';
 import { geometryAreaM2 } from '../../geo/area.ts';
@@ -64,4 +65,21 @@ export function withFeatureRemoved(data: LayerData, id: string): LayerData {
   const areaM2 = new Map(data.areaM2);
   areaM2.delete(id);
   return { ...data, collection: { ...data.collection, features }, byId, areaM2 };
+}
+
+/**
+ * What changed between two states of one layer that share their unchanged feature objects (as
+ * withFeaturePut and withFeatureRemoved leave them): compared by identity, one pass over the ids, no
+ * geometry — what the map needs to update a source in place instead of re-tiling it.
+ */
+export function layerChanges(before: LayerData, after: LayerData): FeatureChanges {
+  const put: Feature[] = [];
+  const removed: string[] = [];
+  for (const [id, feature] of after.byId) {
+    if (before.byId.get(id) !== feature) put.push(feature);
+  }
+  for (const id of before.byId.keys()) {
+    if (!after.byId.has(id)) removed.push(id);
+  }
+  return { put, removed };
 }

@@ -2,7 +2,7 @@
 // load, and one feature the server sends back changes its own entries (and the park sums) only.
 import type { Feature, FeatureCollection } from 'geojson';
 import { beforeEach, describe, expect, it } from 'vitest';
-import { indexLayer } from '../../../src/app/state/layer-data.ts';
+import { indexLayer, layerChanges } from '../../../src/app/state/layer-data.ts';
 import { useAtlas } from '../../../src/app/state/store.ts';
 import { geometryAreaM2 } from '../../../src/geo/area.ts';
 
@@ -116,5 +116,24 @@ describe('layers slice', () => {
     const after = useAtlas.getState();
     expect(after.recordsRevision).toBe(before.recordsRevision + 1);
     expect(after.layers).toBe(before.layers);
+  });
+
+  it('tells the map which features one put changed, by identity, without looking at geometry', () => {
+    const before = useAtlas.getState().layers.plots;
+    const moved = square('HS-DX-0002', 112.95, 22.75, 0.01);
+    useAtlas.getState().putFeature('plots', moved);
+    const after = useAtlas.getState().layers.plots;
+    if (!before || !after) throw new Error('no plots');
+    expect(layerChanges(before, after)).toEqual({ put: [moved], removed: [] });
+    expect(layerChanges(after, after)).toEqual({ put: [], removed: [] });
+    const zonesBefore = useAtlas.getState().layers.zones;
+    const zone = square('Z-9', 112.82, 22.72, 0.02);
+    useAtlas.getState().putFeature('zones', zone);
+    const zonesAdded = useAtlas.getState().layers.zones;
+    useAtlas.getState().removeFeature('zones', 'Z-9');
+    const zonesAfter = useAtlas.getState().layers.zones;
+    if (!zonesBefore || !zonesAdded || !zonesAfter) throw new Error('no zones');
+    expect(layerChanges(zonesBefore, zonesAdded)).toEqual({ put: [zone], removed: [] });
+    expect(layerChanges(zonesAdded, zonesAfter)).toEqual({ put: [], removed: ['Z-9'] });
   });
 });

@@ -1,12 +1,13 @@
-// The main thread's side of the zone worker: posts the plots, parks and new land once per load, then
+// The main thread's side of the zone worker: posts the plots, parks and new land once per load (then the
+// features an edit changed), then
 // asks for one zone's readout at a time, latest wins (src/app/zones/draw/latest.ts): while the pointer
 // drags a vertex only the newest outline waits, and an answer older than one already shown is dropped.
 // One client per drawing controller; its worker starts on the first readout and ends with dispose().
 import { type Remote, wrap } from 'comlink';
 import type { Polygon } from 'geojson';
 import type { ZoneWorkerApi } from '../../../worker/zone.worker.ts';
-import type { LayerData } from '../../state/layer-data.ts';
 import { useAtlas } from '../../state/store.ts';
+import { layerSync } from '../../state/worker-sync.ts';
 import { latestWins } from './latest.ts';
 
 export interface ReadoutClient {
@@ -20,7 +21,6 @@ export interface ReadoutClient {
 export function createReadoutClient(): ReadoutClient {
   let worker: Worker | null = null;
   let remote: Remote<ZoneWorkerApi> | null = null;
-  let posted: (LayerData | undefined)[] | null = null;
 
   const api = (): Remote<ZoneWorkerApi> => {
     if (!remote) {
@@ -33,22 +33,15 @@ export function createReadoutClient(): ReadoutClient {
     return remote;
   };
 
-  // The layers go to the worker once per change of the plots, parks or new land, not per readout.
-  const ensureLoaded = async (): Promise<void> => {
-    const { layers } = useAtlas.getState();
-    const current = [layers.plots, layers.parks, layers.newland];
-    if (posted && current.every((data, index) => data === posted?.[index])) return;
-    await api().load({
-      plots: layers.plots?.collection ?? null,
-      parks: layers.parks?.collection ?? null,
-      newland: layers.newland?.collection ?? null,
-    });
-    posted = current;
-  };
+  // The layers go to the worker once per load; after an edit only the changed features do.
+  const layers = layerSync(['plots', 'parks', 'newland'] as const, {
+    load: (input) => api().load(input),
+    apply: (changes) => api().apply(changes),
+  });
 
   const readouts = latestWins(
     async ({ geometry }: { id: string; geometry: Polygon }) => {
-      await ensureLoaded();
+      await layers.sync();
       return api().readout(geometry);
     },
     (readout, { id }) => useAtlas.getState().setDrawing({ readoutId: id, readout }),
@@ -66,7 +59,7 @@ export function createReadoutClient(): ReadoutClient {
       worker?.terminate();
       worker = null;
       remote = null;
-      posted = null;
+      layers.reset();
     },
   };
 }
