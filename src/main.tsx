@@ -3,6 +3,9 @@ import './app/shell/zod-jitless.ts';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { MapProvider } from 'react-map-gl/maplibre';
+// The stylesheets' order is the cascade's: the shared pieces first, then each feature's (imported by its
+// components inside App), the shell's frame last, so its rules win ties.
+import './app/ui/ui.css';
 import { App } from './app/shell/app.tsx';
 import './app/shell/app.css';
 

@@ -340,31 +340,24 @@ class SweepStatus {
   }
 
   previous(s: number): number {
-    const { left, right, parent } = this;
-    let x = left[s] as number;
-    if (x >= 0) {
-      while ((right[x] as number) >= 0) x = right[x] as number;
-      return x;
-    }
-    x = s;
-    let p = parent[x] as number;
-    while (p >= 0 && left[p] === x) {
-      x = p;
-      p = parent[p] as number;
-    }
-    return p;
+    return this.neighbour(s, this.left, this.right);
   }
 
   next(s: number): number {
-    const { left, right, parent } = this;
-    let x = right[s] as number;
+    return this.neighbour(s, this.right, this.left);
+  }
+
+  /** The in-order neighbour of s on the `toward` side (left: the previous, right: the next), or -1. */
+  private neighbour(s: number, toward: Int32Array, away: Int32Array): number {
+    let x = toward[s] as number;
     if (x >= 0) {
-      while ((left[x] as number) >= 0) x = left[x] as number;
+      while ((away[x] as number) >= 0) x = away[x] as number;
       return x;
     }
     x = s;
+    const { parent } = this;
     let p = parent[x] as number;
-    while (p >= 0 && right[p] === x) {
+    while (p >= 0 && toward[p] === x) {
       x = p;
       p = parent[p] as number;
     }

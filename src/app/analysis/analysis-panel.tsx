@@ -2,6 +2,7 @@
 // shows it — plots per park, overlapping plots, the manufacturing share of new land against the target,
 // the project pipeline — with a progress bar and a cancel button while the worker runs. A side sheet on
 // a desktop, a full-height sheet on a tablet. It renders results only; the geometry is in the worker.
+import '../ui/ui.css';
 import './analysis.css';
 import { useEffect } from 'react';
 import { formatNumber } from '../../domain/units.ts';
@@ -22,7 +23,7 @@ export function AnalysisButton() {
   return (
     <button
       type="button"
-      className="analysis-button"
+      className="bar-button bar-toggle"
       aria-expanded={open}
       aria-controls={ANALYSIS_PANEL_ID}
       onClick={() => setAnalysis({ open: !open })}

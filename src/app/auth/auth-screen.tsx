@@ -5,6 +5,7 @@ import { hrefForLang, t } from '../i18n/i18n.ts';
 import { useAtlas } from '../state/store.ts';
 import { LoginScreen } from './login-screen.tsx';
 import { SetupScreen } from './setup-screen.tsx';
+import '../ui/ui.css';
 import './auth.css';
 import { ta } from './strings.ts';
 

@@ -6,8 +6,8 @@ import { login } from '../api/endpoints.ts';
 import { t } from '../i18n/i18n.ts';
 import { signedIn } from '../state/session.ts';
 import { useAtlas } from '../state/store.ts';
+import { PasswordField, UsernameField } from './auth-fields.tsx';
 import { ta } from './strings.ts';
-import { UsernameField } from './username-field.tsx';
 
 function clockTime(at: number): string {
   const date = new Date(at);
@@ -89,18 +89,14 @@ export function LoginScreen({ notice }: { notice?: string | undefined }) {
         onChange={setUsername}
         describedBy={error ? errorId : undefined}
       />
-      <label className="field">
-        <span>{ta(lang, 'password')}</span>
-        <input
-          name="password"
-          type="password"
-          autoComplete="current-password"
-          value={password}
-          onChange={(event) => setPassword(event.target.value)}
-          aria-describedby={error ? errorId : undefined}
-          required
-        />
-      </label>
+      <PasswordField
+        lang={lang}
+        label="password"
+        name="password"
+        value={password}
+        onChange={setPassword}
+        describedBy={error ? errorId : undefined}
+      />
       {error && (
         <div className="form-error" role="alert" id={errorId}>
           <p>{error}</p>

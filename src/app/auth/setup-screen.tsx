@@ -5,8 +5,8 @@ import { ApiError, errorText } from '../api/client.ts';
 import { completeSetup } from '../api/endpoints.ts';
 import { signedIn } from '../state/session.ts';
 import { useAtlas } from '../state/store.ts';
+import { PasswordField, UsernameField } from './auth-fields.tsx';
 import { ta } from './strings.ts';
-import { UsernameField } from './username-field.tsx';
 
 const USERNAME = /^[\p{L}\p{N}][\p{L}\p{N}._-]*$/u;
 const PASSWORD_MIN = 8;
@@ -69,32 +69,24 @@ export function SetupScreen({ token, onDone }: { token: string; onDone: (notice:
       <h2 id="setup-heading">{ta(lang, 'setupTitle')}</h2>
       <p className="note">{ta(lang, 'setupIntro')}</p>
       <UsernameField lang={lang} value={username} onChange={setUsername} describedBy={describedBy} />
-      <label className="field">
-        <span>{ta(lang, 'password')}</span>
-        <input
-          name="new-password"
-          type="password"
-          autoComplete="new-password"
-          minLength={PASSWORD_MIN}
-          value={password}
-          onChange={(event) => setPassword(event.target.value)}
-          aria-describedby={describedBy}
-          required
-        />
-      </label>
-      <label className="field">
-        <span>{ta(lang, 'passwordAgain')}</span>
-        <input
-          name="new-password-again"
-          type="password"
-          autoComplete="new-password"
-          minLength={PASSWORD_MIN}
-          value={again}
-          onChange={(event) => setAgain(event.target.value)}
-          aria-describedby={describedBy}
-          required
-        />
-      </label>
+      <PasswordField
+        lang={lang}
+        label="password"
+        name="new-password"
+        newMinLength={PASSWORD_MIN}
+        value={password}
+        onChange={setPassword}
+        describedBy={describedBy}
+      />
+      <PasswordField
+        lang={lang}
+        label="passwordAgain"
+        name="new-password-again"
+        newMinLength={PASSWORD_MIN}
+        value={again}
+        onChange={setAgain}
+        describedBy={describedBy}
+      />
       {error && (
         <p className="form-error" role="alert" id={errorId}>
           {error}

@@ -5,7 +5,6 @@
 import type { Feature } from 'geojson';
 import { type FormEvent, useState } from 'react';
 import { isIsoDate } from '../../domain/dates.ts';
-import type { Lang } from '../../domain/i18n.ts';
 import { propertyLabel, valueLabel } from '../../domain/labels.ts';
 import { PLOT_GRADES, PLOT_STATUSES, RECTIFICATION_MODES } from '../../domain/layers.ts';
 import { errorText } from '../api/client.ts';
@@ -14,8 +13,7 @@ import { type Conflict, type Outcome, transact } from '../api/transact.ts';
 import { GRADE_COLOURS, STATUS_COLOURS } from '../map/styles.ts';
 import { useAtlas } from '../state/store.ts';
 import { ChoiceGroup } from '../ui/choice-group.tsx';
-import { Sheet } from '../ui/sheet.tsx';
-import { ConflictDialog } from './conflict-dialog.tsx';
+import { type RecordFormProps, RecordFormSheet } from './record-form-sheet.tsx';
 import { tr } from './strings.ts';
 
 const EDITABLE_PLOT_FIELDS = ['status', 'mode', 'grade', 'deadline', 'notes'] as const;
@@ -51,19 +49,7 @@ export function plotChanges(base: Record<string, unknown>, values: Values): Reco
   return changes;
 }
 
-export function EditPlotForm({
-  lang,
-  plotId,
-  properties,
-  onClose,
-  onSaved,
-}: {
-  lang: Lang;
-  plotId: string;
-  properties: Record<string, unknown>;
-  onClose: () => void;
-  onSaved: (message: string) => void;
-}) {
+export function EditPlotForm({ lang, plotId, properties, onClose, onSaved }: RecordFormProps) {
   // The version the person is editing from stays fixed while the form is open.
   const [base] = useState(properties);
   const [values, setValues] = useState<Values>(() => valuesOf(properties));
@@ -108,80 +94,66 @@ export function EditPlotForm({
   };
 
   return (
-    <Sheet
+    <RecordFormSheet
+      lang={lang}
       title={tr(lang, 'editTitle', { plot: plotId })}
-      closeLabel={tr(lang, 'close')}
-      onClose={() => !busy && onClose()}
-      className="form-sheet"
+      busy={busy}
+      saveLabel={busy ? tr(lang, 'saving') : tr(lang, 'saveAttributes')}
+      onSubmit={submit}
+      onClose={onClose}
+      conflict={conflict}
+      conflictError={conflictError}
+      takeTheirsNote={tr(lang, 'takeTheirsNote')}
+      onConflictClose={() => setConflict(null)}
+      onResolve={(write) => void send(write)}
     >
-      <form className="record-form" onSubmit={submit} noValidate>
-        <ChoiceGroup
-          legend={propertyLabel('status', lang)}
-          name="edit-status"
-          value={values.status}
-          onChange={set('status')}
-          choices={PLOT_STATUSES.map((value) => ({
-            value,
-            label: valueLabel('status', value, lang),
-            colour: STATUS_COLOURS[value],
-          }))}
+      <ChoiceGroup
+        legend={propertyLabel('status', lang)}
+        name="edit-status"
+        value={values.status}
+        onChange={set('status')}
+        choices={PLOT_STATUSES.map((value) => ({
+          value,
+          label: valueLabel('status', value, lang),
+          colour: STATUS_COLOURS[value],
+        }))}
+      />
+      <ChoiceGroup
+        legend={tr(lang, 'mode')}
+        name="edit-mode"
+        value={values.mode}
+        onChange={set('mode')}
+        choices={RECTIFICATION_MODES.map((value) => ({ value, label: valueLabel('mode', value, lang) }))}
+      />
+      <ChoiceGroup
+        legend={propertyLabel('grade', lang)}
+        name="edit-grade"
+        value={values.grade}
+        onChange={set('grade')}
+        choices={PLOT_GRADES.map((value) => ({
+          value,
+          label: valueLabel('grade', value, lang),
+          colour: GRADE_COLOURS[value],
+        }))}
+      />
+      <label className="field">
+        <span>{propertyLabel('deadline', lang)}</span>
+        <input
+          type="date"
+          value={values.deadline}
+          onChange={(event) => set('deadline')(event.target.value)}
         />
-        <ChoiceGroup
-          legend={tr(lang, 'mode')}
-          name="edit-mode"
-          value={values.mode}
-          onChange={set('mode')}
-          choices={RECTIFICATION_MODES.map((value) => ({ value, label: valueLabel('mode', value, lang) }))}
-        />
-        <ChoiceGroup
-          legend={propertyLabel('grade', lang)}
-          name="edit-grade"
-          value={values.grade}
-          onChange={set('grade')}
-          choices={PLOT_GRADES.map((value) => ({
-            value,
-            label: valueLabel('grade', value, lang),
-            colour: GRADE_COLOURS[value],
-          }))}
-        />
-        <label className="field">
-          <span>{propertyLabel('deadline', lang)}</span>
-          <input
-            type="date"
-            value={values.deadline}
-            onChange={(event) => set('deadline')(event.target.value)}
-          />
-          <span className="hint">{tr(lang, 'noDeadline')}</span>
-        </label>
-        <label className="field">
-          <span>{tr(lang, 'notes')}</span>
-          <textarea rows={3} value={values.notes} onChange={(event) => set('notes')(event.target.value)} />
-        </label>
-        {error && (
-          <p className="form-error" role="alert">
-            {error}
-          </p>
-        )}
-        <div className="form-actions">
-          <button type="submit" className="primary-button" disabled={busy}>
-            {busy ? tr(lang, 'saving') : tr(lang, 'saveAttributes')}
-          </button>
-          <button type="button" className="secondary-button" disabled={busy} onClick={onClose}>
-            {tr(lang, 'cancel')}
-          </button>
-        </div>
-      </form>
-      {conflict && (
-        <ConflictDialog
-          lang={lang}
-          conflict={conflict}
-          busy={busy}
-          error={conflictError}
-          takeTheirsNote={tr(lang, 'takeTheirsNote')}
-          onClose={() => setConflict(null)}
-          onResolve={(write) => void send(write)}
-        />
+        <span className="hint">{tr(lang, 'noDeadline')}</span>
+      </label>
+      <label className="field">
+        <span>{tr(lang, 'notes')}</span>
+        <textarea rows={3} value={values.notes} onChange={(event) => set('notes')(event.target.value)} />
+      </label>
+      {error && (
+        <p className="form-error" role="alert">
+          {error}
+        </p>
       )}
-    </Sheet>
+    </RecordFormSheet>
   );
 }

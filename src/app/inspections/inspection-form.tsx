@@ -7,7 +7,6 @@
 import type { Feature } from 'geojson';
 import { type FormEvent, useEffect, useId, useMemo, useRef, useState } from 'react';
 import { isIsoDate } from '../../domain/dates.ts';
-import type { Lang } from '../../domain/i18n.ts';
 import { valueLabel } from '../../domain/labels.ts';
 import { PLOT_STATUSES, RECTIFICATION_MODES } from '../../domain/layers.ts';
 import { PHOTO_TYPES, photoProblem } from '../../domain/photos.ts';
@@ -19,8 +18,8 @@ import { STATUS_COLOURS } from '../map/styles.ts';
 import { useAtlas } from '../state/store.ts';
 import { ChoiceGroup } from '../ui/choice-group.tsx';
 import { Sheet } from '../ui/sheet.tsx';
-import { ConflictDialog } from './conflict-dialog.tsx';
 import { todayIso } from './diff.ts';
+import { type RecordFormProps, RecordFormSheet } from './record-form-sheet.tsx';
 import { tr } from './strings.ts';
 
 interface PickedPhoto {
@@ -39,19 +38,7 @@ function megabytes(bytes: number): string {
   return (bytes / 1024 / 1024).toFixed(1);
 }
 
-export function InspectionForm({
-  lang,
-  plotId,
-  properties,
-  onClose,
-  onSaved,
-}: {
-  lang: Lang;
-  plotId: string;
-  properties: Record<string, unknown>;
-  onClose: () => void;
-  onSaved: (message: string) => void;
-}) {
+export function InspectionForm({ lang, plotId, properties, onClose, onSaved }: RecordFormProps) {
   // The plot as it was when the form opened: the version the inspection is based on.
   const [base] = useState(properties);
   const baseVersion = Number(base.version);
@@ -215,151 +202,132 @@ export function InspectionForm({
   }
 
   return (
-    <Sheet
+    <RecordFormSheet
+      lang={lang}
       title={title}
-      closeLabel={tr(lang, 'close')}
-      onClose={() => !busy && onClose()}
-      className="form-sheet"
+      busy={busy}
+      saveLabel={phase === 'saving' ? tr(lang, 'saving') : tr(lang, 'save')}
+      onSubmit={submit}
+      onClose={onClose}
+      conflict={conflict}
+      conflictError={null}
+      takeTheirsNote={tr(lang, 'takeTheirsInspection')}
+      onConflictClose={() => setConflict(null)}
+      onResolve={(write) => void save(write)}
     >
-      <form className="record-form" onSubmit={submit} noValidate>
-        <label className="field">
-          <span>{tr(lang, 'date')}</span>
-          <input
-            id={ids.date}
-            type="date"
-            value={date}
-            required
-            onChange={(event) => setDate(event.target.value)}
-          />
-        </label>
-        <ChoiceGroup
-          legend={tr(lang, 'statusAfter')}
-          name="status"
+      <label className="field">
+        <span>{tr(lang, 'date')}</span>
+        <input
+          id={ids.date}
+          type="date"
+          value={date}
           required
-          value={status}
-          onChange={setStatus}
-          choices={PLOT_STATUSES.map((value) => ({
-            value,
-            label: valueLabel('status', value, lang),
-            colour: STATUS_COLOURS[value],
-          }))}
+          onChange={(event) => setDate(event.target.value)}
         />
-        <label className="field">
-          <span>
-            {tr(lang, 'findings')}
-            <span className="required-mark" aria-hidden="true">
-              *
-            </span>
+      </label>
+      <ChoiceGroup
+        legend={tr(lang, 'statusAfter')}
+        name="status"
+        required
+        value={status}
+        onChange={setStatus}
+        choices={PLOT_STATUSES.map((value) => ({
+          value,
+          label: valueLabel('status', value, lang),
+          colour: STATUS_COLOURS[value],
+        }))}
+      />
+      <label className="field">
+        <span>
+          {tr(lang, 'findings')}
+          <span className="required-mark" aria-hidden="true">
+            *
           </span>
-          <textarea
-            id={ids.findings}
-            value={findings}
-            required
-            aria-required="true"
-            rows={4}
+        </span>
+        <textarea
+          id={ids.findings}
+          value={findings}
+          required
+          aria-required="true"
+          rows={4}
+          onChange={(event) => {
+            setFindings(event.target.value);
+            setError(null);
+          }}
+        />
+      </label>
+      <ChoiceGroup
+        legend={tr(lang, 'mode')}
+        name="mode"
+        value={mode}
+        onChange={setMode}
+        choices={[
+          { value: '', label: tr(lang, 'modeUnchanged') },
+          ...RECTIFICATION_MODES.map((value) => ({ value, label: valueLabel('mode', value, lang) })),
+        ]}
+      />
+      <label className="field">
+        <span>{tr(lang, 'notes')}</span>
+        <textarea id={ids.notes} value={notes} rows={2} onChange={(event) => setNotes(event.target.value)} />
+      </label>
+      <div className="field">
+        <span>{tr(lang, 'photos')}</span>
+        <label className="photo-picker">
+          <svg viewBox="0 0 24 24" width="22" height="22" aria-hidden="true">
+            <path
+              d="M4 7h3l1.6-2.4h6.8L17 7h3a1 1 0 0 1 1 1v10a1 1 0 0 1-1 1H4a1 1 0 0 1-1-1V8a1 1 0 0 1 1-1z"
+              fill="none"
+              stroke="currentColor"
+              strokeWidth="2"
+              strokeLinejoin="round"
+            />
+            <circle cx="12" cy="13" r="3.6" fill="none" stroke="currentColor" strokeWidth="2" />
+          </svg>
+          {tr(lang, 'takePhotos')}
+          <input
+            id={ids.photos}
+            type="file"
+            accept={PHOTO_TYPES.join(',')}
+            capture="environment"
+            multiple
+            aria-describedby={`${ids.photos}-hint`}
             onChange={(event) => {
-              setFindings(event.target.value);
-              setError(null);
+              addPhotos(event.target.files);
+              event.target.value = '';
             }}
           />
         </label>
-        <ChoiceGroup
-          legend={tr(lang, 'mode')}
-          name="mode"
-          value={mode}
-          onChange={setMode}
-          choices={[
-            { value: '', label: tr(lang, 'modeUnchanged') },
-            ...RECTIFICATION_MODES.map((value) => ({ value, label: valueLabel('mode', value, lang) })),
-          ]}
-        />
-        <label className="field">
-          <span>{tr(lang, 'notes')}</span>
-          <textarea
-            id={ids.notes}
-            value={notes}
-            rows={2}
-            onChange={(event) => setNotes(event.target.value)}
-          />
-        </label>
-        <div className="field">
-          <span>{tr(lang, 'photos')}</span>
-          <label className="photo-picker">
-            <svg viewBox="0 0 24 24" width="22" height="22" aria-hidden="true">
-              <path
-                d="M4 7h3l1.6-2.4h6.8L17 7h3a1 1 0 0 1 1 1v10a1 1 0 0 1-1 1H4a1 1 0 0 1-1-1V8a1 1 0 0 1 1-1z"
-                fill="none"
-                stroke="currentColor"
-                strokeWidth="2"
-                strokeLinejoin="round"
-              />
-              <circle cx="12" cy="13" r="3.6" fill="none" stroke="currentColor" strokeWidth="2" />
-            </svg>
-            {tr(lang, 'takePhotos')}
-            <input
-              id={ids.photos}
-              type="file"
-              accept={PHOTO_TYPES.join(',')}
-              capture="environment"
-              multiple
-              aria-describedby={`${ids.photos}-hint`}
-              onChange={(event) => {
-                addPhotos(event.target.files);
-                event.target.value = '';
-              }}
-            />
-          </label>
-          <span className="hint" id={`${ids.photos}-hint`}>
-            {tr(lang, 'photoHint')}
-          </span>
-          {photos.length > 0 && (
-            <ul className="photo-previews">
-              {photos.map((photo, index) => (
-                <li key={photo.key} className={photo.problem ? 'has-problem' : undefined}>
-                  <img src={photo.url} alt={tr(lang, 'photoN', { n: index + 1 })} />
-                  <span className="photo-name">{photo.file.name}</span>
-                  {photo.problem && <span className="photo-problem">{photo.problem}</span>}
-                  <button
-                    type="button"
-                    className="icon-button"
-                    aria-label={tr(lang, 'removePhoto', { name: photo.file.name })}
-                    onClick={() => removePhoto(photo)}
-                  >
-                    ✕
-                  </button>
-                </li>
-              ))}
-            </ul>
-          )}
-        </div>
-        {error && (
-          <p className="form-error" role="alert" id={ids.error}>
-            {error}
-          </p>
+        <span className="hint" id={`${ids.photos}-hint`}>
+          {tr(lang, 'photoHint')}
+        </span>
+        {photos.length > 0 && (
+          <ul className="photo-previews">
+            {photos.map((photo, index) => (
+              <li key={photo.key} className={photo.problem ? 'has-problem' : undefined}>
+                <img src={photo.url} alt={tr(lang, 'photoN', { n: index + 1 })} />
+                <span className="photo-name">{photo.file.name}</span>
+                {photo.problem && <span className="photo-problem">{photo.problem}</span>}
+                <button
+                  type="button"
+                  className="icon-button"
+                  aria-label={tr(lang, 'removePhoto', { name: photo.file.name })}
+                  onClick={() => removePhoto(photo)}
+                >
+                  ✕
+                </button>
+              </li>
+            ))}
+          </ul>
         )}
-        {phase === 'uploading' && (
-          <p role="status">{tr(lang, 'uploading', { n: progress.n, total: progress.total })}</p>
-        )}
-        <div className="form-actions">
-          <button type="submit" className="primary-button" disabled={busy}>
-            {phase === 'saving' ? tr(lang, 'saving') : tr(lang, 'save')}
-          </button>
-          <button type="button" className="secondary-button" disabled={busy} onClick={onClose}>
-            {tr(lang, 'cancel')}
-          </button>
-        </div>
-      </form>
-      {conflict && (
-        <ConflictDialog
-          lang={lang}
-          conflict={conflict}
-          busy={busy}
-          error={null}
-          takeTheirsNote={tr(lang, 'takeTheirsInspection')}
-          onClose={() => setConflict(null)}
-          onResolve={(write) => void save(write)}
-        />
+      </div>
+      {error && (
+        <p className="form-error" role="alert" id={ids.error}>
+          {error}
+        </p>
       )}
-    </Sheet>
+      {phase === 'uploading' && (
+        <p role="status">{tr(lang, 'uploading', { n: progress.n, total: progress.total })}</p>
+      )}
+    </RecordFormSheet>
   );
 }

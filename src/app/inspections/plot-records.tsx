@@ -11,6 +11,7 @@ import { InspectionForm } from './inspection-form.tsx';
 import { InspectionHistory } from './inspection-history.tsx';
 import { usePlotRecords } from './records.ts';
 import { tr } from './strings.ts';
+import '../ui/ui.css';
 import './inspections.css';
 
 export function PlotActions({

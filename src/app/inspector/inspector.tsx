@@ -15,6 +15,8 @@ import { CoordinatesBlock } from './coordinates.tsx';
 import { ParkSummary } from './park-summary.tsx';
 import { PlotIndicatorsBlock } from './plot-indicators.tsx';
 import { ProjectStages } from './project-stages.tsx';
+import '../ui/ui.css';
+import './inspector.css';
 
 const KNOWN_ORDER = Object.keys(PROPERTY_LABELS);
 

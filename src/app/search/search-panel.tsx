@@ -8,6 +8,7 @@ import { focusFeature } from '../map/camera.ts';
 import { selectFeature } from '../state/selection.ts';
 import { useAtlas } from '../state/store.ts';
 import { type SearchMatch, searchFeatures } from './search.ts';
+import './search.css';
 
 export function Search() {
   const lang = useAtlas((state) => state.lang);

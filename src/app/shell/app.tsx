@@ -71,7 +71,7 @@ export function App() {
       <header className="top-bar">
         <button
           type="button"
-          className="drawer-button"
+          className="bar-button drawer-button"
           aria-expanded={layerPanelOpen}
           aria-controls="layer-drawer"
           onClick={() => setLayerPanelOpen(!layerPanelOpen)}

@@ -3,7 +3,6 @@
 import { useEffect, useId, useRef, useState } from 'react';
 import { ROLE_LABELS, ta } from '../auth/strings.ts';
 import { signOut } from '../state/session.ts';
-import '../auth/auth.css';
 import { useAtlas } from '../state/store.ts';
 
 export function UserMenu() {

@@ -6,15 +6,7 @@ import { cpSync, existsSync, mkdirSync, renameSync, rmSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
 import Database from 'better-sqlite3';
 import { DATABASE_FILE, PHOTOS_DIR } from '../config.ts';
-import {
-  type CliArgs,
-  dataDirOf,
-  EXIT_FAILED,
-  EXIT_OK,
-  EXIT_USAGE,
-  parseCliArgs,
-  type ServerCliIo,
-} from './io.ts';
+import { commandArgs, dataDirOf, EXIT_FAILED, EXIT_OK, EXIT_USAGE, type ServerCliIo } from './io.ts';
 
 const USAGE = 'usage: atlas backup FILE [--data-dir DIR]   (writes FILE and FILE-photos/)';
 
@@ -23,17 +15,8 @@ function photosBackupDir(file: string): string {
 }
 
 export async function backup(argv: readonly string[], io: ServerCliIo): Promise<number> {
-  let args: CliArgs;
-  try {
-    args = parseCliArgs(argv, ['data-dir'], ['help']);
-  } catch (error) {
-    io.err(`${(error as Error).message}\n${USAGE}`);
-    return EXIT_USAGE;
-  }
-  if (args.options.has('help')) {
-    io.out(USAGE);
-    return EXIT_OK;
-  }
+  const args = commandArgs(argv, USAGE, ['data-dir'], [], io);
+  if (typeof args === 'number') return args;
   const target = args.positional[0];
   if (args.positional.length !== 1 || !target) {
     io.err(USAGE);

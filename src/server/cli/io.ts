@@ -21,11 +21,7 @@ export interface CliArgs {
 }
 
 /** `--name value`, `--name=value` and flags; `flags` names the options that take no value. */
-export function parseCliArgs(
-  argv: readonly string[],
-  valued: readonly string[],
-  flags: readonly string[],
-): CliArgs {
+function parseCliArgs(argv: readonly string[], valued: readonly string[], flags: readonly string[]): CliArgs {
   const args: CliArgs = { positional: [], options: new Map() };
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i] as string;
@@ -40,6 +36,31 @@ export function parseCliArgs(
       if (value === undefined) throw new Error(`--${name} needs a value`);
       args.options.set(name, value);
     } else throw new Error(`unknown option --${name}`);
+  }
+  return args;
+}
+
+/**
+ * A command's arguments (`--help` is always a flag), or the exit code when the command ends here: the
+ * usage on standard error after a bad argument (EXIT_USAGE), on standard output for --help (EXIT_OK).
+ */
+export function commandArgs(
+  argv: readonly string[],
+  usage: string,
+  valued: readonly string[],
+  flags: readonly string[],
+  io: ServerCliIo,
+): CliArgs | number {
+  let args: CliArgs;
+  try {
+    args = parseCliArgs(argv, valued, [...flags, 'help']);
+  } catch (error) {
+    io.err(`${(error as Error).message}\n${usage}`);
+    return EXIT_USAGE;
+  }
+  if (args.options.has('help')) {
+    io.out(usage);
+    return EXIT_OK;
   }
   return args;
 }

@@ -9,30 +9,13 @@ import { weakPasswordReason } from '../auth/weak-password.ts';
 import { newPassword, role as roleSchema, username as usernameSchema } from '../routes/schemas.ts';
 import { LastAdminError } from '../store/accounts.ts';
 import { SqliteStore } from '../store/sqlite.ts';
-import {
-  type CliArgs,
-  dataDirOf,
-  EXIT_FAILED,
-  EXIT_OK,
-  EXIT_USAGE,
-  parseCliArgs,
-  type ServerCliIo,
-} from './io.ts';
+import { commandArgs, dataDirOf, EXIT_FAILED, EXIT_OK, EXIT_USAGE, type ServerCliIo } from './io.ts';
 
 const USAGE = `usage: atlas user add NAME --role ${ROLES.join('|')} --password-stdin [--update] [--data-dir DIR]`;
 
 export async function userAdd(argv: readonly string[], io: ServerCliIo): Promise<number> {
-  let args: CliArgs;
-  try {
-    args = parseCliArgs(argv, ['role', 'data-dir'], ['password-stdin', 'update', 'help']);
-  } catch (error) {
-    io.err(`${(error as Error).message}\n${USAGE}`);
-    return EXIT_USAGE;
-  }
-  if (args.options.has('help')) {
-    io.out(USAGE);
-    return EXIT_OK;
-  }
+  const args = commandArgs(argv, USAGE, ['role', 'data-dir'], ['password-stdin', 'update'], io);
+  if (typeof args === 'number') return args;
   const name = usernameSchema.safeParse(args.positional[0] ?? '');
   const role = roleSchema.safeParse(args.options.get('role'));
   if (args.positional.length !== 1 || !name.success) {

@@ -35,7 +35,7 @@ export function ZoneButton() {
   return (
     <button
       type="button"
-      className="analysis-button zone-button"
+      className="bar-button bar-toggle"
       aria-expanded={open}
       aria-controls={ZONE_PANEL_ID}
       onClick={() => setOpen(!open)}
