@@ -7,6 +7,7 @@ import './analysis.css';
 import { useEffect } from 'react';
 import { formatNumber } from '../../domain/units.ts';
 import { useAtlas } from '../state/store.ts';
+import { CloseButton } from '../ui/close-button.tsx';
 import { AnalysisOverlaps } from './analysis-overlaps.tsx';
 import { AnalysisParks } from './analysis-parks.tsx';
 import { AnalysisPipeline } from './analysis-pipeline.tsx';
@@ -116,14 +117,7 @@ export function AnalysisPanel() {
         >
           {ta(lang, 'recompute')}
         </button>
-        <button
-          type="button"
-          className="icon-button"
-          aria-label={ta(lang, 'closeAnalysis')}
-          onClick={() => setAnalysis({ open: false })}
-        >
-          ✕
-        </button>
+        <CloseButton label={ta(lang, 'closeAnalysis')} onClick={() => setAnalysis({ open: false })} />
       </header>
       <RunStatus />
       {result && (

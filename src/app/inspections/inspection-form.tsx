@@ -17,6 +17,7 @@ import { type Conflict, type Outcome, transact } from '../api/transact.ts';
 import { STATUS_COLOURS } from '../map/styles.ts';
 import { useAtlas } from '../state/store.ts';
 import { ChoiceGroup } from '../ui/choice-group.tsx';
+import { CloseButton } from '../ui/close-button.tsx';
 import { Sheet } from '../ui/sheet.tsx';
 import { todayIso } from './diff.ts';
 import { type RecordFormProps, RecordFormSheet } from './record-form-sheet.tsx';
@@ -307,14 +308,10 @@ export function InspectionForm({ lang, plotId, properties, onClose, onSaved }: R
                 <img src={photo.url} alt={tr(lang, 'photoN', { n: index + 1 })} />
                 <span className="photo-name">{photo.file.name}</span>
                 {photo.problem && <span className="photo-problem">{photo.problem}</span>}
-                <button
-                  type="button"
-                  className="icon-button"
-                  aria-label={tr(lang, 'removePhoto', { name: photo.file.name })}
+                <CloseButton
+                  label={tr(lang, 'removePhoto', { name: photo.file.name })}
                   onClick={() => removePhoto(photo)}
-                >
-                  ✕
-                </button>
+                />
               </li>
             ))}
           </ul>

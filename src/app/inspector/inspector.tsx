@@ -17,6 +17,7 @@ import { PlotIndicatorsBlock } from './plot-indicators.tsx';
 import { ProjectStages } from './project-stages.tsx';
 import '../ui/ui.css';
 import './inspector.css';
+import { CloseButton } from '../ui/close-button.tsx';
 
 const KNOWN_ORDER = Object.keys(PROPERTY_LABELS);
 
@@ -123,14 +124,7 @@ export function Inspector({ plotActions: PlotActions, plotHistories: PlotHistori
                 {heading.subtitle && <span className="feature-subtitle">{heading.subtitle}</span>}
               </h2>
             </div>
-            <button
-              type="button"
-              className="icon-button"
-              aria-label={t(lang, 'closeInspector')}
-              onClick={clearSelection}
-            >
-              ✕
-            </button>
+            <CloseButton label={t(lang, 'closeInspector')} onClick={clearSelection} />
           </header>
           <div className="inspector-body">
             {selected.layer === 'plots' && (

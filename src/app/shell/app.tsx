@@ -13,6 +13,7 @@ import { MapView } from '../map/map-view.tsx';
 import { Search } from '../search/search-panel.tsx';
 import { startSession } from '../state/session.ts';
 import { useAtlas } from '../state/store.ts';
+import { CloseButton } from '../ui/close-button.tsx';
 import { useZoneDrawController, ZoneDrawControl } from '../zones/draw/zone-draw-control.tsx';
 import { ZoneButton, ZonePanel } from '../zones/panel/zone-panel.tsx';
 import { BasemapPanel, LayerPanel } from './layer-panel.tsx';
@@ -107,14 +108,11 @@ export function App() {
       )}
       <div className="workspace">
         <aside className="side-panel" id="layer-drawer" aria-label={t(lang, 'layersPanel')}>
-          <button
-            type="button"
-            className="icon-button drawer-close"
-            aria-label={t(lang, 'closeLayers')}
+          <CloseButton
+            className="drawer-close"
+            label={t(lang, 'closeLayers')}
             onClick={() => setLayerPanelOpen(false)}
-          >
-            ✕
-          </button>
+          />
           <LayerPanel />
           <Legend />
           <BasemapPanel />

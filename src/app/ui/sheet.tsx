@@ -2,6 +2,7 @@
 // centred panel on a desktop, a bottom sheet on a tablet (CSS).
 import { type ReactNode, useEffect, useId, useRef } from 'react';
 import './ui.css';
+import { CloseButton } from './close-button.tsx';
 
 export function Sheet({
   title,
@@ -42,9 +43,7 @@ export function Sheet({
     >
       <header className="sheet-header">
         <h2 id={titleId}>{title}</h2>
-        <button type="button" className="icon-button" aria-label={closeLabel} onClick={onClose}>
-          ✕
-        </button>
+        <CloseButton label={closeLabel} onClick={onClose} />
       </header>
       <div className="sheet-body">{children}</div>
     </dialog>

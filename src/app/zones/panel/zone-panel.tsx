@@ -8,6 +8,7 @@ import { formatArea, formatPercent } from '../../i18n/format.ts';
 import { isDrawingTool, presentZones, type ZoneTool, zoneHistoryFlags } from '../../state/drawing-slice.ts';
 import { selectedZoneId } from '../../state/selection.ts';
 import { useAtlas } from '../../state/store.ts';
+import { CloseButton } from '../../ui/close-button.tsx';
 import type { ZoneDrawController } from '../draw/controller.ts';
 import {
   deleteZoneById,
@@ -325,14 +326,7 @@ export function ZonePanel({ controller }: { controller: ZoneDrawController }) {
     <aside id={ZONE_PANEL_ID} className="zone-panel" aria-label={tz(lang, 'drawZones')}>
       <header className="zone-header">
         <h2>{tz(lang, 'drawZones')}</h2>
-        <button
-          type="button"
-          className="icon-button"
-          aria-label={tz(lang, 'closeZones')}
-          onClick={() => setOpen(false)}
-        >
-          ✕
-        </button>
+        <CloseButton label={tz(lang, 'closeZones')} onClick={() => setOpen(false)} />
       </header>
       <Toolbar controller={controller} />
       <div role="alert" className="zone-alert">
