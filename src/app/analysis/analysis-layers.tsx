@@ -1,6 +1,6 @@
 // The overlap chosen in the analysis panel, drawn above the plots in a warning colour (yellow under red
 // hatching, a bold red outline on a black casing) until cleared, and the camera fitted to it, clear of
-// the panel. The geometry comes from the worker through the analysis store.
+// the panel. The geometry comes from the worker through the store's analysis slice.
 import type { FeatureCollection } from 'geojson';
 import type { Map as MapLibreMap } from 'maplibre-gl';
 import { useEffect, useState } from 'react';

@@ -29,7 +29,7 @@ const layers = layerSync(ANALYSED, {
   apply: (changes) => api().apply(changes),
 });
 
-/** Starts an analysis (cancelling one under way); its result lands in the analysis store. */
+/** Starts an analysis (cancelling one under way); its result lands in the store's analysis slice. */
 export async function startAnalysis(): Promise<void> {
   if (useAtlas.getState().analysis.status === 'running') cancelAnalysis();
   const runId = ++currentRun;
