@@ -3,7 +3,8 @@
 // Order of work: JSON text → RFC 7946 structure → coordinates (degrees at all?) → polygon validity →
 // the layer's own rules when the file is a Land Atlas layer.
 
-import type { GeoJSON } from 'geojson';
+import type { Feature, GeoJSON } from 'geojson';
+import { featureId } from '../domain/feature-id.ts';
 import type { Bilingual } from '../domain/i18n.ts';
 import { type LayerId, layerFromFileName } from '../domain/layers.ts';
 import { breaksJsonLimits, findNonFiniteNumber, findTooDeepValue, MAX_JSON_DEPTH } from './json-limits.ts';
@@ -173,9 +174,14 @@ export function validateGeoJson(value: unknown, options: ValidateOptions): Valid
   return report(problems, value);
 }
 
-/** Validates the text of a file: JSON syntax and duplicate keys first, then everything validateGeoJson checks. */
-export function validateGeoJsonText(text: string, options: ValidateOptions): ValidationReport {
-  const problems = new ProblemCollector();
+/** No value: the text itself failed (its problems are in the collector). */
+const UNREADABLE = Symbol('unreadable');
+
+/**
+ * The text's own problems, as for any file: empty, binary, JSON syntax (with its line), nesting beyond
+ * the limit, numbers beyond a double. Returns the parsed value, or UNREADABLE when one of them stops it.
+ */
+function readText(text: string, problems: ProblemCollector): { value: unknown } | typeof UNREADABLE {
   const parsed = parseJsonText(text);
   switch (parsed.kind) {
     case 'empty':
@@ -183,16 +189,16 @@ export function validateGeoJsonText(text: string, options: ValidateOptions): Val
         zh: '文件是空的（或只有空白）；请重新导出 GeoJSON。',
         en: 'the file is empty (or only whitespace); export the GeoJSON again.',
       });
-      return report(problems, null);
+      return UNREADABLE;
     case 'binary':
       problems.error(PROBLEM_CODES.binaryFile, {
         zh: '这不是文本文件（可能是 Shapefile、ZIP 或图片）；请在 GIS 软件中导出为 GeoJSON。',
         en: 'this is not a text file (perhaps a Shapefile, a ZIP or an image); export it as GeoJSON from the GIS software.',
       });
-      return report(problems, null);
+      return UNREADABLE;
     case 'syntax':
       problems.error(PROBLEM_CODES.jsonSyntax, parsed.message, { line: parsed.position?.line ?? null });
-      return report(problems, null);
+      return UNREADABLE;
     case 'too-deep': {
       const { line, column } = parsed.position;
       problems.error(
@@ -203,13 +209,21 @@ export function validateGeoJsonText(text: string, options: ValidateOptions): Val
         },
         { line },
       );
-      return report(problems, null);
+      return UNREADABLE;
     }
   }
   if (parsed.nonFinite) {
     checkLimits(parsed.value, problems, text.charCodeAt(0) === 0xfeff ? text.slice(1) : text);
-    return report(problems, null);
+    return UNREADABLE;
   }
+  return parsed;
+}
+
+/** Validates the text of a file: JSON syntax and duplicate keys first, then everything validateGeoJson checks. */
+export function validateGeoJsonText(text: string, options: ValidateOptions): ValidationReport {
+  const problems = new ProblemCollector();
+  const parsed = readText(text, problems);
+  if (parsed === UNREADABLE) return report(problems, null);
   const duplicates = hasDuplicateKeys(text, parsed.value) ? findDuplicateKeys(text) : [];
   for (const duplicate of duplicates) {
     const key = displayText(duplicate.key);
@@ -232,4 +246,66 @@ export function validateGeoJsonText(text: string, options: ValidateOptions): Val
   const layer = resolveLayer(options);
   validateInto(parsed.value, layer, problems);
   return report(problems, parsed.value);
+}
+
+/**
+ * Checks a layer as the server serves it, after the server validated every feature when it was written:
+ * the text's own problems as for any file, then only the shape the app relies on — a FeatureCollection
+ * whose features each have a geometry object (or null) and an id of their own — in one pass with no
+ * geometry checks. A guard against a truncated or foreign answer, not a second validation.
+ */
+export function checkServedLayerText(text: string): ValidationReport {
+  const problems = new ProblemCollector();
+  const parsed = readText(text, problems);
+  if (parsed === UNREADABLE) return report(problems, null);
+  const value = parsed.value as { type?: unknown; features?: unknown } | null;
+  if (
+    !value ||
+    typeof value !== 'object' ||
+    value.type !== 'FeatureCollection' ||
+    !Array.isArray(value.features)
+  ) {
+    problems.error(PROBLEM_CODES.notFeatureCollection, {
+      zh: '服务器返回的不是图层（FeatureCollection）；请刷新页面，仍然如此请联系管理员。',
+      en: 'the server did not answer with a layer (a FeatureCollection); reload, and tell the administrator if it persists.',
+    });
+    return report(problems, null);
+  }
+  const seen = new Set<string>();
+  value.features.forEach((feature: unknown, index: number) => {
+    const candidate = feature as {
+      type?: unknown;
+      geometry?: unknown;
+      properties?: unknown;
+      id?: unknown;
+    } | null;
+    const shaped =
+      candidate !== null &&
+      typeof candidate === 'object' &&
+      candidate.type === 'Feature' &&
+      (candidate.geometry === null ||
+        (typeof candidate.geometry === 'object' &&
+          typeof (candidate.geometry as { type?: unknown }).type === 'string'));
+    if (!shaped) {
+      problems.error(
+        PROBLEM_CODES.badStructure,
+        { zh: '此要素不是带几何的 Feature。', en: 'this is not a Feature with a geometry.' },
+        { featureIndex: index },
+      );
+      return;
+    }
+    const id = featureId(candidate as Feature);
+    if (id === null || seen.has(id)) {
+      problems.error(
+        id === null ? PROBLEM_CODES.missingId : PROBLEM_CODES.duplicateId,
+        id === null
+          ? { zh: '此要素没有编号。', en: 'this feature has no id.' }
+          : { zh: `编号 ${displayText(id)} 出现了两次。`, en: `the id ${displayText(id)} appears twice.` },
+        { featureIndex: index, featureId: id },
+      );
+      return;
+    }
+    seen.add(id);
+  });
+  return report(problems, value);
 }

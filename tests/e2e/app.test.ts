@@ -227,6 +227,38 @@ describe.each(DEVICES)('Land Atlas on a %s', (_name, options) => {
     expect(running.session.requests.filter((url) => !isLocal(url))).toEqual([]);
   });
 
+  it('reloads with unchanged layers as six 304s: no layer is sent, parsed or measured again', async () => {
+    const { page } = running.session;
+    await openApp(page, running.app.url);
+    // The layers are kept after the map has them: wait until the last one is.
+    await page.waitForFunction(async () => {
+      const request = indexedDB.open('land-atlas');
+      const db: IDBDatabase = await new Promise((resolve, reject) => {
+        request.onsuccess = () => resolve(request.result);
+        request.onerror = () => reject(request.error);
+      });
+      const count: number = await new Promise((resolve) => {
+        const counting = db.transaction('layers').objectStore('layers').count();
+        counting.onsuccess = () => resolve(counting.result);
+      });
+      db.close();
+      return count === 6;
+    });
+    const statuses: number[] = [];
+    const onResponse = (response: { url(): string; status(): number }) => {
+      if (new URL(response.url()).pathname.startsWith('/api/layers/')) statuses.push(response.status());
+    };
+    page.on('response', onResponse);
+    await page.reload();
+    await appReady(page);
+    page.off('response', onResponse);
+    expect(statuses).toEqual([304, 304, 304, 304, 304, 304]);
+    expect(await page.evaluate(() => window.__landAtlas?.store.getState().layers.plots?.byId.size)).toBe(
+      plots.features.length,
+    );
+    expect(await renderedCount(page, 'plots-fill')).toBeGreaterThan(0);
+  });
+
   it('ran every page above under its Content-Security-Policy with no violation', () => {
     expect(policies.length).toBeGreaterThan(0);
     for (const policy of policies) expect(policy).toMatch(/script-src 'self';.*frame-ancestors 'none'/);

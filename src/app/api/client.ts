@@ -66,6 +66,11 @@ export interface RequestOptions {
   /** A 401 here is an answer (wrong password), not an ended session. */
   authRequest?: boolean;
   signal?: AbortSignal;
+  /**
+   * The ETag of the copy the app holds: sent as If-None-Match past the browser's own cache, and a 304
+   * answer is returned (not thrown) for the caller to keep its copy.
+   */
+  ifNoneMatch?: string;
 }
 
 function retryAfter(response: Response): number | null {
@@ -107,6 +112,7 @@ async function toApiError(response: Response): Promise<ApiError> {
 /** The raw response of a successful request; an ApiError otherwise. */
 export async function send(path: string, options: RequestOptions = {}): Promise<Response> {
   const headers: Record<string, string> = { Accept: 'application/json' };
+  if (options.ifNoneMatch) headers['If-None-Match'] = options.ifNoneMatch;
   let body: BodyInit | undefined;
   if (options.body instanceof FormData) body = options.body;
   else if (options.body !== undefined) {
@@ -121,12 +127,13 @@ export async function send(path: string, options: RequestOptions = {}): Promise<
       headers,
       ...(body === undefined ? {} : { body }),
       ...(options.signal ? { signal: options.signal } : {}),
+      ...(options.ifNoneMatch ? { cache: 'no-store' as const } : {}),
     });
   } catch (error) {
     if (error instanceof DOMException && error.name === 'AbortError') throw error;
     throw new ApiError(0, 'network', NETWORK_MESSAGE);
   }
-  if (response.ok) return response;
+  if (response.ok || (options.ifNoneMatch && response.status === 304)) return response;
   const error = await toApiError(response);
   if (response.status === 401 && !options.authRequest) unauthorizedHandler?.();
   throw error;

@@ -26,14 +26,20 @@ export interface LayerData {
   areaM2: ReadonlyMap<string, number>;
 }
 
-export function indexLayer(layer: LayerId, fileName: string, collection: FeatureCollection): LayerData {
+/** Indexes a layer by id; each feature's area is measured unless given (as a cache kept it). */
+export function indexLayer(
+  layer: LayerId,
+  fileName: string,
+  collection: FeatureCollection,
+  knownAreas?: ReadonlyMap<string, number>,
+): LayerData {
   const byId = new Map<string, Feature>();
   const areaM2 = new Map<string, number>();
   for (const feature of collection.features) {
     const id = featureId(feature);
     if (id === null || byId.has(id)) continue;
     byId.set(id, feature);
-    areaM2.set(id, geometryAreaM2(feature.geometry));
+    areaM2.set(id, knownAreas?.get(id) ?? geometryAreaM2(feature.geometry));
   }
   return { layer, fileName, collection, byId, areaM2 };
 }

@@ -1,10 +1,14 @@
-// Loads each layer (zones included) from the server (GET /api/layers/:layer): text → validate (src/geo/validate, the
-// same validator as a file) → index. A layer with errors is not loaded; its problems go to the problems
-// banner under the layer's file name. Never throws: every failure becomes a report.
+// Loads each layer (zones included) from the server (GET /api/layers/:layer). The server validated every
+// feature when it was written, so the app checks only the answer's shape (src/geo/validate's
+// checkServedLayerText: syntax, a FeatureCollection, an id per feature) and indexes it. A layer it
+// already holds (src/app/state/layer-cache.ts) is asked for with its ETag: a 304 costs no transfer, no
+// parse and no measuring. A layer that fails is not loaded; its problems go to the problems banner under
+// the layer's file name. Never throws: every failure becomes a report.
 
 import type { FeatureCollection } from 'geojson';
-import { validateGeoJsonText } from '../../geo/validate.ts';
+import { checkServedLayerText } from '../../geo/validate.ts';
 import { ApiError, send } from '../api/client.ts';
+import { readCachedLayer, writeCachedLayer } from './layer-cache.ts';
 import { indexLayer, type LayerData, STORED_LAYERS, type StoredLayerId } from './layer-data.ts';
 import type { FileReport, StoredLayers } from './layers-slice.ts';
 
@@ -22,45 +26,58 @@ function layerUrl(layer: StoredLayerId, baseUrl: string): string {
   return new URL(`api/layers/${layer}`, baseUrl).href;
 }
 
+function failureText(error: unknown): string {
+  if (error instanceof ApiError) return error.status > 0 ? `HTTP ${error.status}` : error.code;
+  return error instanceof Error ? error.message : String(error);
+}
+
 async function loadOne(
   layer: StoredLayerId,
   baseUrl: string,
+  user: string,
 ): Promise<{ data: LayerData | null; report: FileReport }> {
   const fileName = fileNameOf(layer);
   const report: FileReport = { layer, fileName, ok: false, problems: [], fetchError: null };
+  const cached = await readCachedLayer(user, layer);
+  let response: Response;
   let text: string;
   try {
-    const response = await send(layerUrl(layer, baseUrl));
+    response = await send(layerUrl(layer, baseUrl), cached ? { ifNoneMatch: cached.etag } : {});
+    if (response.status === 304 && cached) {
+      report.ok = true;
+      return { data: indexLayer(layer, fileName, cached.collection, new Map(cached.areaM2)), report };
+    }
     text = await response.text();
   } catch (error) {
-    report.fetchError =
-      error instanceof ApiError
-        ? error.status > 0
-          ? `HTTP ${error.status}`
-          : error.code
-        : error instanceof Error
-          ? error.message
-          : String(error);
+    report.fetchError = failureText(error);
     return { data: null, report };
   }
   try {
-    const validation = validateGeoJsonText(text, { fileName, layer });
-    report.ok = validation.ok;
-    report.problems = validation.problems;
-    if (!validation.ok || !validation.geojson || validation.geojson.type !== 'FeatureCollection') {
-      report.ok = false;
-      return { data: null, report };
+    const checked = checkServedLayerText(text);
+    report.ok = checked.ok;
+    report.problems = checked.problems;
+    if (!checked.ok || !checked.geojson) return { data: null, report };
+    const data = indexLayer(layer, fileName, checked.geojson as FeatureCollection);
+    const etag = response.headers.get('ETag');
+    if (etag) {
+      void writeCachedLayer(user, layer, {
+        etag,
+        collection: data.collection,
+        areaM2: [...data.areaM2],
+        receivedAt: Date.now(),
+      });
     }
-    return { data: indexLayer(layer, fileName, validation.geojson as FeatureCollection), report };
+    return { data, report };
   } catch (error) {
-    report.fetchError = error instanceof Error ? error.message : String(error);
+    report.ok = false;
+    report.fetchError = failureText(error);
     return { data: null, report };
   }
 }
 
-/** Loads every data layer from the server at `baseUrl` (the app's own origin). */
-export async function loadLayers(baseUrl: string): Promise<LoadResult> {
-  const results = await Promise.all(STORED_LAYERS.map((layer) => loadOne(layer, baseUrl)));
+/** Loads every layer from the server at `baseUrl` (the app's own origin) for the signed-in `user`. */
+export async function loadLayers(baseUrl: string, user: string): Promise<LoadResult> {
+  const results = await Promise.all(STORED_LAYERS.map((layer) => loadOne(layer, baseUrl, user)));
   const layers: StoredLayers = {};
   for (const { data } of results) {
     if (data) layers[data.layer as StoredLayerId] = data;

@@ -4,6 +4,7 @@
 import type { Me } from '../../domain/wire.ts';
 import { onUnauthorized } from '../api/client.ts';
 import { getSession, logout } from '../api/endpoints.ts';
+import { clearLayerCache } from './layer-cache.ts';
 import { loadLayers } from './load-layers.ts';
 import { SELECT_NONE } from './selection.ts';
 import type { SessionState } from './session-slice.ts';
@@ -13,9 +14,9 @@ function appBase(): string {
   return new URL(import.meta.env.BASE_URL, window.location.href).href;
 }
 
-async function loadAppLayers(): Promise<void> {
+async function loadAppLayers(me: Me): Promise<void> {
   useAtlas.setState({ loading: true });
-  const result = await loadLayers(appBase());
+  const result = await loadLayers(appBase(), me.user.username);
   // Logged out (or the session ended) while loading: keep nothing.
   if (useAtlas.getState().session.status !== 'signed-in') return;
   useAtlas.getState().setLoaded(result.layers, result.reports);
@@ -29,7 +30,7 @@ function forgetData(): void {
 /** After a login or the setup: remember who, then load the layers. */
 export function signedIn(me: Me): void {
   useAtlas.getState().setSession({ status: 'signed-in', me, setupNeeded: false, notice: null });
-  void loadAppLayers();
+  void loadAppLayers(me);
 }
 
 const NOTICE_KEY = 'land-atlas:notice';
@@ -75,6 +76,7 @@ export async function signOut(): Promise<void> {
   } catch {
     // The cookie is HttpOnly: if the server cannot be told, the session simply expires there.
   }
+  await clearLayerCache();
   forgetData();
   const url = new URL(appBase());
   const lang = new URL(window.location.href).searchParams.get('lang');
