@@ -210,6 +210,94 @@ describe.each(DEVICES)('Drawing zones on a %s', (name, options) => {
     expect(await page.evaluate(() => window.__landAtlas?.map?.dragPan.isEnabled())).toBe(true);
   });
 
+  it('shows no figures for a refused outline; 完成 then finishes the accepted vertices and says so', async () => {
+    const { page } = running.session;
+    await press(tool('绘制多边形'));
+    const [centre] = await toPage(page, [CENTRE]);
+    const [cx, cy] = centre as [number, number];
+    const base = cy + 200;
+    for (const point of [
+      [cx - 60, base],
+      [cx + 60, base + 80],
+      [cx + 60, base],
+      [cx - 60, base + 80],
+    ] as [number, number][]) {
+      await pointAt(page, point);
+    }
+    await expect.poll(async () => (await zoneState(page)).refusal).toBe('self-intersecting');
+    expect((await zoneState(page)).readoutArea).toBeNull();
+    await press(tool('完成'));
+    await expect.poll(async () => (await zoneState(page)).shapes.length).toBe(2);
+    expect(await panel.getByRole('status').first().textContent()).toContain('被拒绝的顶点未加入');
+    // The finished triangle is one undo away, like any finished edit.
+    await press(tool('撤销'));
+    await expect.poll(async () => (await zoneState(page)).shapes.length).toBe(1);
+    await press(tool('取消'));
+  });
+
+  it('takes back the last vertex of an open outline with 撤销, never a finished zone; 完成 says why it cannot', async () => {
+    const { page } = running.session;
+    await press(tool('绘制多边形'));
+    const [centre] = await toPage(page, [CENTRE]);
+    const [cx, cy] = centre as [number, number];
+    const base = cy + 200;
+    for (const point of [
+      [cx - 60, base],
+      [cx + 60, base],
+      [cx + 60, base + 80],
+    ] as [number, number][]) {
+      await pointAt(page, point);
+    }
+    await press(tool('撤销'));
+    // The finished zone from before is still there, and its undo history untouched.
+    expect((await zoneState(page)).shapes).toHaveLength(1);
+    await press(tool('完成'));
+    await expect.poll(async () => (await zoneState(page)).refusal).toBe('too-few-vertices');
+    expect(await panel.getByRole('alert').textContent()).toContain('顶点少于 3 个');
+    expect((await zoneState(page)).shapes).toHaveLength(1);
+    await press(tool('取消'));
+    if (desktop) {
+      // Ctrl+Z and Backspace do the same from the keyboard.
+      await press(tool('绘制多边形'));
+      for (const point of [
+        [cx - 60, base],
+        [cx + 60, base],
+        [cx + 60, base + 80],
+      ] as [number, number][]) {
+        await pointAt(page, point);
+      }
+      await page.keyboard.press('Control+z');
+      await page.keyboard.press('Backspace');
+      await press(tool('完成'));
+      await expect.poll(async () => (await zoneState(page)).refusal).toBe('too-few-vertices');
+      expect((await zoneState(page)).shapes).toHaveLength(1);
+      await press(tool('取消'));
+    }
+  });
+
+  it('refuses three clicks within a few pixels as a slip, judged on screen, whatever the ground area', async () => {
+    const { page } = running.session;
+    await page.evaluate((centre) => window.__landAtlas?.map?.jumpTo({ center: centre, zoom: 14 }), CENTRE);
+    await mapIdle(page);
+    await press(tool('绘制多边形'));
+    const [centre] = await toPage(page, [CENTRE]);
+    const [cx, cy] = centre as [number, number];
+    // At zoom 14 a 4 px triangle encloses about 0.5 亩: above the 0.1 亩 floor, still a slip.
+    for (const point of [
+      [cx, cy + 150],
+      [cx + 4, cy + 150],
+      [cx + 4, cy + 154],
+    ] as [number, number][]) {
+      await pointAt(page, point);
+    }
+    await press(tool('完成'));
+    await expect.poll(async () => (await zoneState(page)).refusal).toBe('slip');
+    expect(await panel.getByRole('alert').textContent()).toContain('像是误触');
+    expect((await zoneState(page)).shapes).toHaveLength(1);
+    await press(tool('取消'));
+    await showPlot(page);
+  });
+
   it('snaps a vertex clicked a few pixels off a plot corner onto the corner', async () => {
     const { page } = running.session;
     await press(panel.getByRole('switch', { name: '吸附' }));

@@ -87,6 +87,10 @@ function emptyDrawing(snapping: boolean): DrawingState {
   };
 }
 
+/** A note such as 已保存（版本 1） is past once the zones change again; an error stays until replaced. */
+const staleInfo = (message: ZoneMessage | null): ZoneMessage | null =>
+  message?.kind === 'info' ? null : message;
+
 export const createDrawingSlice: SliceCreator<DrawingSlice> = (set) => {
   const patch = (change: (drawing: DrawingState) => Partial<DrawingState>) =>
     set((state) => ({ drawing: { ...state.drawing, ...change(state.drawing) } }));
@@ -100,7 +104,7 @@ export const createDrawingSlice: SliceCreator<DrawingSlice> = (set) => {
         const history = zoneHistoryReducer(drawing.history, action);
         const areasM2: Record<string, number> = {};
         for (const shape of history.present) areasM2[shape.id] = geometryAreaM2(shape.geometry);
-        return { history, areasM2 };
+        return { history, areasM2, message: staleInfo(drawing.message) };
       }),
     setRecord: (record) => patch((drawing) => ({ records: { ...drawing.records, [record.drawId]: record } })),
     setZoneAttributes: (drawId, attributes) =>
@@ -108,7 +112,7 @@ export const createDrawingSlice: SliceCreator<DrawingSlice> = (set) => {
         const record = drawing.records[drawId];
         if (!record) return {};
         const changed = { ...record, attributes: { ...record.attributes, ...attributes } };
-        return { records: { ...drawing.records, [drawId]: changed } };
+        return { records: { ...drawing.records, [drawId]: changed }, message: staleInfo(drawing.message) };
       }),
     resetDrawing: () => patch((drawing) => emptyDrawing(drawing.snapping)),
   };

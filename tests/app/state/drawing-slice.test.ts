@@ -69,4 +69,23 @@ describe('drawing slice', () => {
     expect(after.snapping).toBe(false);
     expect(presentZones(after)).toEqual([]);
   });
+
+  it('a note such as 已保存（版本 1） goes once the zones change again; an error stays', () => {
+    const state = useAtlas.getState();
+    state.setRecord(record('c'));
+    state.setDrawing({
+      message: { kind: 'info', text: { zh: '已保存（版本 1）', en: 'Saved (version 1)' } },
+    });
+    state.setZoneAttributes('c', { name: '新名称' });
+    expect(useAtlas.getState().drawing.message).toBeNull();
+    state.setDrawing({
+      message: { kind: 'info', text: { zh: '已保存（版本 2）', en: 'Saved (version 2)' } },
+    });
+    state.dispatchHistory({ type: 'commit', snapshot: [{ id: 'c', geometry: square(3) }] });
+    expect(useAtlas.getState().drawing.message).toBeNull();
+    const error = { kind: 'error' as const, text: { zh: '保存失败', en: 'Not saved' } };
+    state.setDrawing({ message: error });
+    state.dispatchHistory({ type: 'commit', snapshot: [{ id: 'c', geometry: square(4) }] });
+    expect(useAtlas.getState().drawing.message).toEqual(error);
+  });
 });

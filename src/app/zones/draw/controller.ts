@@ -24,7 +24,7 @@ import { featureId } from '../../../domain/feature-id.ts';
 import { DEFAULT_ZONE_ATTRIBUTES, zoneAttributesOf } from '../../../domain/zone.ts';
 import type { ZoneSnapshot } from '../../../domain/zone-history.ts';
 import { buildSnapIndex, type SnapIndex, snapPosition } from '../../../geo/zone-snap.ts';
-import { checkZoneOutline } from '../../../geo/zone-validate.ts';
+import { checkZoneOutline, isSlip } from '../../../geo/zone-validate.ts';
 import { isDrawingTool, type ZoneRecord, type ZoneTool } from '../../state/drawing-slice.ts';
 import { SELECT_NONE, selectedZoneId, selectZone } from '../../state/selection.ts';
 import { useAtlas } from '../../state/store.ts';
@@ -37,6 +37,8 @@ const COARSE = typeof matchMedia === 'function' && matchMedia('(pointer: coarse)
 const POINTER_PX = COARSE ? 36 : 20;
 const SNAP_PX = COARSE ? 18 : 10;
 const HANDLE_PX = COARSE ? 10 : 6;
+/** An outline narrower and shorter than this on screen is a slip of the pointer (a finger wobbles more). */
+const SLIP_PX = COARSE ? 24 : 12;
 
 const ZONE_COLOUR = '#c2410c';
 const HANDLE_COLOUR = '#ffffff';
@@ -59,6 +61,11 @@ const outline = {
 
 type DrawingMode = TerraDrawPolygonMode | TerraDrawRectangleMode | TerraDrawFreehandMode;
 
+const FINISHED_WITHOUT_REFUSED = {
+  zh: '区域已完成，被拒绝的顶点未加入。',
+  en: 'Zone finished without the refused vertex.',
+};
+
 const drawingState = () => useAtlas.getState().drawing;
 const setDrawing = (patch: Parameters<ReturnType<typeof useAtlas.getState>['setDrawing']>[0]) =>
   useAtlas.getState().setDrawing(patch);
@@ -70,15 +77,6 @@ function isZoneFeature(feature: GeoJSONStoreFeatures | undefined): feature is Ge
   return Boolean(
     feature && feature.geometry.type === 'Polygon' && ZONE_MODES.has(String(feature.properties.mode)),
   );
-}
-
-function validateZone(feature: GeoJSONStoreFeatures, context: { updateType: string }) {
-  if (feature.geometry.type !== 'Polygon') return { valid: true };
-  // While the pointer moves the outline follows it; a click (commit) or the end (finish) is judged.
-  if (context.updateType === 'provisional') return { valid: true };
-  const check = checkZoneOutline(feature.geometry, context.updateType === 'finish');
-  setDrawing({ refusal: check.reason });
-  return check.reason ? { valid: false, reason: check.reason } : { valid: true };
 }
 
 function validateEdit(feature: GeoJSONStoreFeatures, context: { updateType: string }) {
@@ -99,6 +97,35 @@ export class ZoneDrawController {
   private pendingId: string | null = null;
   /** The drawing modes by name, to finish an outline from the 完成 button. */
   private drawingModes: Record<string, DrawingMode> = {};
+  private polygonMode: TerraDrawPolygonMode | null = null;
+  /** Counts finished outlines: 完成 tells by it whether terra-draw finished one. */
+  private finishedCount = 0;
+  /** A vertex of the outline being drawn was refused (it was not added). */
+  private refusedWhileOpen = false;
+
+  private readonly validateZone = (feature: GeoJSONStoreFeatures, context: { updateType: string }) => {
+    if (feature.geometry.type !== 'Polygon') return { valid: true };
+    // While the pointer moves the outline follows it; a click (commit) or the end (finish) is judged.
+    if (context.updateType === 'provisional') return { valid: true };
+    const finished = context.updateType === 'finish';
+    const geometry = feature.geometry as Polygon;
+    let reason = checkZoneOutline(geometry, finished).reason;
+    if (!reason && finished && this.map) {
+      const map = this.map;
+      const points = (geometry.coordinates[0] ?? []).map((position) => {
+        const point = map.project(position as [number, number]);
+        return [point.x, point.y] as const;
+      });
+      if (isSlip(points, SLIP_PX)) reason = 'slip';
+    }
+    setDrawing({ refusal: reason });
+    if (reason) {
+      // A refused outline has no figures: the readout would describe a shape that is not there.
+      if (!finished) this.refusedWhileOpen = true;
+      this.readouts.clear();
+    }
+    return reason ? { valid: false, reason } : { valid: true };
+  };
 
   /** Attaches terra-draw to the map (once it has loaded its style); returns the detach. */
   attach(target: MapLibreMap): () => void {
@@ -180,14 +207,37 @@ export class ZoneDrawController {
     if (drawingState().tool !== 'none') this.ensureSnapIndex();
   }
 
+  /**
+   * Undo: while an outline is being drawn, its last vertex (finished zones are never touched then);
+   * otherwise the last finished edit of the session.
+   */
   undo(): void {
+    if (this.isOutlineOpen()) {
+      if (this.polygonMode && this.draw?.getMode() === 'polygon' && this.polygonMode.undoSize() > 0) {
+        this.polygonMode.undo();
+        this.refusedWhileOpen = false;
+        setDrawing({ refusal: null });
+      }
+      return;
+    }
     useAtlas.getState().dispatchHistory({ type: 'undo' });
     this.afterStep();
   }
 
+  /** Redo: a vertex taken back from the outline being drawn, else the next finished edit. */
   redo(): void {
+    if (this.isOutlineOpen()) {
+      if (this.polygonMode && this.draw?.getMode() === 'polygon' && this.polygonMode.redoSize() > 0)
+        this.polygonMode.redo();
+      return;
+    }
     useAtlas.getState().dispatchHistory({ type: 'redo' });
     this.afterStep();
+  }
+
+  /** Is an outline being drawn (started, not finished nor cancelled)? */
+  isOutlineOpen(): boolean {
+    return Boolean(this.draw?.getSnapshot().some((feature) => feature.properties.currentlyDrawing));
   }
 
   /** Ends the outline being drawn, as terra-draw's own Enter key does. */
@@ -195,7 +245,17 @@ export class ZoneDrawController {
     const mode = this.draw?.getMode();
     // terra-draw closes an outline on its finish key; the button does what the key does.
     const instance = mode ? this.drawingModes[mode] : undefined;
-    instance?.onKeyUp({ key: 'Enter', heldKeys: [], preventDefault: () => {} });
+    if (!instance) return;
+    const before = this.finishedCount;
+    const refusedVertex = this.refusedWhileOpen;
+    instance.onKeyUp({ key: 'Enter', heldKeys: [], preventDefault: () => {} });
+    if (this.finishedCount > before) {
+      // Finished what was accepted: say so when a vertex had been refused on the way.
+      if (refusedVertex) setDrawing({ message: { kind: 'info', text: FINISHED_WITHOUT_REFUSED } });
+      return;
+    }
+    // Nothing finished: say why (a refusal already on screen stays; else too few vertices).
+    if (!drawingState().refusal) setDrawing({ refusal: 'too-few-vertices' });
   }
 
   /** Drops the outline being drawn and leaves the drawing tool. */
@@ -205,6 +265,7 @@ export class ZoneDrawController {
     const mode = draw.getMode();
     draw.setMode('static');
     draw.setMode(mode);
+    this.refusedWhileOpen = false;
     setDrawing({ refusal: null });
     useAtlas.getState().setTool('none');
   }
@@ -302,7 +363,7 @@ export class ZoneDrawController {
     const polygon = new TerraDrawPolygonMode({
       pointerDistance: POINTER_PX,
       snapping: { toCustom: this.snapToOutlines },
-      validation: validateZone,
+      validation: this.validateZone,
       keyEvents: { cancel: 'Escape', finish: 'Enter' },
       styles: {
         ...outline,
@@ -316,9 +377,10 @@ export class ZoneDrawController {
         snappingPointOutlineWidth: 2,
       },
     });
-    const rectangle = new TerraDrawRectangleMode({ validation: validateZone, styles: outline });
-    const freehand = new TerraDrawFreehandMode({ validation: validateZone, styles: outline });
+    const rectangle = new TerraDrawRectangleMode({ validation: this.validateZone, styles: outline });
+    const freehand = new TerraDrawFreehandMode({ validation: this.validateZone, styles: outline });
     this.drawingModes = { polygon, rectangle, freehand };
+    this.polygonMode = polygon;
     return new TerraDraw({
       adapter: new TerraDrawMapLibreGLAdapter({ map: target, coordinatePrecision: 9, prefixId: 'zone-draw' }),
       modes: [
@@ -363,7 +425,11 @@ export class ZoneDrawController {
       this.pendingFrame = null;
       const pending = this.pendingId;
       const feature = pending ? this.draw?.getSnapshotFeature(pending) : undefined;
-      if (pending && isZoneFeature(feature)) this.readouts.request(pending, feature.geometry as Polygon);
+      if (!pending || !isZoneFeature(feature)) return;
+      const geometry = feature.geometry as Polygon;
+      // An outline that crosses itself (the pointer's edge across the others) has no figures.
+      if (checkZoneOutline(geometry, false).reason) this.readouts.clear();
+      else this.readouts.request(pending, geometry);
     });
   }
 
@@ -372,6 +438,8 @@ export class ZoneDrawController {
     if (!draw) return;
     const feature = draw.getSnapshotFeature(key);
     const state = useAtlas.getState();
+    this.finishedCount += 1;
+    this.refusedWhileOpen = false;
     if (ZONE_MODES.has(context.mode) && isZoneFeature(feature) && !state.drawing.records[key]) {
       const count = Object.keys(state.drawing.records).length + 1;
       state.setRecord({
@@ -398,6 +466,7 @@ export class ZoneDrawController {
     const { draw, map } = this;
     if (!draw || !map) return;
     if (tool !== 'none') this.ensureSnapIndex();
+    this.refusedWhileOpen = false;
     draw.setMode(TERRA_MODE[tool]);
     // A finger on the map while drawing adds a vertex; it must never pan the map instead.
     if (isDrawingTool(tool)) map.dragPan.disable();

@@ -1,6 +1,7 @@
 // Renders nothing: attaches the shell's drawing controller (src/app/zones/draw/controller.ts) to the map,
 // keeps its snapping source on the current plots and parks, puts the saved zones of each load into it,
-// and takes the undo/redo keys (Ctrl+Z, Ctrl+Shift+Z, Ctrl+Y). useZoneDrawController makes the one
+// and takes the undo/redo keys (Ctrl+Z, Ctrl+Shift+Z, Ctrl+Y; while an outline is open they and
+// Backspace step through its vertices). useZoneDrawController makes the one
 // controller the map control and the zone panel share.
 import { useEffect, useState } from 'react';
 import { useMap } from 'react-map-gl/maplibre';
@@ -58,8 +59,14 @@ export function ZoneDrawControl({ controller }: { controller: ZoneDrawController
 
   useEffect(() => {
     const onKey = (event: KeyboardEvent) => {
-      if (!(event.ctrlKey || event.metaKey) || isTyping(event.target) || !useAtlas.getState().drawing.open)
+      if (isTyping(event.target) || !useAtlas.getState().drawing.open) return;
+      // Backspace takes back the last vertex of the outline being drawn (and does nothing else).
+      if (event.key === 'Backspace' && !event.ctrlKey && !event.metaKey && controller.isOutlineOpen()) {
+        controller.undo();
+        event.preventDefault();
         return;
+      }
+      if (!(event.ctrlKey || event.metaKey)) return;
       const key = event.key.toLowerCase();
       if (key === 'z' && !event.shiftKey) controller.undo();
       else if ((key === 'z' && event.shiftKey) || key === 'y') controller.redo();

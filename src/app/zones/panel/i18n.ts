@@ -79,6 +79,10 @@ const REFUSALS: Record<ZoneRefusal, Bilingual> = {
   'self-intersecting': { zh: '边线自相交', en: 'the outline crosses itself' },
   'too-small': { zh: '面积小于 0.1 亩', en: 'the area is under 0.1 mu' },
   'too-few-vertices': { zh: '顶点少于 3 个', en: 'fewer than 3 vertices' },
+  slip: {
+    zh: '图形在屏幕上太小，像是误触；请放大地图后再画',
+    en: 'the outline is tiny on screen, like a slip; zoom in and draw it again',
+  },
 };
 
 export function refusalText(lang: Lang, reason: ZoneRefusal): string {

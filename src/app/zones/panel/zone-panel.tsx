@@ -92,10 +92,20 @@ function Toolbar({ controller }: { controller: ZoneDrawController }) {
       >
         {tz(lang, 'deleteZone')}
       </button>
-      <button type="button" className="zone-tool" disabled={!flags.undo} onClick={() => controller.undo()}>
+      <button
+        type="button"
+        className="zone-tool"
+        disabled={!flags.undo && !drawing}
+        onClick={() => controller.undo()}
+      >
         {tz(lang, 'undo')}
       </button>
-      <button type="button" className="zone-tool" disabled={!flags.redo} onClick={() => controller.redo()}>
+      <button
+        type="button"
+        className="zone-tool"
+        disabled={!flags.redo && !drawing}
+        onClick={() => controller.redo()}
+      >
         {tz(lang, 'redo')}
       </button>
       <button
