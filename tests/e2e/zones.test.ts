@@ -370,6 +370,54 @@ describe.each(DEVICES)('Drawing zones on a %s', (name, options) => {
     await expect.poll(async () => (await zoneState(page)).shapes.length).toBe(2);
   });
 
+  it('draws freehand by dragging, with the mouse or a finger (then undoes it)', async () => {
+    const { page } = running.session;
+    const shapesBefore = (await zoneState(page)).shapes.length;
+    await press(tool('徒手绘制'));
+    const [centre] = await toPage(page, [CENTRE]);
+    const [cx, cy] = centre as [number, number];
+    const ox = cx - 250;
+    const oy = cy - 215;
+    const path: [number, number][] = [];
+    for (let step = 0; step <= 24; step++) {
+      const angle = (step / 24) * 2 * Math.PI;
+      path.push([ox + 40 * Math.cos(angle), oy + 30 * Math.sin(angle)]);
+    }
+    if (options.touch) {
+      // The CDP touch API has no move: a finger's drag as the pointer events it makes.
+      await page.evaluate((points) => {
+        const canvas = window.__landAtlas?.map?.getCanvas();
+        if (!canvas) throw new Error('no canvas');
+        const fire = (type: string, [x, y]: [number, number]) =>
+          canvas.dispatchEvent(
+            new PointerEvent(type, {
+              clientX: x,
+              clientY: y,
+              bubbles: true,
+              pointerType: 'touch',
+              pointerId: 9,
+              isPrimary: true,
+              button: 0,
+              buttons: type === 'pointerup' ? 0 : 1,
+            }),
+          );
+        fire('pointerdown', points[0] as [number, number]);
+        for (const point of points.slice(1)) fire('pointermove', point);
+        fire('pointerup', points.at(-1) as [number, number]);
+      }, path);
+    } else {
+      await page.mouse.move(...(path[0] as [number, number]));
+      await page.mouse.down();
+      for (const point of path.slice(1)) await page.mouse.move(...point);
+      await page.mouse.up();
+    }
+    await expect.poll(async () => (await zoneState(page)).shapes.length).toBe(shapesBefore + 1);
+    expect((await zoneState(page)).shapes.at(-1)?.ring.length).toBeGreaterThan(6);
+    await press(tool('徒手绘制'));
+    await press(tool('撤销'));
+    await expect.poll(async () => (await zoneState(page)).shapes.length).toBe(shapesBefore);
+  });
+
   it('selects a zone and drags one of its vertices; undo puts the vertex back', async () => {
     const { page } = running.session;
     await press(tool('选择编辑'));

@@ -377,8 +377,17 @@ export class ZoneDrawController {
         snappingPointOutlineWidth: 2,
       },
     });
-    const rectangle = new TerraDrawRectangleMode({ validation: this.validateZone, styles: outline });
-    const freehand = new TerraDrawFreehandMode({ validation: this.validateZone, styles: outline });
+    // People draw a rectangle or a freehand outline by dragging, or click–move–click: both work.
+    const rectangle = new TerraDrawRectangleMode({
+      validation: this.validateZone,
+      styles: outline,
+      drawInteraction: 'click-move-or-drag',
+    });
+    const freehand = new TerraDrawFreehandMode({
+      validation: this.validateZone,
+      styles: outline,
+      drawInteraction: 'click-move-or-drag',
+    });
     this.drawingModes = { polygon, rectangle, freehand };
     this.polygonMode = polygon;
     return new TerraDraw({
