@@ -155,6 +155,10 @@ describe.each(CASES)('an inspector on a %s', (name, options, plotId) => {
     await page.goto(running.app.url);
     const form = page.getByRole('form', { name: '登录' });
     await form.waitFor({ state: 'visible' });
+    // The page's one task has the focus: typing starts in the user name, not on the language link.
+    await expect
+      .poll(() => page.evaluate(() => document.activeElement?.getAttribute('name') ?? null))
+      .toBe('username');
     await page.screenshot({ path: `${SHOTS}inspect-login-${shot}.png` });
     await page.getByLabel('用户名', { exact: true }).fill(USERS.inspector.username);
     await page.getByLabel('密码', { exact: true }).fill('not the password');

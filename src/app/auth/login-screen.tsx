@@ -84,6 +84,7 @@ export function LoginScreen({ notice }: { notice?: string | undefined }) {
         </div>
       )}
       <UsernameField
+        first
         lang={lang}
         value={username}
         onChange={setUsername}

@@ -68,7 +68,7 @@ export function SetupScreen({ token, onDone }: { token: string; onDone: (notice:
     <form className="auth-card" onSubmit={submit} noValidate aria-labelledby="setup-heading">
       <h2 id="setup-heading">{ta(lang, 'setupTitle')}</h2>
       <p className="note">{ta(lang, 'setupIntro')}</p>
-      <UsernameField lang={lang} value={username} onChange={setUsername} describedBy={describedBy} />
+      <UsernameField first lang={lang} value={username} onChange={setUsername} describedBy={describedBy} />
       <PasswordField
         lang={lang}
         label="password"
