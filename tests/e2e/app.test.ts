@@ -40,6 +40,16 @@ function clearPlot(): { feature: Feature; id: string; point: [number, number] } 
   throw new Error('no plot stands clear of the other layers in geodata/plots.geojson');
 }
 
+/** The middle of a plot's bounding box. */
+function plotCentre(id: string): [number, number] {
+  const feature = plots.features.find((candidate) => candidate.properties?.id === id);
+  if (feature?.geometry?.type !== 'Polygon') throw new Error(`no plot ${id}`);
+  const ring = feature.geometry.coordinates[0] ?? [];
+  const lons = ring.map((position) => position[0] as number);
+  const lats = ring.map((position) => position[1] as number);
+  return [(Math.min(...lons) + Math.max(...lons)) / 2, (Math.min(...lats) + Math.max(...lats)) / 2];
+}
+
 /** Opens the app; if it asks for a login (no session in this browser yet), logs in as a viewer. */
 async function openApp(page: Page, url: string): Promise<void> {
   await page.goto(url);
@@ -151,6 +161,23 @@ describe.each(DEVICES)('Land Atlas on a %s', (_name, options) => {
     expect(await legend.getByText('D类', { exact: true }).count()).toBe(1);
     await page.getByRole('radio', { name: '按状态' }).check();
     await closeLayerPanel();
+  });
+
+  it('labels a plot once at zoom 18, though it spans several tiles (HS-DX-0017 was drawn twice)', async () => {
+    const { page } = running.session;
+    await openApp(page, running.app.url);
+    for (const id of ['HS-DX-0017', 'HS-DX-0009', 'HS-DX-0027']) {
+      await page.evaluate((center) => window.__landAtlas?.map?.jumpTo({ center, zoom: 18 }), plotCentre(id));
+      await mapIdle(page);
+      const labels = await page.evaluate(
+        (plotId) =>
+          window.__landAtlas?.map
+            ?.queryRenderedFeatures({ layers: ['plots-label'] })
+            .filter((feature) => feature.properties?.id === plotId).length ?? -1,
+        id,
+      );
+      expect([id, labels]).toEqual([id, 1]);
+    }
   });
 
   it(`${options.touch ? 'taps' : 'clicks'} a plot and shows its id and its area in 亩`, async () => {

@@ -82,6 +82,7 @@ export function DataLayers() {
   const colourMode = useAtlas((state) => state.plotColourMode);
   const plotsFill = colourMode === 'grade' ? styles.plotsFillByGrade : styles.plotsFillByStatus;
   const parkLabels = useAtlas((state) => state.derived.parkLabels);
+  const plotLabels = useAtlas((state) => state.derived.plotLabels);
   const v = (layer: LayerProps, visible: boolean) => withVisibility(layer, visible);
   return (
     <>
@@ -108,7 +109,6 @@ export function DataLayers() {
         <DataSource layer="plots" data={layers.plots}>
           <Layer {...v(plotsFill, visibility.plots)} />
           <Layer {...v(styles.plotsLine, visibility.plots)} />
-          <Layer {...v(styles.plotsLabel, visibility.plots)} />
         </DataSource>
       )}
       {layers.projects && (
@@ -118,6 +118,11 @@ export function DataLayers() {
           <Layer {...v(styles.projectsCircle, visibility.projects)} />
           <Layer {...v(styles.projectsLabel, visibility.projects)} />
         </DataSource>
+      )}
+      {plotLabels && (
+        <Source id="plots-labels" type="geojson" data={plotLabels}>
+          <Layer {...v(styles.plotsLabel, visibility.plots)} />
+        </Source>
       )}
       {parkLabels && (
         <Source id="parks-labels" type="geojson" data={parkLabels}>

@@ -4,6 +4,7 @@
 // feature the server sends back updates its own entries, not the whole.
 
 import type { Feature, FeatureCollection, Point } from 'geojson';
+import { applyFeatureChanges } from '../../domain/feature-changes.ts';
 import { featureId } from '../../domain/feature-id.ts';
 import { labelPoints } from '../../geo/labelPoint.ts';
 import {
@@ -36,6 +37,11 @@ export type RelatedLayerId = (typeof RELATED_LAYERS)[number];
 export interface LayerDerived {
   /** Where each park's name is drawn (a point well inside it). */
   parkLabels: FeatureCollection<Point> | null;
+  /**
+   * Where each plot's id is drawn: one point per plot, so a plot across a tile boundary is labelled once
+   * (a symbol layer on the polygons labels each tile's piece).
+   */
+  plotLabels: FeatureCollection<Point> | null;
   /** By layer: the parks each feature lies in (first) or crosses. */
   parksOf: Partial<Record<RelatedLayerId, ParksOf>>;
   /** By layer: what each park holds (count, area, planned investment), by park id. */
@@ -65,7 +71,12 @@ const isRelated = (layer: StoredLayerId): layer is RelatedLayerId =>
 
 /** Every relation of the layers to the parks: the one geometric pass, once per load. */
 function derivedOf(layers: StoredLayers): LayerDerived {
-  const relations: LayerDerived = { parkLabels: null, parksOf: {}, holdings: {} };
+  const relations: LayerDerived = {
+    parkLabels: null,
+    plotLabels: layers.plots ? labelPoints(layers.plots.collection) : null,
+    parksOf: {},
+    holdings: {},
+  };
   if (!layers.parks) return relations;
   relations.parkLabels = labelPoints(layers.parks.collection);
   const parks = prepareParks(layers.parks.collection.features);
@@ -98,12 +109,29 @@ function derivedAfterPut(
   };
 }
 
+/**
+ * The plot labels after one plot was put: its label point moves only when its outline did (an
+ * attribute edit, the usual case, leaves the labels as they are, so the map keeps its label tiles).
+ */
+function withPlotLabel(derived: LayerDerived, before: LayerData, feature: Feature): LayerDerived {
+  const id = featureId(feature);
+  const old = id === null ? undefined : before.byId.get(id);
+  if (!derived.plotLabels || (old && JSON.stringify(old.geometry) === JSON.stringify(feature.geometry)))
+    return derived;
+  const label = labelPoints({ type: 'FeatureCollection', features: [feature] }).features;
+  const features = applyFeatureChanges(derived.plotLabels.features, {
+    put: label,
+    removed: label.length === 0 && id !== null ? [id] : [],
+  });
+  return { ...derived, plotLabels: { type: 'FeatureCollection', features } };
+}
+
 export const createLayersSlice: SliceCreator<LayersSlice> = (set) => ({
   layers: {},
   reports: [],
   loading: true,
   loadCount: 0,
-  derived: { parkLabels: null, parksOf: {}, holdings: {} },
+  derived: { parkLabels: null, plotLabels: null, parksOf: {}, holdings: {} },
   recordsRevision: 0,
   setLoaded: (layers, reports) =>
     set((state) => ({
@@ -118,12 +146,13 @@ export const createLayersSlice: SliceCreator<LayersSlice> = (set) => ({
       const data = state.layers[layer];
       if (!data) return {};
       const layers = { ...state.layers, [layer]: withFeaturePut(data, feature) };
-      const derived =
+      let derived =
         layer === 'parks'
           ? derivedOf(layers)
           : isRelated(layer)
             ? derivedAfterPut(state.derived, layers, layer, feature)
             : state.derived;
+      if (layer === 'plots') derived = withPlotLabel(derived, data, feature);
       return { layers, derived };
     }),
   removeFeature: (layer, id) =>
