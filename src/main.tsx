@@ -4,6 +4,8 @@ import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { MapProvider } from 'react-map-gl/maplibre';
 import { App } from './app/shell/app.tsx';
+// MapLibre's styles with the page, before ours (app.css overrides some), though its code comes later.
+import 'maplibre-gl/dist/maplibre-gl.css';
 import './app/shell/app.css';
 
 const root = document.getElementById('root');
