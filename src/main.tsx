@@ -7,6 +7,8 @@ import { MapProvider } from 'react-map-gl/maplibre';
 // components inside App), the shell's frame last, so its rules win ties.
 import './app/ui/ui.css';
 import { App } from './app/shell/app.tsx';
+// MapLibre's styles with the page, before ours (app.css overrides some), though its code comes later.
+import 'maplibre-gl/dist/maplibre-gl.css';
 import './app/shell/app.css';
 
 const root = document.getElementById('root');

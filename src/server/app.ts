@@ -12,6 +12,7 @@ import { PHOTO_MAX_BYTES } from '../domain/photos.ts';
 import { CONTENT_SECURITY_POLICY } from './auth/csp.ts';
 import { type Access, ADMIN, allows } from './auth/roles.ts';
 import { hashToken, newToken, sessionToken } from './auth/session.ts';
+import { registerCompression } from './compression.ts';
 import { dataDirFromEnv, JSON_BODY_LIMIT, PHOTOS_DIR, TIMEOUTS, type Timeouts } from './config.ts';
 import { forbidden, unauthorized } from './errors.ts';
 import { registerJsonBodyParser } from './json-body.ts';
@@ -130,6 +131,8 @@ async function configure(server: FastifyInstance, distDir: string | null, timeou
   await server.register(fastifyMultipart, {
     limits: { fileSize: PHOTO_MAX_BYTES, files: 1, fields: 10, parts: 12, fieldSize: 64 * 1024 },
   });
+  // Answers by Accept-Encoding (compression.ts): registered before any route, as it hooks each route.
+  await registerCompression(server);
   server.setErrorHandler(handleError);
   server.setNotFoundHandler(handleNotFound(distDir !== null));
 
@@ -177,8 +180,10 @@ async function configure(server: FastifyInstance, distDir: string | null, timeou
     registeringAppFiles = true;
     await server.register(fastifyStatic, {
       root: distDir,
+      // The .br and .gz written beside each file at build (vite.config.ts), chosen by Accept-Encoding.
+      preCompressed: true,
       // Never a layer file, even one left in dist/ by an older build: the data needs a session.
-      allowedPath: (path) => !/\.geojson$/i.test(path),
+      allowedPath: (path) => !/\.geojson(?:\.br|\.gz)?$/i.test(path),
       // The hashed assets never change; index.html does with every build.
       setHeaders(reply, path) {
         if (path.includes('/assets/')) reply.header('Cache-Control', 'public, max-age=31536000, immutable');

@@ -16,25 +16,6 @@ import { cancelAnalysis, startAnalysis } from './client.ts';
 import { ta } from './i18n.ts';
 import { ANALYSIS_PANEL_ID } from './ids.ts';
 
-/** The toolbar button that opens and closes the panel. */
-export function AnalysisButton() {
-  const lang = useAtlas((state) => state.lang);
-  const open = useAtlas((state) => state.analysis.open);
-  const setAnalysis = useAtlas((state) => state.setAnalysis);
-  return (
-    <button
-      type="button"
-      className="bar-button bar-toggle"
-      aria-expanded={open}
-      aria-controls={ANALYSIS_PANEL_ID}
-      onClick={() => setAnalysis({ open: !open })}
-    >
-      <span aria-hidden="true" className="analysis-icon" />
-      {ta(lang, 'analysis')}
-    </button>
-  );
-}
-
 function RunStatus() {
   const lang = useAtlas((state) => state.lang);
   const loading = useAtlas((state) => state.loading);

@@ -1,13 +1,15 @@
 // What stands before the map until someone is signed in: the setup page for `/setup?token=…`, else the
 // login screen (with the first-use note when there are no users yet).
-import { useState } from 'react';
+import { lazy, Suspense, useState } from 'react';
 import { hrefForLang, t } from '../i18n/i18n.ts';
 import { useAtlas } from '../state/store.ts';
 import { LoginScreen } from './login-screen.tsx';
-import { SetupScreen } from './setup-screen.tsx';
 import '../ui/ui.css';
 import './auth.css';
 import { ta } from './strings.ts';
+
+/** The first-use setup page: once per installation, so loaded only when asked for. */
+const SetupScreen = lazy(async () => ({ default: (await import('./setup-screen.tsx')).SetupScreen }));
 
 function setupTokenFromAddress(): string | null {
   const url = new URL(window.location.href);
@@ -33,13 +35,15 @@ export function AuthScreen() {
     );
   } else if (token && setupNeeded) {
     body = (
-      <SetupScreen
-        token={token}
-        onDone={(message) => {
-          setToken(null);
-          setNotice(message);
-        }}
-      />
+      <Suspense fallback={null}>
+        <SetupScreen
+          token={token}
+          onDone={(message) => {
+            setToken(null);
+            setNotice(message);
+          }}
+        />
+      </Suspense>
     );
   } else {
     body = <LoginScreen notice={notice ?? (token && !setupNeeded ? ta(lang, 'setupDone') : undefined)} />;

@@ -1,11 +1,12 @@
 // The map: react-map-gl over MapLibre 6 with a self-hosted worker, the offline style, our layers, the
 // view in the URL hash (`#zoom/lat/lon`), and click/tap picking (points first, then the smallest area).
-import { featureId } from '../../domain/feature-id.ts';
-import 'maplibre-gl/dist/maplibre-gl.css';
+// Loaded apart from the first script (src/app/shell/lazy.tsx): this module brings MapLibre; its CSS comes
+// with the page (src/main.tsx).
 import * as maplibregl from 'maplibre-gl';
 import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?url';
 import { type ReactNode, useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import MapGL, { type MapLayerMouseEvent, type MapRef, NavigationControl } from 'react-map-gl/maplibre';
+import { featureId } from '../../domain/feature-id.ts';
 import { MAPLIBRE_LOCALE_ZH, t } from '../i18n/i18n.ts';
 import type { DataLayerId } from '../state/layer-data.ts';
 import { selectFeature } from '../state/selection.ts';

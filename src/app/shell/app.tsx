@@ -2,21 +2,26 @@
 // language), the layer tree and legend on the left, the map, the inspector on the right, a status bar.
 // On a tablet the layer tree is a drawer and the inspector a bottom sheet.
 import { useEffect } from 'react';
-import { AnalysisLayers } from '../analysis/analysis-layers.tsx';
-import { AnalysisButton, AnalysisPanel } from '../analysis/analysis-panel.tsx';
+import { AnalysisButton } from '../analysis/analysis-button.tsx';
 import { AuthScreen } from '../auth/auth-screen.tsx';
 import { hrefForLang, langFromSearch, t } from '../i18n/i18n.ts';
-import { PlotActions, PlotHistories } from '../inspections/plot-records.tsx';
 import { Inspector } from '../inspector/inspector.tsx';
 import { tiandituKeyFrom } from '../map/basemaps.ts';
-import { MapView } from '../map/map-view.tsx';
 import { Search } from '../search/search-panel.tsx';
 import { startSession } from '../state/session.ts';
 import { useAtlas } from '../state/store.ts';
 import { CloseButton } from '../ui/close-button.tsx';
-import { useZoneDrawController, ZoneDrawControl } from '../zones/draw/zone-draw-control.tsx';
-import { ZoneButton, ZonePanel } from '../zones/panel/zone-panel.tsx';
+import { ZoneButton } from '../zones/panel/zone-button.tsx';
 import { BasemapPanel, LayerPanel } from './layer-panel.tsx';
+import {
+  AnalysisLayersOnUse,
+  AnalysisPanelOnUse,
+  MapViewLoaded,
+  PlotActionsOnUse,
+  PlotHistoriesOnUse,
+  preloadMap,
+  useZoneTools,
+} from './lazy.tsx';
 import { Legend } from './legend.tsx';
 import { ProblemsBanner } from './problems-banner.tsx';
 import { StatusBar } from './status-bar.tsx';
@@ -37,6 +42,8 @@ function useStartup() {
     });
     // Signed in → the layers load from the server; not → the login (or setup) screen.
     void startSession();
+    // The map's code (most of the app's bytes) comes meanwhile, whether or not a login comes first.
+    preloadMap();
     const onKey = (event: KeyboardEvent) => {
       if (event.key !== 'Escape') return;
       const state = useAtlas.getState();
@@ -56,7 +63,7 @@ export function App() {
   const loading = useAtlas((state) => state.loading);
   const layerPanelOpen = useAtlas((state) => state.layerPanelOpen);
   const setLayerPanelOpen = useAtlas((state) => state.setLayerPanelOpen);
-  const zoneDraw = useZoneDrawController();
+  const zoneTools = useZoneTools();
   const otherLang = lang === 'zh' ? 'en' : 'zh';
 
   useEffect(() => {
@@ -124,13 +131,13 @@ export function App() {
           aria-hidden="true"
           onClick={() => setLayerPanelOpen(false)}
         />
-        <MapView clicksTaken={zoneToolTakesClicks} onMapLoad={exposeTestHook}>
-          <AnalysisLayers />
-          <ZoneDrawControl controller={zoneDraw} />
-        </MapView>
-        <Inspector plotActions={PlotActions} plotHistories={PlotHistories} />
-        <AnalysisPanel />
-        <ZonePanel controller={zoneDraw} />
+        <MapViewLoaded clicksTaken={zoneToolTakesClicks} onMapLoad={exposeTestHook}>
+          <AnalysisLayersOnUse />
+          {zoneTools && <zoneTools.Control controller={zoneTools.controller} />}
+        </MapViewLoaded>
+        <Inspector plotActions={PlotActionsOnUse} plotHistories={PlotHistoriesOnUse} />
+        <AnalysisPanelOnUse />
+        {zoneTools && <zoneTools.Panel controller={zoneTools.controller} />}
       </div>
       <StatusBar />
     </div>

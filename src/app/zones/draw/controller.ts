@@ -5,7 +5,7 @@
 // terra-draw's validation. Every finished edit is a snapshot in the session's undo/redo history
 // (src/domain/zone-history.ts); undo and redo put a snapshot back into terra-draw.
 //
-// One controller per map, owned by the React tree (the shell makes it with useZoneDrawController and
+// One controller per map, owned by the React tree (the shell makes it with createZoneDrawController and
 // hands it to the map's ZoneDrawControl, which attaches it, and to the zone panel, which drives it); its
 // state is in the store's drawing slice and the one selection, so nothing here is module-level.
 import type { Feature, FeatureCollection, Polygon, Position } from 'geojson';

@@ -1,17 +1,16 @@
 // Renders nothing: attaches the shell's drawing controller (src/app/zones/draw/controller.ts) to the map,
 // keeps its snapping source on the current plots and parks, puts the saved zones of each load into it,
 // and takes the undo/redo keys (Ctrl+Z, Ctrl+Shift+Z, Ctrl+Y; while an outline is open they and
-// Backspace step through its vertices). useZoneDrawController makes the one
-// controller the map control and the zone panel share.
+// Backspace step through its vertices). The shell loads this module (and terra-draw with it) on first
+// use and makes the one controller the map control and the zone panel share.
 import { useEffect, useState } from 'react';
 import { useMap } from 'react-map-gl/maplibre';
 import { useAtlas } from '../../state/store.ts';
 import { ZoneDrawController } from './controller.ts';
 
-/** The drawing controller of this app instance (made once, kept for the life of the component). */
-export function useZoneDrawController(): ZoneDrawController {
-  const [controller] = useState(() => new ZoneDrawController());
-  return controller;
+/** The drawing controller of this app instance (the shell makes one, once the module is loaded). */
+export function createZoneDrawController(): ZoneDrawController {
+  return new ZoneDrawController();
 }
 
 function isTyping(target: EventTarget | null): boolean {

@@ -19,33 +19,7 @@ import {
   takeServerCopy,
 } from './actions.ts';
 import { refusalText, tz, ZONE_MODE_NAMES } from './i18n.ts';
-
-const ZONE_PANEL_ID = 'zone-panel';
-
-/** May the signed-in user create zones? (Before a session is known: no.) */
-function useCanDrawZones(): boolean {
-  const me = useAtlas((state) => state.session.me);
-  return Boolean(me?.can.createLayers.includes('zones'));
-}
-
-export function ZoneButton() {
-  const lang = useAtlas((state) => state.lang);
-  const open = useAtlas((state) => state.drawing.open);
-  const setOpen = useAtlas((state) => state.setDrawingOpen);
-  if (!useCanDrawZones()) return null;
-  return (
-    <button
-      type="button"
-      className="bar-button bar-toggle"
-      aria-expanded={open}
-      aria-controls={ZONE_PANEL_ID}
-      onClick={() => setOpen(!open)}
-    >
-      <span aria-hidden="true" className="zone-icon" />
-      {tz(lang, 'drawZones')}
-    </button>
-  );
-}
+import { ZONE_PANEL_ID } from './zone-button.tsx';
 
 const TOOLS: { tool: ZoneTool; label: Parameters<typeof tz>[1] }[] = [
   { tool: 'polygon', label: 'drawPolygon' },
