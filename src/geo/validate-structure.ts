@@ -12,6 +12,7 @@ import {
   type ProblemCode,
   type ProblemCollector,
 } from './problems.ts';
+import { idOf } from './read-text.ts';
 
 export interface FeatureEntry {
   /** Position in the FeatureCollection, 0 for a lone Feature, null for a bare geometry. */
@@ -368,10 +369,6 @@ class StructureWalker {
  * validator checks (present, a string, equal to properties.id). Which id a feature *has* is the rule in
  * src/domain/feature-id.ts.
  */
-export function idOf(value: unknown): string | number | null {
-  if (!isRecord(value)) return null;
-  return typeof value.id === 'string' || typeof value.id === 'number' ? value.id : null;
-}
 
 /** Walks the whole value; every structural problem goes to `problems`. */
 export function checkStructure(value: unknown, problems: ProblemCollector): StructureResult {

@@ -1,7 +1,7 @@
 // What the app checks of a layer the server served: the text and the shape it relies on, never the
 // geometry again (the server validated every feature when it was written).
 import { describe, expect, it } from 'vitest';
-import { checkServedLayerText } from '../../src/geo/validate.ts';
+import { checkServedLayerText } from '../../src/geo/served-layer.ts';
 
 const feature = (id: unknown, geometry: unknown = { type: 'Point', coordinates: [112.9, 22.7] }) => ({
   type: 'Feature',

@@ -1,7 +1,7 @@
 // A banner naming each data file that could not be loaded and each of its problems, in the UI
 // language (the validator's own messages); the layer stays off. Never a stack trace.
 import { useState } from 'react';
-import { formatProblem } from '../../geo/validate.ts';
+import { formatProblem } from '../../geo/problems.ts';
 import { t } from '../i18n/i18n.ts';
 import { useAtlas } from '../state/store.ts';
 

@@ -7,6 +7,7 @@ import type { Feature, FeatureCollection, Point } from 'geojson';
 import { applyFeatureChanges } from '../../domain/feature-changes.ts';
 import { featureId } from '../../domain/feature-id.ts';
 import { labelPoints } from '../../geo/labelPoint.ts';
+import type { Problem } from '../../geo/problems.ts';
 import {
   type ParkHolding,
   type ParksOf,
@@ -15,7 +16,6 @@ import {
   parksOfOne,
   prepareParks,
 } from '../../geo/relate.ts';
-import type { Problem } from '../../geo/validate.ts';
 import { type LayerData, type StoredLayerId, withFeaturePut, withFeatureRemoved } from './layer-data.ts';
 import type { SliceCreator } from './slice.ts';
 

@@ -1,12 +1,11 @@
 // Loads each layer (zones included) from the server (GET /api/layers/:layer). The server validated every
-// feature when it was written, so the app checks only the answer's shape (src/geo/validate's
-// checkServedLayerText: syntax, a FeatureCollection, an id per feature) and indexes it. A layer it
-// already holds (src/app/state/layer-cache.ts) is asked for with its ETag: a 304 costs no transfer, no
+// feature when it was written, so the app checks only the answer's shape (src/geo/served-layer.ts:
+// syntax, a FeatureCollection, an id per feature) and indexes it. A layer it already holds (src/app/state/layer-cache.ts) is asked for with its ETag: a 304 costs no transfer, no
 // parse and no measuring. A layer that fails is not loaded; its problems go to the problems banner under
 // the layer's file name. Never throws: every failure becomes a report.
 
 import type { FeatureCollection } from 'geojson';
-import { checkServedLayerText } from '../../geo/validate.ts';
+import { checkServedLayerText } from '../../geo/served-layer.ts';
 import { ApiError, send } from '../api/client.ts';
 import { readCachedLayer, writeCachedLayer } from './layer-cache.ts';
 import { indexLayer, type LayerData, STORED_LAYERS, type StoredLayerId } from './layer-data.ts';
