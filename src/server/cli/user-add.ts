@@ -1,6 +1,7 @@
 // `atlas user add NAME --role ROLE --password-stdin [--update] [--data-dir DIR]`: creates an account
-// in the database under DATA_DIR, or the PostgreSQL one of DATABASE_URL (the server may be running). The password comes from standard input
-// only, never the command line (shell history, `ps`). --update resets an existing account's role and
+// in the database under DATA_DIR, or in DATABASE_URL's PostgreSQL database when that is set and
+// --data-dir is not (the server may be running). The password comes from standard input only, never
+// the command line (shell history, `ps`). --update resets an existing account's role and
 // password and enables it: the way back in when the only admin has forgotten their password.
 
 import { ROLES } from '../../domain/wire.ts';

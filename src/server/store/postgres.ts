@@ -1,4 +1,4 @@
-// The PostgreSQL + PostGIS store (chosen by DATABASE_URL, store/open.ts): the same contract as the
+// The PostgreSQL + PostGIS store (chosen by DATABASE_URL in main.ts): the same contract as the
 // SQLite store (types.ts), through a `pg` Pool. Every write is one transaction whose promise resolves
 // after COMMIT (PostgreSQL's fsync=on and synchronous_commit=on make that durable; its own group
 // commit shares the fsyncs). A versioned change locks the feature's row (SELECT … FOR UPDATE) before
