@@ -9,6 +9,8 @@ export default defineConfig({
           include: ['tests/**/*.test.ts'],
           exclude: ['tests/e2e/**'],
           environment: 'node',
+          // A throwaway PostgreSQL cluster for the store tests, started by the first that needs it.
+          globalSetup: ['tests/server/support/postgres-global.ts'],
           // Server tests hash real passwords (scrypt) and spawn the CLI: seconds on 2 busy cores.
           testTimeout: 30_000,
         },

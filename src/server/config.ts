@@ -55,3 +55,8 @@ export const PASSWORD_MAX_LENGTH = 256;
 export function dataDirFromEnv(env: NodeJS.ProcessEnv = process.env): string {
   return resolve(env.DATA_DIR && env.DATA_DIR.trim() !== '' ? env.DATA_DIR : 'data');
 }
+
+/** PostgreSQL instead of the SQLite file: DATABASE_URL=postgres://user:password@host:5432/atlas. */
+export function databaseUrlFromEnv(env: NodeJS.ProcessEnv = process.env): string | null {
+  return env.DATABASE_URL && env.DATABASE_URL.trim() !== '' ? env.DATABASE_URL.trim() : null;
+}

@@ -1,11 +1,13 @@
 // `npm start`: serve the built app and the API on http://localhost:8080. Environment: PORT (8080),
 // HOST (127.0.0.1: this machine only; put an HTTPS reverse proxy in front for the office network, or set
 // HOST=0.0.0.0 knowingly), DATA_DIR (./data), GEODATA_DIR (./geodata, seeded on first start),
-// ATLAS_API_ONLY=1 (no dist/, for tests), TRUST_PROXY=1 (behind a reverse proxy: client addresses and
+// DATABASE_URL (postgres://…: PostgreSQL + PostGIS instead of the SQLite file under DATA_DIR; photos
+// stay under DATA_DIR), ATLAS_API_ONLY=1 (no dist/, for tests), TRUST_PROXY=1 (behind a reverse proxy: client addresses and
 // https from X-Forwarded-*), COOKIE_SECURE=1 (session cookies only over HTTPS, whatever the proxy says).
 import type { AddressInfo } from 'node:net';
 import { buildServer } from './app.ts';
-import { dataDirFromEnv } from './config.ts';
+import { databaseUrlFromEnv, dataDirFromEnv } from './config.ts';
+import { PostgresStore } from './store/postgres.ts';
 
 const port = Number(process.env.PORT ?? 8080);
 const host = process.env.HOST && process.env.HOST.trim() !== '' ? process.env.HOST.trim() : '127.0.0.1';
@@ -17,9 +19,11 @@ if (!Number.isInteger(port) || port < 0 || port > 65_535) {
 
 try {
   const dataDir = dataDirFromEnv();
+  const databaseUrl = databaseUrlFromEnv();
   const server = await buildServer({
     logger: false,
     dataDir,
+    ...(databaseUrl ? { store: await PostgresStore.open(databaseUrl) } : {}),
     ...(process.env.ATLAS_API_ONLY === '1' ? { distDir: null } : {}),
     ...(process.env.GEODATA_DIR ? { geodataDir: process.env.GEODATA_DIR } : {}),
     trustProxy: process.env.TRUST_PROXY === '1',
@@ -35,7 +39,8 @@ try {
   }
   await server.listen({ port, host });
   const { port: actualPort, address } = server.server.address() as AddressInfo;
-  console.log(`Land Atlas 土地一张图: http://localhost:${actualPort}/  (data: ${dataDir})`);
+  const data = databaseUrl ? `PostgreSQL ${safeUrl(databaseUrl)}, photos: ${dataDir}` : dataDir;
+  console.log(`Land Atlas 土地一张图: http://localhost:${actualPort}/  (data: ${data})`);
   console.log(`监听地址 / listening on ${address}:${actualPort} (HOST)`);
   const token = server.atlas.setupToken;
   if (token) {
@@ -54,4 +59,15 @@ try {
   const message = error instanceof Error ? error.message : String(error);
   console.error(`Land Atlas could not start: ${message}`);
   process.exit(1);
+}
+
+/** A connection URL fit for the console: without its password. */
+function safeUrl(url: string): string {
+  try {
+    const parsed = new URL(url);
+    if (parsed.password) parsed.password = '***';
+    return parsed.toString();
+  } catch {
+    return 'DATABASE_URL';
+  }
 }

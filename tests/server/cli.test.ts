@@ -63,6 +63,16 @@ describe('atlas user add', () => {
 });
 
 describe('atlas backup', () => {
+  it('with DATABASE_URL set it copies nothing and says to use pg_dump (exit 1)', async () => {
+    const streams = { ...io(), env: { DATABASE_URL: 'postgres://atlas@db.example/atlas' } };
+    const file = join(tempRoot(), 'copy.sqlite');
+    expect(await backup([file], streams)).toBe(1);
+    expect(streams.lines).toEqual([
+      '数据在 PostgreSQL（DATABASE_URL）中：请用 pg_dump -Fc 备份，并复制 DATA_DIR/photos / the data are in PostgreSQL (DATABASE_URL): back them up with `pg_dump -Fc` and copy DATA_DIR/photos (src/server/README-storage.md)',
+    ]);
+    expect(existsSync(file)).toBe(false);
+  });
+
   it('copies the database consistently while the server runs, and the photos', async () => {
     const app = await startServer({ users: { ann: 'admin' } });
     try {

@@ -1,13 +1,20 @@
-// Test helpers: a real server over a real SQLite file in a temporary DATA_DIR, seeded from small
-// fixture layers through the real validator; users made through the store with real scrypt hashes.
+// Test helpers: a real server over a real SQLite file in a temporary DATA_DIR — or over a fresh
+// PostgreSQL database of the test cluster (support/postgres.ts) — seeded from small fixture layers
+// through the real validator; users made through the store with real scrypt hashes.
 import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { deflateSync } from 'node:zlib';
+import Database from 'better-sqlite3';
 import type { FastifyInstance } from 'fastify';
+import pg from 'pg';
+import { describe, it } from 'vitest';
 import type { Role } from '../../src/domain/wire.ts';
 import { buildServer } from '../../src/server/app.ts';
 import { hashPassword } from '../../src/server/auth/password.ts';
+import { DATABASE_FILE } from '../../src/server/config.ts';
+import { PostgresStore } from '../../src/server/store/postgres.ts';
+import { postgresDatabase, postgresRuns, postgresUnavailable } from './support/postgres.ts';
 
 export const PASSWORD = 'correct horse battery';
 
@@ -67,23 +74,58 @@ export function tempRoot(): string {
   return mkdtempSync(join(tmpdir(), 'atlas-server-test-'));
 }
 
+/** The two stores the store-facing tests run against. */
+export type StoreKind = 'sqlite' | 'postgres';
+const STORE_KINDS: readonly StoreKind[] = ['sqlite', 'postgres'];
+
+/**
+ * The suite once per store: `describe.each` over SQLite and PostgreSQL, so every assertion holds for
+ * both. Without PostgreSQL binaries its variant is one skipped test that says why.
+ */
+export function describeEachStore(title: string, body: (store: StoreKind) => void): void {
+  describe.each(STORE_KINDS)(`${title} [%s]`, (store) => {
+    if (store === 'postgres' && !postgresRuns()) {
+      it.skip(`skipped: ${postgresUnavailable()}`, () => {});
+      return;
+    }
+    body(store);
+  });
+}
+
 export interface TestServer {
   server: FastifyInstance;
   root: string;
   dataDir: string;
+  store: StoreKind;
+  /** The PostgreSQL database of this server (null for SQLite). */
+  databaseUrl: string | null;
+  /**
+   * SQL run straight on the server's database, bypassing the store (what an attacker with database
+   * access could do). `?` placeholders; json/jsonb values come back as JSON text, as SQLite keeps them.
+   */
+  sql(text: string, params?: unknown[]): Promise<Record<string, unknown>[]>;
   /** Cookie header of a fresh session of this user (created with PASSWORD by `users`). */
   login(username: string): Promise<string>;
 }
 
 export async function startServer(
-  options: { users?: Record<string, Role>; root?: string; plots?: number; distDir?: string } = {},
+  options: {
+    users?: Record<string, Role>;
+    root?: string;
+    plots?: number;
+    distDir?: string;
+    store?: StoreKind;
+  } = {},
 ): Promise<TestServer> {
   const root = options.root ?? tempRoot();
   const dataDir = join(root, 'data');
+  const store = options.store ?? 'sqlite';
+  const databaseUrl = store === 'postgres' ? await postgresDatabase() : null;
   const server = await buildServer({
     distDir: options.distDir ?? null,
     dataDir,
     geodataDir: fixtureGeodata(root, options.plots),
+    ...(databaseUrl ? { store: await PostgresStore.open(databaseUrl) } : {}),
   });
   const hash = await hashPassword(PASSWORD);
   for (const [username, role] of Object.entries(options.users ?? {})) {
@@ -93,6 +135,12 @@ export async function startServer(
     server,
     root,
     dataDir,
+    store,
+    databaseUrl,
+    sql: (text, params = []) =>
+      databaseUrl
+        ? postgresSql(databaseUrl, text, params)
+        : sqliteSql(join(dataDir, DATABASE_FILE), text, params),
     async login(username: string) {
       const response = await server.inject({
         method: 'POST',
@@ -106,6 +154,50 @@ export async function startServer(
       return `${cookie.name}=${cookie.value}`;
     },
   };
+}
+
+async function sqliteSql(file: string, text: string, params: unknown[]) {
+  const db = new Database(file);
+  try {
+    const statement = db.prepare(text);
+    if (statement.reader) return statement.all(...params) as Record<string, unknown>[];
+    statement.run(...params);
+    return [];
+  } finally {
+    db.close();
+  }
+}
+
+async function postgresSql(url: string, text: string, params: unknown[]) {
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  try {
+    let n = 0;
+    const { rows, fields } = await client.query(
+      text.replace(/\?/g, () => `$${++n}`),
+      params,
+    );
+    const json = new Set(
+      fields.filter((field) => field.dataTypeID === 114 || field.dataTypeID === 3802).map((f) => f.name),
+    );
+    const int8 = new Set(fields.filter((field) => field.dataTypeID === 20).map((f) => f.name));
+    return rows.map((row: Record<string, unknown>) =>
+      Object.fromEntries(
+        Object.entries(row).map(([name, value]) => [
+          name,
+          value === null
+            ? null
+            : json.has(name)
+              ? JSON.stringify(value)
+              : int8.has(name)
+                ? Number(value)
+                : value,
+        ]),
+      ),
+    );
+  } finally {
+    await client.end();
+  }
 }
 
 export const ALL_ROLES: Role[] = ['viewer', 'inspector', 'planner', 'admin'];

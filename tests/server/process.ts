@@ -61,13 +61,21 @@ export async function stopServer(server: ServerProcess, signal: NodeJS.Signals =
   await exited;
 }
 
-export async function addUser(dataDir: string, name: string, role: Role, password: string): Promise<void> {
+/** An account made by `atlas user add`: in the SQLite file under dataDir, or in DATABASE_URL's database. */
+export async function addUser(
+  dataDir: string,
+  name: string,
+  role: Role,
+  password: string,
+  databaseUrl: string | null = null,
+): Promise<void> {
   const lines: string[] = [];
-  const code = await userAdd([name, '--role', role, '--password-stdin', '--data-dir', dataDir], {
+  const where = databaseUrl ? [] : ['--data-dir', dataDir];
+  const code = await userAdd([name, '--role', role, '--password-stdin', ...where], {
     out: (line) => lines.push(line),
     err: (line) => lines.push(line),
     readStdin: async () => `${password}\n`,
-    env: {},
+    env: databaseUrl ? { DATABASE_URL: databaseUrl } : {},
   });
   if (code !== 0) throw new Error(lines.join('\n'));
 }

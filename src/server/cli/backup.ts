@@ -5,7 +5,7 @@
 import { cpSync, existsSync, mkdirSync, renameSync, rmSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
 import Database from 'better-sqlite3';
-import { DATABASE_FILE, PHOTOS_DIR } from '../config.ts';
+import { DATABASE_FILE, databaseUrlFromEnv, PHOTOS_DIR } from '../config.ts';
 import { commandArgs, dataDirOf, EXIT_FAILED, EXIT_OK, EXIT_USAGE, type ServerCliIo } from './io.ts';
 
 const USAGE = 'usage: atlas backup FILE [--data-dir DIR]   (writes FILE and FILE-photos/)';
@@ -21,6 +21,12 @@ export async function backup(argv: readonly string[], io: ServerCliIo): Promise<
   if (args.positional.length !== 1 || !target) {
     io.err(USAGE);
     return EXIT_USAGE;
+  }
+  if (!args.options.has('data-dir') && databaseUrlFromEnv(io.env)) {
+    io.err(
+      '数据在 PostgreSQL（DATABASE_URL）中：请用 pg_dump -Fc 备份，并复制 DATA_DIR/photos / the data are in PostgreSQL (DATABASE_URL): back them up with `pg_dump -Fc` and copy DATA_DIR/photos (src/server/README-storage.md)',
+    );
+    return EXIT_FAILED;
   }
   const destination = resolve(target);
   const dataDir = dataDirOf(args, io);

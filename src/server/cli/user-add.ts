@@ -1,14 +1,18 @@
 // `atlas user add NAME --role ROLE --password-stdin [--update] [--data-dir DIR]`: creates an account
-// in the database under DATA_DIR (the server may be running). The password comes from standard input
-// only, never the command line (shell history, `ps`). --update resets an existing account's role and
+// in the database under DATA_DIR, or in DATABASE_URL's PostgreSQL database when that is set and
+// --data-dir is not (the server may be running). The password comes from standard input only, never
+// the command line (shell history, `ps`). --update resets an existing account's role and
 // password and enables it: the way back in when the only admin has forgotten their password.
 
 import { ROLES } from '../../domain/wire.ts';
 import { hashPassword } from '../auth/password.ts';
 import { weakPasswordReason } from '../auth/weak-password.ts';
+import { databaseUrlFromEnv } from '../config.ts';
 import { newPassword, role as roleSchema, username as usernameSchema } from '../routes/schemas.ts';
 import { LastAdminError } from '../store/accounts.ts';
+import { PostgresStore } from '../store/postgres.ts';
 import { SqliteStore } from '../store/sqlite.ts';
+import type { Store } from '../store/types.ts';
 import { commandArgs, dataDirOf, EXIT_FAILED, EXIT_OK, EXIT_USAGE, type ServerCliIo } from './io.ts';
 
 const USAGE = `usage: atlas user add NAME --role ${ROLES.join('|')} --password-stdin [--update] [--data-dir DIR]`;
@@ -43,7 +47,11 @@ export async function userAdd(argv: readonly string[], io: ServerCliIo): Promise
     io.err(`密码太弱 / the password is too weak: ${weak.zh} / ${weak.en}`);
     return EXIT_FAILED;
   }
-  const store = SqliteStore.open(dataDirOf(args, io));
+  // DATABASE_URL names the PostgreSQL database the servers share, unless --data-dir names a SQLite one.
+  const databaseUrl = args.options.has('data-dir') ? null : databaseUrlFromEnv(io.env);
+  const store: Store = databaseUrl
+    ? await PostgresStore.open(databaseUrl, 1)
+    : SqliteStore.open(dataDirOf(args, io));
   try {
     const passwordHash = await hashPassword(checked.data);
     const created = await store.createUser(name.data, role.data, passwordHash, 'cli');

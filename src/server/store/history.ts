@@ -107,6 +107,63 @@ function touched(current: Record<string, unknown>, attempt: unknown): Record<str
   return Object.fromEntries(keys.filter((key) => key in current).map((key) => [key, current[key]]));
 }
 
+/** A feature's entry: properties before and after, the geometry too when it changed. */
+export function featureEntry(
+  actor: string,
+  action: HistoryAction,
+  before: StoredFeature | null,
+  after: StoredFeature | null,
+  note: string | null = null,
+): NewHistoryEntry {
+  const subject = (after ?? before) as StoredFeature;
+  const geometryChanged =
+    !before || !after || JSON.stringify(before.geometry) !== JSON.stringify(after.geometry);
+  const content = (feature: StoredFeature | null) =>
+    feature === null
+      ? null
+      : geometryChanged
+        ? { properties: feature.properties, geometry: feature.geometry }
+        : { properties: feature.properties };
+  return {
+    actor,
+    entity: 'feature',
+    layer: subject.layer,
+    entityId: subject.id,
+    action,
+    versionBefore: before?.version ?? null,
+    versionAfter: after?.version ?? null,
+    before: content(before),
+    after: content(after),
+    note,
+  };
+}
+
+/**
+ * A refused change: versionBefore is the version the caller named, versionAfter the current one
+ * (which stays), before the current values of what the caller tried to change, after what it tried;
+ * both bounded (attemptSummary), so refused attempts cannot grow the database much.
+ */
+export function conflictEntry(
+  actor: string,
+  current: StoredFeature,
+  namedVersion: number,
+  attempt: unknown,
+  note: string,
+): NewHistoryEntry {
+  return {
+    actor,
+    entity: 'feature',
+    layer: current.layer,
+    entityId: current.id,
+    action: 'conflict',
+    versionBefore: namedVersion,
+    versionAfter: current.version,
+    before: attemptSummary({ properties: touched(current.properties, attempt) }, HALF_ENTRY),
+    after: attemptSummary(attempt, HALF_ENTRY),
+    note,
+  };
+}
+
 export class HistoryTable {
   private readonly insert;
   private readonly db: Database.Database;
@@ -135,34 +192,9 @@ export class HistoryTable {
     after: StoredFeature | null,
     note: string | null = null,
   ): void {
-    const subject = (after ?? before) as StoredFeature;
-    const geometryChanged =
-      !before || !after || JSON.stringify(before.geometry) !== JSON.stringify(after.geometry);
-    const content = (feature: StoredFeature | null) =>
-      feature === null
-        ? null
-        : geometryChanged
-          ? { properties: feature.properties, geometry: feature.geometry }
-          : { properties: feature.properties };
-    this.append({
-      actor,
-      entity: 'feature',
-      layer: subject.layer,
-      entityId: subject.id,
-      action,
-      versionBefore: before?.version ?? null,
-      versionAfter: after?.version ?? null,
-      before: content(before),
-      after: content(after),
-      note,
-    });
+    this.append(featureEntry(actor, action, before, after, note));
   }
 
-  /**
-   * A refused change: versionBefore is the version the caller named, versionAfter the current one
-   * (which stays), before the current values of what the caller tried to change, after what it tried;
-   * both bounded (attemptSummary), so refused attempts cannot grow the database much.
-   */
   appendConflict(
     actor: string,
     current: StoredFeature,
@@ -170,18 +202,7 @@ export class HistoryTable {
     attempt: unknown,
     note: string,
   ): void {
-    this.append({
-      actor,
-      entity: 'feature',
-      layer: current.layer,
-      entityId: current.id,
-      action: 'conflict',
-      versionBefore: namedVersion,
-      versionAfter: current.version,
-      before: attemptSummary({ properties: touched(current.properties, attempt) }, HALF_ENTRY),
-      after: attemptSummary(attempt, HALF_ENTRY),
-      note,
-    });
+    this.append(conflictEntry(actor, current, namedVersion, attempt, note));
   }
 
   query(query: HistoryQuery): HistoryEntry[] {

@@ -1,5 +1,5 @@
 // The one storage seam of the server. Routes talk only to `Store`; SQLite (sqlite.ts) is the embedded
-// default and a PostgreSQL/PostGIS store can implement the same interface (README-storage.md).
+// default and PostgreSQL + PostGIS (postgres.ts, chosen by DATABASE_URL) the second (README-storage.md).
 //
 // Contract every implementation keeps:
 // - each method that writes is one transaction, and its promise resolves only after the commit is

@@ -12,7 +12,15 @@ import { userAdd } from '../../../src/server/cli/user-add.ts';
 import { DATABASE_FILE } from '../../../src/server/config.ts';
 import { migrate } from '../../../src/server/store/migrations.ts';
 import { SqliteStore } from '../../../src/server/store/sqlite.ts';
-import { cliStreams, PASSWORD, startServer, type TestServer, tempRoot } from '../helpers.ts';
+import {
+  cliStreams,
+  describeEachStore,
+  PASSWORD,
+  type StoreKind,
+  startServer,
+  type TestServer,
+  tempRoot,
+} from '../helpers.ts';
 
 let app: TestServer | undefined;
 afterEach(async () => {
@@ -31,8 +39,8 @@ const LAST_ADMIN = {
 /** With a new password each: the hashing takes long enough that both requests are checked before either writes. */
 const NEW = { password: 'a fresh long passphrase' };
 
-async function concurrently(changes: Record<string, object>) {
-  app = await startServer({ users: { ann: 'admin', bob: 'admin', viewer: 'viewer' } });
+async function concurrently(store: StoreKind, changes: Record<string, object>) {
+  app = await startServer({ store, users: { ann: 'admin', bob: 'admin', viewer: 'viewer' } });
   const server = app.server;
   const cookie = await app.login('ann');
   await server.listen({ port: 0, host: '127.0.0.1' });
@@ -53,25 +61,44 @@ async function concurrently(changes: Record<string, object>) {
   return { statuses, refused: refused?.json, active: await server.atlas.store.countActiveAdmins() };
 }
 
-describe('two admins disabled or demoted at once', () => {
+describeEachStore('two admins disabled or demoted at once', (store) => {
   it('two concurrent PATCHes disabling (and resetting the password of) the last two admins: one succeeds, the other gets 409 last-admin', async () => {
-    const outcome = await concurrently({ ann: { ...NEW, disabled: true }, bob: { ...NEW, disabled: true } });
+    const outcome = await concurrently(store, {
+      ann: { ...NEW, disabled: true },
+      bob: { ...NEW, disabled: true },
+    });
     expect(outcome).toEqual({ statuses: [200, 409], refused: LAST_ADMIN, active: 1 });
   });
 
   it('two concurrent PATCHes demoting (and resetting the password of) the last two admins: one succeeds, the other gets 409 last-admin', async () => {
-    const outcome = await concurrently({ ann: { ...NEW, role: 'viewer' }, bob: { ...NEW, role: 'planner' } });
+    const outcome = await concurrently(store, {
+      ann: { ...NEW, role: 'viewer' },
+      bob: { ...NEW, role: 'planner' },
+    });
     expect(outcome).toEqual({ statuses: [200, 409], refused: LAST_ADMIN, active: 1 });
   });
 
   it('one demoted and one disabled at once leave one active admin', async () => {
-    const outcome = await concurrently({
+    const outcome = await concurrently(store, {
       ann: { ...NEW, role: 'viewer' },
       bob: { ...NEW, disabled: true },
     });
     expect(outcome).toEqual({ statuses: [200, 409], refused: LAST_ADMIN, active: 1 });
   });
 
+  it('the refused change is not written: no history entry, the account unchanged', async () => {
+    app = await startServer({ store, users: { ann: 'admin' } });
+    const before = await app.server.atlas.store.getUser('ann');
+    await expect(app.server.atlas.store.updateUser('ann', { disabled: true }, 'test')).rejects.toThrow(
+      'ann is the only active administrator',
+    );
+    expect(await app.server.atlas.store.getUser('ann')).toEqual(before);
+    const entries = await app.server.atlas.store.history({ entity: 'user', limit: 10 });
+    expect(entries.filter((entry) => entry.action === 'update')).toEqual([]);
+  });
+});
+
+describe('the only admin from the shell', () => {
   it('`atlas user add --update` demoting the only admin fails (exit 1) and leaves it an admin', async () => {
     const dataDir = join(tempRoot(), 'data');
     const lines: string[] = [];
@@ -93,17 +120,6 @@ describe('two admins disabled or demoted at once', () => {
     const store = SqliteStore.open(dataDir);
     expect((await store.getUser('ann'))?.role).toBe('admin');
     await store.close();
-  });
-
-  it('the refused change is not written: no history entry, the account unchanged', async () => {
-    app = await startServer({ users: { ann: 'admin' } });
-    const before = await app.server.atlas.store.getUser('ann');
-    await expect(app.server.atlas.store.updateUser('ann', { disabled: true }, 'test')).rejects.toThrow(
-      'ann is the only active administrator',
-    );
-    expect(await app.server.atlas.store.getUser('ann')).toEqual(before);
-    const entries = await app.server.atlas.store.history({ entity: 'user', limit: 10 });
-    expect(entries.filter((entry) => entry.action === 'update')).toEqual([]);
   });
 });
 

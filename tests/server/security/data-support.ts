@@ -1,7 +1,7 @@
 // Shared by the data-side security tests: plots with a chosen id or geometry, a comb polygon (every
 // edge spanning the same x range: the worst case of a sweep), a server with one session per role.
 import { afterAll, beforeAll } from 'vitest';
-import { plotFeature, ROLE_USERS, startServer, type TestServer } from '../helpers.ts';
+import { plotFeature, ROLE_USERS, type StoreKind, startServer, type TestServer } from '../helpers.ts';
 
 export function plotWithId(id: string, index = 900) {
   const feature = plotFeature(index);
@@ -94,10 +94,10 @@ export interface ServerWithSessions {
 }
 
 /** A test server (5 plots) with one logged-in user per role, started before and closed after the file's tests. */
-export function serverForTests(): ServerWithSessions {
+export function serverForTests(store: StoreKind = 'sqlite'): ServerWithSessions {
   const state = {} as ServerWithSessions;
   beforeAll(async () => {
-    state.app = await startServer({ users: ROLE_USERS });
+    state.app = await startServer({ users: ROLE_USERS, store });
     state.admin = session(state.app, await state.app.login('admin'));
     state.planner = session(state.app, await state.app.login('planner'));
     state.inspector = session(state.app, await state.app.login('inspector'));

@@ -1,0 +1,980 @@
+// The PostgreSQL + PostGIS store (chosen by DATABASE_URL in main.ts): the same contract as the
+// SQLite store (types.ts), through a `pg` Pool. Every write is one transaction whose promise resolves
+// after COMMIT (PostgreSQL's fsync=on and synchronous_commit=on make that durable; its own group
+// commit shares the fsyncs). A versioned change locks the feature's row (SELECT … FOR UPDATE) before
+// comparing versions, so of any number of clients naming one version exactly one wins; the others
+// see the new row once the winner commits and get the conflict, recorded in history as in SQLite.
+// History entries are built by the same functions as SQLite's (history.ts) and written in the same
+// transaction; triggers refuse any UPDATE, DELETE or TRUNCATE of them (postgres-schema.ts).
+import { randomUUID } from 'node:crypto';
+import type { Geometry } from 'geojson';
+import pg from 'pg';
+import type { LayerId, PlotStatus, RectificationMode } from '../../domain/layers.ts';
+import type { Role } from '../../domain/wire.ts';
+import { canonicalUsername } from '../auth/username.ts';
+import { LastAdminError } from './accounts.ts';
+import { conflictEntry, featureEntry, type NewHistoryEntry } from './history.ts';
+import { migratePostgres } from './postgres-schema.ts';
+import type {
+  FeatureChange,
+  FeatureContent,
+  HistoryAction,
+  HistoryEntry,
+  HistoryQuery,
+  ImportConflict,
+  ImportedFeature,
+  ImportResult,
+  ImportSummary,
+  Inspection,
+  InspectionInput,
+  InspectionResult,
+  LayerSnapshot,
+  PhotoRecord,
+  Properties,
+  Store,
+  StoredFeature,
+  UpdateResult,
+  User,
+  UserChange,
+  UserWithHash,
+} from './types.ts';
+
+type Client = pg.PoolClient;
+
+/** Rows per statement when an import writes many features. */
+const BATCH = 2000;
+
+// bigint (identity columns, counts) as a number: every one here stays far below 2^53.
+const types = {
+  getTypeParser: ((oid: number, format?: 'text' | 'binary') =>
+    oid === 20 ? Number : pg.types.getTypeParser(oid, format ?? 'text')) as typeof pg.types.getTypeParser,
+};
+
+interface FeatureRow {
+  layer: string;
+  id: string;
+  version: number;
+  properties: Properties;
+  geojson: Geometry | null;
+  updated_at: string;
+  updated_by: string;
+}
+
+const FEATURE_COLUMNS = 'layer, id, version, properties, geojson, updated_at, updated_by';
+
+function toFeature(row: FeatureRow): StoredFeature {
+  return {
+    layer: row.layer as LayerId,
+    id: row.id,
+    version: row.version,
+    properties: row.properties,
+    geometry: row.geojson,
+    updatedAt: row.updated_at,
+    updatedBy: row.updated_by,
+  };
+}
+
+/** JSON with object keys sorted: jsonb keeps no key order, so contents are compared in this form. */
+function canonicalJson(value: unknown): string {
+  if (Array.isArray(value)) return `[${value.map(canonicalJson).join(',')}]`;
+  if (value !== null && typeof value === 'object') {
+    const entries = Object.entries(value as Record<string, unknown>)
+      .filter(([, item]) => item !== undefined)
+      .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+    return `{${entries.map(([key, item]) => `${JSON.stringify(key)}:${canonicalJson(item)}`).join(',')}}`;
+  }
+  return JSON.stringify(value) ?? 'null';
+}
+
+interface InspectionRow {
+  id: string;
+  plot_id: string;
+  date: string;
+  inspector: string;
+  findings: string;
+  status: string;
+  mode: string | null;
+  notes: string | null;
+  client_id: string | null;
+  created_at: string;
+  plot_version: number;
+}
+
+interface PhotoRow {
+  id: string;
+  inspection_id: string;
+  file_name: string;
+  content_type: string;
+  size_bytes: number;
+  sha256: string;
+  original_name: string | null;
+  uploaded_by: string;
+  uploaded_at: string;
+}
+
+function toPhoto(row: PhotoRow): PhotoRecord {
+  return {
+    id: row.id,
+    inspectionId: row.inspection_id,
+    fileName: row.file_name,
+    contentType: row.content_type,
+    sizeBytes: row.size_bytes,
+    sha256: row.sha256,
+    originalName: row.original_name,
+    uploadedBy: row.uploaded_by,
+    uploadedAt: row.uploaded_at,
+  };
+}
+
+interface UserRow {
+  username: string;
+  role: string;
+  password_hash: string;
+  disabled: boolean;
+  created_at: string;
+  updated_at: string;
+}
+
+function toUser(row: UserRow): UserWithHash {
+  return {
+    username: row.username,
+    role: row.role as Role,
+    disabled: row.disabled,
+    createdAt: row.created_at,
+    updatedAt: row.updated_at,
+    passwordHash: row.password_hash,
+  };
+}
+
+function publicUser(user: UserWithHash): User {
+  const { passwordHash: _secret, ...rest } = user;
+  return rest;
+}
+
+interface HistoryRow {
+  seq: number;
+  at: string;
+  actor: string;
+  entity: string;
+  layer: string | null;
+  entity_id: string;
+  action: string;
+  version_before: number | null;
+  version_after: number | null;
+  before: unknown;
+  after: unknown;
+  note: string | null;
+}
+
+/** The UNIQUE constraint a failed statement broke, if that is why it failed. */
+function uniqueViolation(error: unknown): string | null {
+  const e = error as { code?: string; constraint?: string };
+  return e?.code === '23505' ? (e.constraint ?? '') : null;
+}
+
+export class PostgresStore implements Store {
+  private readonly pool: pg.Pool;
+  private readonly databaseId: string;
+  private readonly snapshots = new Map<LayerId, LayerSnapshot>();
+  private closed = false;
+
+  /** Connects, brings the schema up to date and reads the database's id. */
+  static async open(connectionString: string, poolSize = 10): Promise<PostgresStore> {
+    const pool = new pg.Pool({ connectionString, max: poolSize, types });
+    // An idle connection that breaks (PostgreSQL restarted) is dropped, not a crash.
+    pool.on('error', () => {});
+    try {
+      const client = await pool.connect();
+      try {
+        await migratePostgres(client);
+        const { rows } = await client.query<{ value: string }>(
+          "SELECT value FROM meta WHERE key = 'database_id'",
+        );
+        return new PostgresStore(pool, rows[0]?.value ?? 'postgres');
+      } finally {
+        client.release();
+      }
+    } catch (error) {
+      await pool.end();
+      throw error;
+    }
+  }
+
+  private constructor(pool: pg.Pool, databaseId: string) {
+    this.pool = pool;
+    this.databaseId = databaseId;
+  }
+
+  /** One transaction: committed when `work` resolves, rolled back (and rethrown) when it throws. */
+  private async transaction<T>(work: (client: Client) => Promise<T>, begin = 'BEGIN'): Promise<T> {
+    const client = await this.pool.connect();
+    try {
+      await client.query(begin);
+      const result = await work(client);
+      await client.query('COMMIT');
+      client.release();
+      return result;
+    } catch (error) {
+      try {
+        await client.query('ROLLBACK');
+        client.release();
+      } catch {
+        client.release(true);
+      }
+      throw error;
+    }
+  }
+
+  private async getRow(client: Client | pg.Pool, layer: string, id: string, lock: boolean) {
+    const { rows } = await client.query<FeatureRow>(
+      `SELECT ${FEATURE_COLUMNS} FROM features WHERE layer = $1 AND id = $2${lock ? ' FOR UPDATE' : ''}`,
+      [layer, id],
+    );
+    return rows[0] ? toFeature(rows[0]) : null;
+  }
+
+  private async bump(client: Client, layer: string, seeded = false): Promise<void> {
+    await client.query(
+      `INSERT INTO layer_revisions (layer, revision, seeded) VALUES ($1, 1, $2)
+       ON CONFLICT (layer) DO UPDATE SET revision = layer_revisions.revision + 1,
+         seeded = layer_revisions.seeded OR excluded.seeded`,
+      [layer, seeded],
+    );
+  }
+
+  private async appendHistory(client: Client, entries: NewHistoryEntry[]): Promise<void> {
+    const at = new Date().toISOString();
+    for (let start = 0; start < entries.length; start += BATCH) {
+      const batch = entries.slice(start, start + BATCH).map((entry) => ({ ...entry, at }));
+      await client.query(
+        `INSERT INTO history (at, actor, entity, layer, entity_id, action, version_before, version_after, before, after, note)
+         SELECT e->>'at', e->>'actor', e->>'entity', e->>'layer', e->>'entityId', e->>'action',
+           (e->>'versionBefore')::integer, (e->>'versionAfter')::integer,
+           nullif(e->'before', 'null'::jsonb), nullif(e->'after', 'null'::jsonb), e->>'note'
+         FROM jsonb_array_elements($1::jsonb) WITH ORDINALITY AS entries(e, n) ORDER BY n`,
+        [JSON.stringify(batch)],
+      );
+    }
+  }
+
+  /** Inserts (with `before` null) or updates features to the given next versions. */
+  private async writeFeatures(client: Client, layer: string, next: StoredFeature[], insert: boolean) {
+    for (let start = 0; start < next.length; start += BATCH) {
+      const batch = next.slice(start, start + BATCH).map((feature, n) => ({
+        n,
+        id: feature.id,
+        version: feature.version,
+        properties: feature.properties,
+        geometry: feature.geometry,
+        updated_at: feature.updatedAt,
+        updated_by: feature.updatedBy,
+      }));
+      const records = `jsonb_to_recordset($2::jsonb) AS r(n integer, id text, version integer, properties jsonb,
+        geometry jsonb, updated_at text, updated_by text)`;
+      const result = insert
+        ? await client.query(
+            `INSERT INTO features (layer, id, version, properties, geojson, updated_at, updated_by)
+             SELECT $1, r.id, r.version, r.properties, r.geometry, r.updated_at, r.updated_by
+             FROM ${records} ORDER BY r.n`,
+            [layer, JSON.stringify(batch)],
+          )
+        : await client.query(
+            `UPDATE features f SET version = r.version, properties = r.properties, geojson = r.geometry,
+               updated_at = r.updated_at, updated_by = r.updated_by
+             FROM ${records} WHERE f.layer = $1 AND f.id = r.id AND f.version = r.version - 1`,
+            [layer, JSON.stringify(batch)],
+          );
+      if (result.rowCount !== batch.length)
+        throw new Error(`features of ${layer} changed under a transaction`);
+    }
+  }
+
+  // layers and features
+
+  async layerRevision(layer: LayerId): Promise<string> {
+    const { rows } = await this.pool.query<{ revision: number }>(
+      'SELECT revision FROM layer_revisions WHERE layer = $1',
+      [layer],
+    );
+    return `${this.databaseId}-${rows[0]?.revision ?? 0}`;
+  }
+
+  async layerSnapshot(layer: LayerId): Promise<LayerSnapshot> {
+    // Revision and rows from one snapshot of the database, so the two agree.
+    return this.transaction(async (client) => {
+      const { rows } = await client.query<{ revision: number }>(
+        'SELECT revision FROM layer_revisions WHERE layer = $1',
+        [layer],
+      );
+      const revision = `${this.databaseId}-${rows[0]?.revision ?? 0}`;
+      const cached = this.snapshots.get(layer);
+      if (cached && cached.revision === revision) return cached;
+      // The collection is put together by PostgreSQL: one text value to Node, not a row per feature.
+      const built = await client.query<{ features: string }>(
+        `SELECT coalesce(string_agg(json_build_object('type', 'Feature', 'id', id,
+           'properties', properties || jsonb_build_object('version', version), 'geometry', geojson)::text,
+           ',' ORDER BY ord), '') AS features
+         FROM features WHERE layer = $1`,
+        [layer],
+      );
+      const snapshot = {
+        revision,
+        json: `{"type":"FeatureCollection","features":[${built.rows[0]?.features ?? ''}]}`,
+      };
+      this.snapshots.set(layer, snapshot);
+      return snapshot;
+    }, 'BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY');
+  }
+
+  async listFeatures(layer: LayerId): Promise<StoredFeature[]> {
+    const { rows } = await this.pool.query<FeatureRow>(
+      `SELECT ${FEATURE_COLUMNS} FROM features WHERE layer = $1 ORDER BY ord`,
+      [layer],
+    );
+    return rows.map(toFeature);
+  }
+
+  async getFeature(layer: LayerId, id: string): Promise<StoredFeature | null> {
+    return this.getRow(this.pool, layer, id, false);
+  }
+
+  async isSeeded(layer: LayerId): Promise<boolean> {
+    const { rows } = await this.pool.query<{ seeded: boolean }>(
+      'SELECT seeded FROM layer_revisions WHERE layer = $1',
+      [layer],
+    );
+    return rows[0]?.seeded ?? false;
+  }
+
+  async createFeature(layer: LayerId, content: FeatureContent, actor: string): Promise<StoredFeature | null> {
+    return this.transaction(async (client) => {
+      const feature = nextFeature(layer, content, 1, actor);
+      const inserted = await client.query(
+        `INSERT INTO features (layer, id, version, properties, geojson, updated_at, updated_by)
+         VALUES ($1, $2, 1, $3, $4, $5, $6) ON CONFLICT (layer, id) DO NOTHING`,
+        [
+          layer,
+          feature.id,
+          JSON.stringify(feature.properties),
+          feature.geometry ? JSON.stringify(feature.geometry) : null,
+          feature.updatedAt,
+          actor,
+        ],
+      );
+      if (inserted.rowCount !== 1) return null;
+      await this.bump(client, layer);
+      await this.appendHistory(client, [featureEntry(actor, 'create', null, feature)]);
+      return feature;
+    });
+  }
+
+  async updateFeature(
+    layer: LayerId,
+    id: string,
+    expectedVersion: number,
+    change: FeatureChange,
+    actor: string,
+    attempt?: unknown,
+  ): Promise<UpdateResult> {
+    return this.transaction(async (client): Promise<UpdateResult> => {
+      const current = await this.getRow(client, layer, id, true);
+      if (!current) return { ok: false, reason: 'not-found' };
+      if (current.version !== expectedVersion) {
+        await this.appendHistory(client, [
+          conflictEntry(actor, current, expectedVersion, attempt ?? null, 'update'),
+        ]);
+        return { ok: false, reason: 'conflict', current };
+      }
+      const feature = nextFeature(layer, change(current), current.version + 1, actor);
+      await this.writeFeatures(client, layer, [feature], false);
+      await this.bump(client, layer);
+      await this.appendHistory(client, [featureEntry(actor, 'update', current, feature)]);
+      return { ok: true, feature };
+    });
+  }
+
+  async deleteFeature(
+    layer: LayerId,
+    id: string,
+    expectedVersion: number,
+    actor: string,
+  ): Promise<UpdateResult> {
+    return this.transaction(async (client): Promise<UpdateResult> => {
+      const current = await this.getRow(client, layer, id, true);
+      if (!current) return { ok: false, reason: 'not-found' };
+      if (current.version !== expectedVersion) {
+        await this.appendHistory(client, [
+          conflictEntry(actor, current, expectedVersion, { delete: true }, 'delete'),
+        ]);
+        return { ok: false, reason: 'conflict', current };
+      }
+      await client.query('DELETE FROM features WHERE layer = $1 AND id = $2', [layer, id]);
+      await this.bump(client, layer);
+      await this.appendHistory(client, [featureEntry(actor, 'delete', current, null)]);
+      return { ok: true, feature: current };
+    });
+  }
+
+  async importLayer(
+    layer: LayerId,
+    features: ImportedFeature[],
+    mode: 'replace' | 'merge' | 'seed',
+    actor: string,
+    onConflict: 'refuse' | 'overwrite' = 'refuse',
+  ): Promise<ImportResult> {
+    return this.transaction(async (client): Promise<ImportResult> => {
+      const summary: ImportSummary = { created: 0, updated: 0, unchanged: 0, deleted: 0, overwritten: 0 };
+      // Every feature of the layer locked, in one order (no deadlock between two imports): nothing
+      // changes between the comparison and the write.
+      const { rows } = await client.query<FeatureRow>(
+        `SELECT ${FEATURE_COLUMNS} FROM features WHERE layer = $1 ORDER BY ord FOR UPDATE`,
+        [layer],
+      );
+      const existing = new Map(rows.map((row) => [row.id, toFeature(row)]));
+      const changes: { content: ImportedFeature; current: StoredFeature | undefined }[] = [];
+      const conflicts: ImportConflict[] = [];
+      for (const content of features) {
+        const current = existing.get(content.properties.id);
+        if (
+          current &&
+          canonicalJson(current.properties) === canonicalJson(content.properties) &&
+          canonicalJson(current.geometry) === canonicalJson(content.geometry)
+        ) {
+          summary.unchanged++;
+          continue;
+        }
+        if (current && mode !== 'seed' && content.version !== null && content.version < current.version) {
+          conflicts.push({
+            id: current.id,
+            importedVersion: content.version,
+            storedVersion: current.version,
+            updatedBy: current.updatedBy,
+            updatedAt: current.updatedAt,
+          });
+        }
+        changes.push({ content, current });
+      }
+      if (conflicts.length > 0 && onConflict === 'refuse') {
+        await this.appendHistory(client, [
+          {
+            ...importEntry(actor, layer, mode),
+            action: 'conflict',
+            after: { conflicts: conflicts.length, first: conflicts.slice(0, 20) },
+            note: `${mode} refused: ${conflicts.length} of ${features.length} features changed since the file was exported`,
+          },
+        ]);
+        return { ok: false, conflicts };
+      }
+      const conflicting = new Map(conflicts.map((conflict) => [conflict.id, conflict]));
+      const inserts: StoredFeature[] = [];
+      const updates: StoredFeature[] = [];
+      const entries: NewHistoryEntry[] = [];
+      for (const { content, current } of changes) {
+        if (!current) {
+          const feature = nextFeature(layer, content, 1, actor);
+          inserts.push(feature);
+          if (mode !== 'seed') entries.push(featureEntry(actor, 'import-create', null, feature));
+          summary.created++;
+          continue;
+        }
+        const feature = nextFeature(layer, content, current.version + 1, actor);
+        updates.push(feature);
+        const conflict = conflicting.get(current.id);
+        const note = conflict
+          ? `overwrote version ${conflict.storedVersion} with an import of version ${conflict.importedVersion}`
+          : null;
+        entries.push(featureEntry(actor, 'import-update', current, feature, note));
+        summary.updated++;
+        if (conflict) summary.overwritten++;
+      }
+      const deleted: string[] = [];
+      if (mode === 'replace') {
+        const seen = new Set(features.map((content) => content.properties.id));
+        for (const [id, current] of existing) {
+          if (seen.has(id)) continue;
+          deleted.push(id);
+          entries.push(featureEntry(actor, 'import-delete', current, null));
+          summary.deleted++;
+        }
+      }
+      await this.writeFeatures(client, layer, inserts, true);
+      await this.writeFeatures(client, layer, updates, false);
+      for (let start = 0; start < deleted.length; start += BATCH) {
+        await client.query('DELETE FROM features WHERE layer = $1 AND id = ANY($2::text[])', [
+          layer,
+          deleted.slice(start, start + BATCH),
+        ]);
+      }
+      await this.bump(client, layer, mode === 'seed');
+      // A seed is each feature's version 1: one layer entry says so instead of one per feature.
+      entries.push({
+        ...importEntry(actor, layer, mode),
+        after: summary,
+        note: `${mode}: ${features.length} features`,
+      });
+      await this.appendHistory(client, entries);
+      return { ok: true, summary, overwrote: conflicts };
+    });
+  }
+
+  // inspections and photos
+
+  private async toInspection(client: Client | pg.Pool, row: InspectionRow): Promise<Inspection> {
+    const { rows } = await client.query<PhotoRow>(
+      'SELECT * FROM photos WHERE inspection_id = $1 ORDER BY uploaded_at',
+      [row.id],
+    );
+    return {
+      id: row.id,
+      plotId: row.plot_id,
+      date: row.date,
+      inspector: row.inspector,
+      findings: row.findings,
+      status: row.status as PlotStatus,
+      mode: row.mode as RectificationMode | null,
+      notes: row.notes,
+      clientId: row.client_id,
+      createdAt: row.created_at,
+      plotVersion: row.plot_version,
+      photos: rows.map(toPhoto),
+    };
+  }
+
+  async recordInspection(
+    input: InspectionInput,
+    inspector: string,
+    plotChange: FeatureChange,
+  ): Promise<InspectionResult> {
+    try {
+      return await this.recordInspectionOnce(input, inspector, plotChange);
+    } catch (error) {
+      // The same client id recorded at this moment by another transaction (of another plot: the
+      // plot's row lock orders those of one plot): answer as a retry would, with the first.
+      if (uniqueViolation(error) !== 'inspections_client_id_key') throw error;
+      return this.recordInspectionOnce(input, inspector, plotChange);
+    }
+  }
+
+  private recordInspectionOnce(
+    input: InspectionInput,
+    inspector: string,
+    plotChange: FeatureChange,
+  ): Promise<InspectionResult> {
+    return this.transaction(async (client): Promise<InspectionResult> => {
+      const plot = await this.getRow(client, 'plots', input.plotId, true);
+      if (!plot) return { ok: false, reason: 'not-found' };
+      if (input.clientId) {
+        // A retried upload: the first one was recorded, answer with it.
+        const { rows } = await client.query<InspectionRow>('SELECT * FROM inspections WHERE client_id = $1', [
+          input.clientId,
+        ]);
+        if (rows[0])
+          return { ok: true, inspection: await this.toInspection(client, rows[0]), created: false, plot };
+      }
+      if (input.plotVersion !== undefined && input.plotVersion !== plot.version) {
+        await this.appendHistory(client, [
+          conflictEntry(inspector, plot, input.plotVersion, { inspection: input }, 'inspection'),
+        ]);
+        return { ok: false, reason: 'conflict', current: plot };
+      }
+      const next = plotChange(plot);
+      const unchanged =
+        JSON.stringify(next.properties) === JSON.stringify(plot.properties) &&
+        JSON.stringify(next.geometry) === JSON.stringify(plot.geometry);
+      const now = new Date().toISOString();
+      const id = randomUUID();
+      let updated = plot;
+      const entries: NewHistoryEntry[] = [];
+      if (!unchanged) {
+        updated = {
+          ...plot,
+          properties: next.properties,
+          geometry: next.geometry,
+          version: plot.version + 1,
+          updatedAt: now,
+          updatedBy: inspector,
+        };
+        await this.writeFeatures(client, 'plots', [updated], false);
+        await this.bump(client, 'plots');
+        entries.push(featureEntry(inspector, 'inspection', plot, updated, `inspection ${id}`));
+      }
+      const inspection: Inspection = {
+        id,
+        plotId: input.plotId,
+        date: input.date,
+        inspector,
+        findings: input.findings,
+        status: input.status,
+        mode: input.mode ?? null,
+        notes: input.notes ?? null,
+        clientId: input.clientId ?? null,
+        createdAt: now,
+        plotVersion: updated.version,
+        photos: [],
+      };
+      await client.query(
+        `INSERT INTO inspections (id, plot_id, date, inspector, findings, status, mode, notes, client_id, created_at, plot_version)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)`,
+        [
+          id,
+          inspection.plotId,
+          inspection.date,
+          inspector,
+          inspection.findings,
+          inspection.status,
+          inspection.mode,
+          inspection.notes,
+          inspection.clientId,
+          now,
+          inspection.plotVersion,
+        ],
+      );
+      const { photos: _none, ...recorded } = inspection;
+      entries.push({
+        actor: inspector,
+        entity: 'inspection',
+        layer: 'plots',
+        entityId: id,
+        action: 'create',
+        versionBefore: null,
+        versionAfter: null,
+        before: null,
+        after: recorded,
+        note: `plot ${input.plotId}`,
+      });
+      await this.appendHistory(client, entries);
+      return { ok: true, inspection, created: true, plot: updated };
+    });
+  }
+
+  async getInspection(id: string): Promise<Inspection | null> {
+    const { rows } = await this.pool.query<InspectionRow>('SELECT * FROM inspections WHERE id = $1', [id]);
+    return rows[0] ? this.toInspection(this.pool, rows[0]) : null;
+  }
+
+  async listInspections(plotId: string): Promise<Inspection[]> {
+    const { rows } = await this.pool.query<InspectionRow>(
+      'SELECT * FROM inspections WHERE plot_id = $1 ORDER BY date DESC, created_at DESC',
+      [plotId],
+    );
+    return Promise.all(rows.map((row) => this.toInspection(this.pool, row)));
+  }
+
+  async addPhoto(photo: PhotoRecord, actor: string, limit: number): Promise<PhotoRecord | null> {
+    return this.transaction(async (client) => {
+      // The inspection's row lock orders concurrent uploads: each counts the ones before it.
+      await client.query('SELECT 1 FROM inspections WHERE id = $1 FOR UPDATE', [photo.inspectionId]);
+      const { rows } = await client.query<{ n: number }>(
+        'SELECT count(*) AS n FROM photos WHERE inspection_id = $1',
+        [photo.inspectionId],
+      );
+      if ((rows[0]?.n ?? 0) >= limit) return null;
+      await client.query(
+        `INSERT INTO photos (id, inspection_id, file_name, content_type, size_bytes, sha256, original_name, uploaded_by, uploaded_at)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)`,
+        [
+          photo.id,
+          photo.inspectionId,
+          photo.fileName,
+          photo.contentType,
+          photo.sizeBytes,
+          photo.sha256,
+          photo.originalName,
+          photo.uploadedBy,
+          photo.uploadedAt,
+        ],
+      );
+      await this.appendHistory(client, [
+        {
+          actor,
+          entity: 'inspection',
+          layer: 'plots',
+          entityId: photo.inspectionId,
+          action: 'photo',
+          versionBefore: null,
+          versionAfter: null,
+          before: null,
+          after: {
+            photoId: photo.id,
+            contentType: photo.contentType,
+            sizeBytes: photo.sizeBytes,
+            sha256: photo.sha256,
+          },
+          note: photo.originalName,
+        },
+      ]);
+      return photo;
+    });
+  }
+
+  async getPhoto(id: string): Promise<PhotoRecord | null> {
+    const { rows } = await this.pool.query<PhotoRow>('SELECT * FROM photos WHERE id = $1', [id]);
+    return rows[0] ? toPhoto(rows[0]) : null;
+  }
+
+  async countPhotos(inspectionId: string): Promise<number> {
+    const { rows } = await this.pool.query<{ n: number }>(
+      'SELECT count(*) AS n FROM photos WHERE inspection_id = $1',
+      [inspectionId],
+    );
+    return rows[0]?.n ?? 0;
+  }
+
+  // history
+
+  async history(query: HistoryQuery): Promise<HistoryEntry[]> {
+    const where: string[] = [];
+    const params: (string | number)[] = [];
+    const add = (condition: string, value: string | number) => {
+      params.push(value);
+      where.push(condition.replace('?', `$${params.length}`));
+    };
+    if (query.entity) add('entity = ?', query.entity);
+    if (query.layer) add('layer = ?', query.layer);
+    if (query.entityId) add('entity_id = ?', query.entityId);
+    if (query.beforeSeq !== undefined) add('seq < ?', query.beforeSeq);
+    params.push(query.limit);
+    const { rows } = await this.pool.query<HistoryRow>(
+      `SELECT * FROM history ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY seq DESC LIMIT $${params.length}`,
+      params,
+    );
+    return rows.map((row) => ({
+      seq: row.seq,
+      at: row.at,
+      actor: row.actor,
+      entity: row.entity as HistoryEntry['entity'],
+      layer: row.layer,
+      entityId: row.entity_id,
+      action: row.action as HistoryAction,
+      versionBefore: row.version_before,
+      versionAfter: row.version_after,
+      before: row.before ?? null,
+      after: row.after ?? null,
+      note: row.note,
+    }));
+  }
+
+  // users, sessions, setup
+
+  async countUsers(): Promise<number> {
+    const { rows } = await this.pool.query<{ n: number }>('SELECT count(*) AS n FROM users');
+    return rows[0]?.n ?? 0;
+  }
+
+  async countActiveAdmins(): Promise<number> {
+    const { rows } = await this.pool.query<{ n: number }>(
+      "SELECT count(*) AS n FROM users WHERE role = 'admin' AND NOT disabled",
+    );
+    return rows[0]?.n ?? 0;
+  }
+
+  /** By canonical name: `ÄDMIN`, `ädmin` and `Ädmin` are one account. */
+  async getUser(username: string): Promise<UserWithHash | null> {
+    const { rows } = await this.pool.query<UserRow>('SELECT * FROM users WHERE name_key = $1', [
+      canonicalUsername(username),
+    ]);
+    return rows[0] ? toUser(rows[0]) : null;
+  }
+
+  async listUsers(): Promise<User[]> {
+    const { rows } = await this.pool.query<UserRow>('SELECT * FROM users ORDER BY lower(username), username');
+    return rows.map((row) => publicUser(toUser(row)));
+  }
+
+  /** Account writes one at a time (the last-admin rule and first setup read what they change). */
+  private lockUsers(client: Client) {
+    return client.query('LOCK TABLE users IN SHARE ROW EXCLUSIVE MODE');
+  }
+
+  private async insertUser(
+    client: Client,
+    username: string,
+    role: Role,
+    passwordHash: string,
+    actor: string,
+  ): Promise<User | null> {
+    const now = new Date().toISOString();
+    const key = canonicalUsername(username);
+    // Refused (null) when the name or its canonical form is taken.
+    const { rows } = await client.query<UserRow>(
+      `INSERT INTO users (username, name_key, role, password_hash, disabled, created_at, updated_at)
+       VALUES ($1, $2, $3, $4, false, $5, $5) ON CONFLICT DO NOTHING RETURNING *`,
+      [username, key, role, passwordHash, now],
+    );
+    if (!rows[0]) return null;
+    await this.appendHistory(client, [
+      {
+        actor,
+        entity: 'user',
+        layer: null,
+        entityId: username,
+        action: 'create',
+        versionBefore: null,
+        versionAfter: null,
+        before: null,
+        after: { role, disabled: false },
+        note: null,
+      },
+    ]);
+    return publicUser(toUser(rows[0]));
+  }
+
+  async createUser(username: string, role: Role, passwordHash: string, actor: string): Promise<User | null> {
+    return this.transaction(async (client) => {
+      await this.lockUsers(client);
+      return this.insertUser(client, username, role, passwordHash, actor);
+    });
+  }
+
+  async updateUser(username: string, change: UserChange, actor: string): Promise<User | null> {
+    return this.transaction(async (client) => {
+      await this.lockUsers(client);
+      const { rows } = await client.query<UserRow>('SELECT * FROM users WHERE name_key = $1', [
+        canonicalUsername(username),
+      ]);
+      if (!rows[0]) return null;
+      const before = toUser(rows[0]);
+      const after = {
+        role: change.role ?? before.role,
+        passwordHash: change.passwordHash ?? before.passwordHash,
+        disabled: change.disabled ?? before.disabled,
+        updatedAt: new Date().toISOString(),
+      };
+      // Checked under the table lock, so two concurrent changes cannot each see the other admin
+      // still active and together leave none.
+      const losesAdmin =
+        before.role === 'admin' && !before.disabled && (after.role !== 'admin' || after.disabled);
+      if (losesAdmin) {
+        const admins = await client.query<{ n: number }>(
+          "SELECT count(*) AS n FROM users WHERE role = 'admin' AND NOT disabled",
+        );
+        if ((admins.rows[0]?.n ?? 0) <= 1) throw new LastAdminError(before.username);
+      }
+      const updated = await client.query<UserRow>(
+        `UPDATE users SET role = $2, password_hash = $3, disabled = $4, updated_at = $5
+         WHERE username = $1 RETURNING *`,
+        [before.username, after.role, after.passwordHash, after.disabled, after.updatedAt],
+      );
+      // Disabling an account or changing its password ends its sessions.
+      if (change.disabled === true || change.passwordHash)
+        await client.query('DELETE FROM sessions WHERE username = $1', [before.username]);
+      await this.appendHistory(client, [
+        {
+          actor,
+          entity: 'user',
+          layer: null,
+          entityId: before.username,
+          action: 'update',
+          versionBefore: null,
+          versionAfter: null,
+          before: { role: before.role, disabled: before.disabled },
+          after: {
+            role: after.role,
+            disabled: after.disabled,
+            passwordChanged: Boolean(change.passwordHash),
+          },
+          note: null,
+        },
+      ]);
+      return publicUser(toUser(updated.rows[0] as UserRow));
+    });
+  }
+
+  async createSession(tokenHash: string, username: string, expiresAt: number): Promise<void> {
+    await this.transaction(async (client) => {
+      await client.query('DELETE FROM sessions WHERE expires_at <= $1', [Date.now()]);
+      await client.query(
+        'INSERT INTO sessions (token_hash, username, created_at, expires_at) VALUES ($1, $2, $3, $4)',
+        [tokenHash, username, Date.now(), expiresAt],
+      );
+    });
+  }
+
+  async sessionUser(tokenHash: string, now: number): Promise<User | null> {
+    const { rows } = await this.pool.query<UserRow>(
+      `SELECT u.* FROM sessions s JOIN users u ON u.username = s.username
+       WHERE s.token_hash = $1 AND s.expires_at > $2 AND NOT u.disabled`,
+      [tokenHash, now],
+    );
+    return rows[0] ? publicUser(toUser(rows[0])) : null;
+  }
+
+  async deleteSession(tokenHash: string): Promise<void> {
+    await this.pool.query('DELETE FROM sessions WHERE token_hash = $1', [tokenHash]);
+  }
+
+  async deleteUserSessions(username: string, exceptTokenHash = ''): Promise<void> {
+    await this.pool.query('DELETE FROM sessions WHERE username = $1 AND token_hash <> $2', [
+      username,
+      exceptTokenHash,
+    ]);
+  }
+
+  async createSetupToken(tokenHash: string): Promise<void> {
+    // Only the newest link works: the one this start printed.
+    await this.transaction(async (client) => {
+      await client.query('DELETE FROM setup_tokens WHERE used_at IS NULL');
+      await client.query('INSERT INTO setup_tokens (token_hash, created_at) VALUES ($1, $2)', [
+        tokenHash,
+        new Date().toISOString(),
+      ]);
+    });
+  }
+
+  async completeSetup(tokenHash: string, username: string, passwordHash: string): Promise<User | null> {
+    return this.transaction(async (client) => {
+      await this.lockUsers(client);
+      const { rows } = await client.query<{ n: number }>('SELECT count(*) AS n FROM users');
+      if ((rows[0]?.n ?? 0) > 0) return null;
+      const used = await client.query(
+        'UPDATE setup_tokens SET used_at = $1 WHERE token_hash = $2 AND used_at IS NULL',
+        [new Date().toISOString(), tokenHash],
+      );
+      if (used.rowCount !== 1) return null;
+      return this.insertUser(client, username, 'admin', passwordHash, 'setup');
+    });
+  }
+
+  async backup(_destination: string): Promise<void> {
+    throw new Error(
+      'PostgreSQL is backed up with its own tools (pg_dump, or base backups with WAL archiving): see src/server/README-storage.md',
+    );
+  }
+
+  async close(): Promise<void> {
+    if (this.closed) return;
+    this.closed = true;
+    await this.pool.end();
+  }
+}
+
+function nextFeature(layer: LayerId, content: FeatureContent, version: number, actor: string): StoredFeature {
+  const { version: _ignored, ...properties } = content.properties;
+  return {
+    layer,
+    id: content.properties.id,
+    version,
+    properties: properties as StoredFeature['properties'],
+    geometry: content.geometry,
+    updatedAt: new Date().toISOString(),
+    updatedBy: actor,
+  };
+}
+
+function importEntry(actor: string, layer: LayerId, mode: 'replace' | 'merge' | 'seed') {
+  return {
+    actor,
+    entity: 'layer' as const,
+    layer,
+    entityId: layer,
+    action:
+      mode === 'seed'
+        ? ('seed' as const)
+        : mode === 'replace'
+          ? ('import-update' as const)
+          : ('import-create' as const),
+    versionBefore: null,
+    versionAfter: null,
+    before: null,
+  };
+}
