@@ -7,7 +7,9 @@
 //   5. validation of comb-shaped polygons of 40 000 and 400 000 vertices, made to be slow to check,
 //      against the former quadratic search (bench/validate-comb.ts);
 //   6. overlaps of 41 identical city outlines against 41 shifted ones (bench/overlap-coincident.ts);
-//   7. the server's /api/health latency while it validates a comb import (bench/server-health.ts).
+//   7. the server's /api/health latency while it validates a comb import (bench/server-health.ts);
+//   8. vector tiles over 100 000 plots: index build and rebuild, time per tile at z12–16, tiles per second
+//      with 20 requests at a time, the county view's bytes — against the whole layer (bench/tiles.ts).
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, openSync, rmSync } from 'node:fs';
 import { cpus, tmpdir } from 'node:os';
@@ -72,3 +74,4 @@ run('Overlap of coincident polygons (41 copies of the Heshan outline) vs ordinar
   'bench/overlap-coincident.ts',
 ]);
 run('Server health while a 40 000-vertex comb import is validated', ['bench/server-health.ts']);
+run('Vector tiles over 100 000 plots vs the whole layer as GeoJSON', ['bench/tiles.ts']);

@@ -23,6 +23,7 @@ import { inspectionRoutes } from './routes/inspections.ts';
 import { ioRoutes } from './routes/io.ts';
 import { layerRoutes } from './routes/layers.ts';
 import { setupRoutes } from './routes/setup.ts';
+import { tileRoutes } from './routes/tiles.ts';
 import { userRoutes } from './routes/users.ts';
 import { type SeedOutcome, seedLayers } from './seed.ts';
 import { SqliteStore } from './store/sqlite.ts';
@@ -197,6 +198,7 @@ async function configure(server: FastifyInstance, distDir: string | null, timeou
   setupRoutes(server);
   authRoutes(server);
   layerRoutes(server);
+  tileRoutes(server);
   inspectionRoutes(server);
   historyRoutes(server);
   userRoutes(server);

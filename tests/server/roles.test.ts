@@ -49,6 +49,12 @@ const cases: RouteCase[] = [
     request: () => ({ method: 'GET', url: '/api/layers/plots' }),
   },
   {
+    name: 'GET tile',
+    allowed: everyone,
+    status: 200,
+    request: () => ({ method: 'GET', url: '/api/tiles/plots/12/3332/1782.pbf' }),
+  },
+  {
     name: 'GET feature',
     allowed: everyone,
     status: 200,

@@ -76,10 +76,11 @@ const notFoundBody = (path: string) => ({
   message: { zh: `没有这个地址：${path}`, en: `There is nothing at ${path}.` },
 });
 
-/** A route pattern with real values in its parameters: an existing plot, inspection, photo, user. */
+/** A route pattern with real values in its parameters: an existing plot, inspection, photo, user, tile. */
 function concrete(route: RouteAccess): string {
   return route.url
     .replace(':layer', 'plots')
+    .replace('/:z/:x/:y', '/12/3332/1782.pbf')
     .replace(/\/inspections\/:id/, `/inspections/${inspectionId}`)
     .replace(/\/photos\/:id/, `/photos/${photoId}`)
     .replace(':id', 'HS-T-0001')
@@ -199,10 +200,12 @@ describe('every route, every spelling, no cookie', () => {
     expect(requests).toBeGreaterThan(400);
   });
 
-  it('/%61pi/users, /%61pi/layers/plots, /%61pi/export, /%61pi/history, /%61pi/photos and http://x/api/layers/plots get 401', async () => {
+  it('/%61pi/users, /%61pi/layers/plots, /%61pi/tiles, /%61pi/export, /%61pi/history, /%61pi/photos and http://x/api/layers/plots get 401', async () => {
     for (const target of [
       '/%61pi/users',
       '/%61pi/layers/plots',
+      '/%61pi/tiles/plots/12/3332/1782',
+      'http://x/api/tiles/plots/12/3332/1782',
       '/%61pi/export/plots?format=csv',
       '/%61pi/history?layer=plots',
       `/%61pi/photos/${photoId}`,
