@@ -19,6 +19,16 @@ export function layerFromFileName(fileName: string): LayerId | undefined {
 export const PLOT_STATUSES = ['identified', 'inspected', 'rectifying', 'completed'] as const;
 export type PlotStatus = (typeof PLOT_STATUSES)[number];
 
+/**
+ * Does a change of a plot's status go back along 已认定 → 已核查 → 整治中 → 已完成? (Unknown statuses are
+ * not judged.) Going back needs a reason from the person (a rectification that failed, a wrong entry).
+ */
+export function isStatusBackwards(from: string, to: string): boolean {
+  const before = PLOT_STATUSES.indexOf(from as PlotStatus);
+  const after = PLOT_STATUSES.indexOf(to as PlotStatus);
+  return before >= 0 && after >= 0 && after < before;
+}
+
 export const PLOT_GRADES = ['A', 'B', 'C', 'D'] as const;
 export type PlotGrade = (typeof PLOT_GRADES)[number];
 

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { LAYER_LABELS, propertyLabel, valueLabel } from '../../src/domain/labels.ts';
 import {
+  isStatusBackwards,
   LAYER_IDS,
   LOW_EFFICIENCY_REASONS,
   PLOT_STATUSES,
@@ -58,5 +59,15 @@ describe('labels', () => {
   it('shows unknown names and values as they are', () => {
     expect(propertyLabel('surveyor', 'zh')).toBe('surveyor');
     expect(valueLabel('status', 'archived', 'en')).toBe('archived');
+  });
+});
+
+describe('isStatusBackwards', () => {
+  it('is true only for a step back along 已认定 → 已核查 → 整治中 → 已完成', () => {
+    expect(isStatusBackwards('rectifying', 'inspected')).toBe(true);
+    expect(isStatusBackwards('completed', 'identified')).toBe(true);
+    expect(isStatusBackwards('inspected', 'rectifying')).toBe(false);
+    expect(isStatusBackwards('rectifying', 'rectifying')).toBe(false);
+    expect(isStatusBackwards('unknown', 'identified')).toBe(false);
   });
 });

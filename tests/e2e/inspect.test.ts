@@ -184,6 +184,10 @@ describe.each(CASES)('an inspector on a %s', (name, options, plotId) => {
     await tap(inspector.getByRole('button', { name: '记录巡查' }));
     const dialog = page.getByRole('dialog', { name: `记录巡查：${plotId}` });
     await dialog.waitFor({ state: 'visible' });
+    // The form is taller than the screen: its save button stays in view without scrolling.
+    const saveBox = await dialog.getByRole('button', { name: '保存巡查记录' }).boundingBox();
+    const viewport = page.viewportSize();
+    expect(saveBox && viewport && saveBox.y + saveBox.height <= viewport.height).toBe(true);
 
     expect(await dialog.getByLabel('巡查日期').inputValue()).toBe(today());
     // Findings are required: saving without them says so and sends nothing.
@@ -267,6 +271,31 @@ describe.each(CASES)('an inspector on a %s', (name, options, plotId) => {
     await record.scrollIntoViewIfNeeded();
     await page.screenshot({ path: `${SHOTS}inspect-history-${shot}.png` });
     expect(pageErrors(person)).toEqual([]);
+  });
+
+  it('moving a plot back (整治中 → 已核查) asks for the reason, and keeps it with the inspection', async () => {
+    const { page } = person;
+    // The plot is still selected from the test before.
+    const inspector = page.getByRole('complementary', { name: '属性' });
+    await expect.poll(() => inspector.locator('.feature-id').textContent()).toBe(plotId);
+    await tap(inspector.getByRole('button', { name: '记录巡查' }));
+    const dialog = page.getByRole('dialog', { name: `记录巡查：${plotId}` });
+    await dialog.waitFor({ state: 'visible' });
+    const back = dialog.getByRole('group', { name: /退回/ });
+    expect(await back.count()).toBe(0);
+    await tap(dialog.getByRole('radio', { name: '已核查' }));
+    await back.waitFor({ state: 'visible' });
+    expect(await back.textContent()).toContain('状态将由“整治中”退回“已核查”');
+    await dialog.getByLabel('巡查发现').fill('整改未落实，退回核查');
+    await tap(dialog.getByRole('button', { name: '保存巡查记录' }));
+    await expect.poll(() => dialog.getByRole('alert').textContent()).toContain('状态退回需要填写退回原因');
+    expect(await plotInStore(page, plotId)).toMatchObject({ status: 'rectifying', version: 2 });
+    await back.getByLabel('退回原因').fill('企业未按期整改');
+    await tap(dialog.getByRole('button', { name: '保存巡查记录' }));
+    await dialog.waitFor({ state: 'detached', timeout: 30_000 });
+    expect(await plotInStore(page, plotId)).toMatchObject({ status: 'inspected', version: 3 });
+    const record = inspector.getByTestId('inspection-record').first();
+    await expect.poll(() => record.textContent()).toContain('退回原因：企业未按期整改');
   });
 });
 

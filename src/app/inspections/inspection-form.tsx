@@ -8,7 +8,7 @@ import type { Feature } from 'geojson';
 import { type FormEvent, useEffect, useId, useMemo, useRef, useState } from 'react';
 import { isIsoDate } from '../../domain/dates.ts';
 import { valueLabel } from '../../domain/labels.ts';
-import { PLOT_STATUSES, RECTIFICATION_MODES } from '../../domain/layers.ts';
+import { isStatusBackwards, PLOT_STATUSES, RECTIFICATION_MODES } from '../../domain/layers.ts';
 import { PHOTO_TYPES, photoProblem } from '../../domain/photos.ts';
 import { errorText } from '../api/client.ts';
 import type { NewInspection } from '../api/endpoints.ts';
@@ -49,6 +49,7 @@ export function InspectionForm({ lang, plotId, properties, onClose, onSaved }: R
   const [findings, setFindings] = useState('');
   const [mode, setMode] = useState('');
   const [notes, setNotes] = useState('');
+  const [backReason, setBackReason] = useState('');
   const [photos, setPhotos] = useState<PickedPhoto[]>([]);
   const [phase, setPhase] = useState<'editing' | 'saving' | 'uploading' | 'photos-failed'>('editing');
   const [progress, setProgress] = useState({ n: 0, total: 0 });
@@ -57,7 +58,15 @@ export function InspectionForm({ lang, plotId, properties, onClose, onSaved }: R
   const [inspectionId, setInspectionId] = useState<string | null>(null);
   const [failed, setFailed] = useState<FailedPhoto[]>([]);
   const clientId = useMemo(newClientId, []);
-  const ids = { findings: useId(), date: useId(), notes: useId(), photos: useId(), error: useId() };
+  const ids = {
+    findings: useId(),
+    date: useId(),
+    notes: useId(),
+    photos: useId(),
+    error: useId(),
+    back: useId(),
+  };
+  const backwards = isStatusBackwards(currentStatus, status);
   const bump = useAtlas((state) => state.bumpRecords);
 
   // Previews are blob: URLs; give their memory back when a photo is removed or the form goes.
@@ -149,15 +158,23 @@ export function InspectionForm({ lang, plotId, properties, onClose, onSaved }: R
     if (phase !== 'editing') return;
     if (!isIsoDate(date)) return setError(tr(lang, 'dateInvalid'));
     if (findings.trim() === '') return setError(tr(lang, 'findingsRequired'));
+    if (backwards && backReason.trim() === '') return setError(tr(lang, 'backReasonRequired'));
     const bad = photos.find((photo) => photo.problem);
     if (bad?.problem) return setError(bad.problem);
+    // The reason for going back is kept with the inspection, where the history shows it.
+    const allNotes = [
+      backwards ? tr(lang, 'backReasonNote', { reason: backReason.trim() }) : '',
+      notes.trim(),
+    ]
+      .filter(Boolean)
+      .join('\n');
     void record({
       plotId,
       date,
       findings: findings.trim(),
       status,
       ...(mode ? { mode } : {}),
-      ...(notes.trim() ? { notes: notes.trim() } : {}),
+      ...(allNotes ? { notes: allNotes } : {}),
       clientId,
       plotVersion: baseVersion,
     });
@@ -238,6 +255,30 @@ export function InspectionForm({ lang, plotId, properties, onClose, onSaved }: R
           colour: STATUS_COLOURS[value],
         }))}
       />
+      {backwards && (
+        <div className="status-back" role="group" aria-labelledby={ids.back}>
+          <p id={ids.back}>
+            {tr(lang, 'statusBack', {
+              from: valueLabel('status', currentStatus, lang),
+              to: valueLabel('status', status, lang),
+            })}
+          </p>
+          <label className="field">
+            <span>
+              {tr(lang, 'backReason')}
+              <span className="required-mark" aria-hidden="true">
+                *
+              </span>
+            </span>
+            <textarea
+              value={backReason}
+              rows={2}
+              required
+              onChange={(event) => setBackReason(event.target.value)}
+            />
+          </label>
+        </div>
+      )}
       <label className="field">
         <span>
           {tr(lang, 'findings')}

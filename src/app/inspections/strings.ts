@@ -38,6 +38,16 @@ const STRINGS = {
     en: '{name} is not a JPEG, PNG or WebP image.',
   },
   findingsRequired: { zh: '请填写巡查发现。', en: 'Please write the findings.' },
+  statusBack: {
+    zh: '状态将由“{from}”退回“{to}”。请确认并填写退回原因。',
+    en: 'The status goes back from “{from}” to “{to}”. Confirm it by giving the reason.',
+  },
+  backReason: { zh: '退回原因', en: 'Reason for going back' },
+  backReasonRequired: {
+    zh: '状态退回需要填写退回原因。',
+    en: 'Going back needs a reason.',
+  },
+  backReasonNote: { zh: '退回原因：{reason}', en: 'Reason for going back: {reason}' },
   dateInvalid: { zh: '请填写日期（YYYY-MM-DD）。', en: 'Enter the date (YYYY-MM-DD).' },
   save: { zh: '保存巡查记录', en: 'Save the inspection' },
   saving: { zh: '正在保存…', en: 'Saving…' },
