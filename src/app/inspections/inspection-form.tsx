@@ -64,7 +64,6 @@ export function InspectionForm({ lang, plotId, properties, onClose, onSaved }: R
     notes: useId(),
     photos: useId(),
     error: useId(),
-    back: useId(),
   };
   const backwards = isStatusBackwards(currentStatus, status);
   const bump = useAtlas((state) => state.bumpRecords);
@@ -256,13 +255,13 @@ export function InspectionForm({ lang, plotId, properties, onClose, onSaved }: R
         }))}
       />
       {backwards && (
-        <div className="status-back" role="group" aria-labelledby={ids.back}>
-          <p id={ids.back}>
+        <fieldset className="status-back">
+          <legend>
             {tr(lang, 'statusBack', {
               from: valueLabel('status', currentStatus, lang),
               to: valueLabel('status', status, lang),
             })}
-          </p>
+          </legend>
           <label className="field">
             <span>
               {tr(lang, 'backReason')}
@@ -277,7 +276,7 @@ export function InspectionForm({ lang, plotId, properties, onClose, onSaved }: R
               onChange={(event) => setBackReason(event.target.value)}
             />
           </label>
-        </div>
+        </fieldset>
       )}
       <label className="field">
         <span>
