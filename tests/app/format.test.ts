@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatArea, formatValue } from '../../src/app/i18n/format.ts';
+import { bracketed, formatArea, formatValue, labelled } from '../../src/app/i18n/format.ts';
 import { plotIndicators } from '../../src/app/inspector/indicators.ts';
 
 describe('formatValue', () => {
@@ -65,5 +65,16 @@ describe('plotIndicators', () => {
 
   it('skips figures that are missing', () => {
     expect(plotIndicators({ reasons: 'not a list' }).measured).toEqual([]);
+  });
+});
+
+describe('English figures and punctuation', () => {
+  it('writes 万元/亩 and 亿元 as yuan, with English punctuation', () => {
+    expect(formatValue('taxPerMu', 1.56, 'en')).toBe('15,600 yuan/mu');
+    expect(formatValue('investmentPlanned', 12.5, 'en')).toBe('1,250 million yuan');
+    expect(labelled('en', 'Zoom to', 'Zone 1')).toBe('Zoom to: Zone 1');
+    expect(labelled('zh', '缩放至', '区域 1')).toBe('缩放至：区域 1');
+    expect(bracketed('en', 'unsaved')).toBe(' (unsaved)');
+    expect(bracketed('zh', '未保存')).toBe('（未保存）');
   });
 });

@@ -249,6 +249,12 @@ describe.each(DEVICES)('Land Atlas on a %s', (_name, options) => {
     );
     await openLayerPanel('Layers');
     expect(await page.getByRole('checkbox', { name: 'Low-efficiency plots' }).isChecked()).toBe(true);
+    // One boundary: "1 feature", not "1 features"; the plots count in the plural.
+    const counts = await page.locator('.layer-count').allTextContents();
+    expect(counts).toContain('1 feature');
+    expect(counts).toContain(`${plots.features.length} features`);
+    // No figure in 万 or 亿 left untranslated.
+    expect(await inspector.textContent()).not.toMatch(/10k|100 M|万|亿/);
     expect(await page.getByRole('link', { name: '中文' }).count()).toBe(1);
     expect(running.session.consoleErrors).toEqual([]);
     expect(running.session.requests.filter((url) => !isLocal(url))).toEqual([]);

@@ -547,6 +547,8 @@ describe.each(DEVICES)('Drawing zones on a %s', (name, options) => {
     await appReady(page);
     await press(page.getByRole('button', { name: 'Draw zones', exact: true }));
     panel = page.getByRole('complementary', { name: 'Draw zones' });
+    // The panel's code loads on first use.
+    await panel.waitFor({ state: 'visible' });
     for (const label of [
       'Draw polygon',
       'Draw rectangle',

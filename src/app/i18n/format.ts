@@ -14,11 +14,13 @@ const DATE = /^\d{4}-\d{2}-\d{2}(T.*)?$/;
 export const EMPTY_VALUE = '—';
 
 export function formatMoneyYi(value: number, lang: Lang): string {
-  return lang === 'zh' ? `${formatNumber(value)} 亿元` : `${formatNumber(value)} × 100 M yuan`;
+  // English has no 亿 (10⁸): millions of yuan read as they are written in English reports.
+  return lang === 'zh' ? `${formatNumber(value)} 亿元` : `${formatNumber(value * 100, 0)} million yuan`;
 }
 
 export function formatPerMu(value: number, lang: Lang): string {
-  return lang === 'zh' ? `${formatNumber(value)} 万元/亩` : `${formatNumber(value)} × 10k yuan/mu`;
+  // 万 (10⁴) has no English word: the yuan themselves, 1.56 万元/亩 → 15,600 yuan/mu.
+  return lang === 'zh' ? `${formatNumber(value)} 万元/亩` : `${formatNumber(value * 10_000, 0)} yuan/mu`;
 }
 
 export function formatPercent(fraction: number): string {
@@ -73,4 +75,14 @@ export function formatArea(m2: number, lang: Lang): AreaText {
     ha: `${formatNumber(figures.ha, 4)} ${lang === 'zh' ? '公顷' : 'ha'}`,
     m2: `${formatNumber(figures.m2)} m²`,
   };
+}
+
+/** A label and its value, with the language's colon: 读数：区域 1 / Readout: Zone 1. */
+export function labelled(lang: Lang, label: string, value: string): string {
+  return lang === 'zh' ? `${label}：${value}` : `${label}: ${value}`;
+}
+
+/** A remark in brackets after a text, with the language's brackets: （未保存） / (unsaved). */
+export function bracketed(lang: Lang, text: string): string {
+  return lang === 'zh' ? `（${text}）` : ` (${text})`;
 }

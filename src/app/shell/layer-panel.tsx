@@ -46,7 +46,9 @@ export function LayerPanel() {
               </label>
               <span className="layer-count" id={countId}>
                 {data
-                  ? t(lang, 'featureCount', { n: data.collection.features.length })
+                  ? t(lang, data.collection.features.length === 1 ? 'featureCountOne' : 'featureCount', {
+                      n: data.collection.features.length,
+                    })
                   : t(lang, 'notLoaded')}
               </span>
             </li>

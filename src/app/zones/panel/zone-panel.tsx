@@ -4,7 +4,7 @@
 import './zones.css';
 import { useId, useMemo } from 'react';
 import { ZONE_MODES, type ZoneMode } from '../../../domain/zone.ts';
-import { formatArea, formatPercent } from '../../i18n/format.ts';
+import { bracketed, formatArea, formatPercent, labelled } from '../../i18n/format.ts';
 import { isDrawingTool, presentZones, type ZoneTool, zoneHistoryFlags } from '../../state/drawing-slice.ts';
 import { selectedZoneId } from '../../state/selection.ts';
 import { useAtlas } from '../../state/store.ts';
@@ -124,10 +124,7 @@ function Readout() {
   const share = readout.newLand.share;
   return (
     <section className="zone-readout" aria-label={tz(lang, 'readout')} aria-live="polite">
-      <h3>
-        {tz(lang, 'readout')}
-        {name ? `：${name}` : ''}
-      </h3>
+      <h3>{name ? labelled(lang, tz(lang, 'readout'), name) : tz(lang, 'readout')}</h3>
       <dl className="zone-figures">
         <dt>{tz(lang, 'area')}</dt>
         <dd data-testid="zone-area-mu">{area.mu}</dd>
@@ -149,12 +146,13 @@ function Readout() {
           {readout.parks.length === 0
             ? tz(lang, 'noParks')
             : readout.parks
-                .map((park) => `${park.name}（${formatArea(park.overlapM2, lang).mu}）`)
-                .join('、')}
+                .map((park) => `${park.name}${bracketed(lang, formatArea(park.overlapM2, lang).mu)}`)
+                .join(lang === 'zh' ? '、' : ', ')}
         </dd>
       </dl>
       <h4>
-        {tz(lang, 'plotsInZone')}（{readout.plots.length}）
+        {tz(lang, 'plotsInZone')}
+        {bracketed(lang, String(readout.plots.length))}
       </h4>
       {readout.plots.length === 0 ? (
         <p>{tz(lang, 'noPlots')}</p>
@@ -273,12 +271,14 @@ function ZoneList({ controller }: { controller: ZoneDrawController }) {
                 >
                   <span className="zone-name">{name}</span>{' '}
                   <span className="zone-list-area">{formatArea(areasM2[zone.drawId] ?? 0, lang).mu}</span>
-                  {isDirty(zone) && <span className="zone-unsaved">（{tz(lang, 'unsaved')}）</span>}
+                  {isDirty(zone) && (
+                    <span className="zone-unsaved">{bracketed(lang, tz(lang, 'unsaved'))}</span>
+                  )}
                 </button>
                 <button
                   type="button"
                   className="zone-tool"
-                  aria-label={`${tz(lang, 'zoomTo')}：${name}`}
+                  aria-label={labelled(lang, tz(lang, 'zoomTo'), name)}
                   onClick={() => {
                     controller.selectZone(zone.drawId);
                     controller.zoomToZone(zone.geometry);
