@@ -60,3 +60,14 @@ export function dataDirFromEnv(env: NodeJS.ProcessEnv = process.env): string {
 export function databaseUrlFromEnv(env: NodeJS.ProcessEnv = process.env): string | null {
   return env.DATABASE_URL && env.DATABASE_URL.trim() !== '' ? env.DATABASE_URL.trim() : null;
 }
+
+/** A connection URL fit for the console: without its password. */
+export function safeDatabaseUrl(url: string): string {
+  try {
+    const parsed = new URL(url);
+    if (parsed.password) parsed.password = '***';
+    return parsed.toString();
+  } catch {
+    return 'DATABASE_URL';
+  }
+}

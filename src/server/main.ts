@@ -6,7 +6,7 @@
 // https from X-Forwarded-*), COOKIE_SECURE=1 (session cookies only over HTTPS, whatever the proxy says).
 import type { AddressInfo } from 'node:net';
 import { buildServer } from './app.ts';
-import { databaseUrlFromEnv, dataDirFromEnv } from './config.ts';
+import { databaseUrlFromEnv, dataDirFromEnv, safeDatabaseUrl } from './config.ts';
 import { PostgresStore } from './store/postgres.ts';
 
 const port = Number(process.env.PORT ?? 8080);
@@ -39,7 +39,7 @@ try {
   }
   await server.listen({ port, host });
   const { port: actualPort, address } = server.server.address() as AddressInfo;
-  const data = databaseUrl ? `PostgreSQL ${safeUrl(databaseUrl)}, photos: ${dataDir}` : dataDir;
+  const data = databaseUrl ? `PostgreSQL ${safeDatabaseUrl(databaseUrl)}, photos: ${dataDir}` : dataDir;
   console.log(`Land Atlas 土地一张图: http://localhost:${actualPort}/  (data: ${data})`);
   console.log(`监听地址 / listening on ${address}:${actualPort} (HOST)`);
   const token = server.atlas.setupToken;
@@ -59,15 +59,4 @@ try {
   const message = error instanceof Error ? error.message : String(error);
   console.error(`Land Atlas could not start: ${message}`);
   process.exit(1);
-}
-
-/** A connection URL fit for the console: without its password. */
-function safeUrl(url: string): string {
-  try {
-    const parsed = new URL(url);
-    if (parsed.password) parsed.password = '***';
-    return parsed.toString();
-  } catch {
-    return 'DATABASE_URL';
-  }
 }

@@ -60,6 +60,24 @@ describe('atlas user add', () => {
     expect(await userAdd(['bo', '--role', 'viewer', '--password-stdin'], streams)).toBe(0);
     expect(existsSync(join(dataDir, 'atlas.sqlite'))).toBe(true);
   });
+
+  it('says which database it wrote and how many users it holds, and warns when it just made that database', async () => {
+    const dataDir = join(tempRoot(), 'data');
+    const file = join(dataDir, 'atlas.sqlite');
+    const first = { ...io('long password'), env: { DATA_DIR: dataDir } };
+    expect(await userAdd(['bo', '--role', 'viewer', '--password-stdin'], first)).toBe(0);
+    expect(first.lines).toEqual([
+      '已创建用户 bo（viewer）/ created user bo (viewer)',
+      `数据库 / database: ${file}（共 1 个用户 / 1 user）`,
+      '注意：此数据库刚刚新建。若服务器使用另一个 DATA_DIR，请用 --data-dir 指定它 / note: this database was just created; if the server runs with another DATA_DIR, name it with --data-dir',
+    ]);
+    const second = { ...io('another long password'), env: { DATA_DIR: dataDir } };
+    expect(await userAdd(['cy', '--role', 'inspector', '--password-stdin'], second)).toBe(0);
+    expect(second.lines).toEqual([
+      '已创建用户 cy（inspector）/ created user cy (inspector)',
+      `数据库 / database: ${file}（共 2 个用户 / 2 users）`,
+    ]);
+  });
 });
 
 describe('atlas backup', () => {

@@ -4,10 +4,12 @@
 // the command line (shell history, `ps`). --update resets an existing account's role and
 // password and enables it: the way back in when the only admin has forgotten their password.
 
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
 import { ROLES } from '../../domain/wire.ts';
 import { hashPassword } from '../auth/password.ts';
 import { weakPasswordReason } from '../auth/weak-password.ts';
-import { databaseUrlFromEnv } from '../config.ts';
+import { DATABASE_FILE, databaseUrlFromEnv, safeDatabaseUrl } from '../config.ts';
 import { newPassword, role as roleSchema, username as usernameSchema } from '../routes/schemas.ts';
 import { LastAdminError } from '../store/accounts.ts';
 import { PostgresStore } from '../store/postgres.ts';
@@ -49,9 +51,21 @@ export async function userAdd(argv: readonly string[], io: ServerCliIo): Promise
   }
   // DATABASE_URL names the PostgreSQL database the servers share, unless --data-dir names a SQLite one.
   const databaseUrl = args.options.has('data-dir') ? null : databaseUrlFromEnv(io.env);
+  const sqliteFile = databaseUrl ? null : join(dataDirOf(args, io), DATABASE_FILE);
+  // A database that did not exist is made now: almost always a DATA_DIR other than the server's.
+  const isNew = sqliteFile !== null && !existsSync(sqliteFile);
   const store: Store = databaseUrl
     ? await PostgresStore.open(databaseUrl, 1)
     : SqliteStore.open(dataDirOf(args, io));
+  /**
+   * Which database was written, and how many accounts it holds now, so the person can check it is the
+   * server's (on standard error: standard output stays the one line scripts read).
+   */
+  const where = async () => {
+    const count = await store.countUsers();
+    const place = sqliteFile ?? safeDatabaseUrl(databaseUrl ?? '');
+    return `数据库 / database: ${place}（共 ${count} 个用户 / ${count} user${count === 1 ? '' : 's'}）`;
+  };
   try {
     const passwordHash = await hashPassword(checked.data);
     const created = await store.createUser(name.data, role.data, passwordHash, 'cli');
@@ -59,6 +73,12 @@ export async function userAdd(argv: readonly string[], io: ServerCliIo): Promise
       io.out(
         `已创建用户 ${created.username}（${created.role}）/ created user ${created.username} (${created.role})`,
       );
+      io.err(await where());
+      if (isNew) {
+        io.err(
+          `注意：此数据库刚刚新建。若服务器使用另一个 DATA_DIR，请用 --data-dir 指定它 / note: this database was just created; if the server runs with another DATA_DIR, name it with --data-dir`,
+        );
+      }
       return EXIT_OK;
     }
     if (!args.options.has('update')) {
@@ -80,6 +100,7 @@ export async function userAdd(argv: readonly string[], io: ServerCliIo): Promise
     io.out(
       `已更新用户 ${updated?.username}（${updated?.role}）/ updated user ${updated?.username} (${updated?.role})`,
     );
+    io.err(await where());
     return EXIT_OK;
   } finally {
     await store.close();
