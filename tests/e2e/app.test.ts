@@ -338,6 +338,36 @@ describe('Land Atlas with a broken data file', () => {
   });
 });
 
+describe('Land Atlas on a phone 390×844, touch', () => {
+  const running = appAndBrowser(
+    { viewport: { width: 390, height: 844 }, touch: true },
+    { users: [USERS.viewer] },
+  );
+
+  it('keeps the header to two rows and shows the whole coordinates in the status bar', async () => {
+    const { page } = running.session;
+    await openApp(page, running.app.url);
+    const header = await page.locator('.top-bar').boundingBox();
+    // Two rows of 44 px targets with their padding and gap (it took three rows, 176 px).
+    expect(header?.height).toBeLessThanOrEqual(112);
+    for (const name of ['图层', '统计分析']) {
+      const box = await page.getByRole('button', { name, exact: true }).boundingBox();
+      expect([name, box && box.width >= 44 && box.height >= 44]).toEqual([name, true]);
+    }
+    const cut = await page.evaluate(() => {
+      const bar = document.querySelector('.status-bar') as HTMLElement;
+      const outside = [...bar.querySelectorAll<HTMLElement>('.readout, .scale')].filter(
+        (element) => element.getBoundingClientRect().right > window.innerWidth + 0.5,
+      );
+      return {
+        outside: outside.map((element) => element.textContent),
+        scrolls: bar.scrollWidth > bar.clientWidth,
+      };
+    });
+    expect(cut).toEqual({ outside: [], scrolls: false });
+  });
+});
+
 describe('Land Atlas for fingers', () => {
   const running = appAndBrowser(TABLET, { users: [USERS.viewer] });
 
@@ -350,6 +380,11 @@ describe('Land Atlas for fingers', () => {
     await page.waitForFunction(
       () => getComputedStyle(document.getElementById('layer-drawer') as Element).transform === 'none',
     );
+    // The drawer's ✕ does not squeeze the first row: every count ends at the same edge.
+    const rights = await page
+      .locator('#layer-drawer .layer-count')
+      .evaluateAll((counts) => counts.map((count) => Math.round(count.getBoundingClientRect().right)));
+    expect(new Set(rights).size).toBe(1);
     await page.getByRole('combobox', { name: '搜索' }).fill('HS');
     const tooSmall = await page.evaluate(() => {
       const small: string[] = [];
