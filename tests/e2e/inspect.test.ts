@@ -297,6 +297,50 @@ describe.each(CASES)('an inspector on a %s', (name, options, plotId) => {
     const record = inspector.getByTestId('inspection-record').first();
     await expect.poll(() => record.textContent()).toContain('退回原因：企业未按期整改');
   });
+
+  it('by keyboard: a skip link reaches the inspector, Esc gives the focus back to 记录巡查, zoom buttons show focus', async () => {
+    const { page } = person;
+    const active = () =>
+      page.evaluate(() => {
+        const element = document.activeElement as HTMLElement | null;
+        return element
+          ? (element.getAttribute('aria-label') || element.id || element.textContent || '').trim()
+          : null;
+      });
+    // The skip link comes before every other control (Shift+Tab from the first one reaches it), and it
+    // leads into the inspector.
+    await page.evaluate(() => {
+      const first = [
+        ...document.querySelectorAll<HTMLElement>('.top-bar button, .top-bar input, .top-bar a'),
+      ].find((element) => element.offsetParent !== null);
+      first?.focus();
+    });
+    await page.keyboard.press('Shift+Tab');
+    expect(await active()).toBe('跳到属性面板');
+    await page.keyboard.press('Enter');
+    expect(await active()).toBe('属性');
+    await page.keyboard.press('Tab');
+    await page.keyboard.press('Tab');
+    expect(await active()).toBe('记录巡查');
+    // The form closed with Esc hands the focus back to the button that opened it.
+    await page.keyboard.press('Enter');
+    const dialog = page.getByRole('dialog', { name: `记录巡查：${plotId}` });
+    await dialog.waitFor({ state: 'visible' });
+    await page.keyboard.press('Escape');
+    await dialog.waitFor({ state: 'detached' });
+    expect(await active()).toBe('记录巡查');
+    // MapLibre's zoom buttons, focused after keyboard use, draw the same focus outline as the rest.
+    const zoomIn = page.locator('.maplibregl-ctrl-zoom-in');
+    await zoomIn.focus();
+    expect(await zoomIn.evaluate((button) => button.matches(':focus-visible'))).toBe(true);
+    // Drawn inside the button: the control group clips whatever lies outside it.
+    expect(
+      await zoomIn.evaluate((button) => {
+        const style = getComputedStyle(button);
+        return [style.outlineStyle, style.outlineWidth, Number.parseFloat(style.outlineOffset) < 0];
+      }),
+    ).toEqual(['solid', '3px', true]);
+  });
 });
 
 /** Console errors but the browser's notes on refused requests (a wrong password is a 401 by design). */

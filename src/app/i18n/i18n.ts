@@ -38,6 +38,7 @@ const STRINGS = {
   },
   close: { zh: '关闭', en: 'Close' },
   closeInspector: { zh: '关闭属性面板', en: 'Close the inspector' },
+  skipToInspector: { zh: '跳到属性面板', en: 'Skip to the inspector' },
   area: { zh: '面积', en: 'Area' },
   areaNote: {
     zh: 'CGCS2000 椭球面积',

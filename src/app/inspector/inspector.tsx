@@ -19,6 +19,9 @@ import '../ui/ui.css';
 import './inspector.css';
 import { CloseButton } from '../ui/close-button.tsx';
 
+/** The inspector's element id: the skip link's target. */
+export const INSPECTOR_ID = 'inspector';
+
 const KNOWN_ORDER = Object.keys(PROPERTY_LABELS);
 
 function orderedProperties(properties: Record<string, unknown>): [string, unknown][] {
@@ -108,7 +111,12 @@ export function Inspector({ plotActions: PlotActions, plotHistories: PlotHistori
   };
 
   return (
-    <aside className={selected ? 'inspector has-selection' : 'inspector'} aria-label={t(lang, 'inspector')}>
+    <aside
+      id={INSPECTOR_ID}
+      tabIndex={-1}
+      className={selected ? 'inspector has-selection' : 'inspector'}
+      aria-label={t(lang, 'inspector')}
+    >
       {!selected || !heading ? (
         <div className="inspector-empty">
           <h2>{t(lang, 'inspector')}</h2>

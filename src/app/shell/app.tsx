@@ -5,7 +5,7 @@ import { useEffect } from 'react';
 import { AnalysisButton } from '../analysis/analysis-button.tsx';
 import { AuthScreen } from '../auth/auth-screen.tsx';
 import { hrefForLang, langFromSearch, t } from '../i18n/i18n.ts';
-import { Inspector } from '../inspector/inspector.tsx';
+import { INSPECTOR_ID, Inspector } from '../inspector/inspector.tsx';
 import { tiandituKeyFrom } from '../map/basemaps.ts';
 import { Search } from '../search/search-panel.tsx';
 import { startSession } from '../state/session.ts';
@@ -76,6 +76,17 @@ export function App() {
 
   return (
     <div className={layerPanelOpen ? 'app drawer-open' : 'app'}>
+      <a
+        className="skip-link"
+        href={`#${INSPECTOR_ID}`}
+        onClick={(event) => {
+          // Keep the map's view in the address: move the focus, not the hash.
+          event.preventDefault();
+          document.getElementById(INSPECTOR_ID)?.focus();
+        }}
+      >
+        {t(lang, 'skipToInspector')}
+      </a>
       <header className="top-bar">
         <button
           type="button"

@@ -23,8 +23,13 @@ export function Sheet({
   const titleId = useId();
   useEffect(() => {
     const dialog = ref.current;
+    // Whatever opened the sheet gets the focus back when it goes (Escape, ✕, save), not the page.
+    const opener = document.activeElement instanceof HTMLElement ? document.activeElement : null;
     if (dialog && !dialog.open) dialog.showModal();
-    return () => dialog?.close();
+    return () => {
+      dialog?.close();
+      if (opener?.isConnected) opener.focus();
+    };
   }, []);
   return (
     <dialog
