@@ -21,6 +21,9 @@ const LAND_USE_NAMES: Record<string, Bilingual> = {
   '0901': { zh: '商业用地', en: 'Commercial' },
 };
 
+/** The classes a planner picks from (by name, with the code), in code order. */
+export const LAND_USE_CODES: readonly string[] = Object.keys(LAND_USE_NAMES).sort();
+
 /** The most specific name known for a code: `100102` → 二类工业用地; `1305` → 公用设施用地. */
 export function landUseName(code: string, lang: Lang): string {
   for (let length = code.length; length >= 2; length -= 2) {

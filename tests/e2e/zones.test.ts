@@ -162,6 +162,25 @@ describe.each(DEVICES)('Drawing zones on a %s', (name, options) => {
     }
   });
 
+  it('offers the planned land use by class name and code, not as a code to type', async () => {
+    const landUse = panel.getByRole('combobox', { name: '规划用地分类' });
+    expect(await landUse.inputValue()).toBe('1001');
+    const options = await landUse.locator('option').allTextContents();
+    expect(options).toContain('工业用地（1001）');
+    expect(options).toContain('二类工业用地（100102）');
+    expect(options).toContain('物流仓储用地（1101）');
+    await landUse.selectOption({ label: '二类工业用地（100102）' });
+    const selected = async () =>
+      running.session.page.evaluate(() => {
+        const state = window.__landAtlasZones?.getState();
+        const id = state?.readoutId;
+        return id ? state?.records[id]?.attributes.plannedLandUse : null;
+      });
+    await expect.poll(selected).toBe('100102');
+    await landUse.selectOption({ label: '工业用地（1001）' });
+    await expect.poll(selected).toBe('1001');
+  });
+
   it('deletes a vertex, and undo and redo put it back and take it away again', async () => {
     const { page } = running.session;
     const before = await zoneState(page);

@@ -3,6 +3,7 @@
 // 绘制区域 button in the top bar, shown to users who may create zones.
 import './zones.css';
 import { useId, useMemo } from 'react';
+import { LAND_USE_CODES, landUseName } from '../../../domain/landuse.ts';
 import { ZONE_MODES, type ZoneMode } from '../../../domain/zone.ts';
 import { bracketed, formatArea, formatPercent, labelled } from '../../i18n/format.ts';
 import { isDrawingTool, presentZones, type ZoneTool, zoneHistoryFlags } from '../../state/drawing-slice.ts';
@@ -185,6 +186,11 @@ function Readout() {
   );
 }
 
+/** The land-use classes by name and code, with the zone's own code kept when it is not among them. */
+function landUseChoices(current: string): readonly string[] {
+  return LAND_USE_CODES.includes(current) || current === '' ? LAND_USE_CODES : [current, ...LAND_USE_CODES];
+}
+
 function Attributes({ controller }: { controller: ZoneDrawController }) {
   const lang = useAtlas((state) => state.lang);
   const id = useAtlas((state) => selectedZoneId(state.selection) ?? state.drawing.readoutId);
@@ -224,14 +230,18 @@ function Attributes({ controller }: { controller: ZoneDrawController }) {
         ))}
       </select>
       <label htmlFor={`${formId}-land-use`}>{tz(lang, 'plannedLandUse')}</label>
-      <input
+      <select
         id={`${formId}-land-use`}
         value={attributes.plannedLandUse}
-        inputMode="numeric"
-        pattern="\d{2,6}"
         required
         onChange={(event) => setAttributes(id, { plannedLandUse: event.target.value })}
-      />
+      >
+        {landUseChoices(attributes.plannedLandUse).map((code) => (
+          <option key={code} value={code}>
+            {`${landUseName(code, lang)}${bracketed(lang, code)}`}
+          </option>
+        ))}
+      </select>
       <label htmlFor={`${formId}-notes`}>{tz(lang, 'notes')}</label>
       <textarea
         id={`${formId}-notes`}
