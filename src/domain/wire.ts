@@ -38,6 +38,13 @@ export const me = z.object({
 });
 export type Me = z.infer<typeof me>;
 
+/** /api/settings: what the server's administrator set that the app needs (a session is required). */
+export const settings = z.object({
+  /** The bureau's Tianditu key; null when none is set (Tianditu basemaps are then not offered). */
+  tiandituKey: z.string().nullable(),
+});
+export type Settings = z.infer<typeof settings>;
+
 /** /api/session: never a 401; whether this browser has a session, who it is, whether setup is needed. */
 export const session = z.union([
   z.object({ signedIn: z.literal(false), setupNeeded: z.boolean() }),

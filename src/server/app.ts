@@ -9,6 +9,7 @@ import fastifyMultipart from '@fastify/multipart';
 import fastifyStatic from '@fastify/static';
 import Fastify, { type FastifyInstance } from 'fastify';
 import { PHOTO_MAX_BYTES } from '../domain/photos.ts';
+import type { Settings } from '../domain/wire.ts';
 import { CONTENT_SECURITY_POLICY } from './auth/csp.ts';
 import { type Access, ADMIN, allows } from './auth/roles.ts';
 import { hashToken, newToken, sessionToken } from './auth/session.ts';
@@ -40,6 +41,11 @@ export interface ServerOptions {
   geodataDir?: string | null;
   /** Another store (PostgreSQL, say); the SQLite file under dataDir otherwise. Closed with the server. */
   store?: Store;
+  /**
+   * The 天地图 (Tianditu) key the bureau registered, set once on the server (TIANDITU_KEY); handed to
+   * signed-in browsers, which request the tiles with it. Null: Tianditu basemaps are not offered.
+   */
+  tiandituKey?: string | null;
   /** Trust X-Forwarded-For (behind a reverse proxy), so login limits count the real client. */
   trustProxy?: boolean;
   /** Time limits of requests (config.ts TIMEOUTS); tests shorten them. */
@@ -116,7 +122,7 @@ export async function buildServer(options: ServerOptions = {}): Promise<FastifyI
       secureCookies: options.secureCookies ?? false,
       routes: [],
     });
-    await configure(server, distDir, timeouts);
+    await configure(server, distDir, timeouts, { tiandituKey: options.tiandituKey ?? null });
   } catch (error) {
     await server.close();
     throw error;
@@ -124,7 +130,12 @@ export async function buildServer(options: ServerOptions = {}): Promise<FastifyI
   return server;
 }
 
-async function configure(server: FastifyInstance, distDir: string | null, timeouts: Timeouts): Promise<void> {
+async function configure(
+  server: FastifyInstance,
+  distDir: string | null,
+  timeouts: Timeouts,
+  settings: Settings,
+): Promise<void> {
   const { store } = server.atlas;
   server.decorateRequest('user', null);
   server.decorateRequest('sessionHash', null);
@@ -195,6 +206,8 @@ async function configure(server: FastifyInstance, distDir: string | null, timeou
   }
 
   server.get('/api/health', { config: { access: 'public' } }, async () => ({ status: 'ok' }));
+  // The server's settings a signed-in browser needs (the Tianditu key: its tiles are requested with it).
+  server.get('/api/settings', { config: { access: 'session' } }, async () => settings);
   setupRoutes(server);
   authRoutes(server);
   layerRoutes(server);

@@ -61,6 +61,12 @@ export function databaseUrlFromEnv(env: NodeJS.ProcessEnv = process.env): string
   return env.DATABASE_URL && env.DATABASE_URL.trim() !== '' ? env.DATABASE_URL.trim() : null;
 }
 
+/** The bureau's Tianditu key (TIANDITU_KEY), set once on the server; null when there is none. */
+export function tiandituKeyFromEnv(env: NodeJS.ProcessEnv = process.env): string | null {
+  const key = env.TIANDITU_KEY?.trim();
+  return key ? key : null;
+}
+
 /** A connection URL fit for the console: without its password. */
 export function safeDatabaseUrl(url: string): string {
   try {

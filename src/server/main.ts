@@ -6,7 +6,7 @@
 // https from X-Forwarded-*), COOKIE_SECURE=1 (session cookies only over HTTPS, whatever the proxy says).
 import type { AddressInfo } from 'node:net';
 import { buildServer } from './app.ts';
-import { databaseUrlFromEnv, dataDirFromEnv, safeDatabaseUrl } from './config.ts';
+import { databaseUrlFromEnv, dataDirFromEnv, safeDatabaseUrl, tiandituKeyFromEnv } from './config.ts';
 import { PostgresStore } from './store/postgres.ts';
 
 const port = Number(process.env.PORT ?? 8080);
@@ -28,6 +28,7 @@ try {
     ...(process.env.GEODATA_DIR ? { geodataDir: process.env.GEODATA_DIR } : {}),
     trustProxy: process.env.TRUST_PROXY === '1',
     secureCookies: process.env.COOKIE_SECURE === '1',
+    tiandituKey: tiandituKeyFromEnv(),
   });
   for (const outcome of server.atlas.seeding) {
     if (outcome.seeded !== null)

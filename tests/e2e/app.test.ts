@@ -160,6 +160,10 @@ describe.each(DEVICES)('Land Atlas on a %s', (_name, options) => {
     await page.getByRole('radio', { name: '按等级' }).check();
     expect(await legend.getByText('D类', { exact: true }).count()).toBe(1);
     await page.getByRole('radio', { name: '按状态' }).check();
+    // Staff are told whom to ask about 天地图, not how to rebuild the app.
+    const note = (await page.locator('#basemap-note').textContent()) ?? '';
+    expect(note).toContain('天地图尚未开通，请联系管理员');
+    expect(note).not.toMatch(/VITE_|\?tk=/);
     await closeLayerPanel();
   });
 

@@ -43,6 +43,12 @@ const everyone = ALL_ROLES;
 const cases: RouteCase[] = [
   { name: 'GET /api/me', allowed: everyone, status: 200, request: () => ({ method: 'GET', url: '/api/me' }) },
   {
+    name: 'GET /api/settings',
+    allowed: everyone,
+    status: 200,
+    request: () => ({ method: 'GET', url: '/api/settings' }),
+  },
+  {
     name: 'GET layer',
     allowed: everyone,
     status: 200,

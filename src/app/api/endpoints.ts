@@ -14,10 +14,13 @@ import {
   photo,
   recordedInspection,
   session,
+  settings,
 } from '../../domain/wire.ts';
 import { request, requestVoid } from './client.ts';
 
 export const getSession = () => request(session, '/api/session', { authRequest: true });
+
+export const getSettings = () => request(settings, '/api/settings');
 
 export const login = (username: string, password: string) =>
   request(me, '/api/login', {

@@ -28,8 +28,12 @@ const STRINGS = {
   basemapTdtImg: { zh: '天地图 影像', en: 'Tianditu imagery' },
   basemapOnlineNote: { zh: '在线底图需要联网。', en: 'Online basemaps need a network.' },
   tiandituNoKey: {
-    zh: '天地图需要密钥：在地址后加 ?tk=密钥，或设置 VITE_TIANDITU_KEY。',
-    en: 'Tianditu needs a key: add ?tk=KEY to the address or set VITE_TIANDITU_KEY.',
+    zh: '天地图尚未开通，请联系管理员。',
+    en: 'Tianditu is not set up yet; ask the administrator.',
+  },
+  tiandituNoKeyAdmin: {
+    zh: '天地图尚未开通：在服务器上设置 TIANDITU_KEY（本单位的天地图密钥）并重启服务即可，无需重新构建。',
+    en: 'Tianditu is not set up: set TIANDITU_KEY (the bureau’s Tianditu key) on the server and restart it; no rebuild is needed.',
   },
   inspector: { zh: '属性', en: 'Inspector' },
   inspectorEmpty: {

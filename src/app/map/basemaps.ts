@@ -1,9 +1,10 @@
-// The deployer's Tianditu key, read in the browser; the basemaps themselves are src/domain/basemaps.ts.
+// A Tianditu key given in the address (?tk=, for trying one out) before the server's setting
+// (TIANDITU_KEY, read after sign-in from /api/settings); the basemaps themselves are src/domain/basemaps.ts.
 
-/** The Tianditu key from `?tk=` or the build's VITE_TIANDITU_KEY; null when there is none. */
-export function tiandituKeyFrom(search: string, envKey: string | undefined): string | null {
+/** The Tianditu key from `?tk=`, else `fallback`; null when there is none. */
+export function tiandituKeyFrom(search: string, fallback: string | undefined): string | null {
   const fromUrl = new URLSearchParams(search).get('tk')?.trim();
   if (fromUrl) return fromUrl;
-  const fromEnv = envKey?.trim();
-  return fromEnv ? fromEnv : null;
+  const given = fallback?.trim();
+  return given ? given : null;
 }

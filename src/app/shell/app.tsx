@@ -38,7 +38,8 @@ function useStartup() {
     const { search } = window.location;
     useAtlas.setState({
       lang: langFromSearch(search),
-      tiandituKey: tiandituKeyFrom(search, import.meta.env.VITE_TIANDITU_KEY),
+      // A key in the address (?tk=) for trying one out; else the server's setting, read after sign-in.
+      tiandituKey: tiandituKeyFrom(search, undefined),
     });
     // Signed in → the layers load from the server; not → the login (or setup) screen.
     void startSession();

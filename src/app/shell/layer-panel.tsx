@@ -83,6 +83,7 @@ export function BasemapPanel() {
   const basemap = useAtlas((state) => state.basemap);
   const setBasemap = useAtlas((state) => state.setBasemap);
   const tiandituKey = useAtlas((state) => state.tiandituKey);
+  const isAdmin = useAtlas((state) => state.session.me?.user.role === 'admin');
   return (
     <div className="basemap-panel">
       <fieldset className="radio-group">
@@ -106,7 +107,8 @@ export function BasemapPanel() {
           })}
         </div>
         <p className="note" id="basemap-note">
-          {t(lang, 'basemapOnlineNote')} {tiandituKey ? null : t(lang, 'tiandituNoKey')}
+          {t(lang, 'basemapOnlineNote')}{' '}
+          {tiandituKey ? null : t(lang, isAdmin ? 'tiandituNoKeyAdmin' : 'tiandituNoKey')}
         </p>
       </fieldset>
     </div>

@@ -3,7 +3,7 @@
 // `/setup?token=…`. Any later 401 ends the session here and brings the login screen back.
 import type { Me } from '../../domain/wire.ts';
 import { onUnauthorized } from '../api/client.ts';
-import { getSession, logout } from '../api/endpoints.ts';
+import { getSession, getSettings, logout } from '../api/endpoints.ts';
 import { clearLayerCache } from './layer-cache.ts';
 import { loadLayers } from './load-layers.ts';
 import { SELECT_NONE } from './selection.ts';
@@ -12,6 +12,16 @@ import { useAtlas } from './store.ts';
 
 function appBase(): string {
   return new URL(import.meta.env.BASE_URL, window.location.href).href;
+}
+
+/** The server's settings (the Tianditu key); a key in the address (?tk=) still wins, for trying one out. */
+async function loadSettings(): Promise<void> {
+  try {
+    const answer = await getSettings();
+    if (useAtlas.getState().tiandituKey === null) useAtlas.setState({ tiandituKey: answer.tiandituKey });
+  } catch {
+    // Without them the online basemaps that need a key are simply not offered.
+  }
 }
 
 async function loadAppLayers(me: Me): Promise<void> {
@@ -30,6 +40,7 @@ function forgetData(): void {
 /** After a login or the setup: remember who, then load the layers. */
 export function signedIn(me: Me): void {
   useAtlas.getState().setSession({ status: 'signed-in', me, setupNeeded: false, notice: null });
+  void loadSettings();
   void loadAppLayers(me);
 }
 
