@@ -530,6 +530,8 @@ describe.each(DEVICES)('Drawing zones on a %s', (name, options) => {
     const list = panel.getByRole('region', { name: '区域列表' });
     await press(list.getByRole('button', { name: /^沙坪试点片区/ }));
     await panel.getByRole('region', { name: '区域量算' }).waitFor({ state: 'visible' });
+    // The two shares side by side say how they differ.
+    expect(await panel.getByRole('region', { name: '区域量算' }).textContent()).toContain('两个占比口径不同');
     const [csvDownload] = await Promise.all([page.waitForEvent('download'), press(tool('导出分析 CSV'))]);
     const csv = readFileSync((await csvDownload.path()) as string, 'utf8');
     expect(csv.startsWith('\uFEFF区域,地块编号,企业,')).toBe(true);

@@ -47,6 +47,10 @@ const STRINGS = {
   noParks: { zh: '无', en: 'None' },
   manufacturingShare: { zh: '新增建设用地制造业占比', en: 'Manufacturing share of new land' },
   plotsManufacturingShare: { zh: '地块工业用地占比', en: 'Industrial share of plots' },
+  sharesNote: {
+    zh: '两个占比口径不同：新增建设用地制造业占比 = 区内新增建设用地中工业用地（1001）面积 ÷（新增建设用地 − 交通和公用设施用地），对照 80% 目标；地块工业用地占比 = 区内低效用地地块中工业用地所占的面积比例。',
+    en: 'The two shares differ: the manufacturing share of new land is the industrial (1001) area of the new construction land inside the zone ÷ (that new land − transport and utility land), against the 80% target; the industrial share of plots is the part of the low-efficiency plots inside the zone that is industrial land.',
+  },
   noNewLand: { zh: '区内无新增建设用地', en: 'No new construction land inside' },
   plotId: { zh: '地块', en: 'Plot' },
   enterprise: { zh: '企业', en: 'Enterprise' },

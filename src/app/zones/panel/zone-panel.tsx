@@ -151,6 +151,7 @@ function Readout() {
                 .join(lang === 'zh' ? '、' : ', ')}
         </dd>
       </dl>
+      <p className="note zone-shares-note">{tz(lang, 'sharesNote')}</p>
       <h4>
         {tz(lang, 'plotsInZone')}
         {bracketed(lang, String(readout.plots.length))}
