@@ -341,6 +341,28 @@ describe.each(DEVICES)('Drawing zones on a %s', (name, options) => {
     await press(tool('绘制多边形'));
   });
 
+  it('marks where a vertex would snap while the pointer hovers near a corner', async () => {
+    if (!desktop) return; // a finger does not hover
+    const { page } = running.session;
+    await press(tool('绘制多边形'));
+    const [at] = await toPage(page, [PLOT_RING[0] as Position]);
+    const [x, y] = at as [number, number];
+    const marker = () =>
+      page.evaluate(
+        () =>
+          window.__landAtlas?.map
+            ?.queryRenderedFeatures({ layers: ['zone-draw-point'] })
+            .filter((feature) => feature.properties?.snappingPoint === true).length ?? -1,
+      );
+    await page.mouse.move(x + 3, y - 2);
+    await page.mouse.move(x + 4, y - 2);
+    await expect.poll(marker).toBe(1);
+    await page.mouse.move(x + 120, y + 90);
+    await page.mouse.move(x + 121, y + 90);
+    await expect.poll(marker).toBe(0);
+    await press(tool('取消'));
+  });
+
   it('draws a rectangle from two corners (then undoes it)', async () => {
     const { page } = running.session;
     await press(tool('绘制矩形'));

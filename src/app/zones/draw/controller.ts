@@ -371,7 +371,8 @@ export class ZoneDrawController {
         closingPointColor: HANDLE_COLOUR,
         closingPointOutlineColor: ZONE_COLOUR,
         closingPointOutlineWidth: 2,
-        snappingPointWidth: HANDLE_PX,
+        // Where the vertex would snap, shown while the pointer hovers: bigger than a handle, in blue.
+        snappingPointWidth: HANDLE_PX + 3,
         snappingPointColor: '#2563eb',
         snappingPointOutlineColor: HANDLE_COLOUR,
         snappingPointOutlineWidth: 2,
