@@ -1,6 +1,9 @@
-// A zone's analysis as CSV, written by the one CSV writer (./csv.ts: BOM, CRLF, quoting, formula guard).
+// A zone's analysis as CSV, written by the one CSV writer (./csv.ts: BOM, CRLF, quoting, formula guard):
+// one row per affected plot (land use by its class name and code), then, after a blank row, the zone's
+// summary — its area, perimeter, plots and parks touched and the two shares — as people read them.
 
 import { csvText } from './csv.ts';
+import { landUseName } from './landuse.ts';
 import { M2_PER_MU } from './units.ts';
 import type { ZoneReadout } from './zone.ts';
 
@@ -27,8 +30,23 @@ const ZONE_CSV_LABELS_ZH: ZoneCsvLabels = {
 };
 
 const round = (value: number, decimals: number) => Number(value.toFixed(decimals));
+const percent = (share: number | null, none: string) => (share === null ? none : round(share * 100, 2));
 
-/** One row per affected plot, largest overlap first, as the readout lists them. */
+/** The summary rows after the plots: label and value, in Chinese as the header is. */
+function summaryRows(readout: ZoneReadout): (string | number)[][] {
+  return [
+    ['汇总', '数值'],
+    ['区域面积（亩）', round(readout.areaM2 / M2_PER_MU, 4)],
+    ['区域面积（m²）', round(readout.areaM2, 2)],
+    ['周长（m）', round(readout.perimeterM, 1)],
+    ['涉及地块（宗）', readout.plots.length],
+    ['涉及园区', readout.parks.map((park) => park.name).join('、') || '无'],
+    ['新增建设用地制造业占比（%）', percent(readout.newLand.share, '无新增建设用地')],
+    ['地块工业用地占比（%）', percent(readout.plotsManufacturingShare, '无地块')],
+  ];
+}
+
+/** One row per affected plot, largest overlap first, as the readout lists them; then the summary. */
 export function zoneAnalysisCsv(
   zoneName: string,
   readout: ZoneReadout,
@@ -48,11 +66,11 @@ export function zoneAnalysisCsv(
     zoneName,
     plot.id,
     plot.enterprise,
-    plot.landUse,
+    `${landUseName(plot.landUse, 'zh')}（${plot.landUse}）`,
     round(plot.overlapM2 / M2_PER_MU, 4),
     round(plot.overlapM2, 2),
     round(plot.plotAreaM2 / M2_PER_MU, 4),
     round(plot.shareOfPlot * 100, 2),
   ]);
-  return csvText([header, ...rows]);
+  return csvText([header, ...rows, [], ...summaryRows(readout)]);
 }

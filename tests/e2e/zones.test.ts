@@ -569,6 +569,19 @@ describe.each(DEVICES)('Drawing zones on a %s', (name, options) => {
     expect(exported.features[0]?.properties?.name).toMatch(/^沙坪试点片区/);
     // Version 3: ours, then the other person’s change, then ours on top of theirs.
     expect(exported.features[0]?.properties?.version).toBe(3);
+    // Beside the codes, the words people read.
+    expect(exported.features[0]?.properties?.modeName).toBe(
+      {
+        'self-upgrade': '自我提升',
+        cooperation: '拓展合作',
+        acquisition: '收购收储',
+        redevelopment: '工改工',
+      }[String(exported.features[0]?.properties?.mode)],
+    );
+    expect(exported.features[0]?.properties?.plannedLandUseName).toBe('工业用地');
+    // The CSV's land use reads by name, and its summary follows the plots.
+    expect(csv).toContain('工业用地（');
+    expect(csv).toContain('\r\n汇总,数值\r\n区域面积（亩）,');
   });
 
   it('deletes the saved zone after asking, on the server too', async () => {

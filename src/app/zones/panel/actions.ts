@@ -4,6 +4,8 @@
 import type { Feature, FeatureCollection, Polygon } from 'geojson';
 import type { Lang } from '../../../domain/i18n.ts';
 import { propertyLabel } from '../../../domain/labels.ts';
+import { landUseName } from '../../../domain/landuse.ts';
+import { M2_PER_MU } from '../../../domain/units.ts';
 import { type ZoneAttributes, zoneAttributesOf } from '../../../domain/zone.ts';
 import { zoneAnalysisCsv } from '../../../domain/zone-csv.ts';
 import { geometryAreaM2 } from '../../../geo/area.ts';
@@ -13,7 +15,7 @@ import { type Conflict, transact } from '../../api/transact.ts';
 import { presentZones, type ZoneRecord } from '../../state/drawing-slice.ts';
 import { useAtlas } from '../../state/store.ts';
 import type { ZoneDrawController } from '../draw/controller.ts';
-import { tz } from './i18n.ts';
+import { tz, ZONE_MODE_NAMES } from './i18n.ts';
 
 const drawingState = () => useAtlas.getState().drawing;
 const setDrawing = (patch: Parameters<ReturnType<typeof useAtlas.getState>['setDrawing']>[0]) =>
@@ -180,24 +182,30 @@ function download(name: string, type: string, content: string): void {
   setTimeout(() => URL.revokeObjectURL(url), 1000);
 }
 
-/** Every zone of the session as GeoJSON, with its attributes and ellipsoidal area. */
-function zonesGeoJson(): FeatureCollection {
+/**
+ * Every zone of the session as GeoJSON: the codes (for another import) and beside them the words people
+ * read (整治模式 and 规划用地分类 by name, in the UI's language), the area in 亩 and m².
+ */
+function zonesGeoJson(lang: Lang): FeatureCollection {
   const features: Feature[] = presentZones(drawingState()).map((record) => ({
     type: 'Feature',
     id: record.serverId ?? record.drawId,
     properties: {
       id: record.serverId ?? record.drawId,
       ...record.attributes,
+      modeName: ZONE_MODE_NAMES[record.attributes.mode][lang],
+      plannedLandUseName: landUseName(record.attributes.plannedLandUse, lang),
       version: record.version,
       areaM2: Number(geometryAreaM2(record.geometry).toFixed(2)),
+      areaMu: Number((geometryAreaM2(record.geometry) / M2_PER_MU).toFixed(4)),
     },
     geometry: record.geometry,
   }));
   return { type: 'FeatureCollection', features };
 }
 
-export function exportGeoJson(): void {
-  download('zones.geojson', 'application/geo+json', `${JSON.stringify(zonesGeoJson(), null, 2)}\n`);
+export function exportGeoJson(lang: Lang): void {
+  download('zones.geojson', 'application/geo+json', `${JSON.stringify(zonesGeoJson(lang), null, 2)}\n`);
 }
 
 export function exportAnalysisCsv(): void {

@@ -302,7 +302,12 @@ function ZoneList({ controller }: { controller: ZoneDrawController }) {
           })}
         </ul>
       )}
-      <button type="button" className="zone-tool" disabled={zones.length === 0} onClick={exportGeoJson}>
+      <button
+        type="button"
+        className="zone-tool"
+        disabled={zones.length === 0}
+        onClick={() => exportGeoJson(lang)}
+      >
         {tz(lang, 'exportGeoJson')}
       </button>
     </section>
