@@ -6,7 +6,7 @@ import type { Feature } from 'geojson';
 import { type FormEvent, useState } from 'react';
 import { isIsoDate } from '../../domain/dates.ts';
 import { propertyLabel, valueLabel } from '../../domain/labels.ts';
-import { PLOT_GRADES, PLOT_STATUSES, RECTIFICATION_MODES } from '../../domain/layers.ts';
+import { isStatusBackwards, PLOT_GRADES, PLOT_STATUSES, RECTIFICATION_MODES } from '../../domain/layers.ts';
 import { errorText } from '../api/client.ts';
 import { newClientId } from '../api/ids.ts';
 import { type Conflict, type Outcome, transact } from '../api/transact.ts';
@@ -14,6 +14,7 @@ import { GRADE_COLOURS, STATUS_COLOURS } from '../map/styles.ts';
 import { useAtlas } from '../state/store.ts';
 import { ChoiceGroup } from '../ui/choice-group.tsx';
 import { type RecordFormProps, RecordFormSheet } from './record-form-sheet.tsx';
+import { notesWithBackReason, StatusBackFields } from './status-back.tsx';
 import { tr } from './strings.ts';
 
 const EDITABLE_PLOT_FIELDS = ['status', 'mode', 'grade', 'deadline', 'notes'] as const;
@@ -57,6 +58,8 @@ export function EditPlotForm({ lang, plotId, properties, onClose, onSaved }: Rec
   const [error, setError] = useState<string | null>(null);
   const [conflict, setConflict] = useState<Conflict | null>(null);
   const [conflictError, setConflictError] = useState<string | null>(null);
+  const [backReason, setBackReason] = useState('');
+  const backwards = isStatusBackwards(String(base.status ?? ''), values.status);
   const set = (name: keyof Values) => (value: string) =>
     setValues((current) => ({ ...current, [name]: value }));
 
@@ -86,7 +89,12 @@ export function EditPlotForm({ lang, plotId, properties, onClose, onSaved }: Rec
     if (busy) return;
     if (values.deadline.trim() !== '' && !isIsoDate(values.deadline))
       return setError(tr(lang, 'dateInvalid'));
-    const changes = plotChanges(base, values);
+    if (backwards && backReason.trim() === '') return setError(tr(lang, 'backReasonRequired'));
+    // The reason for going back goes with the plot's notes, where its change history shows it.
+    const changes = plotChanges(
+      base,
+      backwards ? { ...values, notes: notesWithBackReason(lang, backReason, values.notes) } : values,
+    );
     if (Object.keys(changes).length === 0) return setError(tr(lang, 'nothingChanged'));
     void send(() =>
       transact({ kind: 'edit-feature', id: newClientId(), layer: 'plots', featureId: plotId, base, changes }),
@@ -118,6 +126,15 @@ export function EditPlotForm({ lang, plotId, properties, onClose, onSaved }: Rec
           colour: STATUS_COLOURS[value],
         }))}
       />
+      {backwards && (
+        <StatusBackFields
+          lang={lang}
+          from={String(base.status ?? '')}
+          to={values.status}
+          reason={backReason}
+          onReason={setBackReason}
+        />
+      )}
       <ChoiceGroup
         legend={tr(lang, 'mode')}
         name="edit-mode"

@@ -21,6 +21,7 @@ import { CloseButton } from '../ui/close-button.tsx';
 import { Sheet } from '../ui/sheet.tsx';
 import { todayIso } from './diff.ts';
 import { type RecordFormProps, RecordFormSheet } from './record-form-sheet.tsx';
+import { notesWithBackReason, StatusBackFields } from './status-back.tsx';
 import { tr } from './strings.ts';
 
 interface PickedPhoto {
@@ -161,12 +162,7 @@ export function InspectionForm({ lang, plotId, properties, onClose, onSaved }: R
     const bad = photos.find((photo) => photo.problem);
     if (bad?.problem) return setError(bad.problem);
     // The reason for going back is kept with the inspection, where the history shows it.
-    const allNotes = [
-      backwards ? tr(lang, 'backReasonNote', { reason: backReason.trim() }) : '',
-      notes.trim(),
-    ]
-      .filter(Boolean)
-      .join('\n');
+    const allNotes = backwards ? notesWithBackReason(lang, backReason, notes) : notes.trim();
     void record({
       plotId,
       date,
@@ -255,28 +251,13 @@ export function InspectionForm({ lang, plotId, properties, onClose, onSaved }: R
         }))}
       />
       {backwards && (
-        <fieldset className="status-back">
-          <legend>
-            {tr(lang, 'statusBack', {
-              from: valueLabel('status', currentStatus, lang),
-              to: valueLabel('status', status, lang),
-            })}
-          </legend>
-          <label className="field">
-            <span>
-              {tr(lang, 'backReason')}
-              <span className="required-mark" aria-hidden="true">
-                *
-              </span>
-            </span>
-            <textarea
-              value={backReason}
-              rows={2}
-              required
-              onChange={(event) => setBackReason(event.target.value)}
-            />
-          </label>
-        </fieldset>
+        <StatusBackFields
+          lang={lang}
+          from={currentStatus}
+          to={status}
+          reason={backReason}
+          onReason={setBackReason}
+        />
       )}
       <label className="field">
         <span>
