@@ -535,6 +535,10 @@ describe.each(DEVICES)('Drawing zones on a %s', (name, options) => {
     expect(await panel.getByLabel('备注', { exact: true }).inputValue()).toBe('他人修改');
     await press(tool('保存区域'));
     await expect.poll(() => panel.locator('output').textContent()).toContain('已保存（版本 3）');
+    // The note is about the zone as saved: editing it again takes the note away.
+    const nameField = panel.getByLabel('名称', { exact: true });
+    await nameField.fill(`${await nameField.inputValue()}（改）`);
+    await expect.poll(() => panel.locator('output').textContent()).toBe('');
     await page.reload();
     await appReady(page);
     await press(page.getByRole('button', { name: '绘制区域', exact: true }));
