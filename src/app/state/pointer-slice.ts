@@ -8,6 +8,8 @@ export interface PointerState {
   /** 'cursor' while a mouse is over the map; 'centre' otherwise (touch has no hover). */
   source: 'cursor' | 'centre';
   metresPerPixel: number | null;
+  /** The map's centre as last seen: shown again when the pointer leaves the map. */
+  centre: [number, number] | null;
 }
 
 export interface PointerSlice {
@@ -17,14 +19,18 @@ export interface PointerSlice {
 }
 
 export const createPointerSlice: SliceCreator<PointerSlice> = (set) => ({
-  pointer: { lngLat: null, source: 'centre', metresPerPixel: null },
+  pointer: { lngLat: null, source: 'centre', metresPerPixel: null, centre: null },
   setPointer: (lngLat) =>
-    set((state) => ({ pointer: { ...state.pointer, lngLat, source: lngLat ? 'cursor' : 'centre' } })),
+    set(({ pointer }) => ({
+      pointer: lngLat
+        ? { ...pointer, lngLat, source: 'cursor' }
+        : { ...pointer, lngLat: pointer.centre, source: 'centre' },
+    })),
   setView: (centre, metresPerPixel) =>
     set(({ pointer }) => ({
       pointer:
         pointer.source === 'cursor'
-          ? { ...pointer, metresPerPixel }
-          : { ...pointer, lngLat: centre, metresPerPixel },
+          ? { ...pointer, metresPerPixel, centre }
+          : { ...pointer, lngLat: centre, metresPerPixel, centre },
     })),
 });

@@ -137,3 +137,19 @@ describe('layers slice', () => {
     expect(layerChanges(zonesAdded, zonesAfter)).toEqual({ put: [], removed: ['Z-9'] });
   });
 });
+
+describe('pointer slice', () => {
+  it('shows the centre again when the pointer leaves the map', () => {
+    const state = useAtlas.getState();
+    state.setView([112.9, 22.7], 2.5);
+    state.setPointer([113, 22.8]);
+    state.setView([112.95, 22.75], 2.4);
+    expect(useAtlas.getState().pointer.lngLat).toEqual([113, 22.8]);
+    state.setPointer(null);
+    expect(useAtlas.getState().pointer).toMatchObject({
+      lngLat: [112.95, 22.75],
+      source: 'centre',
+      metresPerPixel: 2.4,
+    });
+  });
+});
