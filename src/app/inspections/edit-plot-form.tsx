@@ -6,15 +6,15 @@ import type { Feature } from 'geojson';
 import { type FormEvent, useState } from 'react';
 import { isIsoDate } from '../../domain/dates.ts';
 import { propertyLabel, valueLabel } from '../../domain/labels.ts';
-import { isStatusBackwards, PLOT_GRADES, PLOT_STATUSES, RECTIFICATION_MODES } from '../../domain/layers.ts';
+import { isStatusBackwards, PLOT_GRADES, RECTIFICATION_MODES } from '../../domain/layers.ts';
 import { errorText } from '../api/client.ts';
 import { newClientId } from '../api/ids.ts';
 import { type Conflict, type Outcome, transact } from '../api/transact.ts';
-import { GRADE_COLOURS, STATUS_COLOURS } from '../map/styles.ts';
+import { GRADE_COLOURS } from '../map/styles.ts';
 import { useAtlas } from '../state/store.ts';
 import { ChoiceGroup } from '../ui/choice-group.tsx';
 import { type RecordFormProps, RecordFormSheet } from './record-form-sheet.tsx';
-import { notesWithBackReason, StatusBackFields } from './status-back.tsx';
+import { notesWithBackReason, StatusChoice } from './status-back.tsx';
 import { tr } from './strings.ts';
 
 const EDITABLE_PLOT_FIELDS = ['status', 'mode', 'grade', 'deadline', 'notes'] as const;
@@ -115,26 +115,16 @@ export function EditPlotForm({ lang, plotId, properties, onClose, onSaved }: Rec
       onConflictClose={() => setConflict(null)}
       onResolve={(write) => void send(write)}
     >
-      <ChoiceGroup
+      <StatusChoice
+        lang={lang}
         legend={propertyLabel('status', lang)}
         name="edit-status"
+        from={String(base.status ?? '')}
         value={values.status}
         onChange={set('status')}
-        choices={PLOT_STATUSES.map((value) => ({
-          value,
-          label: valueLabel('status', value, lang),
-          colour: STATUS_COLOURS[value],
-        }))}
+        reason={backReason}
+        onReason={setBackReason}
       />
-      {backwards && (
-        <StatusBackFields
-          lang={lang}
-          from={String(base.status ?? '')}
-          to={values.status}
-          reason={backReason}
-          onReason={setBackReason}
-        />
-      )}
       <ChoiceGroup
         legend={tr(lang, 'mode')}
         name="edit-mode"

@@ -8,20 +8,19 @@ import type { Feature } from 'geojson';
 import { type FormEvent, useEffect, useId, useMemo, useRef, useState } from 'react';
 import { isIsoDate } from '../../domain/dates.ts';
 import { valueLabel } from '../../domain/labels.ts';
-import { isStatusBackwards, PLOT_STATUSES, RECTIFICATION_MODES } from '../../domain/layers.ts';
+import { isStatusBackwards, RECTIFICATION_MODES } from '../../domain/layers.ts';
 import { PHOTO_TYPES, photoProblem } from '../../domain/photos.ts';
 import { errorText } from '../api/client.ts';
 import type { NewInspection } from '../api/endpoints.ts';
 import { newClientId } from '../api/ids.ts';
 import { type Conflict, type Outcome, transact } from '../api/transact.ts';
-import { STATUS_COLOURS } from '../map/styles.ts';
 import { useAtlas } from '../state/store.ts';
 import { ChoiceGroup } from '../ui/choice-group.tsx';
 import { CloseButton } from '../ui/close-button.tsx';
 import { Sheet } from '../ui/sheet.tsx';
 import { todayIso } from './diff.ts';
 import { type RecordFormProps, RecordFormSheet } from './record-form-sheet.tsx';
-import { notesWithBackReason, StatusBackFields } from './status-back.tsx';
+import { notesWithBackReason, StatusChoice } from './status-back.tsx';
 import { tr } from './strings.ts';
 
 interface PickedPhoto {
@@ -238,27 +237,16 @@ export function InspectionForm({ lang, plotId, properties, onClose, onSaved }: R
           onChange={(event) => setDate(event.target.value)}
         />
       </label>
-      <ChoiceGroup
+      <StatusChoice
+        lang={lang}
         legend={tr(lang, 'statusAfter')}
         name="status"
-        required
+        from={currentStatus}
         value={status}
         onChange={setStatus}
-        choices={PLOT_STATUSES.map((value) => ({
-          value,
-          label: valueLabel('status', value, lang),
-          colour: STATUS_COLOURS[value],
-        }))}
+        reason={backReason}
+        onReason={setBackReason}
       />
-      {backwards && (
-        <StatusBackFields
-          lang={lang}
-          from={currentStatus}
-          to={status}
-          reason={backReason}
-          onReason={setBackReason}
-        />
-      )}
       <label className="field">
         <span>
           {tr(lang, 'findings')}

@@ -1,10 +1,55 @@
-// A plot's status going back along 已认定 → 已核查 → 整治中 → 已完成, in either record form: said in words,
-// with the reason asked for (the forms refuse to save without it and keep it in their notes).
+// A plot's status in either record form: the four statuses as large choices in their map colours and,
+// when the choice goes back along 已认定 → 已核查 → 整治中 → 已完成, that said in words with the reason
+// asked for (the forms refuse to save without it and keep it in their notes).
 import type { Lang } from '../../domain/i18n.ts';
 import { valueLabel } from '../../domain/labels.ts';
+import { isStatusBackwards, PLOT_STATUSES } from '../../domain/layers.ts';
+import { STATUS_COLOURS } from '../map/styles.ts';
+import { ChoiceGroup } from '../ui/choice-group.tsx';
 import { tr } from './strings.ts';
 
-export function StatusBackFields({
+/** The status choices, with the reason asked for when the status goes back from `from`. */
+export function StatusChoice({
+  lang,
+  legend,
+  name,
+  from,
+  value,
+  onChange,
+  reason,
+  onReason,
+}: {
+  lang: Lang;
+  legend: string;
+  name: string;
+  from: string;
+  value: string;
+  onChange: (status: string) => void;
+  reason: string;
+  onReason: (reason: string) => void;
+}) {
+  return (
+    <>
+      <ChoiceGroup
+        legend={legend}
+        name={name}
+        required
+        value={value}
+        onChange={onChange}
+        choices={PLOT_STATUSES.map((status) => ({
+          value: status,
+          label: valueLabel('status', status, lang),
+          colour: STATUS_COLOURS[status],
+        }))}
+      />
+      {isStatusBackwards(from, value) && (
+        <StatusBackFields lang={lang} from={from} to={value} reason={reason} onReason={onReason} />
+      )}
+    </>
+  );
+}
+
+function StatusBackFields({
   lang,
   from,
   to,
