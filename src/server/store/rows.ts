@@ -3,7 +3,7 @@
 import type { Geometry } from 'geojson';
 import type { LayerId } from '../../domain/layers.ts';
 import type { ApiFeature } from '../../domain/wire.ts';
-import type { Properties, StoredFeature } from './types.ts';
+import type { FeatureContent, Properties, StoredFeature } from './types.ts';
 
 export interface FeatureRow {
   layer: string;
@@ -48,5 +48,24 @@ export function toGeoJson(feature: StoredFeature): GeoJsonFeature {
     id: feature.id,
     properties: { ...feature.properties, version: feature.version },
     geometry: feature.geometry,
+  };
+}
+
+/** The feature a create, update or import writes: `content` at `version`, stamped now by `actor`. */
+export function nextFeature(
+  layer: LayerId,
+  content: FeatureContent,
+  version: number,
+  actor: string,
+): StoredFeature {
+  const { version: _ignored, ...properties } = content.properties;
+  return {
+    layer,
+    id: content.properties.id,
+    version,
+    properties: properties as StoredFeature['properties'],
+    geometry: content.geometry,
+    updatedAt: new Date().toISOString(),
+    updatedBy: actor,
   };
 }

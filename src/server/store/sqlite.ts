@@ -9,16 +9,15 @@ import { DATABASE_FILE } from '../config.ts';
 import { AccountsTable } from './accounts.ts';
 import { GroupCommit } from './group-commit.ts';
 import { HistoryTable } from './history.ts';
+import { type ImportMode, planImport } from './import-plan.ts';
 import { InspectionsTable } from './inspections.ts';
 import { migrate } from './migrations.ts';
-import { type FeatureRow, featureJson, toFeature } from './rows.ts';
+import { type FeatureRow, featureJson, nextFeature, toFeature } from './rows.ts';
 import type {
   FeatureChange,
   FeatureContent,
-  ImportConflict,
   ImportedFeature,
   ImportResult,
-  ImportSummary,
   LayerSnapshot,
   Store,
   StoredFeature,
@@ -139,7 +138,7 @@ export class SqliteStore extends AccountsTable implements Store {
   async createFeature(layer: LayerId, content: FeatureContent, actor: string): Promise<StoredFeature | null> {
     return this.commits.run(() => {
       if (this.getRow(layer, content.properties.id)) return null;
-      const feature = this.nextFeature(layer, content, 1, actor);
+      const feature = nextFeature(layer, content, 1, actor);
       this.writeFeature(feature, null);
       this.historyTable.appendFeature(actor, 'create', null, feature);
       return feature;
@@ -161,7 +160,7 @@ export class SqliteStore extends AccountsTable implements Store {
         this.historyTable.appendConflict(actor, current, expectedVersion, attempt ?? null, 'update');
         return { ok: false, reason: 'conflict', current };
       }
-      const feature = this.nextFeature(layer, change(current), current.version + 1, actor);
+      const feature = nextFeature(layer, change(current), current.version + 1, actor);
       this.writeFeature(feature, current);
       this.historyTable.appendFeature(actor, 'update', current, feature);
       return { ok: true, feature };
@@ -191,116 +190,31 @@ export class SqliteStore extends AccountsTable implements Store {
   async importLayer(
     layer: LayerId,
     features: ImportedFeature[],
-    mode: 'replace' | 'merge' | 'seed',
+    mode: ImportMode,
     actor: string,
     onConflict: 'refuse' | 'overwrite' = 'refuse',
   ): Promise<ImportResult> {
     return this.commits.run((): ImportResult => {
-      const summary: ImportSummary = { created: 0, updated: 0, unchanged: 0, deleted: 0, overwritten: 0 };
       const existing = new Map(this.statements.list.all(layer).map((row) => [row.id, row]));
-      const changes: { content: ImportedFeature; row: FeatureRow | undefined }[] = [];
-      const conflicts: ImportConflict[] = [];
-      for (const content of features) {
-        const row = existing.get(content.properties.id);
-        const geometry = content.geometry ? JSON.stringify(content.geometry) : null;
-        if (row && row.properties === JSON.stringify(content.properties) && row.geometry === geometry) {
-          summary.unchanged++;
-          continue;
-        }
-        if (row && mode !== 'seed' && content.version !== null && content.version < row.version) {
-          conflicts.push({
-            id: row.id,
-            importedVersion: content.version,
-            storedVersion: row.version,
-            updatedBy: row.updated_by,
-            updatedAt: row.updated_at,
-          });
-        }
-        changes.push({ content, row });
+      const plan = planImport(
+        { layer, features, mode, actor, onConflict },
+        existing,
+        toFeature,
+        (row, content) =>
+          row.properties === JSON.stringify(content.properties) &&
+          row.geometry === (content.geometry ? JSON.stringify(content.geometry) : null),
+      );
+      if (!plan.ok) {
+        this.historyTable.append(plan.refusal);
+        return { ok: false, conflicts: plan.conflicts };
       }
-      if (conflicts.length > 0 && onConflict === 'refuse') {
-        this.historyTable.append({
-          ...this.importEntry(actor, layer, mode),
-          action: 'conflict',
-          after: { conflicts: conflicts.length, first: conflicts.slice(0, 20) },
-          note: `${mode} refused: ${conflicts.length} of ${features.length} features changed since the file was exported`,
-        });
-        return { ok: false, conflicts };
-      }
-      const conflicting = new Map(conflicts.map((conflict) => [conflict.id, conflict]));
-      for (const { content, row } of changes) {
-        if (!row) {
-          const feature = this.nextFeature(layer, content, 1, actor);
-          this.writeFeature(feature, null);
-          if (mode !== 'seed') this.historyTable.appendFeature(actor, 'import-create', null, feature);
-          summary.created++;
-          continue;
-        }
-        const current = toFeature(row);
-        const feature = this.nextFeature(layer, content, current.version + 1, actor);
-        this.writeFeature(feature, current);
-        const conflict = conflicting.get(row.id);
-        const note = conflict
-          ? `overwrote version ${conflict.storedVersion} with an import of version ${conflict.importedVersion}`
-          : null;
-        this.historyTable.appendFeature(actor, 'import-update', current, feature, note);
-        summary.updated++;
-        if (conflict) summary.overwritten++;
-      }
-      const seen = new Set(features.map((content) => content.properties.id));
-      if (mode === 'replace') {
-        for (const [id, row] of existing) {
-          if (seen.has(id)) continue;
-          this.statements.delete.run(layer, id);
-          this.historyTable.appendFeature(actor, 'import-delete', toFeature(row), null);
-          summary.deleted++;
-        }
-      }
+      for (const feature of plan.inserts) this.writeFeature(feature, null);
+      for (const { feature, current } of plan.updates) this.writeFeature(feature, current);
+      for (const id of plan.deletes) this.statements.delete.run(layer, id);
       this.statements.bump.run(layer, mode === 'seed' ? 1 : 0);
-      // A seed is each feature's version 1: one layer entry says so instead of one per feature.
-      this.historyTable.append({
-        ...this.importEntry(actor, layer, mode),
-        after: summary,
-        note: `${mode}: ${features.length} features`,
-      });
-      return { ok: true, summary, overwrote: conflicts };
+      for (const entry of plan.entries) this.historyTable.append(entry);
+      return { ok: true, summary: plan.summary, overwrote: plan.conflicts };
     });
-  }
-
-  private importEntry(actor: string, layer: LayerId, mode: 'replace' | 'merge' | 'seed') {
-    return {
-      actor,
-      entity: 'layer' as const,
-      layer,
-      entityId: layer,
-      action:
-        mode === 'seed'
-          ? ('seed' as const)
-          : mode === 'replace'
-            ? ('import-update' as const)
-            : ('import-create' as const),
-      versionBefore: null,
-      versionAfter: null,
-      before: null,
-    };
-  }
-
-  private nextFeature(
-    layer: LayerId,
-    content: FeatureContent,
-    version: number,
-    actor: string,
-  ): StoredFeature {
-    const { version: _ignored, ...properties } = content.properties;
-    return {
-      layer,
-      id: content.properties.id,
-      version,
-      properties: properties as StoredFeature['properties'],
-      geometry: content.geometry,
-      updatedAt: new Date().toISOString(),
-      updatedBy: actor,
-    };
   }
 
   recordInspection: Store['recordInspection'] = (input, inspector, plotChange) =>
