@@ -28,7 +28,7 @@ export function toFeature(row: FeatureRow): StoredFeature {
 }
 
 /** The feature as RFC 7946 GeoJSON: `id` as the Feature's id and in properties, `version` in properties. */
-export function featureJson(row: FeatureRow): string {
+export function featureJson(row: Pick<FeatureRow, 'id' | 'version' | 'properties' | 'geometry'>): string {
   const properties =
     row.properties === '{}'
       ? `{"version":${row.version}}`
