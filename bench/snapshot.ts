@@ -12,6 +12,7 @@ import { join } from 'node:path';
 import type { FeatureCollection, Polygon } from 'geojson';
 import { generate } from '../geodata/generate.ts';
 import { buildServer } from '../src/server/app.ts';
+import { hashPassword } from '../src/server/auth/password.ts';
 import { featureContents } from '../src/server/seed.ts';
 import { SqliteStore } from '../src/server/store/sqlite.ts';
 import type { Properties } from '../src/server/store/types.ts';
@@ -77,13 +78,15 @@ try {
   for (let i = 0; i < edits; i++) {
     await edit();
     const started = performance.now();
-    await store.layerSnapshot('plots');
+    // .json as the tiles read it (joined when read); the layer route streams the texts instead.
+    (await store.layerSnapshot('plots')).json;
     incremental.push(performance.now() - started);
   }
   for (let i = 0; i < edits; i++) {
     await edit();
     const started = performance.now();
     const full = await reference.layerSnapshot('plots');
+    full.json;
     rebuild.push(performance.now() - started);
     const snapshot = await store.layerSnapshot('plots');
     if (snapshot.json !== full.json || snapshot.revision !== full.revision)
@@ -95,8 +98,15 @@ try {
     `ratio (full rebuild / new path, medians): ${(percentile(rebuild, 0.5) / percentile(incremental, 0.5)).toFixed(1)}×; equal byte for byte in all ${edits}`,
   );
 
+  await store.createUser('bench', 'admin', await hashPassword('bench password 1'), 'bench');
   await server.listen({ port: 0, host: '127.0.0.1' });
   const base = `http://127.0.0.1:${(server.server.address() as AddressInfo).port}`;
+  const login = await fetch(`${base}/api/login`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ username: 'bench', password: 'bench password 1' }),
+  });
+  const cookie = (login.headers.get('set-cookie') ?? '').split(';')[0] ?? '';
   const health = async () => {
     const started = performance.now();
     const response = await fetch(`${base}/api/health`);
@@ -121,15 +131,25 @@ try {
   const atRest: number[] = [];
   for (let i = 0; i < 100; i++) atRest.push(await health());
   const healthEdits = await during(async () => {});
-  const healthNew = await during(() => store.layerSnapshot('plots'));
-  const healthOld = await during(() => reference.layerSnapshot('plots'));
+  const healthNew = await during(async () => (await store.layerSnapshot('plots')).json);
+  const healthStream = await during(async () => {
+    const response = await fetch(`${base}/api/layers/plots`, {
+      headers: { cookie, 'accept-encoding': 'gzip' },
+    });
+    if (response.status !== 200) throw new Error(`GET /api/layers/plots answered ${response.status}`);
+    await response.arrayBuffer();
+  });
+  const healthOld = await during(async () => (await reference.layerSnapshot('plots')).json);
   console.log(`/api/health at rest:                               ${describe(atRest)}`);
   console.log(`/api/health during ${edits} edits alone:                     ${describe(healthEdits)}`);
   console.log(`/api/health during ${edits} edits + snapshots (new path):   ${describe(healthNew)}`);
-  console.log(`/api/health during ${edits} edits + full rebuilds (before): ${describe(healthOld)}`);
-  const max = Math.max(...healthNew);
   console.log(
-    `goal: every health answer within ${HEALTH_GOAL_MS} ms: ${max <= HEALTH_GOAL_MS ? 'met' : 'NOT met'}`,
+    `/api/health during ${edits} edits + GET /api/layers/plots (gzip, streamed): ${describe(healthStream)}`,
+  );
+  console.log(`/api/health during ${edits} edits + full rebuilds (before): ${describe(healthOld)}`);
+  const max = Math.max(...healthStream);
+  console.log(
+    `goal: every health answer within ${HEALTH_GOAL_MS} ms while the layer is edited and read: ${max <= HEALTH_GOAL_MS ? 'met' : 'NOT met'}`,
   );
 } finally {
   await reference.close();

@@ -69,3 +69,31 @@ export function nextFeature(
     updatedBy: actor,
   };
 }
+
+const COLLECTION_START = '{"type":"FeatureCollection","features":[';
+const COLLECTION_END = ']}';
+
+/** A snapshot whose FeatureCollection text is joined from `features` when first read. */
+export class FeatureTextsSnapshot {
+  readonly revision: string;
+  readonly features: readonly string[];
+  private joined: string | undefined;
+
+  constructor(revision: string, features: readonly string[]) {
+    this.revision = revision;
+    this.features = features;
+  }
+
+  get json(): string {
+    this.joined ??= `${COLLECTION_START}${this.features.join(',')}${COLLECTION_END}`;
+    return this.joined;
+  }
+}
+
+/** The FeatureCollection of `features` in pieces of `size` features: the same text as joined. */
+export function* collectionChunks(features: readonly string[], size = 1000): Generator<string> {
+  yield COLLECTION_START;
+  for (let start = 0; start < features.length; start += size)
+    yield (start === 0 ? '' : ',') + features.slice(start, start + size).join(',');
+  yield COLLECTION_END;
+}

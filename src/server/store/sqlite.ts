@@ -12,7 +12,7 @@ import { HistoryTable } from './history.ts';
 import { type ImportMode, planImport } from './import-plan.ts';
 import { InspectionsTable } from './inspections.ts';
 import { migrate } from './migrations.ts';
-import { type FeatureRow, featureJson, nextFeature, toFeature } from './rows.ts';
+import { type FeatureRow, FeatureTextsSnapshot, featureJson, nextFeature, toFeature } from './rows.ts';
 import type {
   FeatureChange,
   FeatureContent,
@@ -177,10 +177,8 @@ export class SqliteStore extends AccountsTable implements Store {
         cache = { revision: number, texts: new Map(rows.map((row) => [row.id, featureJson(row)])) };
         this.layerTexts.set(layer, cache);
       }
-      const snapshot = {
-        revision,
-        json: `{"type":"FeatureCollection","features":[${[...cache.texts.values()].join(',')}]}`,
-      };
+      // A copy of the texts as they are at this revision: later writes edit the map, not this.
+      const snapshot = new FeatureTextsSnapshot(revision, [...cache.texts.values()]);
       this.snapshots.set(layer, snapshot);
       return snapshot;
     })();
