@@ -17,24 +17,11 @@ import { featureContents } from '../src/server/seed.ts';
 import { SqliteStore } from '../src/server/store/sqlite.ts';
 import type { Properties } from '../src/server/store/types.ts';
 import { tempRoot } from '../tests/server/helpers.ts';
-
-function argument(name: string, fallback: number): number {
-  const i = process.argv.indexOf(`--${name}`);
-  const value = i >= 0 ? Number(process.argv[i + 1]) : Number.NaN;
-  return Number.isFinite(value) && value > 0 ? value : fallback;
-}
+import { argument, benchCookie, describe, ms, percentile } from './support/timing.ts';
 
 const plotCount = argument('plots', 100_000);
 const edits = argument('edits', 20);
 const HEALTH_GOAL_MS = 200;
-
-const percentile = (values: number[], p: number) => {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.min(sorted.length - 1, Math.floor(sorted.length * p))] ?? Number.NaN;
-};
-const ms = (value: number) => `${value.toFixed(value < 10 ? 2 : 0)} ms`;
-const describe = (values: number[]) =>
-  `median ${ms(percentile(values, 0.5))}, p95 ${ms(percentile(values, 0.95))}, max ${ms(Math.max(...values))} (${values.length})`;
 
 console.log(`generating ${plotCount} plots…`);
 const generated = generate({ plots: plotCount, zones: 0, seed: '1' });
@@ -101,12 +88,7 @@ try {
   await store.createUser('bench', 'admin', await hashPassword('bench password 1'), 'bench');
   await server.listen({ port: 0, host: '127.0.0.1' });
   const base = `http://127.0.0.1:${(server.server.address() as AddressInfo).port}`;
-  const login = await fetch(`${base}/api/login`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ username: 'bench', password: 'bench password 1' }),
-  });
-  const cookie = (login.headers.get('set-cookie') ?? '').split(';')[0] ?? '';
+  const cookie = await benchCookie(base);
   const health = async () => {
     const started = performance.now();
     const response = await fetch(`${base}/api/health`);
