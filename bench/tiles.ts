@@ -9,6 +9,7 @@
 //   layers per second with as many at a time;
 // - bytes of the county view (every z10 tile over Heshan, gzipped) against the layer, raw and gzipped.
 import { rmSync } from 'node:fs';
+import { get } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
@@ -19,26 +20,14 @@ import { hashPassword } from '../src/server/auth/password.ts';
 import { featureContents } from '../src/server/seed.ts';
 import { TileService } from '../src/server/tiles/tile-service.ts';
 import { tempRoot } from '../tests/server/helpers.ts';
-
-function argument(name: string, fallback: number): number {
-  const i = process.argv.indexOf(`--${name}`);
-  const value = i >= 0 ? Number(process.argv[i + 1]) : Number.NaN;
-  return Number.isFinite(value) && value > 0 ? value : fallback;
-}
+import { argument, benchCookie, describe, ms, percentile } from './support/timing.ts';
 
 const plotCount = argument('plots', 100_000);
 const tilesPerZoom = argument('tiles', 200);
 const concurrency = argument('concurrency', 20);
 const HEALTH_GOAL_MS = 200;
 
-const percentile = (values: number[], p: number) => {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.min(sorted.length - 1, Math.floor(sorted.length * p))] ?? Number.NaN;
-};
-const ms = (value: number) => `${value.toFixed(value < 10 ? 2 : 0)} ms`;
 const mb = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(2)} MB`;
-const describe = (values: number[]) =>
-  `median ${ms(percentile(values, 0.5))}, p95 ${ms(percentile(values, 0.95))}, max ${ms(Math.max(...values))}`;
 
 const mercatorX = (lon: number) => (lon + 180) / 360;
 function mercatorY(lat: number): number {
@@ -57,25 +46,27 @@ try {
   await store.createUser('bench', 'admin', await hashPassword('bench password 1'), 'bench');
   await server.listen({ port: 0, host: '127.0.0.1' });
   const base = `http://127.0.0.1:${(server.server.address() as AddressInfo).port}`;
-  const login = await fetch(`${base}/api/login`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ username: 'bench', password: 'bench password 1' }),
-  });
-  const cookie = (login.headers.get('set-cookie') ?? '').split(';')[0] ?? '';
+  const cookie = await benchCookie(base);
   const headers = { cookie, 'accept-encoding': 'gzip' };
 
-  /** One GET: its time, status and the bytes on the wire (Content-Length: gzipped when it was). */
-  const timed = async (path: string) => {
-    const started = performance.now();
-    const response = await fetch(`${base}${path}`, { headers });
-    await response.arrayBuffer();
-    return {
-      ms: performance.now() - started,
-      status: response.status,
-      bytes: Number(response.headers.get('content-length') ?? 0),
-    };
-  };
+  /**
+   * One GET: its time, status and the bytes on the wire (gzipped when it was; counted as received, as
+   * a streamed answer such as the layer has no Content-Length).
+   */
+  const timed = (path: string) =>
+    new Promise<{ ms: number; status: number; bytes: number }>((resolve, reject) => {
+      const started = performance.now();
+      get(`${base}${path}`, { headers }, (response) => {
+        let bytes = 0;
+        response.on('data', (chunk: Buffer) => {
+          bytes += chunk.length;
+        });
+        response.on('end', () =>
+          resolve({ ms: performance.now() - started, status: response.statusCode ?? 0, bytes }),
+        );
+        response.on('error', reject);
+      }).on('error', reject);
+    });
 
   /** Runs `work` while asking /api/health again and again; the health latencies. */
   const withHealth = async <T>(work: () => Promise<T>) => {

@@ -1,6 +1,7 @@
 // Import a whole layer (admins) through the validator, all or nothing, replacing it or merging by id;
 // export a layer as GeoJSON or CSV. Registered as its own plugin: here JSON bodies stay text, so the
 // validator sees the file as written (lines, duplicate keys) and a layer may be up to 64 MB.
+import { Readable } from 'node:stream';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { GeoJSON } from 'geojson';
 import { z } from 'zod';
@@ -12,6 +13,7 @@ import { layerCsv } from '../csv.ts';
 import { ApiError, unauthorized } from '../errors.ts';
 import { parse } from '../parse.ts';
 import { featureContents } from '../seed.ts';
+import { collectionChunks } from '../store/rows.ts';
 import { validateText } from '../validation-pool.ts';
 import { readUpload } from './photos.ts';
 
@@ -122,6 +124,7 @@ export async function ioRoutes(server: FastifyInstance): Promise<void> {
     reply.header('Content-Disposition', attachment(`${layer}-${date}.geojson`));
     reply.header('ETag', `"${snapshot.revision}"`);
     reply.type('application/geo+json; charset=utf-8');
-    return reply.send(snapshot.json);
+    // Streamed in pieces when the store holds the features' texts apart: no one giant string.
+    return reply.send(snapshot.features ? Readable.from(collectionChunks(snapshot.features)) : snapshot.json);
   });
 }

@@ -1,6 +1,8 @@
 // Layers and features: read a layer (with ETag), read one feature, change its properties (and, where
 // the role may, its geometry) from a named version, create and delete features of drawn layers.
+
 import { createHash, randomUUID } from 'node:crypto';
+import { Readable } from 'node:stream';
 import type { FastifyInstance, FastifyReply } from 'fastify';
 import { z } from 'zod';
 import { LAYER_IDS, type LayerId } from '../../domain/layers.ts';
@@ -11,7 +13,7 @@ import { canCreateOrDelete, canEditLayer, EDIT, READ } from '../auth/roles.ts';
 import { ApiError, forbidden, notFound, unauthorized } from '../errors.ts';
 import { checkFeature, checkFeatureId, checkFeatureNow } from '../feature-check.ts';
 import { parse } from '../parse.ts';
-import { type GeoJsonFeature, toGeoJson } from '../store/rows.ts';
+import { collectionChunks, type GeoJsonFeature, toGeoJson } from '../store/rows.ts';
 import type { FeatureContent, Properties, StoredFeature, UpdateResult } from '../store/types.ts';
 
 const layerParams = z.strictObject({ layer: z.enum(LAYER_IDS) });
@@ -123,7 +125,8 @@ export function layerRoutes(server: FastifyInstance): void {
     const snapshot = await store.layerSnapshot(layer);
     reply.header('ETag', `"${snapshot.revision}"`);
     reply.type('application/geo+json; charset=utf-8');
-    return reply.send(snapshot.json);
+    // Streamed in pieces when the store holds the features' texts apart: no one giant string.
+    return reply.send(snapshot.features ? Readable.from(collectionChunks(snapshot.features)) : snapshot.json);
   });
 
   server.get('/api/features/:layer/:id', { config: { access: READ } }, async (request, reply) => {

@@ -3,30 +3,31 @@
 import type Database from 'better-sqlite3';
 import type { Role } from '../../domain/wire.ts';
 import { canonicalUsername } from '../auth/username.ts';
-import type { HistoryTable } from './history.ts';
+import { type HistoryTable, userEntry } from './history.ts';
 import type { User, UserChange, UserWithHash } from './types.ts';
 
-interface UserRow {
+/** A row of the users table: `disabled` is 0 or 1 in SQLite, a boolean in PostgreSQL. */
+export interface UserRow {
   username: string;
   role: string;
   password_hash: string;
-  disabled: number;
+  disabled: number | boolean;
   created_at: string;
   updated_at: string;
 }
 
-function toUser(row: UserRow): UserWithHash {
+export function toUser(row: UserRow): UserWithHash {
   return {
     username: row.username,
     role: row.role as Role,
-    disabled: row.disabled === 1,
+    disabled: row.disabled === 1 || row.disabled === true,
     createdAt: row.created_at,
     updatedAt: row.updated_at,
     passwordHash: row.password_hash,
   };
 }
 
-function publicUser(user: UserWithHash): User {
+export function publicUser(user: UserWithHash): User {
   const { passwordHash: _secret, ...rest } = user;
   return rest;
 }
@@ -100,18 +101,7 @@ export class AccountsTable {
     const key = canonicalUsername(username);
     // Refused (null) when the name or its canonical form is taken.
     if (this.sql.insertUser.run(username, key, role, passwordHash, now, now).changes !== 1) return null;
-    this.accountsHistory.append({
-      actor,
-      entity: 'user',
-      layer: null,
-      entityId: username,
-      action: 'create',
-      versionBefore: null,
-      versionAfter: null,
-      before: null,
-      after: { role, disabled: false },
-      note: null,
-    });
+    this.accountsHistory.append(userEntry(actor, username, 'create', null, { role, disabled: false }));
     const row = this.sql.user.get(key);
     return row ? publicUser(toUser(row)) : null;
   }
@@ -144,22 +134,19 @@ export class AccountsTable {
         // Disabling an account or changing its password ends its sessions.
         if (change.disabled === true || change.passwordHash)
           this.sql.deleteUserSessions.run(before.username, '');
-        this.accountsHistory.append({
-          actor,
-          entity: 'user',
-          layer: null,
-          entityId: before.username,
-          action: 'update',
-          versionBefore: null,
-          versionAfter: null,
-          before: { role: before.role, disabled: before.disabled },
-          after: {
-            role: after.role,
-            disabled: after.disabled === 1,
-            passwordChanged: Boolean(change.passwordHash),
-          },
-          note: null,
-        });
+        this.accountsHistory.append(
+          userEntry(
+            actor,
+            before.username,
+            'update',
+            { role: before.role, disabled: before.disabled },
+            {
+              role: after.role,
+              disabled: after.disabled === 1,
+              passwordChanged: Boolean(change.passwordHash),
+            },
+          ),
+        );
         return publicUser(toUser(this.sql.user.get(canonicalUsername(before.username)) as UserRow));
       })
       .immediate();

@@ -5,9 +5,17 @@
 import { createHash } from 'node:crypto';
 import type Database from 'better-sqlite3';
 import { HISTORY_ATTEMPT_MAX_BYTES } from '../config.ts';
-import type { HistoryAction, HistoryEntry, HistoryQuery, StoredFeature } from './types.ts';
+import type {
+  HistoryAction,
+  HistoryEntry,
+  HistoryQuery,
+  Inspection,
+  PhotoRecord,
+  StoredFeature,
+} from './types.ts';
 
-interface HistoryRow {
+/** A row of the history table; `before` and `after` are JSON: text in SQLite (`J` string), parsed jsonb in PostgreSQL. */
+export interface HistoryRow<J> {
   seq: number;
   at: string;
   actor: string;
@@ -17,9 +25,27 @@ interface HistoryRow {
   action: string;
   version_before: number | null;
   version_after: number | null;
-  before: string | null;
-  after: string | null;
+  before: J | null;
+  after: J | null;
   note: string | null;
+}
+
+/** The entry of a row; `parse` turns a stored JSON value into the value. */
+export function toHistoryEntry<J>(row: HistoryRow<J>, parse: (value: J) => unknown): HistoryEntry {
+  return {
+    seq: row.seq,
+    at: row.at,
+    actor: row.actor,
+    entity: row.entity as HistoryEntry['entity'],
+    layer: row.layer,
+    entityId: row.entity_id,
+    action: row.action as HistoryAction,
+    versionBefore: row.version_before,
+    versionAfter: row.version_after,
+    before: row.before === null ? null : parse(row.before),
+    after: row.after === null ? null : parse(row.after),
+    note: row.note,
+  };
 }
 
 export type NewHistoryEntry = Omit<HistoryEntry, 'seq' | 'at'>;
@@ -164,6 +190,66 @@ export function conflictEntry(
   };
 }
 
+/** An inspection recorded (without its photos, which have their own entries). */
+export function inspectionEntry(inspector: string, inspection: Inspection): NewHistoryEntry {
+  const { photos: _none, ...recorded } = inspection;
+  return {
+    actor: inspector,
+    entity: 'inspection',
+    layer: 'plots',
+    entityId: inspection.id,
+    action: 'create',
+    versionBefore: null,
+    versionAfter: null,
+    before: null,
+    after: recorded,
+    note: `plot ${inspection.plotId}`,
+  };
+}
+
+/** A photo added to an inspection: what it is, not its bytes. */
+export function photoEntry(actor: string, photo: PhotoRecord): NewHistoryEntry {
+  return {
+    actor,
+    entity: 'inspection',
+    layer: 'plots',
+    entityId: photo.inspectionId,
+    action: 'photo',
+    versionBefore: null,
+    versionAfter: null,
+    before: null,
+    after: {
+      photoId: photo.id,
+      contentType: photo.contentType,
+      sizeBytes: photo.sizeBytes,
+      sha256: photo.sha256,
+    },
+    note: photo.originalName,
+  };
+}
+
+/** An account created or changed: its role and state, never its password hash. */
+export function userEntry(
+  actor: string,
+  username: string,
+  action: 'create' | 'update',
+  before: { role: string; disabled: boolean } | null,
+  after: { role: string; disabled: boolean; passwordChanged?: boolean },
+): NewHistoryEntry {
+  return {
+    actor,
+    entity: 'user',
+    layer: null,
+    entityId: username,
+    action,
+    versionBefore: null,
+    versionAfter: null,
+    before,
+    after,
+    note: null,
+  };
+}
+
 export class HistoryTable {
   private readonly insert;
   private readonly db: Database.Database;
@@ -225,20 +311,7 @@ export class HistoryTable {
       params.push(query.beforeSeq);
     }
     const sql = `SELECT * FROM history ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY seq DESC LIMIT ?`;
-    const rows = this.db.prepare<(string | number)[], HistoryRow>(sql).all(...params, query.limit);
-    return rows.map((row) => ({
-      seq: row.seq,
-      at: row.at,
-      actor: row.actor,
-      entity: row.entity as HistoryEntry['entity'],
-      layer: row.layer,
-      entityId: row.entity_id,
-      action: row.action as HistoryAction,
-      versionBefore: row.version_before,
-      versionAfter: row.version_after,
-      before: row.before === null ? null : JSON.parse(row.before),
-      after: row.after === null ? null : JSON.parse(row.after),
-      note: row.note,
-    }));
+    const rows = this.db.prepare<(string | number)[], HistoryRow<string>>(sql).all(...params, query.limit);
+    return rows.map((row) => toHistoryEntry(row, (text) => JSON.parse(text)));
   }
 }

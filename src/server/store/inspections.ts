@@ -4,7 +4,7 @@
 import { randomUUID } from 'node:crypto';
 import type Database from 'better-sqlite3';
 import type { LayerId, PlotStatus, RectificationMode } from '../../domain/layers.ts';
-import type { HistoryTable } from './history.ts';
+import { type HistoryTable, inspectionEntry, photoEntry } from './history.ts';
 import type {
   FeatureChange,
   Inspection,
@@ -14,7 +14,8 @@ import type {
   StoredFeature,
 } from './types.ts';
 
-interface InspectionRow {
+/** A row of the inspections table, as both stores read it. */
+export interface InspectionRow {
   id: string;
   plot_id: string;
   date: string;
@@ -28,7 +29,7 @@ interface InspectionRow {
   plot_version: number;
 }
 
-interface PhotoRow {
+export interface PhotoRow {
   id: string;
   inspection_id: string;
   file_name: string;
@@ -40,7 +41,7 @@ interface PhotoRow {
   uploaded_at: string;
 }
 
-function toPhoto(row: PhotoRow): PhotoRecord {
+export function toPhoto(row: PhotoRow): PhotoRecord {
   return {
     id: row.id,
     inspectionId: row.inspection_id,
@@ -51,6 +52,24 @@ function toPhoto(row: PhotoRow): PhotoRecord {
     originalName: row.original_name,
     uploadedBy: row.uploaded_by,
     uploadedAt: row.uploaded_at,
+  };
+}
+
+/** An inspection with its photos (rows in upload order). */
+export function toInspection(row: InspectionRow, photos: PhotoRow[]): Inspection {
+  return {
+    id: row.id,
+    plotId: row.plot_id,
+    date: row.date,
+    inspector: row.inspector,
+    findings: row.findings,
+    status: row.status as PlotStatus,
+    mode: row.mode as RectificationMode | null,
+    notes: row.notes,
+    clientId: row.client_id,
+    createdAt: row.created_at,
+    plotVersion: row.plot_version,
+    photos: photos.map(toPhoto),
   };
 }
 
@@ -100,20 +119,7 @@ export class InspectionsTable {
   }
 
   private toInspection(row: InspectionRow): Inspection {
-    return {
-      id: row.id,
-      plotId: row.plot_id,
-      date: row.date,
-      inspector: row.inspector,
-      findings: row.findings,
-      status: row.status as PlotStatus,
-      mode: row.mode as RectificationMode | null,
-      notes: row.notes,
-      clientId: row.client_id,
-      createdAt: row.created_at,
-      plotVersion: row.plot_version,
-      photos: this.statements.photos.all(row.id).map(toPhoto),
-    };
+    return toInspection(row, this.statements.photos.all(row.id));
   }
 
   record(input: InspectionInput, inspector: string, plotChange: FeatureChange): InspectionResult {
@@ -182,19 +188,7 @@ export class InspectionsTable {
           plotVersion: row.plot_version,
         });
         const inspection = this.toInspection(row);
-        const { photos: _none, ...recorded } = inspection;
-        this.history.append({
-          actor: inspector,
-          entity: 'inspection',
-          layer: 'plots',
-          entityId: id,
-          action: 'create',
-          versionBefore: null,
-          versionAfter: null,
-          before: null,
-          after: recorded,
-          note: `plot ${input.plotId}`,
-        });
+        this.history.append(inspectionEntry(inspector, inspection));
         return { ok: true, inspection, created: true, plot: updated };
       })
       .immediate();
@@ -214,23 +208,7 @@ export class InspectionsTable {
       .transaction(() => {
         if (this.countPhotos(photo.inspectionId) >= limit) return null;
         this.statements.insertPhoto.run(photo);
-        this.history.append({
-          actor,
-          entity: 'inspection',
-          layer: 'plots',
-          entityId: photo.inspectionId,
-          action: 'photo',
-          versionBefore: null,
-          versionAfter: null,
-          before: null,
-          after: {
-            photoId: photo.id,
-            contentType: photo.contentType,
-            sizeBytes: photo.sizeBytes,
-            sha256: photo.sha256,
-          },
-          note: photo.originalName,
-        });
+        this.history.append(photoEntry(actor, photo));
         return photo;
       })
       .immediate();

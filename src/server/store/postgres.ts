@@ -9,22 +9,31 @@
 import { randomUUID } from 'node:crypto';
 import type { Geometry } from 'geojson';
 import pg from 'pg';
-import type { LayerId, PlotStatus, RectificationMode } from '../../domain/layers.ts';
+import type { LayerId } from '../../domain/layers.ts';
 import type { Role } from '../../domain/wire.ts';
 import { canonicalUsername } from '../auth/username.ts';
-import { LastAdminError } from './accounts.ts';
-import { conflictEntry, featureEntry, type NewHistoryEntry } from './history.ts';
+import { LastAdminError, publicUser, toUser, type UserRow } from './accounts.ts';
+import {
+  conflictEntry,
+  featureEntry,
+  type HistoryRow,
+  inspectionEntry,
+  type NewHistoryEntry,
+  photoEntry,
+  toHistoryEntry,
+  userEntry,
+} from './history.ts';
+import { type ImportMode, planImport } from './import-plan.ts';
+import { type InspectionRow, type PhotoRow, toInspection, toPhoto } from './inspections.ts';
 import { migratePostgres } from './postgres-schema.ts';
+import { nextFeature } from './rows.ts';
 import type {
   FeatureChange,
   FeatureContent,
-  HistoryAction,
   HistoryEntry,
   HistoryQuery,
-  ImportConflict,
   ImportedFeature,
   ImportResult,
-  ImportSummary,
   Inspection,
   InspectionInput,
   InspectionResult,
@@ -84,86 +93,6 @@ function canonicalJson(value: unknown): string {
     return `{${entries.map(([key, item]) => `${JSON.stringify(key)}:${canonicalJson(item)}`).join(',')}}`;
   }
   return JSON.stringify(value) ?? 'null';
-}
-
-interface InspectionRow {
-  id: string;
-  plot_id: string;
-  date: string;
-  inspector: string;
-  findings: string;
-  status: string;
-  mode: string | null;
-  notes: string | null;
-  client_id: string | null;
-  created_at: string;
-  plot_version: number;
-}
-
-interface PhotoRow {
-  id: string;
-  inspection_id: string;
-  file_name: string;
-  content_type: string;
-  size_bytes: number;
-  sha256: string;
-  original_name: string | null;
-  uploaded_by: string;
-  uploaded_at: string;
-}
-
-function toPhoto(row: PhotoRow): PhotoRecord {
-  return {
-    id: row.id,
-    inspectionId: row.inspection_id,
-    fileName: row.file_name,
-    contentType: row.content_type,
-    sizeBytes: row.size_bytes,
-    sha256: row.sha256,
-    originalName: row.original_name,
-    uploadedBy: row.uploaded_by,
-    uploadedAt: row.uploaded_at,
-  };
-}
-
-interface UserRow {
-  username: string;
-  role: string;
-  password_hash: string;
-  disabled: boolean;
-  created_at: string;
-  updated_at: string;
-}
-
-function toUser(row: UserRow): UserWithHash {
-  return {
-    username: row.username,
-    role: row.role as Role,
-    disabled: row.disabled,
-    createdAt: row.created_at,
-    updatedAt: row.updated_at,
-    passwordHash: row.password_hash,
-  };
-}
-
-function publicUser(user: UserWithHash): User {
-  const { passwordHash: _secret, ...rest } = user;
-  return rest;
-}
-
-interface HistoryRow {
-  seq: number;
-  at: string;
-  actor: string;
-  entity: string;
-  layer: string | null;
-  entity_id: string;
-  action: string;
-  version_before: number | null;
-  version_after: number | null;
-  before: unknown;
-  after: unknown;
-  note: string | null;
 }
 
 /** The UNIQUE constraint a failed statement broke, if that is why it failed. */
@@ -368,6 +297,30 @@ export class PostgresStore implements Store {
     });
   }
 
+  /**
+   * A change of one feature at the version the client named: its row locked, a conflict recorded
+   * (with `attempt`) when the version has moved on, else `apply` writes and returns the result.
+   */
+  private versioned(
+    layer: LayerId,
+    id: string,
+    expectedVersion: number,
+    actor: string,
+    attempt: unknown,
+    note: string,
+    apply: (client: Client, current: StoredFeature) => Promise<StoredFeature>,
+  ): Promise<UpdateResult> {
+    return this.transaction(async (client): Promise<UpdateResult> => {
+      const current = await this.getRow(client, layer, id, true);
+      if (!current) return { ok: false, reason: 'not-found' };
+      if (current.version !== expectedVersion) {
+        await this.appendHistory(client, [conflictEntry(actor, current, expectedVersion, attempt, note)]);
+        return { ok: false, reason: 'conflict', current };
+      }
+      return { ok: true, feature: await apply(client, current) };
+    });
+  }
+
   async updateFeature(
     layer: LayerId,
     id: string,
@@ -376,21 +329,21 @@ export class PostgresStore implements Store {
     actor: string,
     attempt?: unknown,
   ): Promise<UpdateResult> {
-    return this.transaction(async (client): Promise<UpdateResult> => {
-      const current = await this.getRow(client, layer, id, true);
-      if (!current) return { ok: false, reason: 'not-found' };
-      if (current.version !== expectedVersion) {
-        await this.appendHistory(client, [
-          conflictEntry(actor, current, expectedVersion, attempt ?? null, 'update'),
-        ]);
-        return { ok: false, reason: 'conflict', current };
-      }
-      const feature = nextFeature(layer, change(current), current.version + 1, actor);
-      await this.writeFeatures(client, layer, [feature], false);
-      await this.bump(client, layer);
-      await this.appendHistory(client, [featureEntry(actor, 'update', current, feature)]);
-      return { ok: true, feature };
-    });
+    return this.versioned(
+      layer,
+      id,
+      expectedVersion,
+      actor,
+      attempt ?? null,
+      'update',
+      async (client, current) => {
+        const feature = nextFeature(layer, change(current), current.version + 1, actor);
+        await this.writeFeatures(client, layer, [feature], false);
+        await this.bump(client, layer);
+        await this.appendHistory(client, [featureEntry(actor, 'update', current, feature)]);
+        return feature;
+      },
+    );
   }
 
   async deleteFeature(
@@ -399,121 +352,64 @@ export class PostgresStore implements Store {
     expectedVersion: number,
     actor: string,
   ): Promise<UpdateResult> {
-    return this.transaction(async (client): Promise<UpdateResult> => {
-      const current = await this.getRow(client, layer, id, true);
-      if (!current) return { ok: false, reason: 'not-found' };
-      if (current.version !== expectedVersion) {
-        await this.appendHistory(client, [
-          conflictEntry(actor, current, expectedVersion, { delete: true }, 'delete'),
-        ]);
-        return { ok: false, reason: 'conflict', current };
-      }
-      await client.query('DELETE FROM features WHERE layer = $1 AND id = $2', [layer, id]);
-      await this.bump(client, layer);
-      await this.appendHistory(client, [featureEntry(actor, 'delete', current, null)]);
-      return { ok: true, feature: current };
-    });
+    return this.versioned(
+      layer,
+      id,
+      expectedVersion,
+      actor,
+      { delete: true },
+      'delete',
+      async (client, current) => {
+        await client.query('DELETE FROM features WHERE layer = $1 AND id = $2', [layer, id]);
+        await this.bump(client, layer);
+        await this.appendHistory(client, [featureEntry(actor, 'delete', current, null)]);
+        return current;
+      },
+    );
   }
 
   async importLayer(
     layer: LayerId,
     features: ImportedFeature[],
-    mode: 'replace' | 'merge' | 'seed',
+    mode: ImportMode,
     actor: string,
     onConflict: 'refuse' | 'overwrite' = 'refuse',
   ): Promise<ImportResult> {
     return this.transaction(async (client): Promise<ImportResult> => {
-      const summary: ImportSummary = { created: 0, updated: 0, unchanged: 0, deleted: 0, overwritten: 0 };
       // Every feature of the layer locked, in one order (no deadlock between two imports): nothing
       // changes between the comparison and the write.
       const { rows } = await client.query<FeatureRow>(
         `SELECT ${FEATURE_COLUMNS} FROM features WHERE layer = $1 ORDER BY ord FOR UPDATE`,
         [layer],
       );
-      const existing = new Map(rows.map((row) => [row.id, toFeature(row)]));
-      const changes: { content: ImportedFeature; current: StoredFeature | undefined }[] = [];
-      const conflicts: ImportConflict[] = [];
-      for (const content of features) {
-        const current = existing.get(content.properties.id);
-        if (
-          current &&
+      const plan = planImport(
+        { layer, features, mode, actor, onConflict },
+        new Map(rows.map((row) => [row.id, toFeature(row)])),
+        (current) => current,
+        (current, content) =>
           canonicalJson(current.properties) === canonicalJson(content.properties) &&
-          canonicalJson(current.geometry) === canonicalJson(content.geometry)
-        ) {
-          summary.unchanged++;
-          continue;
-        }
-        if (current && mode !== 'seed' && content.version !== null && content.version < current.version) {
-          conflicts.push({
-            id: current.id,
-            importedVersion: content.version,
-            storedVersion: current.version,
-            updatedBy: current.updatedBy,
-            updatedAt: current.updatedAt,
-          });
-        }
-        changes.push({ content, current });
+          canonicalJson(current.geometry) === canonicalJson(content.geometry),
+      );
+      if (!plan.ok) {
+        await this.appendHistory(client, [plan.refusal]);
+        return { ok: false, conflicts: plan.conflicts };
       }
-      if (conflicts.length > 0 && onConflict === 'refuse') {
-        await this.appendHistory(client, [
-          {
-            ...importEntry(actor, layer, mode),
-            action: 'conflict',
-            after: { conflicts: conflicts.length, first: conflicts.slice(0, 20) },
-            note: `${mode} refused: ${conflicts.length} of ${features.length} features changed since the file was exported`,
-          },
-        ]);
-        return { ok: false, conflicts };
-      }
-      const conflicting = new Map(conflicts.map((conflict) => [conflict.id, conflict]));
-      const inserts: StoredFeature[] = [];
-      const updates: StoredFeature[] = [];
-      const entries: NewHistoryEntry[] = [];
-      for (const { content, current } of changes) {
-        if (!current) {
-          const feature = nextFeature(layer, content, 1, actor);
-          inserts.push(feature);
-          if (mode !== 'seed') entries.push(featureEntry(actor, 'import-create', null, feature));
-          summary.created++;
-          continue;
-        }
-        const feature = nextFeature(layer, content, current.version + 1, actor);
-        updates.push(feature);
-        const conflict = conflicting.get(current.id);
-        const note = conflict
-          ? `overwrote version ${conflict.storedVersion} with an import of version ${conflict.importedVersion}`
-          : null;
-        entries.push(featureEntry(actor, 'import-update', current, feature, note));
-        summary.updated++;
-        if (conflict) summary.overwritten++;
-      }
-      const deleted: string[] = [];
-      if (mode === 'replace') {
-        const seen = new Set(features.map((content) => content.properties.id));
-        for (const [id, current] of existing) {
-          if (seen.has(id)) continue;
-          deleted.push(id);
-          entries.push(featureEntry(actor, 'import-delete', current, null));
-          summary.deleted++;
-        }
-      }
-      await this.writeFeatures(client, layer, inserts, true);
-      await this.writeFeatures(client, layer, updates, false);
-      for (let start = 0; start < deleted.length; start += BATCH) {
+      await this.writeFeatures(client, layer, plan.inserts, true);
+      await this.writeFeatures(
+        client,
+        layer,
+        plan.updates.map((update) => update.feature),
+        false,
+      );
+      for (let start = 0; start < plan.deletes.length; start += BATCH) {
         await client.query('DELETE FROM features WHERE layer = $1 AND id = ANY($2::text[])', [
           layer,
-          deleted.slice(start, start + BATCH),
+          plan.deletes.slice(start, start + BATCH),
         ]);
       }
       await this.bump(client, layer, mode === 'seed');
-      // A seed is each feature's version 1: one layer entry says so instead of one per feature.
-      entries.push({
-        ...importEntry(actor, layer, mode),
-        after: summary,
-        note: `${mode}: ${features.length} features`,
-      });
-      await this.appendHistory(client, entries);
-      return { ok: true, summary, overwrote: conflicts };
+      await this.appendHistory(client, plan.entries);
+      return { ok: true, summary: plan.summary, overwrote: plan.conflicts };
     });
   }
 
@@ -524,20 +420,7 @@ export class PostgresStore implements Store {
       'SELECT * FROM photos WHERE inspection_id = $1 ORDER BY uploaded_at',
       [row.id],
     );
-    return {
-      id: row.id,
-      plotId: row.plot_id,
-      date: row.date,
-      inspector: row.inspector,
-      findings: row.findings,
-      status: row.status as PlotStatus,
-      mode: row.mode as RectificationMode | null,
-      notes: row.notes,
-      clientId: row.client_id,
-      createdAt: row.created_at,
-      plotVersion: row.plot_version,
-      photos: rows.map(toPhoto),
-    };
+    return toInspection(row, rows);
   }
 
   async recordInspection(
@@ -629,19 +512,7 @@ export class PostgresStore implements Store {
           inspection.plotVersion,
         ],
       );
-      const { photos: _none, ...recorded } = inspection;
-      entries.push({
-        actor: inspector,
-        entity: 'inspection',
-        layer: 'plots',
-        entityId: id,
-        action: 'create',
-        versionBefore: null,
-        versionAfter: null,
-        before: null,
-        after: recorded,
-        note: `plot ${input.plotId}`,
-      });
+      entries.push(inspectionEntry(inspector, inspection));
       await this.appendHistory(client, entries);
       return { ok: true, inspection, created: true, plot: updated };
     });
@@ -684,25 +555,7 @@ export class PostgresStore implements Store {
           photo.uploadedAt,
         ],
       );
-      await this.appendHistory(client, [
-        {
-          actor,
-          entity: 'inspection',
-          layer: 'plots',
-          entityId: photo.inspectionId,
-          action: 'photo',
-          versionBefore: null,
-          versionAfter: null,
-          before: null,
-          after: {
-            photoId: photo.id,
-            contentType: photo.contentType,
-            sizeBytes: photo.sizeBytes,
-            sha256: photo.sha256,
-          },
-          note: photo.originalName,
-        },
-      ]);
+      await this.appendHistory(client, [photoEntry(actor, photo)]);
       return photo;
     });
   }
@@ -734,24 +587,11 @@ export class PostgresStore implements Store {
     if (query.entityId) add('entity_id = ?', query.entityId);
     if (query.beforeSeq !== undefined) add('seq < ?', query.beforeSeq);
     params.push(query.limit);
-    const { rows } = await this.pool.query<HistoryRow>(
+    const { rows } = await this.pool.query<HistoryRow<unknown>>(
       `SELECT * FROM history ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY seq DESC LIMIT $${params.length}`,
       params,
     );
-    return rows.map((row) => ({
-      seq: row.seq,
-      at: row.at,
-      actor: row.actor,
-      entity: row.entity as HistoryEntry['entity'],
-      layer: row.layer,
-      entityId: row.entity_id,
-      action: row.action as HistoryAction,
-      versionBefore: row.version_before,
-      versionAfter: row.version_after,
-      before: row.before ?? null,
-      after: row.after ?? null,
-      note: row.note,
-    }));
+    return rows.map((row) => toHistoryEntry(row, (value) => value));
   }
 
   // users, sessions, setup
@@ -802,20 +642,7 @@ export class PostgresStore implements Store {
       [username, key, role, passwordHash, now],
     );
     if (!rows[0]) return null;
-    await this.appendHistory(client, [
-      {
-        actor,
-        entity: 'user',
-        layer: null,
-        entityId: username,
-        action: 'create',
-        versionBefore: null,
-        versionAfter: null,
-        before: null,
-        after: { role, disabled: false },
-        note: null,
-      },
-    ]);
+    await this.appendHistory(client, [userEntry(actor, username, 'create', null, { role, disabled: false })]);
     return publicUser(toUser(rows[0]));
   }
 
@@ -859,22 +686,13 @@ export class PostgresStore implements Store {
       if (change.disabled === true || change.passwordHash)
         await client.query('DELETE FROM sessions WHERE username = $1', [before.username]);
       await this.appendHistory(client, [
-        {
+        userEntry(
           actor,
-          entity: 'user',
-          layer: null,
-          entityId: before.username,
-          action: 'update',
-          versionBefore: null,
-          versionAfter: null,
-          before: { role: before.role, disabled: before.disabled },
-          after: {
-            role: after.role,
-            disabled: after.disabled,
-            passwordChanged: Boolean(change.passwordHash),
-          },
-          note: null,
-        },
+          before.username,
+          'update',
+          { role: before.role, disabled: before.disabled },
+          { role: after.role, disabled: after.disabled, passwordChanged: Boolean(change.passwordHash) },
+        ),
       ]);
       return publicUser(toUser(updated.rows[0] as UserRow));
     });
@@ -946,35 +764,4 @@ export class PostgresStore implements Store {
     this.closed = true;
     await this.pool.end();
   }
-}
-
-function nextFeature(layer: LayerId, content: FeatureContent, version: number, actor: string): StoredFeature {
-  const { version: _ignored, ...properties } = content.properties;
-  return {
-    layer,
-    id: content.properties.id,
-    version,
-    properties: properties as StoredFeature['properties'],
-    geometry: content.geometry,
-    updatedAt: new Date().toISOString(),
-    updatedBy: actor,
-  };
-}
-
-function importEntry(actor: string, layer: LayerId, mode: 'replace' | 'merge' | 'seed') {
-  return {
-    actor,
-    entity: 'layer' as const,
-    layer,
-    entityId: layer,
-    action:
-      mode === 'seed'
-        ? ('seed' as const)
-        : mode === 'replace'
-          ? ('import-update' as const)
-          : ('import-create' as const),
-    versionBefore: null,
-    versionAfter: null,
-    before: null,
-  };
 }

@@ -3,7 +3,7 @@
 import type { Geometry } from 'geojson';
 import type { LayerId } from '../../domain/layers.ts';
 import type { ApiFeature } from '../../domain/wire.ts';
-import type { Properties, StoredFeature } from './types.ts';
+import type { FeatureContent, Properties, StoredFeature } from './types.ts';
 
 export interface FeatureRow {
   layer: string;
@@ -28,7 +28,7 @@ export function toFeature(row: FeatureRow): StoredFeature {
 }
 
 /** The feature as RFC 7946 GeoJSON: `id` as the Feature's id and in properties, `version` in properties. */
-export function featureJson(row: FeatureRow): string {
+export function featureJson(row: Pick<FeatureRow, 'id' | 'version' | 'properties' | 'geometry'>): string {
   const properties =
     row.properties === '{}'
       ? `{"version":${row.version}}`
@@ -49,4 +49,51 @@ export function toGeoJson(feature: StoredFeature): GeoJsonFeature {
     properties: { ...feature.properties, version: feature.version },
     geometry: feature.geometry,
   };
+}
+
+/** The feature a create, update or import writes: `content` at `version`, stamped now by `actor`. */
+export function nextFeature(
+  layer: LayerId,
+  content: FeatureContent,
+  version: number,
+  actor: string,
+): StoredFeature {
+  const { version: _ignored, ...properties } = content.properties;
+  return {
+    layer,
+    id: content.properties.id,
+    version,
+    properties: properties as StoredFeature['properties'],
+    geometry: content.geometry,
+    updatedAt: new Date().toISOString(),
+    updatedBy: actor,
+  };
+}
+
+const COLLECTION_START = '{"type":"FeatureCollection","features":[';
+const COLLECTION_END = ']}';
+
+/** A snapshot whose FeatureCollection text is joined from `features` when first read. */
+export class FeatureTextsSnapshot {
+  readonly revision: string;
+  readonly features: readonly string[];
+  private joined: string | undefined;
+
+  constructor(revision: string, features: readonly string[]) {
+    this.revision = revision;
+    this.features = features;
+  }
+
+  get json(): string {
+    this.joined ??= `${COLLECTION_START}${this.features.join(',')}${COLLECTION_END}`;
+    return this.joined;
+  }
+}
+
+/** The FeatureCollection of `features` in pieces of `size` features: the same text as joined. */
+export function* collectionChunks(features: readonly string[], size = 1000): Generator<string> {
+  yield COLLECTION_START;
+  for (let start = 0; start < features.length; start += size)
+    yield (start === 0 ? '' : ',') + features.slice(start, start + size).join(',');
+  yield COLLECTION_END;
 }

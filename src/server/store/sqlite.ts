@@ -9,16 +9,15 @@ import { DATABASE_FILE } from '../config.ts';
 import { AccountsTable } from './accounts.ts';
 import { GroupCommit } from './group-commit.ts';
 import { HistoryTable } from './history.ts';
+import { type ImportMode, planImport } from './import-plan.ts';
 import { InspectionsTable } from './inspections.ts';
 import { migrate } from './migrations.ts';
-import { type FeatureRow, featureJson, toFeature } from './rows.ts';
+import { type FeatureRow, FeatureTextsSnapshot, featureJson, nextFeature, toFeature } from './rows.ts';
 import type {
   FeatureChange,
   FeatureContent,
-  ImportConflict,
   ImportedFeature,
   ImportResult,
-  ImportSummary,
   LayerSnapshot,
   Store,
   StoredFeature,
@@ -30,7 +29,16 @@ export class SqliteStore extends AccountsTable implements Store {
   readonly historyTable: HistoryTable;
   readonly inspections: InspectionsTable;
   private readonly databaseId: string;
+  /**
+   * Per layer, each feature's GeoJSON text in list order (a Map keeps insertion order: an UPDATE keeps
+   * its rowid, an INSERT goes last, a DELETE leaves), at the layer revision they are valid for. This
+   * store's own writes edit it in their transaction, so a snapshot after an edit joins texts instead of
+   * re-reading the layer; any other revision (another process wrote the file) rebuilds it from the rows.
+   */
+  private readonly layerTexts = new Map<LayerId, { revision: number; texts: Map<string, string> }>();
   private readonly snapshots = new Map<LayerId, LayerSnapshot>();
+  /** Feature rows read to (re)build snapshots: for tests to see that an edit re-reads none. */
+  snapshotRowsRead = 0;
   private readonly commits: GroupCommit;
   private readonly statements;
 
@@ -103,7 +111,51 @@ export class SqliteStore extends AccountsTable implements Store {
     } else {
       this.statements.insert.run(row);
     }
-    this.statements.bump.run(next.layer, 0);
+    this.cachedTexts(next.layer)?.set(next.id, featureJson(row));
+    this.bump(next.layer, false);
+  }
+
+  private removeFeature(layer: LayerId, id: string): void {
+    this.statements.delete.run(layer, id);
+    this.cachedTexts(layer)?.delete(id);
+  }
+
+  /**
+   * The layer's cached texts for a write to edit (inside its transaction, which holds SQLite's write
+   * lock), or none: dropped when the file's revision is not the one the cache is valid for.
+   */
+  private cachedTexts(layer: LayerId): Map<string, string> | undefined {
+    const cache = this.layerTexts.get(layer);
+    if (!cache) return undefined;
+    if (cache.revision === (this.statements.revision.get(layer)?.revision ?? 0)) return cache.texts;
+    this.layerTexts.delete(layer);
+    return undefined;
+  }
+
+  private bump(layer: LayerId, seeded: boolean): void {
+    const cache = this.layerTexts.get(layer);
+    const before = this.statements.revision.get(layer)?.revision ?? 0;
+    this.statements.bump.run(layer, seeded ? 1 : 0);
+    if (cache && cache.revision === before) cache.revision = before + 1;
+    else this.layerTexts.delete(layer);
+  }
+
+  /** Runs a write in the group commit; a write that fails leaves no cached text behind. */
+  private write<T>(work: () => T): Promise<T> {
+    return this.commits
+      .run(() => {
+        try {
+          return work();
+        } catch (error) {
+          this.layerTexts.clear();
+          throw error;
+        }
+      })
+      .catch((error: unknown) => {
+        // COMMIT itself failed: every write of the batch was rolled back.
+        this.layerTexts.clear();
+        throw error;
+      });
   }
 
   async layerRevision(layer: LayerId): Promise<string> {
@@ -114,11 +166,19 @@ export class SqliteStore extends AccountsTable implements Store {
   async layerSnapshot(layer: LayerId): Promise<LayerSnapshot> {
     // Read revision and rows in one read transaction so the two agree.
     return this.db.transaction(() => {
-      const revision = `${this.databaseId}-${this.statements.revision.get(layer)?.revision ?? 0}`;
+      const number = this.statements.revision.get(layer)?.revision ?? 0;
+      const revision = `${this.databaseId}-${number}`;
       const cached = this.snapshots.get(layer);
       if (cached && cached.revision === revision) return cached;
-      const parts = this.statements.list.all(layer).map(featureJson);
-      const snapshot = { revision, json: `{"type":"FeatureCollection","features":[${parts.join(',')}]}` };
+      let cache = this.layerTexts.get(layer);
+      if (!cache || cache.revision !== number) {
+        const rows = this.statements.list.all(layer);
+        this.snapshotRowsRead += rows.length;
+        cache = { revision: number, texts: new Map(rows.map((row) => [row.id, featureJson(row)])) };
+        this.layerTexts.set(layer, cache);
+      }
+      // A copy of the texts as they are at this revision: later writes edit the map, not this.
+      const snapshot = new FeatureTextsSnapshot(revision, [...cache.texts.values()]);
       this.snapshots.set(layer, snapshot);
       return snapshot;
     })();
@@ -137,9 +197,9 @@ export class SqliteStore extends AccountsTable implements Store {
   }
 
   async createFeature(layer: LayerId, content: FeatureContent, actor: string): Promise<StoredFeature | null> {
-    return this.commits.run(() => {
+    return this.write(() => {
       if (this.getRow(layer, content.properties.id)) return null;
-      const feature = this.nextFeature(layer, content, 1, actor);
+      const feature = nextFeature(layer, content, 1, actor);
       this.writeFeature(feature, null);
       this.historyTable.appendFeature(actor, 'create', null, feature);
       return feature;
@@ -154,14 +214,14 @@ export class SqliteStore extends AccountsTable implements Store {
     actor: string,
     attempt?: unknown,
   ): Promise<UpdateResult> {
-    return this.commits.run((): UpdateResult => {
+    return this.write((): UpdateResult => {
       const current = this.getRow(layer, id);
       if (!current) return { ok: false, reason: 'not-found' };
       if (current.version !== expectedVersion) {
         this.historyTable.appendConflict(actor, current, expectedVersion, attempt ?? null, 'update');
         return { ok: false, reason: 'conflict', current };
       }
-      const feature = this.nextFeature(layer, change(current), current.version + 1, actor);
+      const feature = nextFeature(layer, change(current), current.version + 1, actor);
       this.writeFeature(feature, current);
       this.historyTable.appendFeature(actor, 'update', current, feature);
       return { ok: true, feature };
@@ -174,15 +234,15 @@ export class SqliteStore extends AccountsTable implements Store {
     expectedVersion: number,
     actor: string,
   ): Promise<UpdateResult> {
-    return this.commits.run((): UpdateResult => {
+    return this.write((): UpdateResult => {
       const current = this.getRow(layer, id);
       if (!current) return { ok: false, reason: 'not-found' };
       if (current.version !== expectedVersion) {
         this.historyTable.appendConflict(actor, current, expectedVersion, { delete: true }, 'delete');
         return { ok: false, reason: 'conflict', current };
       }
-      this.statements.delete.run(layer, id);
-      this.statements.bump.run(layer, 0);
+      this.removeFeature(layer, id);
+      this.bump(layer, false);
       this.historyTable.appendFeature(actor, 'delete', current, null);
       return { ok: true, feature: current };
     });
@@ -191,124 +251,39 @@ export class SqliteStore extends AccountsTable implements Store {
   async importLayer(
     layer: LayerId,
     features: ImportedFeature[],
-    mode: 'replace' | 'merge' | 'seed',
+    mode: ImportMode,
     actor: string,
     onConflict: 'refuse' | 'overwrite' = 'refuse',
   ): Promise<ImportResult> {
-    return this.commits.run((): ImportResult => {
-      const summary: ImportSummary = { created: 0, updated: 0, unchanged: 0, deleted: 0, overwritten: 0 };
+    return this.write((): ImportResult => {
       const existing = new Map(this.statements.list.all(layer).map((row) => [row.id, row]));
-      const changes: { content: ImportedFeature; row: FeatureRow | undefined }[] = [];
-      const conflicts: ImportConflict[] = [];
-      for (const content of features) {
-        const row = existing.get(content.properties.id);
-        const geometry = content.geometry ? JSON.stringify(content.geometry) : null;
-        if (row && row.properties === JSON.stringify(content.properties) && row.geometry === geometry) {
-          summary.unchanged++;
-          continue;
-        }
-        if (row && mode !== 'seed' && content.version !== null && content.version < row.version) {
-          conflicts.push({
-            id: row.id,
-            importedVersion: content.version,
-            storedVersion: row.version,
-            updatedBy: row.updated_by,
-            updatedAt: row.updated_at,
-          });
-        }
-        changes.push({ content, row });
+      const plan = planImport(
+        { layer, features, mode, actor, onConflict },
+        existing,
+        toFeature,
+        (row, content) =>
+          row.properties === JSON.stringify(content.properties) &&
+          row.geometry === (content.geometry ? JSON.stringify(content.geometry) : null),
+      );
+      if (!plan.ok) {
+        this.historyTable.append(plan.refusal);
+        return { ok: false, conflicts: plan.conflicts };
       }
-      if (conflicts.length > 0 && onConflict === 'refuse') {
-        this.historyTable.append({
-          ...this.importEntry(actor, layer, mode),
-          action: 'conflict',
-          after: { conflicts: conflicts.length, first: conflicts.slice(0, 20) },
-          note: `${mode} refused: ${conflicts.length} of ${features.length} features changed since the file was exported`,
-        });
-        return { ok: false, conflicts };
-      }
-      const conflicting = new Map(conflicts.map((conflict) => [conflict.id, conflict]));
-      for (const { content, row } of changes) {
-        if (!row) {
-          const feature = this.nextFeature(layer, content, 1, actor);
-          this.writeFeature(feature, null);
-          if (mode !== 'seed') this.historyTable.appendFeature(actor, 'import-create', null, feature);
-          summary.created++;
-          continue;
-        }
-        const current = toFeature(row);
-        const feature = this.nextFeature(layer, content, current.version + 1, actor);
-        this.writeFeature(feature, current);
-        const conflict = conflicting.get(row.id);
-        const note = conflict
-          ? `overwrote version ${conflict.storedVersion} with an import of version ${conflict.importedVersion}`
-          : null;
-        this.historyTable.appendFeature(actor, 'import-update', current, feature, note);
-        summary.updated++;
-        if (conflict) summary.overwritten++;
-      }
-      const seen = new Set(features.map((content) => content.properties.id));
-      if (mode === 'replace') {
-        for (const [id, row] of existing) {
-          if (seen.has(id)) continue;
-          this.statements.delete.run(layer, id);
-          this.historyTable.appendFeature(actor, 'import-delete', toFeature(row), null);
-          summary.deleted++;
-        }
-      }
-      this.statements.bump.run(layer, mode === 'seed' ? 1 : 0);
-      // A seed is each feature's version 1: one layer entry says so instead of one per feature.
-      this.historyTable.append({
-        ...this.importEntry(actor, layer, mode),
-        after: summary,
-        note: `${mode}: ${features.length} features`,
-      });
-      return { ok: true, summary, overwrote: conflicts };
+      for (const feature of plan.inserts) this.writeFeature(feature, null);
+      for (const { feature, current } of plan.updates) this.writeFeature(feature, current);
+      for (const id of plan.deletes) this.removeFeature(layer, id);
+      this.bump(layer, mode === 'seed');
+      for (const entry of plan.entries) this.historyTable.append(entry);
+      return { ok: true, summary: plan.summary, overwrote: plan.conflicts };
     });
   }
 
-  private importEntry(actor: string, layer: LayerId, mode: 'replace' | 'merge' | 'seed') {
-    return {
-      actor,
-      entity: 'layer' as const,
-      layer,
-      entityId: layer,
-      action:
-        mode === 'seed'
-          ? ('seed' as const)
-          : mode === 'replace'
-            ? ('import-update' as const)
-            : ('import-create' as const),
-      versionBefore: null,
-      versionAfter: null,
-      before: null,
-    };
-  }
-
-  private nextFeature(
-    layer: LayerId,
-    content: FeatureContent,
-    version: number,
-    actor: string,
-  ): StoredFeature {
-    const { version: _ignored, ...properties } = content.properties;
-    return {
-      layer,
-      id: content.properties.id,
-      version,
-      properties: properties as StoredFeature['properties'],
-      geometry: content.geometry,
-      updatedAt: new Date().toISOString(),
-      updatedBy: actor,
-    };
-  }
-
   recordInspection: Store['recordInspection'] = (input, inspector, plotChange) =>
-    this.commits.run(() => this.inspections.record(input, inspector, plotChange));
+    this.write(() => this.inspections.record(input, inspector, plotChange));
   getInspection: Store['getInspection'] = async (id) => this.inspections.get(id);
   listInspections: Store['listInspections'] = async (plotId) => this.inspections.list(plotId);
   addPhoto: Store['addPhoto'] = (photo, actor, limit) =>
-    this.commits.run(() => this.inspections.addPhoto(photo, actor, limit));
+    this.write(() => this.inspections.addPhoto(photo, actor, limit));
   getPhoto: Store['getPhoto'] = async (id) => this.inspections.getPhoto(id);
   countPhotos: Store['countPhotos'] = async (inspectionId) => this.inspections.countPhotos(inspectionId);
   history: Store['history'] = async (query) => this.historyTable.query(query);

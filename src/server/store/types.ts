@@ -125,7 +125,12 @@ export interface LayerSnapshot {
   /** Changes whenever any feature of the layer changes; unique to this database. */
   revision: string;
   /** The FeatureCollection, serialized, with `properties.version` on every feature. */
-  json: string;
+  readonly json: string;
+  /**
+   * The features' GeoJSON texts, in order, when the store holds them apart (SQLite): a reply can
+   * stream them (`collectionChunks`) instead of `json`, which is joined only when read.
+   */
+  readonly features?: readonly string[];
 }
 
 export interface Store {
