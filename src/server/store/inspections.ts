@@ -5,6 +5,7 @@ import { randomUUID } from 'node:crypto';
 import type Database from 'better-sqlite3';
 import type { LayerId, PlotStatus, RectificationMode } from '../../domain/layers.ts';
 import { type HistoryTable, inspectionEntry, photoEntry } from './history.ts';
+import { plotAfterInspection } from './rows.ts';
 import type {
   FeatureChange,
   Inspection,
@@ -142,24 +143,13 @@ export class InspectionsTable {
           );
           return { ok: false, reason: 'conflict', current: plot };
         }
-        const next = plotChange(plot);
-        const unchanged =
-          JSON.stringify(next.properties) === JSON.stringify(plot.properties) &&
-          JSON.stringify(next.geometry) === JSON.stringify(plot.geometry);
         const now = new Date().toISOString();
         const id = randomUUID();
-        let updated = plot;
-        if (!unchanged) {
-          updated = {
-            ...plot,
-            properties: next.properties,
-            geometry: next.geometry,
-            version: plot.version + 1,
-            updatedAt: now,
-            updatedBy: inspector,
-          };
-          this.features.write(updated, plot);
-          this.history.appendFeature(inspector, 'inspection', plot, updated, `inspection ${id}`);
+        const changed = plotAfterInspection(plot, plotChange, inspector, now);
+        const updated = changed ?? plot;
+        if (changed) {
+          this.features.write(changed, plot);
+          this.history.appendFeature(inspector, 'inspection', plot, changed, `inspection ${id}`);
         }
         const row: InspectionRow = {
           id,

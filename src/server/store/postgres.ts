@@ -26,7 +26,7 @@ import {
 import { type ImportMode, planImport } from './import-plan.ts';
 import { type InspectionRow, type PhotoRow, toInspection, toPhoto } from './inspections.ts';
 import { migratePostgres } from './postgres-schema.ts';
-import { nextFeature } from './rows.ts';
+import { nextFeature, plotAfterInspection } from './rows.ts';
 import type {
   FeatureChange,
   FeatureContent,
@@ -460,26 +460,15 @@ export class PostgresStore implements Store {
         ]);
         return { ok: false, reason: 'conflict', current: plot };
       }
-      const next = plotChange(plot);
-      const unchanged =
-        JSON.stringify(next.properties) === JSON.stringify(plot.properties) &&
-        JSON.stringify(next.geometry) === JSON.stringify(plot.geometry);
       const now = new Date().toISOString();
       const id = randomUUID();
-      let updated = plot;
+      const changed = plotAfterInspection(plot, plotChange, inspector, now);
+      const updated = changed ?? plot;
       const entries: NewHistoryEntry[] = [];
-      if (!unchanged) {
-        updated = {
-          ...plot,
-          properties: next.properties,
-          geometry: next.geometry,
-          version: plot.version + 1,
-          updatedAt: now,
-          updatedBy: inspector,
-        };
-        await this.writeFeatures(client, 'plots', [updated], false);
+      if (changed) {
+        await this.writeFeatures(client, 'plots', [changed], false);
         await this.bump(client, 'plots');
-        entries.push(featureEntry(inspector, 'inspection', plot, updated, `inspection ${id}`));
+        entries.push(featureEntry(inspector, 'inspection', plot, changed, `inspection ${id}`));
       }
       const inspection: Inspection = {
         id,

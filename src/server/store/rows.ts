@@ -3,7 +3,7 @@
 import type { Geometry } from 'geojson';
 import type { LayerId } from '../../domain/layers.ts';
 import type { ApiFeature } from '../../domain/wire.ts';
-import type { FeatureContent, Properties, StoredFeature } from './types.ts';
+import type { FeatureChange, FeatureContent, Properties, StoredFeature } from './types.ts';
 
 export interface FeatureRow {
   layer: string;
@@ -96,4 +96,29 @@ export function* collectionChunks(features: readonly string[], size = 1000): Gen
   for (let start = 0; start < features.length; start += size)
     yield (start === 0 ? '' : ',') + features.slice(start, start + size).join(',');
   yield COLLECTION_END;
+}
+
+/**
+ * The plot as an inspection leaves it (`change` sets its status and mode), one version on; null when
+ * the inspection changes nothing on the plot. Both stores write what this decides.
+ */
+export function plotAfterInspection(
+  plot: StoredFeature,
+  change: FeatureChange,
+  inspector: string,
+  now: string,
+): StoredFeature | null {
+  const next = change(plot);
+  const unchanged =
+    JSON.stringify(next.properties) === JSON.stringify(plot.properties) &&
+    JSON.stringify(next.geometry) === JSON.stringify(plot.geometry);
+  if (unchanged) return null;
+  return {
+    ...plot,
+    properties: next.properties,
+    geometry: next.geometry,
+    version: plot.version + 1,
+    updatedAt: now,
+    updatedBy: inspector,
+  };
 }
