@@ -6,7 +6,7 @@
 import type { ComponentType } from 'react';
 import type { Lang } from '../../domain/i18n.ts';
 import { layerLabel, PROPERTY_LABELS, propertyLabel } from '../../domain/labels.ts';
-import { formatArea, formatValue } from '../i18n/format.ts';
+import { bracketed, formatArea, formatValue } from '../i18n/format.ts';
 import { t } from '../i18n/i18n.ts';
 import { RELATED_LAYERS, type RelatedLayerId } from '../state/layers-slice.ts';
 import { useAtlas, useSelectedFeature } from '../state/store.ts';
@@ -105,7 +105,7 @@ export function Inspector({ plotActions: PlotActions, plotHistories: PlotHistori
   const valueText = (name: string, value: unknown): string => {
     if (name === 'parkId' && typeof value === 'string') {
       const park = parks?.byId.get(value);
-      if (park?.properties?.name) return `${park.properties.name}（${value}）`;
+      if (park?.properties?.name) return `${park.properties.name}${bracketed(lang, value)}`;
     }
     return formatValue(name, value, lang);
   };

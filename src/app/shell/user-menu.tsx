@@ -2,6 +2,7 @@
 // opens it; nothing depends on hover).
 import { useEffect, useId, useRef, useState } from 'react';
 import { ROLE_LABELS, ta } from '../auth/strings.ts';
+import { bracketed, labelled } from '../i18n/format.ts';
 import { signOut } from '../state/session.ts';
 import { useAtlas } from '../state/store.ts';
 
@@ -30,11 +31,7 @@ export function UserMenu() {
         className="user-button"
         aria-expanded={open}
         aria-controls={panelId}
-        aria-label={
-          lang === 'zh'
-            ? `${ta(lang, 'userMenu')}：${me.user.username}（${role}）`
-            : `${ta(lang, 'userMenu')}: ${me.user.username} (${role})`
-        }
+        aria-label={labelled(lang, ta(lang, 'userMenu'), `${me.user.username}${bracketed(lang, role)}`)}
         onClick={() => setOpen(!open)}
         onKeyDown={(event) => {
           if (event.key === 'Escape' && open) {
