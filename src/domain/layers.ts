@@ -3,6 +3,18 @@
 export const LAYER_IDS = ['boundary', 'parks', 'plots', 'projects', 'newland', 'zones'] as const;
 export type LayerId = (typeof LAYER_IDS)[number];
 
+/**
+ * The layers a county holds by the hundred thousand, which the server may serve as vector tiles
+ * (GET /api/layers says which). Parks, the boundary and the drawn zones stay whole in the browser: a
+ * county has a handful of parks and a few hundred zones, and the app relates the rest to them.
+ */
+export const TILEABLE_LAYERS = ['plots', 'projects', 'newland'] as const;
+export type TileableLayerId = (typeof TILEABLE_LAYERS)[number];
+
+export function isTileable(layer: string): layer is TileableLayerId {
+  return (TILEABLE_LAYERS as readonly string[]).includes(layer);
+}
+
 export function isLayerId(value: string): value is LayerId {
   return (LAYER_IDS as readonly string[]).includes(value);
 }

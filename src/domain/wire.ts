@@ -85,6 +85,24 @@ const geometryIn = z
   .looseObject({ type: z.string() })
   .transform((value) => value as unknown as Geometry) as unknown as z.ZodType<Geometry, Geometry>;
 
+/**
+ * GET /api/layers: every layer, how many features it holds at which revision, and how the browser gets
+ * it: whole (GET /api/layers/:layer, GeoJSON) or as vector tiles (GET /api/tiles/:layer/{z}/{x}/{y})
+ * when it is a tileable layer above the server's threshold.
+ */
+export const layerManifest = z.object({
+  layers: z.array(
+    z.object({
+      id: z.enum(LAYER_IDS),
+      count: z.number().int().min(0),
+      revision: z.string(),
+      served: z.enum(['geojson', 'tiles']),
+    }),
+  ),
+  tileThreshold: z.number().int().min(0),
+});
+export type LayerManifest = z.infer<typeof layerManifest>;
+
 /** A feature as the API sends it (RFC 7946): `properties.id` and the version the server keeps. */
 export const feature = z.object({
   type: z.literal('Feature'),

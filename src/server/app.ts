@@ -14,7 +14,14 @@ import { CONTENT_SECURITY_POLICY } from './auth/csp.ts';
 import { type Access, ADMIN, allows } from './auth/roles.ts';
 import { hashToken, newToken, sessionToken } from './auth/session.ts';
 import { registerCompression } from './compression.ts';
-import { dataDirFromEnv, JSON_BODY_LIMIT, PHOTOS_DIR, TIMEOUTS, type Timeouts } from './config.ts';
+import {
+  dataDirFromEnv,
+  JSON_BODY_LIMIT,
+  PHOTOS_DIR,
+  TILE_THRESHOLD,
+  TIMEOUTS,
+  type Timeouts,
+} from './config.ts';
 import { forbidden, unauthorized } from './errors.ts';
 import { registerJsonBodyParser } from './json-body.ts';
 import { handleError, handleNotFound } from './replies.ts';
@@ -46,6 +53,8 @@ export interface ServerOptions {
    * signed-in browsers, which request the tiles with it. Null: Tianditu basemaps are not offered.
    */
   tiandituKey?: string | null;
+  /** Tileable layers with more features than this are served as vector tiles (config.ts TILE_THRESHOLD). */
+  tileThreshold?: number;
   /** Trust X-Forwarded-For (behind a reverse proxy), so login limits count the real client. */
   trustProxy?: boolean;
   /** Time limits of requests (config.ts TIMEOUTS); tests shorten them. */
@@ -63,6 +72,8 @@ export interface AtlasContext {
   setupToken: string | null;
   seeding: SeedOutcome[];
   secureCookies: boolean;
+  /** Tileable layers with more features than this are served as vector tiles. */
+  tileThreshold: number;
   /** Every route with the access it declared (admin-only when it declared none). */
   routes: RouteAccess[];
 }
@@ -120,6 +131,7 @@ export async function buildServer(options: ServerOptions = {}): Promise<FastifyI
       setupToken,
       seeding,
       secureCookies: options.secureCookies ?? false,
+      tileThreshold: options.tileThreshold ?? TILE_THRESHOLD,
       routes: [],
     });
     await configure(server, distDir, timeouts, { tiandituKey: options.tiandituKey ?? null });

@@ -28,6 +28,24 @@ export interface Timeouts {
 }
 export const TIMEOUTS: Timeouts = { headersMs: 30_000, bodyMs: 30_000, importMs: 300_000 };
 
+/**
+ * A tileable layer (src/domain/layers.ts TILEABLE_LAYERS) with more features than this is served to the
+ * browser as vector tiles (GET /api/tiles/…) instead of one GeoJSON download (GET /api/layers says
+ * which). At 20 000 plots the whole-layer path still loads in seconds and keeps everything local
+ * (search, analysis, the park summaries without a round trip); past it download, parsing and memory grow
+ * with the county rather than with the screen. ATLAS_TILE_THRESHOLD overrides it (tests, benchmarks).
+ */
+export const TILE_THRESHOLD = 20_000;
+
+export function tileThresholdFromEnv(env: NodeJS.ProcessEnv = process.env): number {
+  const raw = env.ATLAS_TILE_THRESHOLD?.trim();
+  if (!raw) return TILE_THRESHOLD;
+  if (!/^\d{1,9}$/.test(raw)) {
+    throw new Error(`ATLAS_TILE_THRESHOLD must be a whole number of features, not "${raw}".`);
+  }
+  return Number(raw);
+}
+
 export const SESSION_TTL_MS = 12 * 60 * 60 * 1000;
 export const SESSION_COOKIE = 'atlas_session';
 

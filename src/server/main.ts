@@ -3,10 +3,17 @@
 // HOST=0.0.0.0 knowingly), DATA_DIR (./data), GEODATA_DIR (./geodata, seeded on first start),
 // DATABASE_URL (postgres://…: PostgreSQL + PostGIS instead of the SQLite file under DATA_DIR; photos
 // stay under DATA_DIR), ATLAS_API_ONLY=1 (no dist/, for tests), TRUST_PROXY=1 (behind a reverse proxy: client addresses and
-// https from X-Forwarded-*), COOKIE_SECURE=1 (session cookies only over HTTPS, whatever the proxy says).
+// https from X-Forwarded-*), COOKIE_SECURE=1 (session cookies only over HTTPS, whatever the proxy says),
+// ATLAS_TILE_THRESHOLD (20000: larger plots/projects/newland layers reach the browser as vector tiles).
 import type { AddressInfo } from 'node:net';
 import { buildServer } from './app.ts';
-import { databaseUrlFromEnv, dataDirFromEnv, safeDatabaseUrl, tiandituKeyFromEnv } from './config.ts';
+import {
+  databaseUrlFromEnv,
+  dataDirFromEnv,
+  safeDatabaseUrl,
+  tiandituKeyFromEnv,
+  tileThresholdFromEnv,
+} from './config.ts';
 import { PostgresStore } from './store/postgres.ts';
 
 const port = Number(process.env.PORT ?? 8080);
@@ -29,6 +36,7 @@ try {
     trustProxy: process.env.TRUST_PROXY === '1',
     secureCookies: process.env.COOKIE_SECURE === '1',
     tiandituKey: tiandituKeyFromEnv(),
+    tileThreshold: tileThresholdFromEnv(),
   });
   for (const outcome of server.atlas.seeding) {
     if (outcome.seeded !== null)

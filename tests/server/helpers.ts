@@ -115,6 +115,7 @@ export async function startServer(
     plots?: number;
     distDir?: string;
     store?: StoreKind;
+    tileThreshold?: number;
   } = {},
 ): Promise<TestServer> {
   const root = options.root ?? tempRoot();
@@ -126,6 +127,7 @@ export async function startServer(
     dataDir,
     geodataDir: fixtureGeodata(root, options.plots),
     ...(databaseUrl ? { store: await PostgresStore.open(databaseUrl) } : {}),
+    ...(options.tileThreshold !== undefined ? { tileThreshold: options.tileThreshold } : {}),
   });
   const hash = await hashPassword(PASSWORD);
   for (const [username, role] of Object.entries(options.users ?? {})) {

@@ -9,6 +9,7 @@ import {
   historyPage,
   inspectionList,
   type inspectionRequest,
+  layerManifest,
   type loginRequest,
   me,
   photo,
@@ -21,6 +22,9 @@ import { request, requestVoid } from './client.ts';
 export const getSession = () => request(session, '/api/session', { authRequest: true });
 
 export const getSettings = () => request(settings, '/api/settings');
+
+/** Which layers the server has, how large, and which come as vector tiles. */
+export const getLayerManifest = () => request(layerManifest, '/api/layers');
 
 export const login = (username: string, password: string) =>
   request(me, '/api/login', {

@@ -4,7 +4,7 @@
 import type { Feature, FeatureCollection } from 'geojson';
 import type { FeatureChanges } from '../../domain/feature-changes.ts';
 import { featureId } from '../../domain/feature-id.ts';
-import type { LayerId } from '../../domain/layers.ts';
+import type { LayerId, TileableLayerId } from '../../domain/layers.ts';
 import { geometryAreaM2 } from '../../geo/area.ts';
 
 /** The layers the map draws, in drawing order, each with a toggle and a legend. */
@@ -17,6 +17,13 @@ export type DataLayerId = (typeof DATA_LAYERS)[number];
  */
 export const STORED_LAYERS = [...DATA_LAYERS, 'zones'] as const;
 export type StoredLayerId = (typeof STORED_LAYERS)[number];
+
+/** A layer the browser does not hold whole: drawn from vector tiles, asked about feature by feature. */
+export interface TiledLayer {
+  count: number;
+  revision: string;
+}
+export type TiledLayers = Partial<Record<TileableLayerId, TiledLayer>>;
 
 export interface LayerData {
   layer: LayerId;

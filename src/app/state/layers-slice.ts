@@ -16,7 +16,13 @@ import {
   parksOfOne,
   prepareParks,
 } from '../../geo/relate.ts';
-import { type LayerData, type StoredLayerId, withFeaturePut, withFeatureRemoved } from './layer-data.ts';
+import {
+  type LayerData,
+  type StoredLayerId,
+  type TiledLayers,
+  withFeaturePut,
+  withFeatureRemoved,
+} from './layer-data.ts';
 import type { SliceCreator } from './slice.ts';
 
 /** What loading one file gave: its problems (errors stop the layer), or why it could not be read. */
@@ -52,6 +58,8 @@ export type StoredLayers = Partial<Record<StoredLayerId, LayerData>>;
 
 export interface LayersSlice {
   layers: StoredLayers;
+  /** The layers drawn from vector tiles (too large to hold whole): not in `layers`. */
+  tiled: TiledLayers;
   reports: FileReport[];
   loading: boolean;
   /** Counts whole loads (not single features put): what is built once per load follows it. */
@@ -59,7 +67,7 @@ export interface LayersSlice {
   derived: LayerDerived;
   /** Bumped after a write that does not change a feature's version (a photo): its records are re-read. */
   recordsRevision: number;
-  setLoaded(layers: StoredLayers, reports: FileReport[]): void;
+  setLoaded(layers: StoredLayers, reports: FileReport[], tiled?: TiledLayers): void;
   /** Puts the server's copy of one feature (after an edit, an inspection, a zone saved) in its layer. */
   putFeature(layer: StoredLayerId, feature: Feature): void;
   removeFeature(layer: StoredLayerId, id: string): void;
@@ -128,14 +136,16 @@ function withPlotLabel(derived: LayerDerived, before: LayerData, feature: Featur
 
 export const createLayersSlice: SliceCreator<LayersSlice> = (set) => ({
   layers: {},
+  tiled: {},
   reports: [],
   loading: true,
   loadCount: 0,
   derived: { parkLabels: null, plotLabels: null, parksOf: {}, holdings: {} },
   recordsRevision: 0,
-  setLoaded: (layers, reports) =>
+  setLoaded: (layers, reports, tiled = {}) =>
     set((state) => ({
       layers,
+      tiled,
       reports,
       loading: false,
       loadCount: state.loadCount + 1,

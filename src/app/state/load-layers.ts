@@ -1,19 +1,42 @@
-// Loads each layer (zones included) from the server (GET /api/layers/:layer). The server validated every
+// Loads each layer (zones included) from the server (GET /api/layers/:layer), except those the server
+// serves as vector tiles (GET /api/layers says which: a plots, projects or new-land layer above its
+// threshold), which the map draws from /api/tiles and the panels ask the server about. The server validated every
 // feature when it was written, so the app checks only the answer's shape (src/geo/served-layer.ts:
 // syntax, a FeatureCollection, an id per feature) and indexes it. A layer it already holds (src/app/state/layer-cache.ts) is asked for with its ETag: a 304 costs no transfer, no
 // parse and no measuring. A layer that fails is not loaded; its problems go to the problems banner under
 // the layer's file name. Never throws: every failure becomes a report.
 
 import type { FeatureCollection } from 'geojson';
+import { isTileable } from '../../domain/layers.ts';
+import type { LayerManifest } from '../../domain/wire.ts';
 import { checkServedLayerText } from '../../geo/served-layer.ts';
 import { ApiError, send } from '../api/client.ts';
+import { getLayerManifest } from '../api/endpoints.ts';
 import { readCachedLayer, writeCachedLayer } from './layer-cache.ts';
-import { indexLayer, type LayerData, STORED_LAYERS, type StoredLayerId } from './layer-data.ts';
+import {
+  indexLayer,
+  type LayerData,
+  STORED_LAYERS,
+  type StoredLayerId,
+  type TiledLayers,
+} from './layer-data.ts';
 import type { FileReport, StoredLayers } from './layers-slice.ts';
 
 export interface LoadResult {
   layers: StoredLayers;
   reports: FileReport[];
+  tiled: TiledLayers;
+}
+
+/** The layers to be drawn from tiles, by the server's manifest; none when it cannot be read. */
+function tiledOf(manifest: LayerManifest | null): TiledLayers {
+  const tiled: TiledLayers = {};
+  for (const entry of manifest?.layers ?? []) {
+    if (entry.served === 'tiles' && isTileable(entry.id)) {
+      tiled[entry.id] = { count: entry.count, revision: entry.revision };
+    }
+  }
+  return tiled;
 }
 
 function fileNameOf(layer: StoredLayerId): string {
@@ -76,10 +99,22 @@ async function loadOne(
 
 /** Loads every layer from the server at `baseUrl` (the app's own origin) for the signed-in `user`. */
 export async function loadLayers(baseUrl: string, user: string): Promise<LoadResult> {
-  const results = await Promise.all(STORED_LAYERS.map((layer) => loadOne(layer, baseUrl, user)));
+  // Without the manifest (a failure to read it), every layer is loaded whole, as before tiles existed.
+  const tiled = tiledOf(await getLayerManifest().catch(() => null));
+  const whole = STORED_LAYERS.filter((layer) => !(layer in tiled));
+  const results = await Promise.all(whole.map((layer) => loadOne(layer, baseUrl, user)));
   const layers: StoredLayers = {};
   for (const { data } of results) {
     if (data) layers[data.layer as StoredLayerId] = data;
   }
-  return { layers, reports: results.map((result) => result.report) };
+  const tiledReports = Object.keys(tiled).map(
+    (layer): FileReport => ({
+      layer: layer as StoredLayerId,
+      fileName: fileNameOf(layer as StoredLayerId),
+      ok: true,
+      problems: [],
+      fetchError: null,
+    }),
+  );
+  return { layers, reports: [...results.map((result) => result.report), ...tiledReports], tiled };
 }

@@ -29,11 +29,11 @@ async function loadAppLayers(me: Me): Promise<void> {
   const result = await loadLayers(appBase(), me.user.username);
   // Logged out (or the session ended) while loading: keep nothing.
   if (useAtlas.getState().session.status !== 'signed-in') return;
-  useAtlas.getState().setLoaded(result.layers, result.reports);
+  useAtlas.getState().setLoaded(result.layers, result.reports, result.tiled);
 }
 
 function forgetData(): void {
-  useAtlas.setState({ layers: {}, reports: [], loading: true, selection: SELECT_NONE });
+  useAtlas.setState({ layers: {}, tiled: {}, reports: [], loading: true, selection: SELECT_NONE });
   useAtlas.getState().resetDrawing();
 }
 

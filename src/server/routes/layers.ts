@@ -5,10 +5,16 @@ import { createHash, randomUUID } from 'node:crypto';
 import { Readable } from 'node:stream';
 import type { FastifyInstance, FastifyReply } from 'fastify';
 import { z } from 'zod';
-import { LAYER_IDS, type LayerId } from '../../domain/layers.ts';
+import { isTileable, LAYER_IDS, type LayerId } from '../../domain/layers.ts';
 import { applyMergePatch } from '../../domain/merge-patch.ts';
 import { LAYER_PROPERTY_SCHEMAS } from '../../domain/schemas.ts';
-import { type FeatureDeleted, featureCreate, featureId, featurePatch } from '../../domain/wire.ts';
+import {
+  type FeatureDeleted,
+  featureCreate,
+  featureId,
+  featurePatch,
+  type LayerManifest,
+} from '../../domain/wire.ts';
 import { canCreateOrDelete, canEditLayer, EDIT, READ } from '../auth/roles.ts';
 import { ApiError, forbidden, notFound, unauthorized } from '../errors.ts';
 import { checkFeature, checkFeatureId, checkFeatureNow } from '../feature-check.ts';
@@ -112,7 +118,20 @@ function sendFeature(reply: FastifyReply, feature: StoredFeature): GeoJsonFeatur
 }
 
 export function layerRoutes(server: FastifyInstance): void {
-  const { store } = server.atlas;
+  const { store, tileThreshold } = server.atlas;
+
+  // What the browser loads and how: a tileable layer above the threshold as tiles, the rest whole.
+  server.get('/api/layers', { config: { access: READ } }, async (_request, reply): Promise<LayerManifest> => {
+    reply.header('Cache-Control', 'private, no-cache');
+    const layers = await Promise.all(
+      LAYER_IDS.map(async (id) => {
+        const { revision, count } = await store.layerCount(id);
+        const served = isTileable(id) && count > tileThreshold ? ('tiles' as const) : ('geojson' as const);
+        return { id, count, revision, served };
+      }),
+    );
+    return { layers, tileThreshold };
+  });
 
   server.get('/api/layers/:layer', { config: { access: READ } }, async (request, reply) => {
     const { layer } = parse(layerParams, request.params, 'params');

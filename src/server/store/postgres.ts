@@ -228,6 +228,16 @@ export class PostgresStore implements Store {
     return `${this.databaseId}-${rows[0]?.revision ?? 0}`;
   }
 
+  async layerCount(layer: LayerId): Promise<{ revision: string; count: number }> {
+    // One statement: one snapshot of the database, so count and revision agree.
+    const { rows } = await this.pool.query<{ revision: number | null; n: string }>(
+      `SELECT (SELECT revision FROM layer_revisions WHERE layer = $1) AS revision,
+              (SELECT count(*) FROM features WHERE layer = $1) AS n`,
+      [layer],
+    );
+    return { revision: `${this.databaseId}-${rows[0]?.revision ?? 0}`, count: Number(rows[0]?.n ?? 0) };
+  }
+
   async layerSnapshot(layer: LayerId): Promise<LayerSnapshot> {
     // Revision and rows from one snapshot of the database, so the two agree.
     return this.transaction(async (client) => {

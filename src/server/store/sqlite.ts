@@ -66,6 +66,7 @@ export class SqliteStore extends AccountsTable implements Store {
     this.statements = {
       get: db.prepare<[string, string], FeatureRow>('SELECT * FROM features WHERE layer = ? AND id = ?'),
       list: db.prepare<[string], FeatureRow>('SELECT * FROM features WHERE layer = ? ORDER BY rowid'),
+      count: db.prepare<[string], { n: number }>('SELECT count(*) AS n FROM features WHERE layer = ?'),
       insert: db.prepare(
         `INSERT INTO features (layer, id, version, properties, geometry, updated_at, updated_by)
          VALUES (@layer, @id, @version, @properties, @geometry, @updatedAt, @updatedBy)`,
@@ -161,6 +162,13 @@ export class SqliteStore extends AccountsTable implements Store {
   async layerRevision(layer: LayerId): Promise<string> {
     const row = this.statements.revision.get(layer);
     return `${this.databaseId}-${row?.revision ?? 0}`;
+  }
+
+  async layerCount(layer: LayerId): Promise<{ revision: string; count: number }> {
+    return this.db.transaction(() => {
+      const revision = `${this.databaseId}-${this.statements.revision.get(layer)?.revision ?? 0}`;
+      return { revision, count: this.statements.count.get(layer)?.n ?? 0 };
+    })();
   }
 
   async layerSnapshot(layer: LayerId): Promise<LayerSnapshot> {

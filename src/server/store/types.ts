@@ -136,6 +136,8 @@ export interface LayerSnapshot {
 export interface Store {
   // layers and features
   layerRevision(layer: LayerId): Promise<string>;
+  /** The layer's revision and how many features it holds at that revision, read together. */
+  layerCount(layer: LayerId): Promise<{ revision: string; count: number }>;
   layerSnapshot(layer: LayerId): Promise<LayerSnapshot>;
   listFeatures(layer: LayerId): Promise<StoredFeature[]>;
   getFeature(layer: LayerId, id: string): Promise<StoredFeature | null>;

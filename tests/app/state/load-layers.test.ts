@@ -34,9 +34,28 @@ interface Call {
   ifNoneMatch: string | null;
 }
 
-/** A server whose layers are all at revision "7": plots as above, the other layers empty. */
-function stubServer(calls: Call[]) {
+const LAYERS = ['boundary', 'parks', 'plots', 'projects', 'newland', 'zones'] as const;
+
+/** GET /api/layers: every layer at revision "7", plots as `plotsServed`. */
+function manifest(plotsServed: 'geojson' | 'tiles') {
+  return {
+    layers: LAYERS.map((id) => ({
+      id,
+      count: id === 'plots' ? 1 : 0,
+      revision: '7',
+      served: id === 'plots' ? plotsServed : 'geojson',
+    })),
+    tileThreshold: plotsServed === 'tiles' ? 0 : 20_000,
+  };
+}
+
+/**
+ * A server whose layers are all at revision "7": plots as above, the other layers empty. `calls` gets
+ * the layers' requests (not the manifest's).
+ */
+function stubServer(calls: Call[], plotsServed: 'geojson' | 'tiles' = 'geojson') {
   vi.stubGlobal('fetch', async (url: string, init: RequestInit) => {
+    if (String(url).endsWith('/api/layers')) return Response.json(manifest(plotsServed));
     const headers = (init.headers ?? {}) as Record<string, string>;
     const ifNoneMatch = headers['If-None-Match'] ?? null;
     calls.push({ url, ifNoneMatch });
@@ -79,6 +98,42 @@ describe('loadLayers', () => {
     expect(again.layers.plots?.collection).toEqual(plots);
     expect(again.layers.plots?.areaM2.get('HS-DX-0001')).toBe(measured);
     expect(again.layers.zones?.collection.features).toEqual([]);
+  });
+
+  it('leaves a layer the server serves as tiles to the map: not fetched, not kept, noted with its count', async () => {
+    const calls: Call[] = [];
+    stubServer(calls, 'tiles');
+    const result = await loadLayers('http://atlas.test/', 'wang');
+    expect(calls.map((call) => call.url.replace('http://atlas.test/api/layers/', '')).sort()).toEqual([
+      'boundary',
+      'newland',
+      'parks',
+      'projects',
+      'zones',
+    ]);
+    expect(result.layers.plots).toBeUndefined();
+    expect(result.tiled).toEqual({ plots: { count: 1, revision: '7' } });
+    expect(result.reports.find((report) => report.layer === 'plots')).toEqual({
+      layer: 'plots',
+      fileName: 'plots.geojson',
+      ok: true,
+      problems: [],
+      fetchError: null,
+    });
+    expect(await readCachedLayer('wang', 'plots')).toBeNull();
+  });
+
+  it('loads every layer whole when the manifest cannot be read (an older server)', async () => {
+    const calls: Call[] = [];
+    vi.stubGlobal('fetch', async (url: string) => {
+      if (String(url).endsWith('/api/layers')) return new Response('{"error":"not-found"}', { status: 404 });
+      calls.push({ url, ifNoneMatch: null });
+      return Response.json(String(url).endsWith('/plots') ? plots : empty, { headers: { ETag: '"7"' } });
+    });
+    const result = await loadLayers('http://atlas.test/', 'wang');
+    expect(calls).toHaveLength(6);
+    expect(result.tiled).toEqual({});
+    expect(result.layers.plots?.collection).toEqual(plots);
   });
 
   it('keeps each user apart, and signing out forgets everything', async () => {
