@@ -40,6 +40,8 @@ export const USERS = {
 export interface StartOptions {
   /** Accounts made through the store before the server listens (none: the setup link is printed). */
   users?: readonly TestUser[];
+  /** The server's tile threshold (ATLAS_TILE_THRESHOLD): 0 serves every non-empty tileable layer as tiles. */
+  tileThreshold?: number;
 }
 
 const DIST = new URL('../../dist/', import.meta.url);
@@ -62,7 +64,10 @@ function checkTestBuild(): void {
 export async function startApp(options: StartOptions = {}): Promise<RunningApp> {
   checkTestBuild();
   const dataDir = await mkdtemp(join(tmpdir(), 'atlas-e2e-'));
-  const server = await buildServer({ dataDir });
+  const server = await buildServer({
+    dataDir,
+    ...(options.tileThreshold !== undefined ? { tileThreshold: options.tileThreshold } : {}),
+  });
   for (const user of options.users ?? []) {
     const created = await server.atlas.store.createUser(
       user.username,
