@@ -16,6 +16,7 @@ import { hashToken, newToken, sessionToken } from './auth/session.ts';
 import { registerCompression } from './compression.ts';
 import { dataDirFromEnv, JSON_BODY_LIMIT, PHOTOS_DIR, TIMEOUTS, type Timeouts } from './config.ts';
 import { forbidden, unauthorized } from './errors.ts';
+import { clearUploads } from './import-job.ts';
 import { registerJsonBodyParser } from './json-body.ts';
 import { handleError, handleNotFound } from './replies.ts';
 import { authRoutes } from './routes/auth.ts';
@@ -108,6 +109,7 @@ export async function buildServer(options: ServerOptions = {}): Promise<FastifyI
   try {
     const geodataDir = options.geodataDir === null ? null : resolve(options.geodataDir ?? 'geodata');
     const seeding = geodataDir ? await seedLayers(store, geodataDir) : [];
+    await clearUploads(dataDir);
     let setupToken: string | null = null;
     if ((await store.countUsers()) === 0) {
       setupToken = newToken();
