@@ -14,7 +14,14 @@ import { CONTENT_SECURITY_POLICY } from './auth/csp.ts';
 import { type Access, ADMIN, allows } from './auth/roles.ts';
 import { hashToken, newToken, sessionToken } from './auth/session.ts';
 import { registerCompression } from './compression.ts';
-import { dataDirFromEnv, JSON_BODY_LIMIT, PHOTOS_DIR, TIMEOUTS, type Timeouts } from './config.ts';
+import {
+  dataDirFromEnv,
+  IMPORT_UPLOAD_LIMIT,
+  JSON_BODY_LIMIT,
+  PHOTOS_DIR,
+  TIMEOUTS,
+  type Timeouts,
+} from './config.ts';
 import { forbidden, unauthorized } from './errors.ts';
 import { clearUploads } from './import-job.ts';
 import { registerJsonBodyParser } from './json-body.ts';
@@ -51,6 +58,8 @@ export interface ServerOptions {
   trustProxy?: boolean;
   /** Time limits of requests (config.ts TIMEOUTS); tests shorten them. */
   timeouts?: Timeouts;
+  /** The largest import accepted, in bytes (config.ts IMPORT_UPLOAD_LIMIT); tests lower it. */
+  importUploadLimit?: number;
   /** Session cookies marked Secure always (COOKIE_SECURE=1); otherwise when the request came by https
    *  (directly, or per X-Forwarded-Proto with trustProxy). */
   secureCookies?: boolean;
@@ -60,6 +69,8 @@ export interface AtlasContext {
   store: Store;
   dataDir: string;
   photosDir: string;
+  /** The largest import accepted, in bytes. */
+  importUploadLimit: number;
   /** The one-time setup token made at this start when there are no users, else null. */
   setupToken: string | null;
   seeding: SeedOutcome[];
@@ -119,6 +130,7 @@ export async function buildServer(options: ServerOptions = {}): Promise<FastifyI
       store,
       dataDir,
       photosDir: join(dataDir, PHOTOS_DIR),
+      importUploadLimit: options.importUploadLimit ?? IMPORT_UPLOAD_LIMIT,
       setupToken,
       seeding,
       secureCookies: options.secureCookies ?? false,

@@ -1,5 +1,5 @@
 // Imports at any size. The body is streamed to a file under DATA_DIR/import-uploads (never held whole
-// on the request thread; refused with 413 past IMPORT_UPLOAD_LIMIT), then a file of
+// on the request thread; refused with 413 past IMPORT_UPLOAD_LIMIT, config.ts), then a file of
 // IMPORT_WORKER_MIN_BYTES or more is read, validated, planned and written by a worker thread of its own
 // (import-worker.ts) with its own connection to the database, while this thread keeps answering; the
 // store orders its own writes around that one (Store.writeElsewhere). The upload's file is removed in
@@ -10,15 +10,14 @@ import { mkdir, readdir, rm, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { finished, type Readable } from 'node:stream';
 import { Worker } from 'node:worker_threads';
-import { IMPORT_UPLOAD_LIMIT, IMPORT_UPLOADS_DIR, IMPORT_WORKER_HEAP_MB } from './config.ts';
+import { IMPORT_UPLOADS_DIR, IMPORT_WORKER_HEAP_MB } from './config.ts';
 import { ApiError } from './errors.ts';
 import type { ImportCommand, ImportJob, ImportMessage } from './import-worker.ts';
 import type { Store } from './store/types.ts';
 import { trackValidation } from './validation-pool.ts';
 
-const LIMIT_MB = IMPORT_UPLOAD_LIMIT / (1024 * 1024);
-
-export function uploadTooLarge(): ApiError {
+export function uploadTooLarge(limit: number): ApiError {
+  const LIMIT_MB = Number((limit / (1024 * 1024)).toFixed(1));
   return new ApiError(
     413,
     'file-too-large',
@@ -26,7 +25,7 @@ export function uploadTooLarge(): ApiError {
       zh: `文件太大（导入最多 ${LIMIT_MB} MB）；请把图层分成几个文件，以 mode=merge 依次导入。`,
       en: `The file is too large (imports: ${LIMIT_MB} MB at most); split the layer into several files and import them one after another with mode=merge.`,
     },
-    { limitBytes: IMPORT_UPLOAD_LIMIT },
+    { limitBytes: limit },
   );
 }
 
@@ -58,6 +57,7 @@ export async function clearUploads(dataDir: string): Promise<void> {
 export async function receiveUpload(
   dataDir: string,
   body: Readable,
+  limit: number,
 ): Promise<{ file: string; bytes: number }> {
   const dir = uploadsDir(dataDir);
   await mkdir(dir, { recursive: true });
@@ -79,7 +79,7 @@ export async function receiveUpload(
       };
       const counted = (chunk: Buffer) => {
         bytes += chunk.length;
-        if (bytes > IMPORT_UPLOAD_LIMIT) fail(new TooLarge());
+        if (bytes > limit) fail(new TooLarge());
       };
       body.on('data', counted);
       body.pipe(out);
@@ -95,7 +95,7 @@ export async function receiveUpload(
   } catch (error) {
     out.destroy();
     await rm(file, { force: true });
-    if (error instanceof TooLarge) throw uploadTooLarge();
+    if (error instanceof TooLarge) throw uploadTooLarge(limit);
     throw error;
   }
   return { file, bytes };
@@ -127,21 +127,20 @@ export type WorkerImport = Exclude<ImportMessage, { kind: 'validated' | 'error' 
 export function importOnWorker(store: Store, job: ImportJob): Promise<WorkerImport> {
   const untrack = trackValidation();
   const worker = startWorker(job);
-  let settle: ((message: ImportMessage) => void) | null = null;
-  let outcome: ImportMessage | null = null;
+  // Messages in the order they came, and the one waiting for the next.
+  const inbox: ImportMessage[] = [];
+  let waiting: ((message: ImportMessage) => void) | null = null;
   const deliver = (message: ImportMessage) => {
-    outcome = message;
-    const next = settle;
-    settle = null;
-    next?.(message);
+    const next = waiting;
+    waiting = null;
+    if (next) next(message);
+    else inbox.push(message);
   };
   const nextMessage = () =>
     new Promise<ImportMessage>((resolve) => {
-      if (outcome) {
-        const message = outcome;
-        outcome = null;
-        resolve(message);
-      } else settle = resolve;
+      const first = inbox.shift();
+      if (first) resolve(first);
+      else waiting = resolve;
     });
   worker.on('message', (message: ImportMessage) => deliver(message));
   worker.on('error', (error) => deliver({ kind: 'error', message: error.message }));

@@ -115,6 +115,7 @@ export async function startServer(
     plots?: number;
     distDir?: string;
     store?: StoreKind;
+    importUploadLimit?: number;
   } = {},
 ): Promise<TestServer> {
   const root = options.root ?? tempRoot();
@@ -125,6 +126,7 @@ export async function startServer(
     distDir: options.distDir ?? null,
     dataDir,
     geodataDir: fixtureGeodata(root, options.plots),
+    ...(options.importUploadLimit ? { importUploadLimit: options.importUploadLimit } : {}),
     ...(databaseUrl ? { store: await PostgresStore.open(databaseUrl) } : {}),
   });
   const hash = await hashPassword(PASSWORD);

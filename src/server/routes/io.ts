@@ -11,7 +11,7 @@ import { LAYER_IDS, type LayerId } from '../../domain/layers.ts';
 import type { ImportReport } from '../../domain/wire.ts';
 import type { Problem } from '../../geo/validate.ts';
 import { ADMIN, READ } from '../auth/roles.ts';
-import { IMPORT_UPLOAD_LIMIT, IMPORT_WORKER_MIN_BYTES } from '../config.ts';
+import { IMPORT_WORKER_MIN_BYTES } from '../config.ts';
 import { layerCsv } from '../csv.ts';
 import { ApiError, unauthorized } from '../errors.ts';
 import { importOnWorker, receiveUpload, uploadTooLarge } from '../import-job.ts';
@@ -40,7 +40,7 @@ interface Upload {
 async function receiveBody(
   request: FastifyRequest,
   reply: FastifyReply,
-  dataDir: string,
+  { dataDir, importUploadLimit: limit }: { dataDir: string; importUploadLimit: number },
   layer: LayerId,
 ): Promise<Upload> {
   const refuse = (error: unknown) => {
@@ -49,15 +49,13 @@ async function receiveBody(
     throw error;
   };
   if (request.isMultipart()) {
-    const part = await readUpload(() =>
-      request.file({ limits: { fileSize: IMPORT_UPLOAD_LIMIT, files: 1 } }),
-    );
+    const part = await readUpload(() => request.file({ limits: { fileSize: limit, files: 1 } }));
     if (!part)
       throw new ApiError(400, 'no-file', { zh: '请求中没有文件。', en: 'The request carries no file.' });
-    const upload = await readUpload(() => receiveUpload(dataDir, part.file)).catch(refuse);
+    const upload = await readUpload(() => receiveUpload(dataDir, part.file, limit)).catch(refuse);
     if (part.file.truncated) {
       await rm(upload.file, { force: true });
-      refuse(uploadTooLarge());
+      refuse(uploadTooLarge(limit));
     }
     return { ...upload, fileName: part.filename || `${layer}.geojson` };
   }
@@ -67,8 +65,8 @@ async function receiveBody(
       en: 'Send the layer as GeoJSON (application/geo+json or application/json) or as a multipart file.',
     });
   }
-  if (Number(request.headers['content-length']) > IMPORT_UPLOAD_LIMIT) refuse(uploadTooLarge());
-  const upload = await receiveUpload(dataDir, request.body).catch(refuse);
+  if (Number(request.headers['content-length']) > limit) refuse(uploadTooLarge(limit));
+  const upload = await receiveUpload(dataDir, request.body, limit).catch(refuse);
   return { ...upload, fileName: `${layer}.geojson` };
 }
 
@@ -117,7 +115,7 @@ function attachment(name: string): string {
 }
 
 export async function ioRoutes(server: FastifyInstance): Promise<void> {
-  const { store, dataDir } = server.atlas;
+  const { store } = server.atlas;
   server.removeContentTypeParser('application/json');
   // The body stays a stream: the route writes it to a file as it arrives.
   server.addContentTypeParser(['application/json', 'application/geo+json'], (_request, payload, done) =>
@@ -128,7 +126,7 @@ export async function ioRoutes(server: FastifyInstance): Promise<void> {
     if (!request.user) throw unauthorized();
     const { layer } = parse(layerParams, request.params, 'params');
     const { mode, onConflict } = parse(importQuery, request.query, 'query');
-    const upload = await receiveBody(request, reply, dataDir, layer);
+    const upload = await receiveBody(request, reply, server.atlas, layer);
     try {
       if (upload.bytes >= IMPORT_WORKER_MIN_BYTES) {
         const outcome = await importOnWorker(store, {
