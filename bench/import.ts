@@ -123,7 +123,7 @@ const oldPath =
     const features = featureContents((report.value as FeatureCollection).features);
     const result = await server.atlas.store.importLayer('plots', features, 'merge', 'bench', 'refuse');
     if (!result.ok) throw new Error('the old path refused the import');
-    return `${result.summary.created} plots created from ${(text.length / 2 ** 20).toFixed(0)} MB (old path)`;
+    return `${result.summary.created} plots created from ${(statSync(file).size / 2 ** 20).toFixed(0)} MB (old path)`;
   };
 
 try {
