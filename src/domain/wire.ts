@@ -158,6 +158,8 @@ export const importSummary = z.object({
 /** POST /api/import/:layer: what the import did, and the validator's warnings (src/geo/validate). */
 export const importReport = importSummary.extend({
   layer: z.enum(LAYER_IDS),
+  /** The import's history entry: its per-feature diffs are listed by /api/history?layer=…&import=seq. */
+  historySeq: z.number(),
   mode: z.enum(['replace', 'merge']),
   overwrote: z.array(importConflict),
   problems: z.array(z.unknown()),
@@ -254,6 +256,11 @@ export const historyEntry = z.object({
   before: z.unknown(),
   after: z.unknown(),
   note: z.string().nullable(),
+  /**
+   * A feature's diff written by an import: the seq of that import's entry (entity 'layer'), which
+   * lists its diffs (GET /api/history?layer=…&import=seq); null for every other entry.
+   */
+  importSeq: z.number().nullable().optional(),
 });
 export type HistoryEntry = z.infer<typeof historyEntry>;
 

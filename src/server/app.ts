@@ -16,13 +16,20 @@ import { hashToken, newToken, sessionToken } from './auth/session.ts';
 import { registerCompression } from './compression.ts';
 import {
   dataDirFromEnv,
+<<<<<<< HEAD
   JSON_BODY_LIMIT,
   PHOTOS_DIR,
   TILE_THRESHOLD,
+=======
+  IMPORT_UPLOAD_LIMIT,
+  JSON_BODY_LIMIT,
+  PHOTOS_DIR,
+>>>>>>> i10-import
   TIMEOUTS,
   type Timeouts,
 } from './config.ts';
 import { forbidden, unauthorized } from './errors.ts';
+import { clearUploads } from './import-job.ts';
 import { registerJsonBodyParser } from './json-body.ts';
 import { handleError, handleNotFound } from './replies.ts';
 import { authRoutes } from './routes/auth.ts';
@@ -59,6 +66,8 @@ export interface ServerOptions {
   trustProxy?: boolean;
   /** Time limits of requests (config.ts TIMEOUTS); tests shorten them. */
   timeouts?: Timeouts;
+  /** The largest import accepted, in bytes (config.ts IMPORT_UPLOAD_LIMIT); tests lower it. */
+  importUploadLimit?: number;
   /** Session cookies marked Secure always (COOKIE_SECURE=1); otherwise when the request came by https
    *  (directly, or per X-Forwarded-Proto with trustProxy). */
   secureCookies?: boolean;
@@ -68,6 +77,8 @@ export interface AtlasContext {
   store: Store;
   dataDir: string;
   photosDir: string;
+  /** The largest import accepted, in bytes. */
+  importUploadLimit: number;
   /** The one-time setup token made at this start when there are no users, else null. */
   setupToken: string | null;
   seeding: SeedOutcome[];
@@ -119,6 +130,7 @@ export async function buildServer(options: ServerOptions = {}): Promise<FastifyI
   try {
     const geodataDir = options.geodataDir === null ? null : resolve(options.geodataDir ?? 'geodata');
     const seeding = geodataDir ? await seedLayers(store, geodataDir) : [];
+    await clearUploads(dataDir);
     let setupToken: string | null = null;
     if ((await store.countUsers()) === 0) {
       setupToken = newToken();
@@ -128,6 +140,7 @@ export async function buildServer(options: ServerOptions = {}): Promise<FastifyI
       store,
       dataDir,
       photosDir: join(dataDir, PHOTOS_DIR),
+      importUploadLimit: options.importUploadLimit ?? IMPORT_UPLOAD_LIMIT,
       setupToken,
       seeding,
       secureCookies: options.secureCookies ?? false,

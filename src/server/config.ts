@@ -6,8 +6,21 @@ export const PHOTOS_DIR = 'photos';
 
 /** JSON bodies of ordinary requests; a zone's geometry fits easily. */
 export const JSON_BODY_LIMIT = 1024 * 1024;
-/** A whole layer sent to /api/import. */
-export const IMPORT_BODY_LIMIT = 64 * 1024 * 1024;
+/**
+ * A whole layer sent to /api/import: streamed to a file under IMPORT_UPLOADS_DIR (never held whole on
+ * the request thread), refused with 413 past this many bytes. 300 000 plots are about 190 MB.
+ */
+export const IMPORT_UPLOAD_LIMIT = 512 * 1024 * 1024;
+/** Where uploads wait for their import, under DATA_DIR; emptied at each start. */
+export const IMPORT_UPLOADS_DIR = 'import-uploads';
+/**
+ * Uploads of at least this many bytes are parsed, validated, planned and written by an import worker
+ * thread with its own database connection (import-job.ts); smaller ones on the request thread, where
+ * the work is shorter than a thread's start.
+ */
+export const IMPORT_WORKER_MIN_BYTES = 1024 * 1024;
+/** The import worker's heap: a 512 MB file parsed is several times that. */
+export const IMPORT_WORKER_HEAP_MB = 8192;
 /** Photo limits (PHOTO_MAX_BYTES, PHOTOS_PER_INSPECTION, the types) are the app's too: src/domain/photos.ts. */
 
 /** Texts at least this long are validated on a worker thread (validation-pool.ts), smaller ones inline. */
@@ -18,7 +31,7 @@ export const HISTORY_ATTEMPT_MAX_BYTES = 8 * 1024;
 
 /**
  * Time limits of a request. An ordinary request's body must arrive within BODY_TIMEOUT_MS of its
- * headers; an import (64 MB) within IMPORT_TIMEOUT_MS, which is also the limit of any whole request.
+ * headers; an import (up to 512 MB) within IMPORT_TIMEOUT_MS, which is also the limit of any whole request.
  * Headers must arrive within HEADERS_TIMEOUT_MS; a connection idle that long is closed.
  */
 export interface Timeouts {

@@ -105,8 +105,21 @@ class ValidationPool {
 /** One or two workers: the machine's other cores serve requests and commits. */
 const pool = new ValidationPool(Math.max(1, Math.min(2, availableParallelism() - 1)));
 
+/** Imports validated on threads of their own (import-job.ts), counted with the pool's. */
+let importsRunning = 0;
+
+/** Counts one validation on another thread until the returned function is called. */
+export function trackValidation(): () => void {
+  importsRunning++;
+  let done = false;
+  return () => {
+    if (!done) importsRunning--;
+    done = true;
+  };
+}
+
 /** How many validations run on worker threads at this moment. */
-export const validationsRunning = (): number => pool.running;
+export const validationsRunning = (): number => pool.running + importsRunning;
 
 /**
  * Validates GeoJSON text with the layer's rules: inline when small, on a worker thread when large.

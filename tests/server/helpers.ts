@@ -116,6 +116,7 @@ export async function startServer(
     distDir?: string;
     store?: StoreKind;
     tileThreshold?: number;
+    importUploadLimit?: number;
   } = {},
 ): Promise<TestServer> {
   const root = options.root ?? tempRoot();
@@ -126,6 +127,7 @@ export async function startServer(
     distDir: options.distDir ?? null,
     dataDir,
     geodataDir: fixtureGeodata(root, options.plots),
+    ...(options.importUploadLimit ? { importUploadLimit: options.importUploadLimit } : {}),
     ...(databaseUrl ? { store: await PostgresStore.open(databaseUrl) } : {}),
     ...(options.tileThreshold !== undefined ? { tileThreshold: options.tileThreshold } : {}),
   });

@@ -1,6 +1,7 @@
 // GET /api/history: who changed what, when, from what to what — newest first, paged by `before`.
 // layer=<layer id> (with id: one feature; without: the layer's features and its imports),
-// layer=inspections&id=<inspection id>, layer=users (admins only).
+// layer=inspections&id=<inspection id>, layer=users (admins only); layer=<layer id>&import=<seq>: the
+// per-feature diffs of one import (its entry's seq, the import's answer's historySeq).
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import { LAYER_IDS } from '../../domain/layers.ts';
@@ -15,6 +16,8 @@ const historyQuery = z.strictObject({
   id: z.string().min(1).max(200).optional(),
   limit: z.coerce.number().int().min(1).max(1000).default(100),
   before: z.coerce.number().int().min(1).optional(),
+  /** The per-feature diffs of one import: the seq of its entry (its `historySeq`). */
+  import: z.coerce.number().int().min(1).optional(),
 });
 
 export function historyRoutes(server: FastifyInstance): void {
@@ -25,6 +28,7 @@ export function historyRoutes(server: FastifyInstance): void {
     const filter: HistoryQuery = { limit: query.limit };
     if (query.before !== undefined) filter.beforeSeq = query.before;
     if (query.id !== undefined) filter.entityId = query.id;
+    if (query.import !== undefined) filter.importSeq = query.import;
     if (query.layer === 'users') {
       if (request.user?.role !== 'admin')
         throw forbidden({ zh: '查看用户变更记录', en: 'reading the users’ history' });

@@ -1,19 +1,24 @@
 // Import a whole layer (admins) through the validator, all or nothing, replacing it or merging by id;
-// export a layer as GeoJSON or CSV. Registered as its own plugin: here JSON bodies stay text, so the
-// validator sees the file as written (lines, duplicate keys) and a layer may be up to 64 MB.
+// export a layer as GeoJSON or CSV. Registered as its own plugin: here a JSON body is not parsed but
+// streamed to a file (import-job.ts), so a layer may be up to IMPORT_UPLOAD_LIMIT (512 MB) and is never
+// held whole on the request thread; a large one is validated and written by a worker thread.
+import { readFile, rm } from 'node:fs/promises';
 import { Readable } from 'node:stream';
-import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { GeoJSON } from 'geojson';
 import { z } from 'zod';
 import { LAYER_IDS, type LayerId } from '../../domain/layers.ts';
 import type { ImportReport } from '../../domain/wire.ts';
+import type { Problem } from '../../geo/validate.ts';
 import { ADMIN, READ } from '../auth/roles.ts';
-import { IMPORT_BODY_LIMIT } from '../config.ts';
+import { IMPORT_WORKER_MIN_BYTES } from '../config.ts';
 import { layerCsv } from '../csv.ts';
 import { ApiError, unauthorized } from '../errors.ts';
+import { importOnWorker, receiveUpload, uploadTooLarge } from '../import-job.ts';
 import { parse } from '../parse.ts';
 import { featureContents } from '../seed.ts';
 import { collectionChunks } from '../store/rows.ts';
+import type { ImportResult } from '../store/types.ts';
 import { validateText } from '../validation-pool.ts';
 import { readUpload } from './photos.ts';
 
@@ -25,30 +30,84 @@ const importQuery = z.strictObject({
 });
 const exportQuery = z.strictObject({ format: z.enum(['geojson', 'csv']).default('geojson') });
 
-async function uploadedText(
+interface Upload {
+  file: string;
+  bytes: number;
+  fileName: string;
+}
+
+/** The uploaded layer, streamed to a file: a multipart file or a GeoJSON body. */
+async function receiveBody(
   request: FastifyRequest,
+  reply: FastifyReply,
+  { dataDir, importUploadLimit: limit }: { dataDir: string; importUploadLimit: number },
   layer: LayerId,
-): Promise<{ text: string; fileName: string }> {
+): Promise<Upload> {
+  const refuse = (error: unknown) => {
+    // The rest of a refused body is not worth reading: the connection closes after the answer.
+    if (error instanceof ApiError && error.status === 413) reply.header('connection', 'close');
+    throw error;
+  };
   if (request.isMultipart()) {
-    const file = await readUpload(() => request.file({ limits: { fileSize: IMPORT_BODY_LIMIT, files: 1 } }));
-    if (!file)
+    const part = await readUpload(() => request.file({ limits: { fileSize: limit, files: 1 } }));
+    if (!part)
       throw new ApiError(400, 'no-file', { zh: '请求中没有文件。', en: 'The request carries no file.' });
-    const content = await readUpload(() => file.toBuffer());
-    if (file.file.truncated) {
-      throw new ApiError(413, 'file-too-large', {
-        zh: '文件太大（最多 64 MB）。',
-        en: 'The file is too large (64 MB at most).',
-      });
+    const upload = await readUpload(() => receiveUpload(dataDir, part.file, limit)).catch(refuse);
+    if (part.file.truncated) {
+      await rm(upload.file, { force: true });
+      refuse(uploadTooLarge(limit));
     }
-    return { text: content.toString('utf8'), fileName: file.filename || `${layer}.geojson` };
+    return { ...upload, fileName: part.filename || `${layer}.geojson` };
   }
-  if (typeof request.body !== 'string') {
+  if (!(request.body instanceof Readable)) {
     throw new ApiError(415, 'unsupported-media-type', {
       zh: '请以 GeoJSON（application/geo+json 或 application/json）或 multipart 文件上传。',
       en: 'Send the layer as GeoJSON (application/geo+json or application/json) or as a multipart file.',
     });
   }
-  return { text: request.body, fileName: `${layer}.geojson` };
+  if (Number(request.headers['content-length']) > limit) refuse(uploadTooLarge(limit));
+  const upload = await receiveUpload(dataDir, request.body, limit).catch(refuse);
+  return { ...upload, fileName: `${layer}.geojson` };
+}
+
+function invalid(fileName: string, layer: LayerId, problems: Problem[]): ApiError {
+  return new ApiError(
+    422,
+    'invalid-geojson',
+    {
+      zh: `文件 ${fileName} 有错误，图层 ${layer} 未作任何改动。`,
+      en: `${fileName} has errors; layer ${layer} was not changed.`,
+    },
+    { problems },
+  );
+}
+
+/** What the store did, as the API answers it (or the conflicts' refusal). */
+function answer(
+  layer: LayerId,
+  mode: 'replace' | 'merge',
+  result: ImportResult,
+  problems: Problem[],
+): ImportReport {
+  if (!result.ok) {
+    throw new ApiError(
+      422,
+      'import-conflicts',
+      {
+        zh: `文件中有 ${result.conflicts.length} 个要素在导出后已被修改，导入会撤销这些修改；图层 ${layer} 未作任何改动。请重新导出后再改，或确认覆盖（onConflict=overwrite）。`,
+        en: `${result.conflicts.length} features of the file were changed after it was exported, and importing it would revert those changes; layer ${layer} was not changed. Export again and edit that, or confirm overwriting (onConflict=overwrite).`,
+      },
+      { conflicts: result.conflicts },
+    );
+  }
+  return {
+    layer,
+    mode,
+    ...result.summary,
+    historySeq: result.historySeq,
+    overwrote: result.overwrote,
+    problems,
+  };
 }
 
 function attachment(name: string): string {
@@ -58,57 +117,48 @@ function attachment(name: string): string {
 export async function ioRoutes(server: FastifyInstance): Promise<void> {
   const { store } = server.atlas;
   server.removeContentTypeParser('application/json');
-  server.addContentTypeParser(
-    ['application/json', 'application/geo+json'],
-    { parseAs: 'string', bodyLimit: IMPORT_BODY_LIMIT },
-    (_request, body, done) => done(null, body),
+  // The body stays a stream: the route writes it to a file as it arrives.
+  server.addContentTypeParser(['application/json', 'application/geo+json'], (_request, payload, done) =>
+    done(null, payload),
   );
 
-  server.post(
-    '/api/import/:layer',
-    { config: { access: ADMIN, body: 'upload' }, bodyLimit: IMPORT_BODY_LIMIT },
-    async (request) => {
-      if (!request.user) throw unauthorized();
-      const { layer } = parse(layerParams, request.params, 'params');
-      const { mode, onConflict } = parse(importQuery, request.query, 'query');
-      const { text, fileName } = await uploadedText(request, layer);
-      const report = await validateText(text, fileName, layer);
+  server.post('/api/import/:layer', { config: { access: ADMIN, body: 'upload' } }, async (request, reply) => {
+    if (!request.user) throw unauthorized();
+    const { layer } = parse(layerParams, request.params, 'params');
+    const { mode, onConflict } = parse(importQuery, request.query, 'query');
+    const upload = await receiveBody(request, reply, server.atlas, layer);
+    try {
+      if (upload.bytes >= IMPORT_WORKER_MIN_BYTES) {
+        const outcome = await importOnWorker(store, {
+          file: upload.file,
+          fileName: upload.fileName,
+          layer,
+          mode,
+          onConflict,
+          actor: request.user.username,
+          target: store.importTarget,
+        }).catch((error: unknown) => {
+          request.log.error(error);
+          throw new ApiError(500, 'import-failed', {
+            zh: `导入 ${upload.fileName} 未能完成，图层 ${layer} 未作任何改动。`,
+            en: `The import of ${upload.fileName} did not complete; layer ${layer} was not changed.`,
+          });
+        });
+        if (outcome.kind === 'invalid') throw invalid(upload.fileName, layer, outcome.problems);
+        return answer(layer, mode, outcome.result, outcome.problems);
+      }
+      const text = await readFile(upload.file, 'utf8');
+      const report = await validateText(text, upload.fileName, layer);
       const geojson = report.value as GeoJSON | null;
-      const features = geojson?.type === 'FeatureCollection' ? featureContents(geojson.features) : [];
-      const problems = report.problems;
-      if (!report.ok || geojson?.type !== 'FeatureCollection') {
-        throw new ApiError(
-          422,
-          'invalid-geojson',
-          {
-            zh: `文件 ${fileName} 有错误，图层 ${layer} 未作任何改动。`,
-            en: `${fileName} has errors; layer ${layer} was not changed.`,
-          },
-          { problems },
-        );
-      }
+      if (!report.ok || geojson?.type !== 'FeatureCollection')
+        throw invalid(upload.fileName, layer, report.problems);
+      const features = featureContents(geojson.features);
       const result = await store.importLayer(layer, features, mode, request.user.username, onConflict);
-      if (!result.ok) {
-        throw new ApiError(
-          422,
-          'import-conflicts',
-          {
-            zh: `文件中有 ${result.conflicts.length} 个要素在导出后已被修改，导入会撤销这些修改；图层 ${layer} 未作任何改动。请重新导出后再改，或确认覆盖（onConflict=overwrite）。`,
-            en: `${result.conflicts.length} features of the file were changed after it was exported, and importing it would revert those changes; layer ${layer} was not changed. Export again and edit that, or confirm overwriting (onConflict=overwrite).`,
-          },
-          { conflicts: result.conflicts },
-        );
-      }
-      const answer: ImportReport = {
-        layer,
-        mode,
-        ...result.summary,
-        overwrote: result.overwrote,
-        problems: report.problems,
-      };
-      return answer;
-    },
-  );
+      return answer(layer, mode, result, report.problems);
+    } finally {
+      await rm(upload.file, { force: true });
+    }
+  });
 
   server.get('/api/export/:layer', { config: { access: READ } }, async (request, reply) => {
     const { layer } = parse(layerParams, request.params, 'params');

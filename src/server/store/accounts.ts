@@ -3,6 +3,7 @@
 import type Database from 'better-sqlite3';
 import type { Role } from '../../domain/wire.ts';
 import { canonicalUsername } from '../auth/username.ts';
+import type { WriteGate } from './group-commit.ts';
 import { type HistoryTable, userEntry } from './history.ts';
 import type { User, UserChange, UserWithHash } from './types.ts';
 
@@ -42,11 +43,14 @@ export class LastAdminError extends Error {
 export class AccountsTable {
   private readonly accountsDb: Database.Database;
   private readonly accountsHistory: HistoryTable;
+  /** Every write here waits while another connection writes (an import's worker, group-commit.ts). */
+  protected readonly writeGate: WriteGate;
   private readonly sql;
 
-  constructor(db: Database.Database, history: HistoryTable) {
+  constructor(db: Database.Database, history: HistoryTable, gate: WriteGate) {
     this.accountsDb = db;
     this.accountsHistory = history;
+    this.writeGate = gate;
     this.sql = {
       user: db.prepare<[string], UserRow>('SELECT * FROM users WHERE name_key = ?'),
       users: db.prepare<[], UserRow>('SELECT * FROM users ORDER BY username'),
@@ -107,12 +111,14 @@ export class AccountsTable {
   }
 
   async createUser(username: string, role: Role, passwordHash: string, actor: string): Promise<User | null> {
+    await this.writeGate.open();
     return this.accountsDb
       .transaction(() => this.insertUser(username, role, passwordHash, actor))
       .immediate();
   }
 
   async updateUser(username: string, change: UserChange, actor: string): Promise<User | null> {
+    await this.writeGate.open();
     return this.accountsDb
       .transaction(() => {
         const row = this.sql.user.get(canonicalUsername(username));
@@ -153,6 +159,7 @@ export class AccountsTable {
   }
 
   async createSession(tokenHash: string, username: string, expiresAt: number): Promise<void> {
+    await this.writeGate.open();
     this.accountsDb
       .transaction(() => {
         this.sql.expire.run(Date.now());
@@ -167,14 +174,17 @@ export class AccountsTable {
   }
 
   async deleteSession(tokenHash: string): Promise<void> {
+    await this.writeGate.open();
     this.sql.deleteSession.run(tokenHash);
   }
 
   async deleteUserSessions(username: string, exceptTokenHash = ''): Promise<void> {
+    await this.writeGate.open();
     this.sql.deleteUserSessions.run(username, exceptTokenHash);
   }
 
   async createSetupToken(tokenHash: string): Promise<void> {
+    await this.writeGate.open();
     // Only the newest link works: the one this start printed.
     this.accountsDb
       .transaction(() => {
@@ -185,6 +195,7 @@ export class AccountsTable {
   }
 
   async completeSetup(tokenHash: string, username: string, passwordHash: string): Promise<User | null> {
+    await this.writeGate.open();
     return this.accountsDb
       .transaction(() => {
         if ((this.sql.count.get()?.n ?? 0) > 0) return null;

@@ -13,13 +13,55 @@ interface Job {
 
 type Outcome = { ok: true; value: unknown } | { ok: false; error: unknown };
 
+/**
+ * Holds this connection's writes back while another connection to the same file writes (an import's
+ * worker thread, import-job.ts): SQLite has one writer, and a write attempted here meanwhile would wait
+ * on the lock synchronously (busy_timeout), freezing the request thread. Holds run one at a time, in
+ * the order asked; a write that waits runs when the hold ends, before or after it, never inside it.
+ */
+export class WriteGate {
+  private current: Promise<void> | null = null;
+  private tail: Promise<void> = Promise.resolve();
+
+  get closed(): boolean {
+    return this.current !== null;
+  }
+
+  /** Resolves when no hold is in force; a synchronous write right after it cannot meet one. */
+  async open(): Promise<void> {
+    while (this.current) await this.current;
+  }
+
+  hold<T>(work: () => Promise<T>): Promise<T> {
+    const run = this.tail.then(async () => {
+      let release = () => {};
+      this.current = new Promise<void>((resolve) => {
+        release = resolve;
+      });
+      try {
+        return await work();
+      } finally {
+        this.current = null;
+        release();
+      }
+    });
+    this.tail = run.then(
+      () => {},
+      () => {},
+    );
+    return run;
+  }
+}
+
 export class GroupCommit {
   private readonly db: Database.Database;
+  private readonly gate: WriteGate;
   private queue: Job[] = [];
   private scheduled = false;
 
-  constructor(db: Database.Database) {
+  constructor(db: Database.Database, gate: WriteGate) {
     this.db = db;
+    this.gate = gate;
   }
 
   run<T>(write: () => T): Promise<T> {
@@ -34,6 +76,11 @@ export class GroupCommit {
   }
 
   private flush(): void {
+    if (this.gate.closed) {
+      // Another connection writes: the batch waits (still scheduled) and runs after it.
+      void this.gate.open().then(() => this.flush());
+      return;
+    }
     this.scheduled = false;
     const jobs = this.queue;
     this.queue = [];

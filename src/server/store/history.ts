@@ -28,6 +28,7 @@ export interface HistoryRow<J> {
   before: J | null;
   after: J | null;
   note: string | null;
+  import_seq: number | null;
 }
 
 /** The entry of a row; `parse` turns a stored JSON value into the value. */
@@ -45,10 +46,11 @@ export function toHistoryEntry<J>(row: HistoryRow<J>, parse: (value: J) => unkno
     before: row.before === null ? null : parse(row.before),
     after: row.after === null ? null : parse(row.after),
     note: row.note,
+    importSeq: row.import_seq ?? null,
   };
 }
 
-export type NewHistoryEntry = Omit<HistoryEntry, 'seq' | 'at'>;
+export type NewHistoryEntry = Omit<HistoryEntry, 'seq' | 'at' | 'importSeq'> & { importSeq?: number | null };
 
 /** A conflict entry's before and after share HISTORY_ATTEMPT_MAX_BYTES. */
 const HALF_ENTRY = HISTORY_ATTEMPT_MAX_BYTES / 2;
@@ -131,6 +133,55 @@ function touched(current: Record<string, unknown>, attempt: unknown): Record<str
       : null;
   if (!keys) return current;
   return Object.fromEntries(keys.filter((key) => key in current).map((key) => [key, current[key]]));
+}
+
+/**
+ * A feature's diff in an import (import-plan.ts): not the feature, only what changed — each changed
+ * property from → to, and when the outline changed, each side's geometry as its summary (type,
+ * positions, hash). A created feature is the layer's current row (its later diffs lead back to it); a
+ * deleted one keeps its properties and geometry, as nothing else holds them any more.
+ */
+export function importDiffEntry(
+  actor: string,
+  action: 'import-create' | 'import-update' | 'import-delete',
+  before: StoredFeature | null,
+  after: StoredFeature | null,
+  note: string | null = null,
+): NewHistoryEntry {
+  const subject = (after ?? before) as StoredFeature;
+  let sides: { before: unknown; after: unknown };
+  if (!before) sides = { before: null, after: null };
+  else if (!after)
+    sides = { before: { properties: before.properties, geometry: before.geometry }, after: null };
+  else {
+    const from: Record<string, unknown> = {};
+    const to: Record<string, unknown> = {};
+    for (const key of new Set([...Object.keys(before.properties), ...Object.keys(after.properties)])) {
+      const a = before.properties[key];
+      const b = after.properties[key];
+      if (JSON.stringify(a) === JSON.stringify(b)) continue;
+      if (a !== undefined) from[key] = a;
+      if (b !== undefined) to[key] = b;
+    }
+    const geometryChanged = JSON.stringify(before.geometry) !== JSON.stringify(after.geometry);
+    sides = geometryChanged
+      ? {
+          before: { properties: from, geometry: geometrySummary(before.geometry) },
+          after: { properties: to, geometry: geometrySummary(after.geometry) },
+        }
+      : { before: { properties: from }, after: { properties: to } };
+  }
+  return {
+    actor,
+    entity: 'feature',
+    layer: subject.layer,
+    entityId: subject.id,
+    action,
+    versionBefore: before?.version ?? null,
+    versionAfter: after?.version ?? null,
+    ...sides,
+    note,
+  };
 }
 
 /** A feature's entry: properties before and after, the geometry too when it changed. */
@@ -257,18 +308,22 @@ export class HistoryTable {
   constructor(db: Database.Database) {
     this.db = db;
     this.insert = db.prepare(
-      `INSERT INTO history (at, actor, entity, layer, entity_id, action, version_before, version_after, before, after, note)
-       VALUES (@at, @actor, @entity, @layer, @entityId, @action, @versionBefore, @versionAfter, @before, @after, @note)`,
+      `INSERT INTO history (at, actor, entity, layer, entity_id, action, version_before, version_after, before, after, note, import_seq)
+       VALUES (@at, @actor, @entity, @layer, @entityId, @action, @versionBefore, @versionAfter, @before, @after, @note, @importSeq)`,
     );
   }
 
-  append(entry: NewHistoryEntry): void {
-    this.insert.run({
-      ...entry,
-      at: new Date().toISOString(),
-      before: entry.before === null ? null : JSON.stringify(entry.before),
-      after: entry.after === null ? null : JSON.stringify(entry.after),
-    });
+  /** Appends the entry; its seq. */
+  append(entry: NewHistoryEntry): number {
+    return Number(
+      this.insert.run({
+        ...entry,
+        at: new Date().toISOString(),
+        before: entry.before === null ? null : JSON.stringify(entry.before),
+        after: entry.after === null ? null : JSON.stringify(entry.after),
+        importSeq: entry.importSeq ?? null,
+      }).lastInsertRowid,
+    );
   }
 
   appendFeature(
@@ -305,6 +360,10 @@ export class HistoryTable {
     if (query.entityId) {
       where.push('entity_id = ?');
       params.push(query.entityId);
+    }
+    if (query.importSeq !== undefined) {
+      where.push('import_seq = ?');
+      params.push(query.importSeq);
     }
     if (query.beforeSeq !== undefined) {
       where.push('seq < ?');

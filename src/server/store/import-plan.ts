@@ -4,7 +4,7 @@
 // transaction. `R` is how the store holds a stored feature while comparing (SQLite: the row's text,
 // so an unchanged feature is never parsed; PostgreSQL: the parsed feature).
 import type { LayerId } from '../../domain/layers.ts';
-import { featureEntry, type NewHistoryEntry } from './history.ts';
+import { importDiffEntry, type NewHistoryEntry } from './history.ts';
 import { nextFeature } from './rows.ts';
 import type { ImportConflict, ImportedFeature, ImportSummary, StoredFeature } from './types.ts';
 
@@ -22,7 +22,10 @@ export type ImportPlan =
       updates: { feature: StoredFeature; current: StoredFeature }[];
       /** Ids of the stored features `replace` removes. */
       deletes: string[];
-      entries: NewHistoryEntry[];
+      /** The import's one entry (the layer's), written first: its seq names each diff. */
+      entry: NewHistoryEntry;
+      /** Per changed feature, what changed (history.ts importDiffEntry), in the order they happened. */
+      diffs: NewHistoryEntry[];
     };
 
 export interface ImportRequest {
@@ -72,12 +75,12 @@ export function planImport<R>(
   const conflicting = new Map(conflicts.map((conflict) => [conflict.id, conflict]));
   const inserts: StoredFeature[] = [];
   const updates: { feature: StoredFeature; current: StoredFeature }[] = [];
-  const entries: NewHistoryEntry[] = [];
+  const diffs: NewHistoryEntry[] = [];
   for (const { content, current } of changes) {
     if (!current) {
       const feature = nextFeature(layer, content, 1, actor);
       inserts.push(feature);
-      if (mode !== 'seed') entries.push(featureEntry(actor, 'import-create', null, feature));
+      if (mode !== 'seed') diffs.push(importDiffEntry(actor, 'import-create', null, feature));
       summary.created++;
       continue;
     }
@@ -87,7 +90,7 @@ export function planImport<R>(
     const note = conflict
       ? `overwrote version ${conflict.storedVersion} with an import of version ${conflict.importedVersion}`
       : null;
-    entries.push(featureEntry(actor, 'import-update', current, feature, note));
+    diffs.push(importDiffEntry(actor, 'import-update', current, feature, note));
     summary.updated++;
     if (conflict) summary.overwritten++;
   }
@@ -97,17 +100,17 @@ export function planImport<R>(
     for (const [id, row] of existing) {
       if (seen.has(id)) continue;
       deletes.push(id);
-      entries.push(featureEntry(actor, 'import-delete', stored(row), null));
+      diffs.push(importDiffEntry(actor, 'import-delete', stored(row), null));
       summary.deleted++;
     }
   }
   // A seed is each feature's version 1: one layer entry says so instead of one per feature.
-  entries.push({
+  const entry: NewHistoryEntry = {
     ...importEntry(actor, layer, mode),
-    after: summary,
+    after: { ...summary, diffs: diffs.length },
     note: `${mode}: ${features.length} features`,
-  });
-  return { ok: true, summary, conflicts, inserts, updates, deletes, entries };
+  };
+  return { ok: true, summary, conflicts, inserts, updates, deletes, entry, diffs };
 }
 
 function importEntry(actor: string, layer: LayerId, mode: ImportMode) {

@@ -101,6 +101,11 @@ const MIGRATIONS: readonly Migration[] = [
     BEGIN SELECT RAISE(ABORT, 'history is append-only'); END;
   `,
   canonicalUserNames,
+  // 4: an import's per-feature diffs name the import's entry (history.ts importDiffEntry), which lists them.
+  `
+  ALTER TABLE history ADD COLUMN import_seq INTEGER;
+  CREATE INDEX history_import ON history (import_seq, seq) WHERE import_seq IS NOT NULL;
+  `,
 ];
 
 /**

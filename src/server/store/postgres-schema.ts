@@ -110,6 +110,11 @@ const MIGRATIONS: readonly string[] = [
 
   CREATE TABLE setup_tokens (token_hash text PRIMARY KEY, created_at text NOT NULL, used_at text);
   `,
+  // 2: an import's per-feature diffs name the import's entry (history.ts importDiffEntry), which lists them.
+  `
+  ALTER TABLE history ADD COLUMN import_seq bigint;
+  CREATE INDEX history_import ON history (import_seq, seq) WHERE import_seq IS NOT NULL;
+  `,
 ];
 
 /** Brings the schema up to date (creating it in an empty database). */

@@ -119,7 +119,7 @@ export class PostgresStore implements Store {
         const { rows } = await client.query<{ value: string }>(
           "SELECT value FROM meta WHERE key = 'database_id'",
         );
-        return new PostgresStore(pool, rows[0]?.value ?? 'postgres');
+        return new PostgresStore(pool, rows[0]?.value ?? 'postgres', connectionString);
       } finally {
         client.release();
       }
@@ -129,9 +129,21 @@ export class PostgresStore implements Store {
     }
   }
 
-  private constructor(pool: pg.Pool, databaseId: string) {
+  readonly importTarget: Store['importTarget'];
+
+  private constructor(pool: pg.Pool, databaseId: string, url: string) {
     this.pool = pool;
     this.databaseId = databaseId;
+    this.importTarget = { kind: 'postgres', url };
+  }
+
+  /** PostgreSQL orders the worker's import and this pool's writes itself (importLayer's locks). */
+  async writeElsewhere<T>(layer: LayerId, write: () => Promise<T>): Promise<T> {
+    try {
+      return await write();
+    } finally {
+      this.snapshots.delete(layer);
+    }
   }
 
   /** One transaction: committed when `work` resolves, rolled back (and rethrown) when it throws. */
@@ -171,19 +183,27 @@ export class PostgresStore implements Store {
     );
   }
 
-  private async appendHistory(client: Client, entries: NewHistoryEntry[]): Promise<void> {
+  /** Appends the entries in order; the seq of the last. */
+  private async appendHistory(client: Client, entries: NewHistoryEntry[]): Promise<number> {
     const at = new Date().toISOString();
+    let last = 0;
     for (let start = 0; start < entries.length; start += BATCH) {
       const batch = entries.slice(start, start + BATCH).map((entry) => ({ ...entry, at }));
-      await client.query(
-        `INSERT INTO history (at, actor, entity, layer, entity_id, action, version_before, version_after, before, after, note)
-         SELECT e->>'at', e->>'actor', e->>'entity', e->>'layer', e->>'entityId', e->>'action',
-           (e->>'versionBefore')::integer, (e->>'versionAfter')::integer,
-           nullif(e->'before', 'null'::jsonb), nullif(e->'after', 'null'::jsonb), e->>'note'
-         FROM jsonb_array_elements($1::jsonb) WITH ORDINALITY AS entries(e, n) ORDER BY n`,
+      const { rows } = await client.query<{ seq: number }>(
+        `WITH added AS (
+           INSERT INTO history (at, actor, entity, layer, entity_id, action, version_before, version_after, before, after, note, import_seq)
+           SELECT e->>'at', e->>'actor', e->>'entity', e->>'layer', e->>'entityId', e->>'action',
+             (e->>'versionBefore')::integer, (e->>'versionAfter')::integer,
+             nullif(e->'before', 'null'::jsonb), nullif(e->'after', 'null'::jsonb), e->>'note',
+             (e->>'importSeq')::bigint
+           FROM jsonb_array_elements($1::jsonb) WITH ORDINALITY AS entries(e, n) ORDER BY n
+           RETURNING seq)
+         SELECT max(seq) AS seq FROM added`,
         [JSON.stringify(batch)],
       );
+      last = rows[0]?.seq ?? last;
     }
+    return last;
   }
 
   /** Inserts (with `before` null) or updates features to the given next versions. */
@@ -386,6 +406,9 @@ export class PostgresStore implements Store {
     onConflict: 'refuse' | 'overwrite' = 'refuse',
   ): Promise<ImportResult> {
     return this.transaction(async (client): Promise<ImportResult> => {
+      // One import of a layer at a time: a second one reads the layer after the first committed
+      // (its rows, its inserts too), not a snapshot from before.
+      await client.query("SELECT pg_advisory_xact_lock(hashtext('atlas-import:' || $1))", [layer]);
       // Every feature of the layer locked, in one order (no deadlock between two imports): nothing
       // changes between the comparison and the write.
       const { rows } = await client.query<FeatureRow>(
@@ -418,8 +441,12 @@ export class PostgresStore implements Store {
         ]);
       }
       await this.bump(client, layer, mode === 'seed');
-      await this.appendHistory(client, plan.entries);
-      return { ok: true, summary: plan.summary, overwrote: plan.conflicts };
+      const historySeq = await this.appendHistory(client, [plan.entry]);
+      await this.appendHistory(
+        client,
+        plan.diffs.map((diff) => ({ ...diff, importSeq: historySeq })),
+      );
+      return { ok: true, summary: plan.summary, overwrote: plan.conflicts, historySeq };
     });
   }
 
@@ -584,6 +611,7 @@ export class PostgresStore implements Store {
     if (query.entity) add('entity = ?', query.entity);
     if (query.layer) add('layer = ?', query.layer);
     if (query.entityId) add('entity_id = ?', query.entityId);
+    if (query.importSeq !== undefined) add('import_seq = ?', query.importSeq);
     if (query.beforeSeq !== undefined) add('seq < ?', query.beforeSeq);
     params.push(query.limit);
     const { rows } = await this.pool.query<HistoryRow<unknown>>(

@@ -7,7 +7,7 @@ import Database from 'better-sqlite3';
 import type { LayerId } from '../../domain/layers.ts';
 import { DATABASE_FILE } from '../config.ts';
 import { AccountsTable } from './accounts.ts';
-import { GroupCommit } from './group-commit.ts';
+import { GroupCommit, WriteGate } from './group-commit.ts';
 import { HistoryTable } from './history.ts';
 import { type ImportMode, planImport } from './import-plan.ts';
 import { InspectionsTable } from './inspections.ts';
@@ -51,15 +51,19 @@ export class SqliteStore extends AccountsTable implements Store {
       db.close();
       throw error;
     }
-    return new SqliteStore(db);
+    return new SqliteStore(db, dataDir);
   }
 
-  private constructor(db: Database.Database) {
+  readonly importTarget: Store['importTarget'];
+
+  private constructor(db: Database.Database, dataDir: string) {
     const history = new HistoryTable(db);
-    super(db, history);
+    const gate = new WriteGate();
+    super(db, history, gate);
     this.db = db;
     this.historyTable = history;
-    this.commits = new GroupCommit(db);
+    this.importTarget = { kind: 'sqlite', dataDir };
+    this.commits = new GroupCommit(db, gate);
     this.databaseId = (
       db.prepare("SELECT value FROM meta WHERE key = 'database_id'").get() as { value: string }
     ).value;
@@ -281,8 +285,26 @@ export class SqliteStore extends AccountsTable implements Store {
       for (const { feature, current } of plan.updates) this.writeFeature(feature, current);
       for (const id of plan.deletes) this.removeFeature(layer, id);
       this.bump(layer, mode === 'seed');
-      for (const entry of plan.entries) this.historyTable.append(entry);
-      return { ok: true, summary: plan.summary, overwrote: plan.conflicts };
+      const historySeq = this.historyTable.append(plan.entry);
+      for (const diff of plan.diffs) this.historyTable.append({ ...diff, importSeq: historySeq });
+      return { ok: true, summary: plan.summary, overwrote: plan.conflicts, historySeq };
+    });
+  }
+
+  /**
+   * An import written by a worker's own connection (import-job.ts): this connection writes nothing
+   * meanwhile (its group commit and account writes wait), so the two never meet on SQLite's one
+   * write lock; then this layer's cached texts are dropped (the revision moved in the file, so they
+   * would be anyway).
+   */
+  writeElsewhere<T>(layer: LayerId, write: () => Promise<T>): Promise<T> {
+    return this.writeGate.hold(async () => {
+      try {
+        return await write();
+      } finally {
+        this.layerTexts.delete(layer);
+        this.snapshots.delete(layer);
+      }
     });
   }
 

@@ -89,6 +89,8 @@ export interface HistoryQuery {
   entity?: HistoryEntity;
   layer?: string;
   entityId?: string;
+  /** Only the per-feature diffs of the import whose entry has this seq. */
+  importSeq?: number;
   /** Only entries with seq below this (paging backwards, newest first). */
   beforeSeq?: number;
   limit: number;
@@ -118,7 +120,7 @@ export interface ImportedFeature extends FeatureContent {
 export type ImportConflict = z.infer<typeof importConflict>;
 
 export type ImportResult =
-  | { ok: true; summary: ImportSummary; overwrote: ImportConflict[] }
+  | { ok: true; summary: ImportSummary; overwrote: ImportConflict[]; historySeq: number }
   | { ok: false; conflicts: ImportConflict[] };
 
 export interface LayerSnapshot {
@@ -132,6 +134,9 @@ export interface LayerSnapshot {
    */
   readonly features?: readonly string[];
 }
+
+/** Where an import's worker thread opens its own connection to the store's database (import-job.ts). */
+export type ImportTarget = { kind: 'sqlite'; dataDir: string } | { kind: 'postgres'; url: string };
 
 export interface Store {
   // layers and features
@@ -165,6 +170,14 @@ export interface Store {
     onConflict?: 'refuse' | 'overwrite',
   ): Promise<ImportResult>;
   isSeeded(layer: LayerId): Promise<boolean>;
+  /** Where an import's worker opens its own connection (the same database). */
+  readonly importTarget: ImportTarget;
+  /**
+   * Runs `write`, an import of `layer` by another connection to this database, with this store's own
+   * writes ordered around it (SQLite: held back until it settles; PostgreSQL: row locks), then drops
+   * what this store cached of the layer.
+   */
+  writeElsewhere<T>(layer: LayerId, write: () => Promise<T>): Promise<T>;
 
   // inspections and photos
   recordInspection(
