@@ -16,15 +16,10 @@ import { hashToken, newToken, sessionToken } from './auth/session.ts';
 import { registerCompression } from './compression.ts';
 import {
   dataDirFromEnv,
-<<<<<<< HEAD
-  JSON_BODY_LIMIT,
-  PHOTOS_DIR,
-  TILE_THRESHOLD,
-=======
   IMPORT_UPLOAD_LIMIT,
   JSON_BODY_LIMIT,
   PHOTOS_DIR,
->>>>>>> i10-import
+  TILE_THRESHOLD,
   TIMEOUTS,
   type Timeouts,
 } from './config.ts';
