@@ -1,6 +1,6 @@
 // The map's sources and layers: the basemap (online, only when chosen), our data layers in drawing
 // order, and the selection highlight on top. Visibility is a layout property so the order holds.
-import type { FeatureCollection } from 'geojson';
+import type { FeatureCollection, Point } from 'geojson';
 import type { GeoJSONSource, VectorTileSource } from 'maplibre-gl';
 import { type ReactNode, useEffect, useRef, useState } from 'react';
 
@@ -8,10 +8,11 @@ import { Layer, type LayerProps, Source, useMap } from 'react-map-gl/maplibre';
 import { basemapSources } from '../../domain/basemaps.ts';
 import { featureId } from '../../domain/feature-id.ts';
 import type { TileableLayerId } from '../../domain/layers.ts';
+import { labelPoints } from '../../geo/labelPoint.ts';
 import { type DataLayerId, type LayerData, layerChanges } from '../state/layer-data.ts';
 import { useAtlas, useSelectedFeature } from '../state/store.ts';
 import * as styles from './styles.ts';
-import { liveStateOf, pointsLayerOf, tiledSource, tiledStyleLayers } from './tiled.ts';
+import { liveStateOf, plotPieces, pointsLayerOf, tiledSource, tiledStyleLayers } from './tiled.ts';
 
 function withVisibility(layer: LayerProps, visible: boolean): LayerProps {
   if (layer.type === 'custom') return layer;
@@ -126,10 +127,54 @@ function TiledLayer({ layer, visible }: { layer: TileableLayerId; visible: boole
   }, [current, layer, edits, source]);
 
   return (
-    <Source id={layer} {...source}>
-      {tiledStyleLayers(layer, colourMode).map((style) => (
-        <Layer key={style.id} {...withVisibility(style, visible)} />
-      ))}
+    <>
+      <Source id={layer} {...source}>
+        {tiledStyleLayers(layer, colourMode).map((style) => (
+          <Layer key={style.id} {...withVisibility(style, visible)} />
+        ))}
+      </Source>
+      {layer === 'plots' && <TiledPlotLabels visible={visible} />}
+    </>
+  );
+}
+
+const EMPTY_POINTS: FeatureCollection<Point> = { type: 'FeatureCollection', features: [] };
+
+/**
+ * The plot ids of a tiled plots layer, one per plot: when the map rests at the labels' zooms, the
+ * pieces of the loaded tiles (querySourceFeatures) are put together by id and labelled in their
+ * largest part, as the GeoJSON path labels whole plots.
+ */
+function TiledPlotLabels({ visible }: { visible: boolean }) {
+  const { current } = useMap();
+  const [labels, setLabels] = useState(EMPTY_POINTS);
+  const shown = useRef('');
+
+  useEffect(() => {
+    const map = current?.getMap();
+    if (!map || !visible) return;
+    const update = () => {
+      const next =
+        map.getZoom() < styles.PLOT_LABEL_MINZOOM - 0.5 || !map.getSource('plots')
+          ? EMPTY_POINTS
+          : labelPoints(plotPieces(map.querySourceFeatures('plots', { sourceLayer: 'plots' })));
+      const key = next.features
+        .map((feature) => `${feature.id}@${feature.geometry.coordinates.join(',')}`)
+        .join(';');
+      if (key === shown.current) return;
+      shown.current = key;
+      setLabels(next);
+    };
+    update();
+    map.on('idle', update);
+    return () => {
+      map.off('idle', update);
+    };
+  }, [current, visible]);
+
+  return (
+    <Source id="plots-labels" type="geojson" data={labels}>
+      <Layer {...withVisibility(styles.plotsLabel, visible)} />
     </Source>
   );
 }

@@ -158,10 +158,12 @@ export const plotsLine: LayerProps = {
   type: 'line',
   paint: { 'line-color': '#263238', 'line-width': ['interpolate', ['linear'], ['zoom'], 11, 0.5, 15, 1.5] },
 };
+/** From this zoom the plots' ids are drawn. */
+export const PLOT_LABEL_MINZOOM = 14;
 export const plotsLabel: LayerProps = {
   id: 'plots-label',
   type: 'symbol',
-  minzoom: 14,
+  minzoom: PLOT_LABEL_MINZOOM,
   layout: { ...labelLayout, 'text-field': ['get', 'id'], 'text-size': 11 },
   paint: { 'text-color': '#212121', 'text-halo-color': '#ffffff', 'text-halo-width': 1.5 },
 };

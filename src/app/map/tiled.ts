@@ -1,6 +1,7 @@
 // A layer drawn from the server's vector tiles (GET /api/tiles/:layer/{z}/{x}/{y}, src/server/tiles/
 // README.md): its source and its map layers — the same style objects as the GeoJSON path, put on the
 // tile layer `<layer>`, and dots for the parcels too small to draw (`<layer>-points`). Pure.
+import type { Feature, FeatureCollection, Position } from 'geojson';
 import type { VectorSourceSpecification } from 'maplibre-gl';
 import type { LayerProps } from 'react-map-gl/maplibre';
 import type { TileableLayerId } from '../../domain/layers.ts';
@@ -39,9 +40,8 @@ export function tiledStyleLayers(layer: TileableLayerId, colourMode: PlotColourM
         onTiles(byGrade ? styles.plotsFillByGrade : styles.plotsFillByStatus, layer),
         onTiles(styles.plotsLine, layer),
         onTiles(byGrade ? styles.plotsDotsByGrade : styles.plotsDotsByStatus, points),
-        // One label per polygon piece of a tile: a plot cut by a tile edge may be labelled in each
-        // piece (collision detection hides most). From z14 the sample's plots lie in one or two tiles.
-        onTiles(styles.plotsLabel, layer),
+        // No symbol layer on the tiles: it would label each tile's piece of a plot cut by a tile edge
+        // (twice, or four times, on screen). The labels come from the pieces put together (plotPieces).
       ];
     }
     case 'projects':
@@ -69,4 +69,37 @@ export function liveStateOf(properties: Record<string, unknown> | null | undefin
     if (typeof value === 'string' || typeof value === 'number') state[name] = value;
   }
   return state;
+}
+
+/**
+ * The pieces of each feature in the loaded tiles (a plot cut by tile edges comes once per tile), put
+ * together by id as one MultiPolygon: labelled once (src/geo/labelPoint.ts: in its largest part).
+ * Each carries its id only (what the label draws), as plain data for MapLibre's worker.
+ */
+export function plotPieces(pieces: readonly Feature[]): FeatureCollection {
+  const byId = new Map<string, Position[][][]>();
+  for (const piece of pieces) {
+    const id = piece.properties?.id;
+    const geometry = piece.geometry;
+    if (typeof id !== 'string' || !geometry) continue;
+    const polygons =
+      geometry.type === 'Polygon'
+        ? [geometry.coordinates]
+        : geometry.type === 'MultiPolygon'
+          ? geometry.coordinates
+          : [];
+    if (polygons.length === 0) continue;
+    const entry = byId.get(id);
+    if (entry) entry.push(...polygons);
+    else byId.set(id, [...polygons]);
+  }
+  return {
+    type: 'FeatureCollection',
+    features: [...byId].map(([id, polygons]) => ({
+      type: 'Feature',
+      id,
+      properties: { id },
+      geometry: { type: 'MultiPolygon', coordinates: polygons },
+    })),
+  };
 }

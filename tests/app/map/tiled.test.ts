@@ -1,9 +1,17 @@
 // A tiled layer's source and map layers: the tile URL under the app's base, z16 tiles with the id
 // promoted, the GeoJSON path's own style objects on the tile layer `<layer>`, dots on `<layer>-points`,
 // and colours that prefer an edit's feature state to the tile's property.
+import type { Feature, MultiPolygon } from 'geojson';
 import { describe, expect, it } from 'vitest';
 import * as styles from '../../../src/app/map/styles.ts';
-import { liveStateOf, tiledSource, tiledStyleLayers, tileUrl } from '../../../src/app/map/tiled.ts';
+import {
+  liveStateOf,
+  plotPieces,
+  tiledSource,
+  tiledStyleLayers,
+  tileUrl,
+} from '../../../src/app/map/tiled.ts';
+import { labelPoints } from '../../../src/geo/labelPoint.ts';
 
 type Styled = { id?: string; type: string; 'source-layer'?: string; paint?: Record<string, unknown> };
 
@@ -33,12 +41,10 @@ describe('tiled layers', () => {
       ['plots-fill', 'fill', 'plots'],
       ['plots-line', 'line', 'plots'],
       ['plots-dots', 'circle', 'plots-points'],
-      ['plots-label', 'symbol', 'plots'],
     ]);
     // Shared, not copied: the very paint objects of the GeoJSON path.
     expect(layers[0]?.paint).toBe((styles.plotsFillByStatus as Styled).paint);
     expect(layers[1]?.paint).toBe((styles.plotsLine as Styled).paint);
-    expect(layers[3]?.paint).toBe((styles.plotsLabel as Styled).paint);
     // The dots take the fill's colour expression.
     expect(layers[2]?.paint?.['circle-color']).toBe(layers[0]?.paint?.['fill-color']);
   });
@@ -88,5 +94,36 @@ describe('tiled layers', () => {
     ).toEqual({ status: 'rectifying', grade: 'B' });
     expect(liveStateOf({ status: null, stage: 'started' })).toEqual({ stage: 'started' });
     expect(liveStateOf(null)).toEqual({});
+  });
+
+  it('puts the tile pieces of a plot together by id, so it is labelled once', () => {
+    const piece = (id: string, west: number): Feature => ({
+      type: 'Feature',
+      properties: { id, status: 'identified' },
+      geometry: {
+        type: 'Polygon',
+        coordinates: [
+          [
+            [west, 22],
+            [west + 1, 22],
+            [west + 1, 23],
+            [west, 22],
+          ],
+        ],
+      },
+    });
+    const merged = plotPieces([
+      piece('A', 0),
+      piece('B', 5),
+      piece('A', 1),
+      { ...piece('C', 9), geometry: null } as unknown as Feature,
+    ]);
+    expect(merged.features.map((feature) => [feature.id, feature.geometry.type])).toEqual([
+      ['A', 'MultiPolygon'],
+      ['B', 'MultiPolygon'],
+    ]);
+    const a = merged.features[0]?.geometry as MultiPolygon;
+    expect(a.coordinates).toHaveLength(2);
+    expect(labelPoints(merged).features.map((feature) => feature.id)).toEqual(['A', 'B']);
   });
 });
