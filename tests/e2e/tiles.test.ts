@@ -5,6 +5,7 @@
 // repaints it at once (feature state) and a reload draws the new status from the tiles; in English, a
 // plot that cannot be read says so in the inspector.
 import { mkdirSync, readFileSync } from 'node:fs';
+import { bbox } from '@turf/turf';
 import type { Feature, FeatureCollection } from 'geojson';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -243,5 +244,40 @@ describe('tiled plots in English', () => {
       .poll(() => inspector.getByRole('alert').textContent())
       .toMatch(/^The feature could not be read: .*HS-DX-9999/);
     expect(await inspector.locator('.feature-id').textContent()).toBe('HS-DX-9999');
+  });
+
+  it('a link to one plot (?feature=plots/…) opens its inspector and flies to it', async () => {
+    const { page } = person;
+    const plotId = identified[3] as string;
+    await page.goto(`${running.app.url}?lang=en&feature=plots/${plotId}`);
+    await appReady(page);
+    const inspector = page.getByRole('complementary', { name: 'Inspector' });
+    await expect.poll(() => inspector.locator('.feature-id').textContent()).toBe(plotId);
+    await mapIdle(page);
+    const [west, south, east, north] = bbox(plotById.get(plotId) as Feature) as [
+      number,
+      number,
+      number,
+      number,
+    ];
+    const view = await page.evaluate(() => {
+      const map = window.__landAtlas?.map;
+      const bounds = map?.getBounds();
+      return {
+        zoom: map?.getZoom() ?? 0,
+        west: bounds?.getWest() ?? 0,
+        south: bounds?.getSouth() ?? 0,
+        east: bounds?.getEast() ?? 0,
+        north: bounds?.getNorth() ?? 0,
+      };
+    });
+    expect(view.zoom).toBeGreaterThan(13);
+    // The whole plot is in view.
+    expect([view.west <= west, view.south <= south, view.east >= east, view.north >= north]).toEqual([
+      true,
+      true,
+      true,
+      true,
+    ]);
   });
 });

@@ -13,7 +13,7 @@ import { MAPLIBRE_LOCALE_ZH, t } from '../i18n/i18n.ts';
 import type { DataLayerId } from '../state/layer-data.ts';
 import { selectFeatureById } from '../state/select-by-id.ts';
 import { useAtlas } from '../state/store.ts';
-import { boundsOf, HESHAN_BOUNDS, TABLET_QUERY } from './camera.ts';
+import { boundsOf, HESHAN_BOUNDS, linkedFeature, showFeatureById, TABLET_QUERY } from './camera.ts';
 import { type PickCandidate, pickSmallest } from './picking.ts';
 import { metresPerPixel } from './scale.ts';
 import { BasemapLayers, DataLayers, SelectionLayers } from './sources.tsx';
@@ -31,6 +31,8 @@ const LAYER_OF_STYLE_LAYER = new Map<string, DataLayerId>(
     ids.map((id) => [id, layer as DataLayerId] as const),
   ),
 );
+
+const isDotsLayer = (id: string) => id.endsWith('-dots');
 
 export interface MapViewProps {
   /** Layers and controls a feature draws on the map (analysis results, the zone tools): the shell passes them. */
@@ -53,9 +55,12 @@ export function MapView({ children, clicksTaken, onMapLoad }: MapViewProps) {
 
   const interactiveLayerIds = useMemo(
     () =>
-      (Object.entries(PICKABLE_LAYERS) as [DataLayerId, readonly string[]][])
-        .filter(([layer]) => visibility[layer] && (layers[layer] || (isTileable(layer) && tiled[layer])))
-        .flatMap(([, ids]) => ids),
+      (Object.entries(PICKABLE_LAYERS) as [DataLayerId, readonly string[]][]).flatMap(([layer, ids]) => {
+        if (!visibility[layer]) return [];
+        if (layers[layer]) return ids.filter((id) => !isDotsLayer(id));
+        // The dots are drawn only from tiles (the parcels too small to draw there).
+        return isTileable(layer) && tiled[layer] ? ids : [];
+      }),
     [layers, tiled, visibility],
   );
 
@@ -73,6 +78,17 @@ export function MapView({ children, clicksTaken, onMapLoad }: MapViewProps) {
     map.fitBounds(boundsOf(layers.boundary.collection), { padding: 24, duration: 0 });
     hadHash.current = true;
   }, [layers.boundary, mapLoaded]);
+
+  // A link to one feature (`?feature=plots/HS-DX-0001`): selected and flown to once the layers are in.
+  const loading = useAtlas((state) => state.loading);
+  const linkFollowed = useRef(false);
+  useEffect(() => {
+    const map = mapRef.current;
+    if (!map || !mapLoaded || loading || linkFollowed.current) return;
+    linkFollowed.current = true;
+    const linked = linkedFeature(window.location.search);
+    if (linked) void showFeatureById(map, linked.layer, linked.id);
+  }, [mapLoaded, loading]);
 
   const onClick = useCallback(
     (event: MapLayerMouseEvent) => {
