@@ -41,6 +41,10 @@ export const completeSetup = (token: string, username: string, password: string)
 const featureUrl = (layer: string, id?: string) =>
   `/api/features/${encodeURIComponent(layer)}${id === undefined ? '' : `/${encodeURIComponent(id)}`}`;
 
+/** One whole feature with its version (the inspector's copy of a feature of a tiled layer). */
+export const getFeature = (layer: string, id: string, signal?: AbortSignal) =>
+  request(feature, featureUrl(layer, id), signal ? { signal } : {});
+
 /** A merge patch of the properties (null removes one), and a new outline if given, from `version`. */
 export const patchFeature = (
   layer: string,

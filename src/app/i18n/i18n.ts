@@ -40,6 +40,7 @@ const STRINGS = {
     zh: '在地图上点击地块、园区、项目或新增用地，查看属性。',
     en: 'Click or tap a plot, park, project or new-land parcel on the map to see its attributes.',
   },
+  featureLoading: { zh: '正在读取要素……', en: 'Reading the feature…' },
   close: { zh: '关闭', en: 'Close' },
   closeInspector: { zh: '关闭属性面板', en: 'Close the inspector' },
   skipToInspector: { zh: '跳到属性面板', en: 'Skip to the inspector' },

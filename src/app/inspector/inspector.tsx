@@ -6,10 +6,10 @@
 import type { ComponentType } from 'react';
 import type { Lang } from '../../domain/i18n.ts';
 import { layerLabel, PROPERTY_LABELS, propertyLabel } from '../../domain/labels.ts';
+import type { RelatedPark } from '../../geo/relate.ts';
 import { bracketed, formatArea, formatValue } from '../i18n/format.ts';
 import { t } from '../i18n/i18n.ts';
-import { RELATED_LAYERS, type RelatedLayerId } from '../state/layers-slice.ts';
-import { useAtlas, useSelectedFeature } from '../state/store.ts';
+import { type SelectedState, useAtlas, useSelection } from '../state/store.ts';
 import { featureTitle } from '../ui/feature-title.ts';
 import { CoordinatesBlock } from './coordinates.tsx';
 import { ParkSummary } from './park-summary.tsx';
@@ -50,11 +50,11 @@ function AreaBlock({ areaM2, lang }: { areaM2: number; lang: Lang }) {
   );
 }
 
-/** The parks the feature lies in or crosses, as computed when the layers loaded. */
-function ParksBlock({ layer, id, lang }: { layer: RelatedLayerId; id: string; lang: Lang }) {
-  const parks = useAtlas((state) => state.layers.parks);
-  const related = useAtlas((state) => state.derived.parksOf[layer]?.get(id)) ?? [];
-  if (!parks) return null;
+/**
+ * The parks the feature lies in or crosses: as computed when the layers loaded, or for a feature of a
+ * tiled layer when it was fetched.
+ */
+function ParksBlock({ related, lang }: { related: readonly RelatedPark[]; lang: Lang }) {
   return (
     <section className="inspector-parks">
       <h3>{t(lang, 'parksOfFeature')}</h3>
@@ -74,8 +74,41 @@ function ParksBlock({ layer, id, lang }: { layer: RelatedLayerId; id: string; la
   );
 }
 
-const isRelatedLayer = (layer: string): layer is RelatedLayerId =>
-  (RELATED_LAYERS as readonly string[]).includes(layer);
+/** A feature of a tiled layer while it is fetched, or why it could not be. */
+function PendingFeature({
+  selected,
+  lang,
+  onClose,
+}: {
+  selected: Extract<SelectedState, { status: 'loading' | 'failed' }>;
+  lang: Lang;
+  onClose: () => void;
+}) {
+  return (
+    <>
+      <header className="inspector-header">
+        <div>
+          <p className="layer-chip">{layerLabel(selected.layer, lang)}</p>
+          <h2>
+            <span className="feature-id">{selected.id}</span>
+          </h2>
+        </div>
+        <CloseButton label={t(lang, 'closeInspector')} onClick={onClose} />
+      </header>
+      <div className="inspector-body">
+        {selected.status === 'loading' ? (
+          <p className="inspector-loading" role="status" aria-busy="true">
+            {t(lang, 'featureLoading')}
+          </p>
+        ) : (
+          <p className="form-error inspector-error" role="alert">
+            {selected.error[lang]}
+          </p>
+        )}
+      </div>
+    </>
+  );
+}
 
 /** The plot's inspection actions (inspect, edit) shown above its facts; given by the shell (the inspections feature). */
 export type PlotActionsSlot = ComponentType<{
@@ -95,10 +128,11 @@ export function Inspector({ plotActions: PlotActions, plotHistories: PlotHistori
   const lang = useAtlas((state) => state.lang);
   const clearSelection = useAtlas((state) => state.clearSelection);
   const parks = useAtlas((state) => state.layers.parks);
-  const selected = useSelectedFeature();
+  const selection = useSelection();
+  const selected = selection.status === 'ready' ? selection : null;
 
   const heading = selected ? featureTitle(selected.layer, selected.feature, lang) : null;
-  const areaM2 = selected ? (selected.data.areaM2.get(selected.id) ?? 0) : 0;
+  const areaM2 = selected?.areaM2 ?? 0;
   const isPoint = selected?.feature.geometry?.type === 'Point';
   const properties = (selected?.feature.properties ?? {}) as Record<string, unknown>;
 
@@ -114,10 +148,12 @@ export function Inspector({ plotActions: PlotActions, plotHistories: PlotHistori
     <aside
       id={INSPECTOR_ID}
       tabIndex={-1}
-      className={selected ? 'inspector has-selection' : 'inspector'}
+      className={selection.status !== 'none' ? 'inspector has-selection' : 'inspector'}
       aria-label={t(lang, 'inspector')}
     >
-      {!selected || !heading ? (
+      {selection.status === 'loading' || selection.status === 'failed' ? (
+        <PendingFeature selected={selection} lang={lang} onClose={clearSelection} />
+      ) : !selected || !heading ? (
         <div className="inspector-empty">
           <h2>{t(lang, 'inspector')}</h2>
           <p>{t(lang, 'inspectorEmpty')}</p>
@@ -146,9 +182,7 @@ export function Inspector({ plotActions: PlotActions, plotHistories: PlotHistori
             {selected.layer === 'plots' && <PlotIndicatorsBlock properties={properties} lang={lang} />}
             {selected.layer === 'projects' && <ProjectStages properties={properties} lang={lang} />}
             {selected.layer === 'parks' && <ParkSummary parkId={selected.id} lang={lang} />}
-            {isRelatedLayer(selected.layer) && (
-              <ParksBlock layer={selected.layer} id={selected.id} lang={lang} />
-            )}
+            {selected.parks && <ParksBlock related={selected.parks} lang={lang} />}
             <section className="inspector-attributes">
               <h3>{t(lang, 'attributes')}</h3>
               <dl>

@@ -1,7 +1,11 @@
-// Camera moves the panels ask for: fit a feature (search result) or the city boundary.
+// Camera moves the panels ask for: fit a feature (search result) or the city boundary; show a feature
+// known by its id only (a search answer from the server, a link), of a loaded or a tiled layer.
 import { bbox } from '@turf/turf';
 import type { Feature, FeatureCollection } from 'geojson';
 import type { MapRef } from 'react-map-gl/maplibre';
+import { DATA_LAYERS, type DataLayerId } from '../state/layer-data.ts';
+import { selectFeatureById } from '../state/select-by-id.ts';
+import { useAtlas } from '../state/store.ts';
 
 /** Heshan's extent (about 112.5–113.1°E, 22.45–22.9°N): the view before the boundary has loaded. */
 export const HESHAN_BOUNDS: [[number, number], [number, number]] = [
@@ -40,4 +44,29 @@ export function focusFeature(map: MapRef, feature: Feature): void {
     maxZoom: 17,
     duration,
   });
+}
+
+/**
+ * Selects a feature by id (fetched when its layer is tiled), shows its layer and flies to it; resolves
+ * false when it could not be had (the inspector then says why).
+ */
+export async function showFeatureById(map: MapRef, layer: DataLayerId, id: string): Promise<boolean> {
+  useAtlas.getState().setVisible(layer, true);
+  const feature = await selectFeatureById(layer, id);
+  const { selection } = useAtlas.getState();
+  // Flown to only while it is still the selection (the person may have picked another meanwhile).
+  if (!feature || selection.kind !== 'feature' || selection.layer !== layer || selection.id !== id)
+    return false;
+  focusFeature(map, feature);
+  return true;
+}
+
+/** The feature a link names (`?feature=plots/HS-DX-0001`), or null. */
+export function linkedFeature(search: string): { layer: DataLayerId; id: string } | null {
+  const value = new URLSearchParams(search).get('feature');
+  const slash = value?.indexOf('/') ?? -1;
+  if (!value || slash < 1 || slash === value.length - 1) return null;
+  const layer = value.slice(0, slash);
+  if (!(DATA_LAYERS as readonly string[]).includes(layer)) return null;
+  return { layer: layer as DataLayerId, id: value.slice(slash + 1) };
 }

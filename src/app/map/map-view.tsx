@@ -7,15 +7,17 @@ import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?url';
 import { type ReactNode, useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import MapGL, { type MapLayerMouseEvent, type MapRef, NavigationControl } from 'react-map-gl/maplibre';
 import { featureId } from '../../domain/feature-id.ts';
+import { isTileable } from '../../domain/layers.ts';
+import { geometryAreaM2 } from '../../geo/area.ts';
 import { MAPLIBRE_LOCALE_ZH, t } from '../i18n/i18n.ts';
 import type { DataLayerId } from '../state/layer-data.ts';
-import { selectFeature } from '../state/selection.ts';
+import { selectFeatureById } from '../state/select-by-id.ts';
 import { useAtlas } from '../state/store.ts';
-import { boundsOf, HESHAN_BOUNDS, TABLET_QUERY } from './camera.ts';
+import { boundsOf, HESHAN_BOUNDS, linkedFeature, showFeatureById, TABLET_QUERY } from './camera.ts';
 import { type PickCandidate, pickSmallest } from './picking.ts';
 import { metresPerPixel } from './scale.ts';
 import { BasemapLayers, DataLayers, SelectionLayers } from './sources.tsx';
-import { BASE_STYLE, PICKABLE_LAYERS } from './styles.ts';
+import { BASE_STYLE, PICKABLE_LAYERS, POINT_LAYERS } from './styles.ts';
 
 maplibregl.setWorkerUrl(workerUrl);
 
@@ -29,6 +31,8 @@ const LAYER_OF_STYLE_LAYER = new Map<string, DataLayerId>(
     ids.map((id) => [id, layer as DataLayerId] as const),
   ),
 );
+
+const isDotsLayer = (id: string) => id.endsWith('-dots');
 
 export interface MapViewProps {
   /** Layers and controls a feature draws on the map (analysis results, the zone tools): the shell passes them. */
@@ -44,16 +48,20 @@ export function MapView({ children, clicksTaken, onMapLoad }: MapViewProps) {
   const hadHash = useRef(/^#\d/.test(window.location.hash));
   const lang = useAtlas((state) => state.lang);
   const layers = useAtlas((state) => state.layers);
+  const tiled = useAtlas((state) => state.tiled);
   const visibility = useAtlas((state) => state.visibility);
   const [hovering, setHovering] = useState(false);
   const [mapLoaded, setMapLoaded] = useState(false);
 
   const interactiveLayerIds = useMemo(
     () =>
-      (Object.entries(PICKABLE_LAYERS) as [DataLayerId, readonly string[]][])
-        .filter(([layer]) => visibility[layer] && layers[layer])
-        .flatMap(([, ids]) => ids),
-    [layers, visibility],
+      (Object.entries(PICKABLE_LAYERS) as [DataLayerId, readonly string[]][]).flatMap(([layer, ids]) => {
+        if (!visibility[layer]) return [];
+        if (layers[layer]) return ids.filter((id) => !isDotsLayer(id));
+        // The dots are drawn only from tiles (the parcels too small to draw there).
+        return isTileable(layer) && tiled[layer] ? ids : [];
+      }),
+    [layers, tiled, visibility],
   );
 
   const updateView = useCallback(() => {
@@ -71,6 +79,17 @@ export function MapView({ children, clicksTaken, onMapLoad }: MapViewProps) {
     hadHash.current = true;
   }, [layers.boundary, mapLoaded]);
 
+  // A link to one feature (`?feature=plots/HS-DX-0001`): selected and flown to once the layers are in.
+  const loading = useAtlas((state) => state.loading);
+  const linkFollowed = useRef(false);
+  useEffect(() => {
+    const map = mapRef.current;
+    if (!map || !mapLoaded || loading || linkFollowed.current) return;
+    linkFollowed.current = true;
+    const linked = linkedFeature(window.location.search);
+    if (linked) void showFeatureById(map, linked.layer, linked.id);
+  }, [mapLoaded, loading]);
+
   const onClick = useCallback(
     (event: MapLayerMouseEvent) => {
       const map = mapRef.current;
@@ -79,36 +98,46 @@ export function MapView({ children, clicksTaken, onMapLoad }: MapViewProps) {
       if (clicksTaken?.()) return;
       const { x, y } = event.point;
       const atPoint = map.queryRenderedFeatures([x, y], { layers: interactiveLayerIds });
-      const nearPoints = interactiveLayerIds.includes('projects-circle')
-        ? map.queryRenderedFeatures(
-            [
-              [x - POINT_TOLERANCE_PX, y - POINT_TOLERANCE_PX],
-              [x + POINT_TOLERANCE_PX, y + POINT_TOLERANCE_PX],
-            ],
-            { layers: ['projects-circle'] },
-          )
-        : [];
-      const { layers: data, select, clearSelection } = useAtlas.getState();
+      const pointLayers = interactiveLayerIds.filter((id) => POINT_LAYERS.includes(id));
+      const nearPoints =
+        pointLayers.length > 0
+          ? map.queryRenderedFeatures(
+              [
+                [x - POINT_TOLERANCE_PX, y - POINT_TOLERANCE_PX],
+                [x + POINT_TOLERANCE_PX, y + POINT_TOLERANCE_PX],
+              ],
+              { layers: pointLayers },
+            )
+          : [];
+      const { layers: data, clearSelection } = useAtlas.getState();
       const candidates: PickCandidate[] = [];
       for (const feature of [...atPoint, ...nearPoints]) {
         const layer = LAYER_OF_STYLE_LAYER.get(feature.layer.id);
         const id = featureId(feature);
         if (!layer || id === null) continue;
-        const original = data[layer]?.byId.get(id);
-        if (!original) continue;
-        candidates.push({
-          layer,
-          id,
-          isPoint: original.geometry?.type === 'Point',
-          areaM2: data[layer]?.areaM2.get(id) ?? 0,
-        });
+        const loaded = data[layer];
+        if (loaded) {
+          const original = loaded.byId.get(id);
+          if (!original) continue;
+          candidates.push({
+            layer,
+            id,
+            isPoint: original.geometry?.type === 'Point',
+            areaM2: loaded.areaM2.get(id) ?? 0,
+          });
+        } else {
+          // A tiled layer: what the tile drew (a dot counts as a point; an outline's area as drawn, cut
+          // at the tile's edge, is enough to rank it against what it lies in).
+          const isPoint = feature.geometry.type === 'Point';
+          candidates.push({ layer, id, isPoint, areaM2: isPoint ? 0 : geometryAreaM2(feature.geometry) });
+        }
       }
       const picked = pickSmallest(candidates);
       if (!picked) {
         clearSelection();
         return;
       }
-      select(selectFeature(picked.layer, picked.id));
+      void selectFeatureById(picked.layer, picked.id);
       // On a tablet the inspector is a bottom sheet: bring what was tapped up into the free upper part.
       const canvas = map.getCanvas();
       if (matchMedia(TABLET_QUERY).matches && y > canvas.clientHeight * 0.4) {

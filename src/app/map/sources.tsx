@@ -1,15 +1,18 @@
 // The map's sources and layers: the basemap (online, only when chosen), our data layers in drawing
 // order, and the selection highlight on top. Visibility is a layout property so the order holds.
-import type { FeatureCollection } from 'geojson';
-import type { GeoJSONSource } from 'maplibre-gl';
+import type { FeatureCollection, Point } from 'geojson';
+import type { GeoJSONSource, VectorTileSource } from 'maplibre-gl';
 import { type ReactNode, useEffect, useRef, useState } from 'react';
 
 import { Layer, type LayerProps, Source, useMap } from 'react-map-gl/maplibre';
 import { basemapSources } from '../../domain/basemaps.ts';
 import { featureId } from '../../domain/feature-id.ts';
+import type { TileableLayerId } from '../../domain/layers.ts';
+import { labelPoints } from '../../geo/labelPoint.ts';
 import { type DataLayerId, type LayerData, layerChanges } from '../state/layer-data.ts';
 import { useAtlas, useSelectedFeature } from '../state/store.ts';
 import * as styles from './styles.ts';
+import { liveStateOf, plotPieces, pointsLayerOf, tiledSource, tiledStyleLayers } from './tiled.ts';
 
 function withVisibility(layer: LayerProps, visible: boolean): LayerProps {
   if (layer.type === 'custom') return layer;
@@ -76,8 +79,109 @@ function DataSource({ layer, data, children }: { layer: DataLayerId; data: Layer
   );
 }
 
+/** The app's base URL (its own origin and path): where the API and so the tiles are. */
+function appBase(): string {
+  return new URL(import.meta.env.BASE_URL, window.location.href).href;
+}
+
+/**
+ * One tiled layer's vector source and its map layers. An edit of one of its features (putFeature, from
+ * any form) shows at once: the feature's colouring properties become its feature state, which the
+ * paint expressions prefer to the tile's property (styles.ts `live`); and the layer's tiles are
+ * reloaded (setTiles with the same URLs: MapLibre keeps the old tiles on screen and asks again, the
+ * browser revalidates each with its ETag, which carries the layer revision, so the server answers with
+ * the new tile). The state stays set afterwards: it then equals the tiles' property.
+ */
+function TiledLayer({ layer, visible }: { layer: TileableLayerId; visible: boolean }) {
+  const { current } = useMap();
+  const colourMode = useAtlas((state) => state.plotColourMode);
+  const edits = useAtlas((state) => state.tileEdits[layer]);
+  const [source] = useState(() => tiledSource(layer, appBase()));
+  const shownEpoch = useRef(0);
+  const stated = useRef(new Set<string>());
+
+  useEffect(() => {
+    const map = current?.getMap();
+    if (!map?.getSource(layer)) return;
+    const properties = edits?.properties ?? new Map<string, Record<string, unknown>>();
+    for (const [id, values] of properties) {
+      const state = liveStateOf(values);
+      for (const sourceLayer of [layer, pointsLayerOf(layer)]) {
+        map.setFeatureState({ source: layer, sourceLayer, id }, state);
+      }
+      stated.current.add(id);
+    }
+    // A new load dropped the edits: so do the feature states.
+    for (const id of stated.current) {
+      if (properties.has(id)) continue;
+      for (const sourceLayer of [layer, pointsLayerOf(layer)]) {
+        map.removeFeatureState({ source: layer, sourceLayer, id });
+      }
+      stated.current.delete(id);
+    }
+    const epoch = edits?.epoch ?? 0;
+    if (epoch !== shownEpoch.current) {
+      shownEpoch.current = epoch;
+      (map.getSource(layer) as VectorTileSource).setTiles(source.tiles ?? []);
+    }
+  }, [current, layer, edits, source]);
+
+  return (
+    <>
+      <Source id={layer} {...source}>
+        {tiledStyleLayers(layer, colourMode).map((style) => (
+          <Layer key={style.id} {...withVisibility(style, visible)} />
+        ))}
+      </Source>
+      {layer === 'plots' && <TiledPlotLabels visible={visible} />}
+    </>
+  );
+}
+
+const EMPTY_POINTS: FeatureCollection<Point> = { type: 'FeatureCollection', features: [] };
+
+/**
+ * The plot ids of a tiled plots layer, one per plot: when the map rests at the labels' zooms, the
+ * pieces of the loaded tiles (querySourceFeatures) are put together by id and labelled in their
+ * largest part, as the GeoJSON path labels whole plots.
+ */
+function TiledPlotLabels({ visible }: { visible: boolean }) {
+  const { current } = useMap();
+  const [labels, setLabels] = useState(EMPTY_POINTS);
+  const shown = useRef('');
+
+  useEffect(() => {
+    const map = current?.getMap();
+    if (!map || !visible) return;
+    const update = () => {
+      const next =
+        map.getZoom() < styles.PLOT_LABEL_MINZOOM - 0.5 || !map.getSource('plots')
+          ? EMPTY_POINTS
+          : labelPoints(plotPieces(map.querySourceFeatures('plots', { sourceLayer: 'plots' })));
+      const key = next.features
+        .map((feature) => `${feature.id}@${feature.geometry.coordinates.join(',')}`)
+        .join(';');
+      if (key === shown.current) return;
+      shown.current = key;
+      setLabels(next);
+    };
+    update();
+    map.on('idle', update);
+    return () => {
+      map.off('idle', update);
+    };
+  }, [current, visible]);
+
+  return (
+    <Source id="plots-labels" type="geojson" data={labels}>
+      <Layer {...withVisibility(styles.plotsLabel, visible)} />
+    </Source>
+  );
+}
+
 export function DataLayers() {
   const layers = useAtlas((state) => state.layers);
+  const tiled = useAtlas((state) => state.tiled);
   const visibility = useAtlas((state) => state.visibility);
   const colourMode = useAtlas((state) => state.plotColourMode);
   const plotsFill = colourMode === 'grade' ? styles.plotsFillByGrade : styles.plotsFillByStatus;
@@ -99,18 +203,21 @@ export function DataLayers() {
           <Layer {...v(styles.parksLine, visibility.parks)} />
         </DataSource>
       )}
+      {tiled.newland && <TiledLayer layer="newland" visible={visibility.newland} />}
       {layers.newland && (
         <DataSource layer="newland" data={layers.newland}>
           <Layer {...v(styles.newlandFill, visibility.newland)} />
           <Layer {...v(styles.newlandLine, visibility.newland)} />
         </DataSource>
       )}
+      {tiled.plots && <TiledLayer layer="plots" visible={visibility.plots} />}
       {layers.plots && (
         <DataSource layer="plots" data={layers.plots}>
           <Layer {...v(plotsFill, visibility.plots)} />
           <Layer {...v(styles.plotsLine, visibility.plots)} />
         </DataSource>
       )}
+      {tiled.projects && <TiledLayer layer="projects" visible={visibility.projects} />}
       {layers.projects && (
         <DataSource layer="projects" data={layers.projects}>
           <Layer {...v(styles.projectsFill, visibility.projects)} />

@@ -42,10 +42,22 @@ export const PARK_COLOUR = '#6a1b9a';
 const SELECTION_COLOUR = '#00e5ff';
 const UNKNOWN_COLOUR = '#9e9e9e';
 
+/**
+ * A property as the map should colour it: the feature state of that name when set (an edit of a tiled
+ * layer, shown at once, before the layer's new tiles arrive), else the feature's own property (a tile's
+ * or a GeoJSON feature's: there the state is never set, so both paths share these expressions).
+ */
+function live(property: string): ExpressionSpecification {
+  return ['coalesce', ['feature-state', property], ['get', property]];
+}
+
 function matchColour(property: string, colours: Record<string, string>): ExpressionSpecification {
   const pairs = Object.entries(colours).flat();
-  return ['match', ['get', property], ...pairs, UNKNOWN_COLOUR] as unknown as ExpressionSpecification;
+  return ['match', live(property), ...pairs, UNKNOWN_COLOUR] as unknown as ExpressionSpecification;
 }
+
+/** The properties an edit may change that the colours read: set as feature state on a tiled layer. */
+export const LIVE_PROPERTIES = ['status', 'grade', 'stage'] as const;
 
 const shareClassColour: ExpressionSpecification = [
   'case',
@@ -128,26 +140,30 @@ export const newlandLine: LayerProps = {
   paint: { 'line-color': shareClassColour, 'line-width': 1.5 },
 };
 
+const plotColourByStatus = matchColour('status', STATUS_COLOURS);
+const plotColourByGrade = matchColour('grade', GRADE_COLOURS);
 const plotPaint = (colour: ExpressionSpecification) => ({ 'fill-color': colour, 'fill-opacity': 0.6 });
 export const plotsFillByStatus: LayerProps = {
   id: 'plots-fill',
   type: 'fill',
-  paint: plotPaint(matchColour('status', STATUS_COLOURS)),
+  paint: plotPaint(plotColourByStatus),
 };
 export const plotsFillByGrade: LayerProps = {
   id: 'plots-fill',
   type: 'fill',
-  paint: plotPaint(matchColour('grade', GRADE_COLOURS)),
+  paint: plotPaint(plotColourByGrade),
 };
 export const plotsLine: LayerProps = {
   id: 'plots-line',
   type: 'line',
   paint: { 'line-color': '#263238', 'line-width': ['interpolate', ['linear'], ['zoom'], 11, 0.5, 15, 1.5] },
 };
+/** From this zoom the plots' ids are drawn. */
+export const PLOT_LABEL_MINZOOM = 14;
 export const plotsLabel: LayerProps = {
   id: 'plots-label',
   type: 'symbol',
-  minzoom: 14,
+  minzoom: PLOT_LABEL_MINZOOM,
   layout: { ...labelLayout, 'text-field': ['get', 'id'], 'text-size': 11 },
   paint: { 'text-color': '#212121', 'text-halo-color': '#ffffff', 'text-halo-width': 1.5 },
 };
@@ -190,6 +206,24 @@ export const projectsLabel: LayerProps = {
   paint: { 'text-color': '#1a237e', 'text-halo-color': '#ffffff', 'text-halo-width': 1.5 },
 };
 
+/**
+ * A tiled layer's parcels too small to draw at this zoom come as points (the `<layer>-points` tile
+ * layer, src/server/tiles/README.md): drawn as dots in the colour their outline would have.
+ */
+const dots = (id: string, colour: ExpressionSpecification | string): LayerProps => ({
+  id,
+  type: 'circle',
+  paint: {
+    'circle-color': colour,
+    'circle-radius': ['interpolate', ['linear'], ['zoom'], 8, 1.5, 12, 3],
+    'circle-opacity': 0.9,
+  },
+});
+export const plotsDotsByStatus = dots('plots-dots', plotColourByStatus);
+export const plotsDotsByGrade = dots('plots-dots', plotColourByGrade);
+export const projectsDots = dots('projects-dots', stageColour);
+export const newlandDots = dots('newland-dots', shareClassColour);
+
 export const selectionCasing: LayerProps = {
   id: 'selection-casing',
   type: 'line',
@@ -212,10 +246,18 @@ export const selectionPoint: LayerProps = {
   },
 };
 
-/** The map layers a click or tap can pick, by data layer. */
+/** The map layers a click or tap can pick, by data layer (the dots exist only for a tiled layer). */
 export const PICKABLE_LAYERS = {
   parks: ['parks-fill'],
-  newland: ['newland-fill'],
-  plots: ['plots-fill'],
-  projects: ['projects-fill', 'projects-circle'],
+  newland: ['newland-fill', 'newland-dots'],
+  plots: ['plots-fill', 'plots-dots'],
+  projects: ['projects-fill', 'projects-circle', 'projects-dots'],
 } as const;
+
+/** The pickable layers drawn as small circles: a tap near one (not only on it) picks it. */
+export const POINT_LAYERS: readonly string[] = [
+  'projects-circle',
+  'plots-dots',
+  'projects-dots',
+  'newland-dots',
+];

@@ -3,6 +3,7 @@
 
 import { BASEMAP_IDS, type BasemapId, needsKey } from '../../domain/basemaps.ts';
 import { layerLabel } from '../../domain/labels.ts';
+import { isTileable } from '../../domain/layers.ts';
 import { t } from '../i18n/i18n.ts';
 import { DATA_LAYERS } from '../state/layer-data.ts';
 import { useAtlas } from '../state/store.ts';
@@ -18,6 +19,7 @@ const BASEMAP_KEYS = {
 export function LayerPanel() {
   const lang = useAtlas((state) => state.lang);
   const layers = useAtlas((state) => state.layers);
+  const tiled = useAtlas((state) => state.tiled);
   const visibility = useAtlas((state) => state.visibility);
   const setVisible = useAtlas((state) => state.setVisible);
   const colourMode = useAtlas((state) => state.plotColourMode);
@@ -30,14 +32,18 @@ export function LayerPanel() {
       </h2>
       <ul className="layer-list" aria-labelledby="layers-heading">
         {[...DATA_LAYERS].reverse().map((layer) => {
-          const data = layers[layer];
+          // A tiled layer is not held whole: its count is the server's (GET /api/layers).
+          const count =
+            layers[layer]?.collection.features.length ??
+            (isTileable(layer) ? tiled[layer]?.count : undefined);
+          const data = count !== undefined;
           const countId = `layer-count-${layer}`;
           return (
             <li key={layer}>
               <label className="check-row">
                 <input
                   type="checkbox"
-                  checked={visibility[layer] && Boolean(data)}
+                  checked={visibility[layer] && data}
                   disabled={!data}
                   aria-describedby={countId}
                   onChange={(event) => setVisible(layer, event.target.checked)}
@@ -45,10 +51,8 @@ export function LayerPanel() {
                 <span>{layerLabel(layer, lang)}</span>
               </label>
               <span className="layer-count" id={countId}>
-                {data
-                  ? t(lang, data.collection.features.length === 1 ? 'featureCountOne' : 'featureCount', {
-                      n: data.collection.features.length,
-                    })
+                {count !== undefined
+                  ? t(lang, count === 1 ? 'featureCountOne' : 'featureCount', { n: count })
                   : t(lang, 'notLoaded')}
               </span>
             </li>

@@ -1,7 +1,7 @@
 // The legend: what each colour means, for the layers that are shown, in the UI language.
 import type { Lang } from '../../domain/i18n.ts';
 import { layerLabel, valueLabel } from '../../domain/labels.ts';
-import { PLOT_GRADES, PLOT_STATUSES, PROJECT_STAGES } from '../../domain/layers.ts';
+import { isTileable, PLOT_GRADES, PLOT_STATUSES, PROJECT_STAGES } from '../../domain/layers.ts';
 import { t } from '../i18n/i18n.ts';
 import * as styles from '../map/styles.ts';
 import { useAtlas } from '../state/store.ts';
@@ -55,8 +55,10 @@ export function Legend() {
   const lang = useAtlas((state) => state.lang);
   const visibility = useAtlas((state) => state.visibility);
   const layers = useAtlas((state) => state.layers);
+  const tiled = useAtlas((state) => state.tiled);
   const mode = useAtlas((state) => state.plotColourMode);
-  const shown = (layer: keyof typeof visibility) => visibility[layer] && Boolean(layers[layer]);
+  const shown = (layer: keyof typeof visibility) =>
+    visibility[layer] && Boolean(layers[layer] || (isTileable(layer) && tiled[layer]));
 
   return (
     <section className="legend" aria-labelledby="legend-heading">

@@ -6,6 +6,7 @@
 import type { Feature, FeatureCollection, Point } from 'geojson';
 import { applyFeatureChanges } from '../../domain/feature-changes.ts';
 import { featureId } from '../../domain/feature-id.ts';
+import { isTileable, type TileableLayerId } from '../../domain/layers.ts';
 import { labelPoints } from '../../geo/labelPoint.ts';
 import type { Problem } from '../../geo/problems.ts';
 import {
@@ -16,6 +17,7 @@ import {
   parksOfOne,
   prepareParks,
 } from '../../geo/relate.ts';
+import { type FetchedFeature, fetchedReady, type TileEdits } from './fetched-feature.ts';
 import {
   type LayerData,
   type StoredLayerId,
@@ -60,6 +62,10 @@ export interface LayersSlice {
   layers: StoredLayers;
   /** The layers drawn from vector tiles (too large to hold whole): not in `layers`. */
   tiled: TiledLayers;
+  /** The selected feature of a tiled layer, fetched by id (src/app/state/select-by-id.ts). */
+  fetched: FetchedFeature | null;
+  /** By tiled layer: what was edited in this session, for the map to repaint at once and reload tiles. */
+  tileEdits: Partial<Record<TileableLayerId, TileEdits>>;
   reports: FileReport[];
   loading: boolean;
   /** Counts whole loads (not single features put): what is built once per load follows it. */
@@ -68,8 +74,12 @@ export interface LayersSlice {
   /** Bumped after a write that does not change a feature's version (a photo): its records are re-read. */
   recordsRevision: number;
   setLoaded(layers: StoredLayers, reports: FileReport[], tiled?: TiledLayers): void;
-  /** Puts the server's copy of one feature (after an edit, an inspection, a zone saved) in its layer. */
+  /**
+   * Puts the server's copy of one feature (after an edit, an inspection, a zone saved) in its layer; of
+   * a tiled layer, in the fetched copy (when it is that one) and in the layer's edits.
+   */
   putFeature(layer: StoredLayerId, feature: Feature): void;
+  setFetched(fetched: FetchedFeature | null): void;
   removeFeature(layer: StoredLayerId, id: string): void;
   bumpRecords(): void;
 }
@@ -134,9 +144,27 @@ function withPlotLabel(derived: LayerDerived, before: LayerData, feature: Featur
   return { ...derived, plotLabels: { type: 'FeatureCollection', features } };
 }
 
+/** The state after the server's copy of one feature of a tiled layer came back. */
+function tiledPut(state: LayersSlice, layer: TileableLayerId, feature: Feature): Partial<LayersSlice> {
+  const id = featureId(feature);
+  if (id === null) return {};
+  const before = state.tileEdits[layer];
+  const properties = new Map(before?.properties);
+  properties.set(id, { ...(feature.properties ?? {}) });
+  const { fetched } = state;
+  return {
+    tileEdits: { ...state.tileEdits, [layer]: { epoch: (before?.epoch ?? 0) + 1, properties } },
+    ...(fetched && fetched.layer === layer && fetched.id === id
+      ? { fetched: fetchedReady(layer, id, feature, state.layers.parks) }
+      : {}),
+  };
+}
+
 export const createLayersSlice: SliceCreator<LayersSlice> = (set) => ({
   layers: {},
   tiled: {},
+  fetched: null,
+  tileEdits: {},
   reports: [],
   loading: true,
   loadCount: 0,
@@ -146,6 +174,8 @@ export const createLayersSlice: SliceCreator<LayersSlice> = (set) => ({
     set((state) => ({
       layers,
       tiled,
+      fetched: null,
+      tileEdits: {},
       reports,
       loading: false,
       loadCount: state.loadCount + 1,
@@ -154,7 +184,7 @@ export const createLayersSlice: SliceCreator<LayersSlice> = (set) => ({
   putFeature: (layer, feature) =>
     set((state) => {
       const data = state.layers[layer];
-      if (!data) return {};
+      if (!data) return isTileable(layer) && state.tiled[layer] ? tiledPut(state, layer, feature) : {};
       const layers = { ...state.layers, [layer]: withFeaturePut(data, feature) };
       let derived =
         layer === 'parks'
@@ -175,5 +205,6 @@ export const createLayersSlice: SliceCreator<LayersSlice> = (set) => ({
         derived: isRelated(layer) || layer === 'parks' ? derivedOf(layers) : state.derived,
       };
     }),
+  setFetched: (fetched) => set({ fetched }),
   bumpRecords: () => set((state) => ({ recordsRevision: state.recordsRevision + 1 })),
 });

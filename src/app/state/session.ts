@@ -33,7 +33,15 @@ async function loadAppLayers(me: Me): Promise<void> {
 }
 
 function forgetData(): void {
-  useAtlas.setState({ layers: {}, tiled: {}, reports: [], loading: true, selection: SELECT_NONE });
+  useAtlas.setState({
+    layers: {},
+    tiled: {},
+    fetched: null,
+    tileEdits: {},
+    reports: [],
+    loading: true,
+    selection: SELECT_NONE,
+  });
   useAtlas.getState().resetDrawing();
 }
 

@@ -5,11 +5,16 @@
 // (the write path, the workers' clients, the drawing tool) use `useAtlas.getState()`. Camera state
 // stays with the map (its position lives in the address).
 
+import type { Feature } from 'geojson';
 import { useMemo } from 'react';
 import { create } from 'zustand';
+import type { Bilingual } from '../../domain/i18n.ts';
+import { isTileable } from '../../domain/layers.ts';
+import type { RelatedPark } from '../../geo/relate.ts';
 import { type AnalysisSlice, createAnalysisSlice } from './analysis-slice.ts';
 import { createDrawingSlice, type DrawingSlice } from './drawing-slice.ts';
-import { createLayersSlice, type LayersSlice } from './layers-slice.ts';
+import type { DataLayerId } from './layer-data.ts';
+import { createLayersSlice, type LayersSlice, RELATED_LAYERS, type RelatedLayerId } from './layers-slice.ts';
 import { createPointerSlice, type PointerSlice } from './pointer-slice.ts';
 import { createSessionSlice, type SessionSlice } from './session-slice.ts';
 import { createUiSlice, type UiSlice } from './ui-slice.ts';
@@ -25,19 +30,66 @@ export const useAtlas = create<AtlasState>()((set, get) => ({
   ...createDrawingSlice(set, get),
 }));
 
-/** The selected feature and its layer data, or null (nothing, or a zone, is selected). */
-function selectedFeature(state: Pick<AtlasState, 'layers' | 'selection'>) {
-  const { selection } = state;
-  if (selection.kind !== 'feature') return null;
-  const data = state.layers[selection.layer];
-  const feature = data?.byId.get(selection.id);
-  if (!data || !feature) return null;
-  return { layer: selection.layer, id: selection.id, feature, data };
+/** The selected feature, ready to show: of a loaded layer from the layer, of a tiled one as fetched. */
+export interface SelectedFeature {
+  layer: DataLayerId;
+  id: string;
+  feature: Feature;
+  areaM2: number;
+  /** The parks it lies in (first) or crosses; null when it is not related to parks or none are loaded. */
+  parks: readonly RelatedPark[] | null;
 }
 
-/** The selected feature, recomputed only when the layers or the selection change. */
-export function useSelectedFeature() {
+/** What the inspector shows: nothing, a feature of a tiled layer being fetched or failed, or a feature. */
+export type SelectedState =
+  | { status: 'none' }
+  | { status: 'loading'; layer: DataLayerId; id: string }
+  | { status: 'failed'; layer: DataLayerId; id: string; error: Bilingual }
+  | ({ status: 'ready' } & SelectedFeature);
+
+const NONE: SelectedState = { status: 'none' };
+
+const isRelated = (layer: string): layer is RelatedLayerId =>
+  (RELATED_LAYERS as readonly string[]).includes(layer);
+
+/** The selection as the inspector shows it (pure: the hooks below memoise it). */
+export function selectedState(
+  state: Pick<AtlasState, 'layers' | 'selection' | 'fetched' | 'derived' | 'tiled'>,
+): SelectedState {
+  const { selection, fetched } = state;
+  if (selection.kind !== 'feature') return NONE;
+  const { layer, id } = selection;
+  const data = state.layers[layer];
+  const feature = data?.byId.get(id);
+  if (data && feature) {
+    const parks =
+      isRelated(layer) && state.layers.parks ? (state.derived.parksOf[layer]?.get(id) ?? []) : null;
+    return { status: 'ready', layer, id, feature, areaM2: data.areaM2.get(id) ?? 0, parks };
+  }
+  if (!isTileable(layer) || !state.tiled[layer]) return NONE;
+  if (!fetched || fetched.layer !== layer || fetched.id !== id) return { status: 'loading', layer, id };
+  if (fetched.status === 'ready') {
+    const { feature: fetchedFeature, areaM2, parks } = fetched;
+    return { status: 'ready', layer, id, feature: fetchedFeature, areaM2, parks };
+  }
+  return fetched;
+}
+
+/** The selection as the inspector shows it, recomputed only when what it reads changes. */
+export function useSelection(): SelectedState {
   const layers = useAtlas((state) => state.layers);
   const selection = useAtlas((state) => state.selection);
-  return useMemo(() => selectedFeature({ layers, selection }), [layers, selection]);
+  const fetched = useAtlas((state) => state.fetched);
+  const derived = useAtlas((state) => state.derived);
+  const tiled = useAtlas((state) => state.tiled);
+  return useMemo(
+    () => selectedState({ layers, selection, fetched, derived, tiled }),
+    [layers, selection, fetched, derived, tiled],
+  );
+}
+
+/** The selected feature when it is at hand (a zone, nothing, or a fetch under way: null). */
+export function useSelectedFeature(): SelectedFeature | null {
+  const selected = useSelection();
+  return selected.status === 'ready' ? selected : null;
 }
