@@ -7,9 +7,9 @@ import { join } from 'node:path';
 import pg from 'pg';
 import { PostgresStore } from '../../../src/server/store/postgres.ts';
 
-export const POSTGRES_BIN = process.env.PG_BIN ?? '/usr/lib/postgresql/15/bin';
+const POSTGRES_BIN = process.env.PG_BIN ?? '/usr/lib/postgresql/15/bin';
 
-export function systemUser(): { uid: number; gid: number } | null {
+function systemUser(): { uid: number; gid: number } | null {
   try {
     const passwd = readFileSync('/etc/passwd', 'utf8');
     const line = passwd.split('\n').find((entry) => entry.startsWith('postgres:'));
@@ -22,7 +22,7 @@ export function systemUser(): { uid: number; gid: number } | null {
 }
 
 /** Runs a PostgreSQL binary as a user it accepts (never root). */
-export function run(binary: string, args: string[]): string {
+function run(binary: string, args: string[]): string {
   const path = join(POSTGRES_BIN, binary);
   const asRoot = process.getuid?.() === 0;
   const [command, argv] = asRoot ? ['runuser', ['-u', 'postgres', '--', path, ...args]] : [path, args];
