@@ -53,6 +53,10 @@ export interface TileOptions {
 
 const gzipAsync = promisify(gzipCallback);
 
+/** Tiles cut by the store kept in this process: at most these bytes and entries. */
+const STORE_TILE_CACHE_BYTES = 32 * 1024 * 1024;
+const STORE_TILE_CACHE_ENTRIES = 20_000;
+
 type JobBody = TileJob extends infer J ? (J extends TileJob ? Omit<J, 'id'> : never) : never;
 
 /**
@@ -84,6 +88,9 @@ export class TileService {
   /** Per layer, the revision the worker's index holds (known once its build or update answered). */
   private readonly held = new Map<LayerId, string>();
   private readonly options: Required<TileOptions>;
+  /** Tiles the store cut, by layer, revision and coordinates, oldest first (an LRU). */
+  private readonly storeTiles = new Map<string, Uint8Array | null>();
+  private storeTileBytes = 0;
   /** The builds and updates done so far, latest last (a few kept). */
   readonly builds: TileBuild[] = [];
 
@@ -94,11 +101,7 @@ export class TileService {
 
   /** The tile z/x/y of the layer at its current revision. */
   async tile(layer: LayerId, z: number, x: number, y: number, gzip: boolean): Promise<TileResult> {
-    if (this.store.tile && this.options.storeTiles) {
-      const cut = await this.store.tile(layer, z, x, y);
-      if (!gzip || !cut.tile) return cut;
-      return { revision: cut.revision, tile: new Uint8Array(await gzipAsync(cut.tile)) };
-    }
+    if (this.store.tile && this.options.storeTiles) return this.storeTile(layer, z, x, y, gzip);
     // A build of a newer revision can replace the one this request waited for: it then asks again.
     for (let attempt = 0; attempt < 5; attempt++) {
       const revision = await this.ready(layer);
@@ -106,6 +109,34 @@ export class TileService {
       if ('tile' in answer) return { revision, tile: answer.tile };
     }
     throw new Error(`layer ${layer} changed under five tile requests in a row`);
+  }
+
+  /**
+   * A tile the store cuts (PostgreSQL's ST_AsMVT), gzipped here when asked, and kept by layer revision
+   * and coordinates in a small cache: a tile many viewers ask for is cut once per revision of its layer.
+   * After an edit every tile of the layer is cut again when next asked (its key has the old revision).
+   */
+  private async storeTile(layer: LayerId, z: number, x: number, y: number, gzip: boolean) {
+    const cut = this.store.tile?.bind(this.store);
+    if (!cut) throw new Error('the store cuts no tiles');
+    const key = (revision: string) => `${layer}/${revision}/${z}/${x}/${y}${gzip ? '.gz' : ''}`;
+    const revision = await this.store.layerRevision(layer);
+    const hit = this.storeTiles.get(key(revision));
+    if (hit !== undefined) {
+      this.storeTiles.delete(key(revision));
+      this.storeTiles.set(key(revision), hit);
+      return { revision, tile: hit };
+    }
+    const answer = await cut(layer, z, x, y);
+    const tile = gzip && answer.tile ? new Uint8Array(await gzipAsync(answer.tile)) : answer.tile;
+    this.storeTiles.set(key(answer.revision), tile);
+    this.storeTileBytes += tile?.byteLength ?? 0;
+    while (this.storeTileBytes > STORE_TILE_CACHE_BYTES || this.storeTiles.size > STORE_TILE_CACHE_ENTRIES) {
+      const [oldest, bytes] = this.storeTiles.entries().next().value as [string, Uint8Array | null];
+      this.storeTiles.delete(oldest);
+      this.storeTileBytes -= bytes?.byteLength ?? 0;
+    }
+    return { revision: answer.revision, tile };
   }
 
   /** Makes the worker hold the layer's current revision (building it if needed); returns that revision. */
