@@ -163,6 +163,120 @@ function geometryBox(geometry: Geometry): UnitBox | null {
   return box.maxX >= box.minX ? box : null;
 }
 
+/**
+ * The layer is indexed in pieces: one geojson-vt index per tile of SHARD_ZOOM (about 10 km) holding
+ * every feature whose box (with the tile buffer) meets it, and one for the features wider than a few
+ * of those. geojson-vt's updateData re-cuts the whole index an update touches from its root, so an edit
+ * costs the features of its piece (a few thousand), not the layer's 100 000. A tile at SHARD_ZOOM or
+ * deeper comes from its one piece; a shallower one joins the pieces under it (and their neighbours,
+ * for features within its buffer), each feature once, in list order.
+ */
+const SHARD_ZOOM = 12;
+/** A feature whose box spans more pieces than this across goes to the piece of wide features. */
+const SHARD_SPAN = 4;
+const WIDE = 'wide';
+
+type IndexOptions = ConstructorParameters<typeof GeoJSONVT>[1];
+type TileFeature = GeoJSONVTTile['features'][number];
+
+class ShardedIndex {
+  private readonly options: IndexOptions;
+  private readonly shards = new Map<string, GeoJSONVT>();
+  /** Per feature id: the pieces holding it. */
+  private readonly homes = new Map<string, string[]>();
+  /** Per feature id: its place in list order. */
+  private readonly order: Map<string, number>;
+
+  constructor(options: IndexOptions, order: Map<string, number>) {
+    this.options = options;
+    this.order = order;
+  }
+
+  private static keys(box: UnitBox | null): string[] {
+    if (!box) return [];
+    const size = 2 ** SHARD_ZOOM;
+    const buffer = 64 / 4096;
+    const clamp = (value: number) => Math.min(size - 1, Math.max(0, Math.floor(value)));
+    const x0 = clamp(box.minX * size - buffer);
+    const x1 = clamp(box.maxX * size + buffer);
+    const y0 = clamp(box.minY * size - buffer);
+    const y1 = clamp(box.maxY * size + buffer);
+    if (x1 - x0 >= SHARD_SPAN || y1 - y0 >= SHARD_SPAN) return [WIDE];
+    const keys: string[] = [];
+    for (let x = x0; x <= x1; x++) for (let y = y0; y <= y1; y++) keys.push(`${x}/${y}`);
+    return keys;
+  }
+
+  /** Puts (or replaces) and removes features; `box` tells where each put one is. */
+  apply(put: readonly { feature: Feature; box: UnitBox | null }[], removed: Iterable<string>): void {
+    const diffs = new Map<string, { add: Feature[]; remove: string[] }>();
+    const diff = (key: string) => {
+      const found = diffs.get(key) ?? { add: [], remove: [] };
+      diffs.set(key, found);
+      return found;
+    };
+    for (const id of removed) {
+      for (const key of this.homes.get(id) ?? []) diff(key).remove.push(id);
+      this.homes.delete(id);
+    }
+    for (const { feature, box } of put) {
+      const id = feature.id as string;
+      const keys = ShardedIndex.keys(box);
+      for (const key of this.homes.get(id) ?? []) if (!keys.includes(key)) diff(key).remove.push(id);
+      for (const key of keys) diff(key).add.push(feature);
+      this.homes.set(id, keys);
+    }
+    for (const [key, { add, remove }] of diffs) {
+      const shard = this.shards.get(key);
+      if (shard) shard.updateData({ remove, add });
+      else if (add.length > 0)
+        this.shards.set(key, new GeoJSONVT({ type: 'FeatureCollection', features: add }, this.options));
+    }
+  }
+
+  /** The tile's features from every piece that can hold some, each once, in list order. */
+  getTile(z: number, x: number, y: number): GeoJSONVTTile | null {
+    const keys = [WIDE];
+    if (z >= SHARD_ZOOM) {
+      const shift = z - SHARD_ZOOM;
+      keys.push(`${Math.floor(x / 2 ** shift)}/${Math.floor(y / 2 ** shift)}`);
+    } else {
+      const scale = 2 ** (SHARD_ZOOM - z);
+      const [x0, x1, y0, y1] = [x * scale - 1, (x + 1) * scale, y * scale - 1, (y + 1) * scale];
+      if ((x1 - x0 + 1) * (y1 - y0 + 1) > this.shards.size) {
+        for (const key of this.shards.keys()) {
+          if (key === WIDE) continue;
+          const [sx, sy] = key.split('/').map(Number) as [number, number];
+          if (sx >= x0 && sx <= x1 && sy >= y0 && sy <= y1) keys.push(key);
+        }
+      } else {
+        for (let sx = x0; sx <= x1; sx++) for (let sy = y0; sy <= y1; sy++) keys.push(`${sx}/${sy}`);
+      }
+    }
+    let first: GeoJSONVTTile | null = null;
+    let pieces = 0;
+    const seen = new Set<unknown>();
+    const features: TileFeature[] = [];
+    for (const key of keys) {
+      const tile = this.shards.get(key)?.getTile(z, x, y);
+      if (!tile) continue;
+      first ??= tile;
+      pieces++;
+      for (const feature of tile.features) {
+        if (seen.has(feature.id)) continue;
+        seen.add(feature.id);
+        features.push(feature);
+      }
+    }
+    if (!first) return null;
+    if (pieces > 1) {
+      const place = (feature: TileFeature) => this.order.get(String(feature.id)) ?? 0;
+      features.sort((a, b) => place(a) - place(b));
+    }
+    return { ...first, features } as GeoJSONVTTile;
+  }
+}
+
 /** What the index keeps of each feature: where it is (old tiles to drop after an update). */
 interface Entry {
   box: UnitBox | null;
@@ -200,14 +314,6 @@ export function buildLayerTiles(layer: LayerId, collection: FeatureCollection): 
     return { id, shape, dot };
   };
 
-  const shapes: Feature[] = [];
-  const dots: Feature[] = [];
-  for (const feature of collection.features) {
-    if (!feature.geometry) continue;
-    const { shape, dot } = prepare(feature);
-    shapes.push(shape);
-    if (dot) dots.push(dot);
-  }
   const options = {
     maxZoom: MAX_TILE_ZOOM,
     tolerance: TOLERANCE,
@@ -217,8 +323,22 @@ export function buildLayerTiles(layer: LayerId, collection: FeatureCollection): 
     indexMaxZoom: 5,
     updateable: true,
   };
-  const shapeIndex = new GeoJSONVT({ type: 'FeatureCollection', features: shapes }, options);
-  const dotIndex = new GeoJSONVT({ type: 'FeatureCollection', features: dots }, options);
+  const order = new Map<string, number>();
+  let nextPlace = 0;
+  const shapeIndex = new ShardedIndex(options, order);
+  const dotIndex = new ShardedIndex(options, order);
+  const shapes: { feature: Feature; box: UnitBox | null }[] = [];
+  const dots: { feature: Feature; box: UnitBox | null }[] = [];
+  for (const feature of collection.features) {
+    if (!feature.geometry) continue;
+    const { id, shape, dot } = prepare(feature);
+    order.set(id, nextPlace++);
+    const box = entries.get(id)?.box ?? null;
+    shapes.push({ feature: shape, box });
+    if (dot) dots.push({ feature: dot, box });
+  }
+  shapeIndex.apply(shapes, []);
+  dotIndex.apply(dots, []);
   const pointsLayer = `${layer}${POINTS_SUFFIX}`;
   let count = shapes.length;
 
@@ -258,26 +378,29 @@ export function buildLayerTiles(layer: LayerId, collection: FeatureCollection): 
         gone.add(id);
       };
       for (const id of removed) forget(id);
-      const addShapes: Feature[] = [];
-      const addDots: Feature[] = [];
+      const addShapes: { feature: Feature; box: UnitBox | null }[] = [];
+      const addDots: { feature: Feature; box: UnitBox | null }[] = [];
       for (const feature of put) {
         const id = tileProperties(layer, feature.properties, feature.id).id;
         if (typeof id === 'string') forget(id);
         if (!feature.geometry) continue;
         const prepared = prepare(feature);
         gone.delete(prepared.id);
+        if (!order.has(prepared.id)) order.set(prepared.id, nextPlace++);
         count++;
-        const entry = entries.get(prepared.id);
-        if (entry?.box) boxes.push(entry.box);
-        addShapes.push(prepared.shape);
-        if (prepared.dot) addDots.push(prepared.dot);
+        const box = entries.get(prepared.id)?.box ?? null;
+        if (box) boxes.push(box);
+        addShapes.push({ feature: prepared.shape, box });
+        if (prepared.dot) addDots.push({ feature: prepared.dot, box });
       }
-      // An id both removed and added: geojson-vt replaces a feature added under a known id.
-      const dotRemove = [...gone, ...addShapes.map((f) => f.id as string)].filter(
-        (id) => !addDots.some((dot) => dot.id === id),
+      for (const id of gone) order.delete(id);
+      // A feature no longer a dot leaves the dots; one put again replaces itself.
+      const dotted = new Set(addDots.map((dot) => dot.feature.id));
+      const dotRemove = [...gone, ...addShapes.map((shape) => shape.feature.id as string)].filter(
+        (id) => !dotted.has(id),
       );
-      shapeIndex.updateData({ remove: [...gone], add: addShapes });
-      dotIndex.updateData({ remove: dotRemove, add: addDots });
+      shapeIndex.apply(addShapes, gone);
+      dotIndex.apply(addDots, dotRemove);
       return boxes;
     },
   };
