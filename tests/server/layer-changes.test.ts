@@ -267,6 +267,40 @@ describeEachStore('layer changes and per-feature tile updates', (kind: StoreKind
     expect(tiles.builds.map((build) => build.kind)).toEqual(['build', 'update', 'update']);
   });
 
+  it('a plot moved 0.2° away (into another piece of the index): gone from its old tile, in its new one, once in a z8 tile over both', async () => {
+    const index = 8;
+    const oldAt = tileUnder(index, 15);
+    const overview = tileUnder(index, 8);
+    expect(features((await tileOf(oldAt)).plots).has(idOf(index))).toBe(true);
+    await tileOf(overview);
+    const moved = plotFeature(index).geometry.coordinates.map((ring) =>
+      ring.map(([lon, lat]) => [(lon as number) + 0.2, lat as number]),
+    );
+    const result = await store.updateFeature(
+      'plots',
+      idOf(index),
+      1,
+      (current) => ({ properties: current.properties, geometry: { type: 'Polygon', coordinates: moved } }),
+      'editor',
+    );
+    expect(result.ok).toBe(true);
+    expect(features((await tileOf(oldAt)).plots).has(idOf(index))).toBe(false);
+    // Plot 8 + 0.2° is where plot 8 + 66⅔ columns would be: its own tile at z15.
+    const lon = 112.9 + index * 0.003 + 0.201;
+    const sin = Math.sin((22.701 * Math.PI) / 180);
+    const newAt = {
+      z: 15,
+      x: Math.floor(((lon + 180) / 360) * 2 ** 15),
+      y: Math.floor((0.5 - Math.log((1 + sin) / (1 - sin)) / (4 * Math.PI)) * 2 ** 15),
+    };
+    expect([...features((await tileOf(newAt)).plots).keys()]).toEqual([idOf(index)]);
+    const z8 = await tileOf(overview);
+    const ids = [...features(z8.plots).keys(), ...features(z8['plots-points']).keys()];
+    expect(ids.filter((id) => id === idOf(index))).toHaveLength(1);
+    expect(new Set(ids).size).toBe(PLOTS);
+    expect(tiles.builds.map((build) => build.kind)).toEqual(['build', 'update']);
+  });
+
   it('an update drops the cached tiles the feature touches and keeps the others', async () => {
     const near = tileUnder(30, 16);
     const far = tileUnder(0, 16);
