@@ -77,5 +77,7 @@ run('Overlap of coincident polygons (41 copies of the Heshan outline) vs ordinar
   'bench/overlap-coincident.ts',
 ]);
 run('Server health while a 40 000-vertex comb import is validated', ['bench/server-health.ts']);
-run('Vector tiles over 100 000 plots: per-feature updates and ST_AsMVT vs the full rebuild', ['bench/tiles.ts']);
+run('Vector tiles over 100 000 plots: per-feature updates and ST_AsMVT vs the full rebuild', [
+  'bench/tiles.ts',
+]);
 run('Layer snapshot after one edit at 100 000 plots vs the full rebuild', ['bench/snapshot.ts']);
