@@ -154,7 +154,10 @@ export class SqliteStore extends AccountsTable implements Store {
     return fresh;
   }
 
-  /** Records that the write in progress (before its bump) changes or removes `id`. */
+  /**
+   * Records that the write in progress (before its bump) changes or removes `id`. Every write of a
+   * feature row must note it (writeFeature and removeFeature do), or layerChanges would miss it.
+   */
   private noteChange(layer: LayerId, id: string): void {
     const before = this.statements.revision.get(layer)?.revision ?? 0;
     const log = this.changeLog(layer, before);
@@ -185,7 +188,10 @@ export class SqliteStore extends AccountsTable implements Store {
     this.statements.bump.run(layer, seeded ? 1 : 0);
     if (cache && cache.revision === before) cache.revision = before + 1;
     else this.layerTexts.delete(layer);
-    this.changeLog(layer, before).head = before + 1;
+    // The log goes on only through a revision whose changes it noted (noteChange, before this bump):
+    // a write path that changes features without noting them drops it, and the next layerChanges
+    // answers null (a full rebuild) rather than missing them.
+    if (this.changeLogs.get(layer)?.head !== before + 1) this.changeLogs.delete(layer);
   }
 
   /** Runs a write in the group commit; a write that fails leaves no cached text behind. */
