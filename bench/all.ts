@@ -8,8 +8,9 @@
 //      against the former quadratic search (bench/validate-comb.ts);
 //   6. overlaps of 41 identical city outlines against 41 shifted ones (bench/overlap-coincident.ts);
 //   7. the server's /api/health latency while it validates a comb import (bench/server-health.ts);
-//   8. vector tiles over 100 000 plots: index build and rebuild, time per tile at z12–16, tiles per second
-//      with 20 requests at a time, the county view's bytes — against the whole layer (bench/tiles.ts);
+//   8. vector tiles over 100 000 plots, SQLite and PostgreSQL (when installed): edit → first tile after it,
+//      time per tile at z12–16, tiles per second with 20 viewers at a time, the county view's bytes —
+//      each path against the old full rebuild, in the same run (bench/tiles.ts);
 //   9. the SQLite store's layer snapshot after one edit at 100 000 plots, against the full rebuild, and
 //      /api/health meanwhile (bench/snapshot.ts);
 //  10. a 300 000-plot (≈190 MB) import streamed and written on a worker thread while /api/health is
@@ -78,7 +79,9 @@ run('Overlap of coincident polygons (41 copies of the Heshan outline) vs ordinar
   'bench/overlap-coincident.ts',
 ]);
 run('Server health while a 40 000-vertex comb import is validated', ['bench/server-health.ts']);
-run('Vector tiles over 100 000 plots vs the whole layer as GeoJSON', ['bench/tiles.ts']);
+run('Vector tiles over 100 000 plots: per-feature updates and ST_AsMVT vs the full rebuild', [
+  'bench/tiles.ts',
+]);
 run('Layer snapshot after one edit at 100 000 plots vs the full rebuild', ['bench/snapshot.ts']);
 run('Import of 300 000 plots, streamed and written off the request thread, vs the old path at 90 000', [
   'bench/import.ts',

@@ -38,6 +38,7 @@ import { userRoutes } from './routes/users.ts';
 import { type SeedOutcome, seedLayers } from './seed.ts';
 import { SqliteStore } from './store/sqlite.ts';
 import type { Store, User } from './store/types.ts';
+import type { TileOptions } from './tiles/tile-service.ts';
 import { registerBodyTimeouts, serverTimeoutOptions } from './timeouts.ts';
 
 export interface ServerOptions {
@@ -66,6 +67,8 @@ export interface ServerOptions {
   /** Session cookies marked Secure always (COOKIE_SECURE=1); otherwise when the request came by https
    *  (directly, or per X-Forwarded-Proto with trustProxy). */
   secureCookies?: boolean;
+  /** How vector tiles are made (tile-service.ts); the benchmark and tests compare the paths. */
+  tiles?: TileOptions;
 }
 
 export interface AtlasContext {
@@ -142,7 +145,7 @@ export async function buildServer(options: ServerOptions = {}): Promise<FastifyI
       tileThreshold: options.tileThreshold ?? TILE_THRESHOLD,
       routes: [],
     });
-    await configure(server, distDir, timeouts, { tiandituKey: options.tiandituKey ?? null });
+    await configure(server, distDir, timeouts, { tiandituKey: options.tiandituKey ?? null }, options.tiles);
   } catch (error) {
     await server.close();
     throw error;
@@ -155,6 +158,7 @@ async function configure(
   distDir: string | null,
   timeouts: Timeouts,
   settings: Settings,
+  tiles: TileOptions | undefined,
 ): Promise<void> {
   const { store } = server.atlas;
   server.decorateRequest('user', null);
@@ -231,7 +235,7 @@ async function configure(
   setupRoutes(server);
   authRoutes(server);
   layerRoutes(server);
-  tileRoutes(server);
+  tileRoutes(server, tiles);
   inspectionRoutes(server);
   historyRoutes(server);
   userRoutes(server);

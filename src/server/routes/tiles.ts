@@ -10,7 +10,7 @@ import { READ } from '../auth/roles.ts';
 import { notFound } from '../errors.ts';
 import { parse } from '../parse.ts';
 import { MAX_TILE_ZOOM } from '../tiles/tile-index.ts';
-import { TileService } from '../tiles/tile-service.ts';
+import { type TileOptions, TileService } from '../tiles/tile-service.ts';
 
 const TILE_TYPE = 'application/vnd.mapbox-vector-tile';
 
@@ -72,9 +72,9 @@ function unchanged(header: string | undefined, etags: string[]): boolean {
   });
 }
 
-export function tileRoutes(server: FastifyInstance): void {
+export function tileRoutes(server: FastifyInstance, options: TileOptions = {}): void {
   const { store } = server.atlas;
-  const tiles = new TileService(store);
+  const tiles = new TileService(store, options);
   server.addHook('onClose', () => tiles.close());
 
   server.get('/api/tiles/:layer/:z/:x/:y', { config: { access: READ } }, async (request, reply) => {

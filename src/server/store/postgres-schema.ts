@@ -115,6 +115,71 @@ const MIGRATIONS: readonly string[] = [
   ALTER TABLE history ADD COLUMN import_seq bigint;
   CREATE INDEX history_import ON history (import_seq, seq) WHERE import_seq IS NOT NULL;
   `,
+  // 3: per-feature changes by layer revision (layerChanges: the tile index and the snapshot follow an
+  // edit feature by feature), and what ST_AsMVT reads (tiles cut by the database).
+  `
+  -- Each feature's last change: the layer revision it was written or deleted at. A trigger fills it
+  -- from every statement that writes features, whoever runs it; it locks the layer's revision row
+  -- first, so the revision recorded is the one the transaction's own bump commits (or a later one).
+  CREATE TABLE feature_changes (
+    layer text NOT NULL,
+    id text NOT NULL,
+    revision bigint NOT NULL,
+    PRIMARY KEY (layer, id)
+  );
+  CREATE INDEX feature_changes_revision ON feature_changes (layer, revision);
+  -- Changes from this revision on are all in feature_changes (those before this migration are not).
+  ALTER TABLE layer_revisions ADD COLUMN changes_from bigint NOT NULL DEFAULT 0;
+  UPDATE layer_revisions SET changes_from = revision;
+
+  CREATE FUNCTION features_note_changes() RETURNS trigger LANGUAGE plpgsql AS $$
+    DECLARE
+      changed_layer text;
+      current bigint;
+    BEGIN
+      FOR changed_layer IN SELECT DISTINCT layer FROM changed LOOP
+        INSERT INTO layer_revisions (layer, revision) VALUES (changed_layer, 0) ON CONFLICT (layer) DO NOTHING;
+        SELECT revision INTO current FROM layer_revisions WHERE layer = changed_layer FOR UPDATE;
+        INSERT INTO feature_changes (layer, id, revision)
+          SELECT layer, id, current + 1 FROM changed WHERE layer = changed_layer
+          ON CONFLICT (layer, id) DO UPDATE SET revision = excluded.revision;
+      END LOOP;
+      RETURN NULL;
+    END $$;
+  CREATE TRIGGER features_inserted AFTER INSERT ON features REFERENCING NEW TABLE AS changed
+    FOR EACH STATEMENT EXECUTE FUNCTION features_note_changes();
+  CREATE TRIGGER features_updated AFTER UPDATE ON features REFERENCING NEW TABLE AS changed
+    FOR EACH STATEMENT EXECUTE FUNCTION features_note_changes();
+  CREATE TRIGGER features_deleted AFTER DELETE ON features REFERENCING OLD TABLE AS changed
+    FOR EACH STATEMENT EXECUTE FUNCTION features_note_changes();
+
+  -- The deepest zoom at which a polygon (Web Mercator, EPSG:3857) is a dot, -1 for never: the rule
+  -- of tile-index.ts (dotUntil) — under 2 px of a 512-px tile across, or its largest outer ring under
+  -- twice the area geojson-vt drops (3² tile units of 4096) — in the unit square (metres / 2πR).
+  CREATE FUNCTION atlas_dot_until(g geometry) RETURNS smallint LANGUAGE sql IMMUTABLE STRICT PARALLEL SAFE AS $$
+    SELECT (CASE WHEN n = 0 THEN -1 ELSE least(16, greatest(-1, ceil(greatest(
+      CASE WHEN s > 0 THEN ln(2 / (s * 512)) / ln(2) ELSE 'Infinity'::float8 END,
+      CASE WHEN a > 0 THEN ln(sqrt(18 / a) / 4096) / ln(2) ELSE 'Infinity'::float8 END)) - 1)) END)::smallint
+    FROM (
+      SELECT count(*) AS n,
+        greatest(max(ST_XMax(ring)) - min(ST_XMin(ring)), max(ST_YMax(ring)) - min(ST_YMin(ring)))
+          / 40075016.685578488 AS s,
+        max(abs(ST_Area(ST_MakePolygon(ring)))) / (40075016.685578488 ^ 2) AS a
+      FROM (SELECT ST_ExteriorRing((ST_Dump(g)).geom) AS ring) AS rings
+      WHERE GeometryType(g) IN ('POLYGON', 'MULTIPOLYGON') AND ring IS NOT NULL AND ST_NPoints(ring) >= 4
+    ) AS m
+  $$;
+
+  -- The geometry in Web Mercator for ST_AsMVTGeom (indexed: a tile's envelope finds its features),
+  -- and the zoom up to which it is drawn as a dot.
+  ALTER TABLE features
+    ADD COLUMN mercator geometry(Geometry, 3857)
+      GENERATED ALWAYS AS (ST_Transform(ST_Force2D(ST_SetSRID(ST_GeomFromGeoJSON(geojson), 4490)), 3857)) STORED,
+    ADD COLUMN dot_until smallint
+      GENERATED ALWAYS AS (coalesce(atlas_dot_until(
+        ST_Transform(ST_Force2D(ST_SetSRID(ST_GeomFromGeoJSON(geojson), 4490)), 3857)), -1)) STORED;
+  CREATE INDEX features_mercator ON features USING gist (mercator);
+  `,
 ];
 
 /** Brings the schema up to date (creating it in an empty database). */

@@ -12,6 +12,7 @@ import pg from 'pg';
 import type { LayerId } from '../../domain/layers.ts';
 import type { Role } from '../../domain/wire.ts';
 import { canonicalUsername } from '../auth/username.ts';
+import { TILE_PROPERTIES } from '../tiles/tile-properties.ts';
 import { LastAdminError, publicUser, toUser, type UserRow } from './accounts.ts';
 import {
   conflictEntry,
@@ -26,7 +27,7 @@ import {
 import { type ImportMode, planImport } from './import-plan.ts';
 import { type InspectionRow, type PhotoRow, toInspection, toPhoto } from './inspections.ts';
 import { migratePostgres } from './postgres-schema.ts';
-import { nextFeature, plotAfterInspection } from './rows.ts';
+import { FeatureTextsSnapshot, nextFeature, plotAfterInspection } from './rows.ts';
 import type {
   FeatureChange,
   FeatureContent,
@@ -37,16 +38,19 @@ import type {
   Inspection,
   InspectionInput,
   InspectionResult,
+  LayerChanges,
   LayerSnapshot,
   PhotoRecord,
   Properties,
   Store,
   StoredFeature,
+  StoreTile,
   UpdateResult,
   User,
   UserChange,
   UserWithHash,
 } from './types.ts';
+import { MAX_LAYER_CHANGES } from './types.ts';
 
 type Client = pg.PoolClient;
 
@@ -83,6 +87,49 @@ function toFeature(row: FeatureRow): StoredFeature {
   };
 }
 
+/** A feature row of alias `f` as the GeoJSON text of a snapshot (null when there is no row). */
+const FEATURE_TEXT = `CASE WHEN f.id IS NULL THEN NULL ELSE json_build_object('type', 'Feature', 'id', f.id,
+  'properties', f.properties || jsonb_build_object('version', f.version), 'geometry', f.geojson)::text END`;
+
+/** Each feature's text and place in list order (`ord`), kept per layer at the revision it is valid for. */
+interface LayerTexts {
+  revision: string;
+  texts: Map<string, { ord: number; text: string }>;
+  maxOrd: number;
+}
+
+/** A layer's changes as read in a transaction: the rows changed (text null: deleted), in `ord` order. */
+type ChangedRows = { revision: string; rows: { id: string; ord: number | null; text: string | null }[] };
+
+/**
+ * The SQL of a tile: two layers, `$1` (features from the zoom at which they are more than a dot) and
+ * `$1-points` (the bounding-box centre of each polygon still a dot at this zoom, atlas_dot_until in
+ * postgres-schema.ts), with the properties named in `$5` that are strings, numbers or booleans, and
+ * an id written as a whole number also as the MVT feature id, in list order — what tile-index.ts cuts
+ * from a snapshot (rings may start at another vertex: ST_AsMVTGeom's clipping chooses).
+ */
+const TILE_SQL = `
+  WITH bounds AS (
+    SELECT ST_TileEnvelope($2, $3, $4) AS tile, ST_TileEnvelope($2, $3, $4, margin => 64.0 / 4096) AS grown
+  ), picked AS (
+    SELECT f.mercator, f.dot_until,
+      CASE WHEN f.id ~ '^(0|[1-9][0-9]{0,15})$' AND f.id::numeric <= 9007199254740991 THEN f.id::bigint END AS fid,
+      (SELECT jsonb_object_agg(e.key, e.value) FROM jsonb_each(f.properties) AS e
+        WHERE e.key = ANY($5::text[]) AND jsonb_typeof(e.value) IN ('string', 'number', 'boolean')) AS properties
+    FROM features f, bounds WHERE f.layer = $1 AND f.mercator && bounds.grown
+    ORDER BY f.ord
+  ), shapes AS (
+    SELECT ST_AsMVTGeom(p.mercator, bounds.tile, 4096, 64, true) AS geom, p.fid, p.properties
+    FROM picked p, bounds WHERE p.dot_until < $2
+  ), dots AS (
+    SELECT ST_AsMVTGeom(ST_SetSRID(ST_MakePoint((ST_XMin(p.mercator) + ST_XMax(p.mercator)) / 2,
+        (ST_YMin(p.mercator) + ST_YMax(p.mercator)) / 2), 3857), bounds.tile, 4096, 64, true) AS geom,
+      p.fid, p.properties
+    FROM picked p, bounds WHERE p.dot_until >= $2
+  )
+  SELECT (SELECT ST_AsMVT(shapes.*, $1, 4096, 'geom', 'fid') FROM shapes WHERE geom IS NOT NULL)
+    || (SELECT ST_AsMVT(dots.*, $1 || '-points', 4096, 'geom', 'fid') FROM dots WHERE geom IS NOT NULL) AS tile`;
+
 /** JSON with object keys sorted: jsonb keeps no key order, so contents are compared in this form. */
 function canonicalJson(value: unknown): string {
   if (Array.isArray(value)) return `[${value.map(canonicalJson).join(',')}]`;
@@ -105,7 +152,12 @@ export class PostgresStore implements Store {
   private readonly pool: pg.Pool;
   private readonly databaseId: string;
   private readonly snapshots = new Map<LayerId, LayerSnapshot>();
+  private readonly layerTexts = new Map<LayerId, LayerTexts>();
   private closed = false;
+  /** Feature rows read to (re)build snapshots: for tests to see that an edit re-reads none. */
+  snapshotRowsRead = 0;
+  /** Feature rows read by layerChanges and snapshots after a change: one per changed feature. */
+  changeRowsRead = 0;
 
   /** Connects, brings the schema up to date and reads the database's id. */
   static async open(connectionString: string, poolSize = 10): Promise<PostgresStore> {
@@ -261,27 +313,133 @@ export class PostgresStore implements Store {
   async layerSnapshot(layer: LayerId): Promise<LayerSnapshot> {
     // Revision and rows from one snapshot of the database, so the two agree.
     return this.transaction(async (client) => {
-      const { rows } = await client.query<{ revision: number }>(
-        'SELECT revision FROM layer_revisions WHERE layer = $1',
-        [layer],
-      );
-      const revision = `${this.databaseId}-${rows[0]?.revision ?? 0}`;
+      const revision = await this.revisionIn(client, layer);
       const cached = this.snapshots.get(layer);
-      if (cached && cached.revision === revision) return cached;
-      // The collection is put together by PostgreSQL: one text value to Node, not a row per feature.
-      const built = await client.query<{ features: string }>(
-        `SELECT coalesce(string_agg(json_build_object('type', 'Feature', 'id', id,
-           'properties', properties || jsonb_build_object('version', version), 'geometry', geojson)::text,
-           ',' ORDER BY ord), '') AS features
-         FROM features WHERE layer = $1`,
-        [layer],
+      if (cached && cached.revision === revision.text) return cached;
+      const texts =
+        (await this.followTexts(client, layer)) ?? (await this.readTexts(client, layer, revision.text));
+      const snapshot = new FeatureTextsSnapshot(
+        revision.text,
+        Array.from(texts.texts.values(), (feature) => feature.text),
       );
-      const snapshot = {
-        revision,
-        json: `{"type":"FeatureCollection","features":[${built.rows[0]?.features ?? ''}]}`,
-      };
       this.snapshots.set(layer, snapshot);
       return snapshot;
+    }, 'BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY');
+  }
+
+  private async revisionIn(client: Client, layer: LayerId) {
+    const { rows } = await client.query<{ revision: number; changes_from: number }>(
+      'SELECT revision, changes_from FROM layer_revisions WHERE layer = $1',
+      [layer],
+    );
+    const number = rows[0]?.revision ?? 0;
+    return { number, from: rows[0]?.changes_from ?? 0, text: `${this.databaseId}-${number}` };
+  }
+
+  /** Every feature's text, read from the rows (the first snapshot, or when changes cannot be followed). */
+  private async readTexts(client: Client, layer: LayerId, revision: string): Promise<LayerTexts> {
+    this.layerTexts.delete(layer);
+    const { rows } = await client.query<{ id: string; ord: number; text: string }>(
+      `SELECT f.id, f.ord, ${FEATURE_TEXT} AS text FROM features f WHERE f.layer = $1 ORDER BY f.ord`,
+      [layer],
+    );
+    this.snapshotRowsRead += rows.length;
+    const texts: LayerTexts = {
+      revision,
+      texts: new Map(rows.map((row) => [row.id, { ord: row.ord, text: row.text }])),
+      maxOrd: rows.reduce((max, row) => Math.max(max, row.ord), 0),
+    };
+    this.layerTexts.set(layer, texts);
+    return texts;
+  }
+
+  /**
+   * The kept texts brought to the transaction's revision by the rows changed since (list order kept:
+   * a changed feature keeps its place, a new one goes last), or null when they cannot be: none kept,
+   * the changes unknown, or a new row placed before one already kept (identities committed out of order).
+   */
+  private async followTexts(client: Client, layer: LayerId): Promise<LayerTexts | null> {
+    const kept = this.layerTexts.get(layer);
+    if (!kept) return null;
+    const changes = await this.changedRows(client, layer, kept.revision);
+    if (!changes) return null;
+    this.layerTexts.delete(layer);
+    for (const row of changes.rows) {
+      const before = kept.texts.get(row.id);
+      if (row.text === null || row.ord === null) {
+        kept.texts.delete(row.id);
+      } else if (before && before.ord === row.ord) {
+        before.text = row.text;
+      } else {
+        if (before) kept.texts.delete(row.id);
+        if (row.ord < kept.maxOrd) return null;
+        kept.texts.set(row.id, { ord: row.ord, text: row.text });
+        kept.maxOrd = row.ord;
+      }
+    }
+    kept.revision = changes.revision;
+    this.layerTexts.set(layer, kept);
+    return kept;
+  }
+
+  /** The rows changed since `sinceRevision`, read in `client`'s transaction; null when unknown. */
+  private async changedRows(
+    client: Client,
+    layer: LayerId,
+    sinceRevision: string,
+  ): Promise<ChangedRows | null> {
+    const prefix = `${this.databaseId}-`;
+    if (!sinceRevision.startsWith(prefix)) return null;
+    const since = Number(sinceRevision.slice(prefix.length));
+    if (!Number.isSafeInteger(since)) return null;
+    const revision = await this.revisionIn(client, layer);
+    if (since === revision.number) return { revision: revision.text, rows: [] };
+    if (since > revision.number || since < revision.from) return null;
+    const counted = await client.query<{ n: number }>(
+      'SELECT count(*) AS n FROM feature_changes WHERE layer = $1 AND revision > $2',
+      [layer, since],
+    );
+    if ((counted.rows[0]?.n ?? 0) > MAX_LAYER_CHANGES) return null;
+    const { rows } = await client.query<{ id: string; ord: number | null; text: string | null }>(
+      `SELECT c.id, f.ord, ${FEATURE_TEXT} AS text
+       FROM feature_changes c LEFT JOIN features f ON f.layer = c.layer AND f.id = c.id
+       WHERE c.layer = $1 AND c.revision > $2 ORDER BY f.ord NULLS LAST, c.id`,
+      [layer, since],
+    );
+    this.changeRowsRead += rows.filter((row) => row.text !== null).length;
+    return { revision: revision.text, rows };
+  }
+
+  async layerChanges(layer: LayerId, sinceRevision: string): Promise<LayerChanges | null> {
+    return this.transaction(async (client) => {
+      const changes = await this.changedRows(client, layer, sinceRevision);
+      if (!changes) return null;
+      const put: string[] = [];
+      const removed: string[] = [];
+      for (const row of changes.rows) {
+        if (row.text === null) removed.push(row.id);
+        else put.push(row.text);
+      }
+      return { revision: changes.revision, put, removed };
+    }, 'BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY');
+  }
+
+  /** The tile cut by PostGIS (ST_AsMVT), with the revision it was cut at, read together. */
+  async tile(layer: LayerId, z: number, x: number, y: number): Promise<StoreTile> {
+    return this.transaction(async (client) => {
+      const revision = await this.revisionIn(client, layer);
+      const { rows } = await client.query<{ tile: Buffer | null }>(TILE_SQL, [
+        layer,
+        z,
+        x,
+        y,
+        TILE_PROPERTIES[layer],
+      ]);
+      const tile = rows[0]?.tile;
+      return {
+        revision: revision.text,
+        tile: tile && tile.length > 0 ? new Uint8Array(tile.buffer, tile.byteOffset, tile.length) : null,
+      };
     }, 'BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY');
   }
 

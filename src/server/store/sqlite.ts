@@ -18,11 +18,23 @@ import type {
   FeatureContent,
   ImportedFeature,
   ImportResult,
+  LayerChanges,
   LayerSnapshot,
   Store,
   StoredFeature,
   UpdateResult,
 } from './types.ts';
+import { MAX_LAYER_CHANGES } from './types.ts';
+
+/**
+ * The features this store's own writes changed in a layer: every change after revision `from` up to
+ * `head` (the revision the last write produced, or is producing), as id → the revision it changed at.
+ */
+interface ChangeLog {
+  from: number;
+  head: number;
+  ids: Map<string, number>;
+}
 
 export class SqliteStore extends AccountsTable implements Store {
   readonly db: Database.Database;
@@ -39,6 +51,10 @@ export class SqliteStore extends AccountsTable implements Store {
   private readonly snapshots = new Map<LayerId, LayerSnapshot>();
   /** Feature rows read to (re)build snapshots: for tests to see that an edit re-reads none. */
   snapshotRowsRead = 0;
+  /** Per layer, what this store's writes changed (layerChanges); none after a failed write. */
+  private readonly changeLogs = new Map<LayerId, ChangeLog>();
+  /** Feature rows read by layerChanges: for tests to see that an edit reads its feature only. */
+  changeRowsRead = 0;
   private readonly commits: GroupCommit;
   private readonly statements;
 
@@ -69,6 +85,9 @@ export class SqliteStore extends AccountsTable implements Store {
     ).value;
     this.statements = {
       get: db.prepare<[string, string], FeatureRow>('SELECT * FROM features WHERE layer = ? AND id = ?'),
+      getWithRowid: db.prepare<[string, string], FeatureRow & { rowid: number }>(
+        'SELECT rowid, * FROM features WHERE layer = ? AND id = ?',
+      ),
       list: db.prepare<[string], FeatureRow>('SELECT * FROM features WHERE layer = ? ORDER BY rowid'),
       count: db.prepare<[string], { n: number }>('SELECT count(*) AS n FROM features WHERE layer = ?'),
       insert: db.prepare(
@@ -117,12 +136,43 @@ export class SqliteStore extends AccountsTable implements Store {
       this.statements.insert.run(row);
     }
     this.cachedTexts(next.layer)?.set(next.id, featureJson(row));
+    this.noteChange(next.layer, next.id);
     this.bump(next.layer, false);
   }
 
   private removeFeature(layer: LayerId, id: string): void {
     this.statements.delete.run(layer, id);
     this.cachedTexts(layer)?.delete(id);
+    this.noteChange(layer, id);
+  }
+
+  /**
+   * The layer's change log, continued when it reached `before` (the file's revision now) through this
+   * store's writes — its head is `before`, or `before + 1` while a write is producing that — else a
+   * new one that knows the changes after `before`.
+   */
+  private changeLog(layer: LayerId, before: number): ChangeLog {
+    const log = this.changeLogs.get(layer);
+    if (log && (log.head === before || log.head === before + 1)) return log;
+    const fresh: ChangeLog = { from: before, head: before, ids: new Map() };
+    this.changeLogs.set(layer, fresh);
+    return fresh;
+  }
+
+  /**
+   * Records that the write in progress (before its bump) changes or removes `id`. Every write of a
+   * feature row must note it (writeFeature and removeFeature do), or layerChanges would miss it.
+   */
+  private noteChange(layer: LayerId, id: string): void {
+    const before = this.statements.revision.get(layer)?.revision ?? 0;
+    const log = this.changeLog(layer, before);
+    log.head = before + 1;
+    log.ids.set(id, before + 1);
+    // An import of thousands: forget them; a caller behind this revision rebuilds.
+    if (log.ids.size > MAX_LAYER_CHANGES) {
+      log.from = before + 1;
+      log.ids.clear();
+    }
   }
 
   /**
@@ -143,6 +193,10 @@ export class SqliteStore extends AccountsTable implements Store {
     this.statements.bump.run(layer, seeded ? 1 : 0);
     if (cache && cache.revision === before) cache.revision = before + 1;
     else this.layerTexts.delete(layer);
+    // The log goes on only through a revision whose changes it noted (noteChange, before this bump):
+    // a write path that changes features without noting them drops it, and the next layerChanges
+    // answers null (a full rebuild) rather than missing them.
+    if (this.changeLogs.get(layer)?.head !== before + 1) this.changeLogs.delete(layer);
   }
 
   /** Runs a write in the group commit; a write that fails leaves no cached text behind. */
@@ -153,12 +207,14 @@ export class SqliteStore extends AccountsTable implements Store {
           return work();
         } catch (error) {
           this.layerTexts.clear();
+          this.changeLogs.clear();
           throw error;
         }
       })
       .catch((error: unknown) => {
         // COMMIT itself failed: every write of the batch was rolled back.
         this.layerTexts.clear();
+        this.changeLogs.clear();
         throw error;
       });
   }
@@ -193,6 +249,36 @@ export class SqliteStore extends AccountsTable implements Store {
       const snapshot = new FeatureTextsSnapshot(revision, [...cache.texts.values()]);
       this.snapshots.set(layer, snapshot);
       return snapshot;
+    })();
+  }
+
+  async layerChanges(layer: LayerId, sinceRevision: string): Promise<LayerChanges | null> {
+    const prefix = `${this.databaseId}-`;
+    if (!sinceRevision.startsWith(prefix)) return null;
+    const since = Number(sinceRevision.slice(prefix.length));
+    if (!Number.isSafeInteger(since)) return null;
+    // One read transaction: the revision and the rows agree.
+    return this.db.transaction((): LayerChanges | null => {
+      const current = this.statements.revision.get(layer)?.revision ?? 0;
+      const revision = `${prefix}${current}`;
+      if (since === current) return { revision, put: [], removed: [] };
+      const log = this.changeLogs.get(layer);
+      // Another process wrote (the head is behind the file), or the log starts after `since`.
+      if (!log || log.head !== current || since < log.from || since > current) return null;
+      const put: { id: string; text: string; rowid: number }[] = [];
+      const removed: string[] = [];
+      for (const [id, changedAt] of log.ids) {
+        if (changedAt <= since) continue;
+        const row = this.statements.getWithRowid.get(layer, id);
+        if (row) {
+          this.changeRowsRead++;
+          put.push({ id, text: featureJson(row), rowid: row.rowid });
+        } else {
+          removed.push(id);
+        }
+      }
+      put.sort((a, b) => a.rowid - b.rowid);
+      return { revision, put: put.map((feature) => feature.text), removed };
     })();
   }
 

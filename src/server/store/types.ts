@@ -138,12 +138,43 @@ export interface LayerSnapshot {
 /** Where an import's worker thread opens its own connection to the store's database (import-job.ts). */
 export type ImportTarget = { kind: 'sqlite'; dataDir: string } | { kind: 'postgres'; url: string };
 
+/** What changed in a layer between two revisions: each feature as it is now, or gone. */
+export interface LayerChanges {
+  /** The revision the changes lead to (the layer's current one, read with them). */
+  revision: string;
+  /** The GeoJSON texts (as in a snapshot) of the features created or changed since, in list order. */
+  put: string[];
+  /** The ids of the features deleted since. */
+  removed: string[];
+}
+
+/** More changes than this and layerChanges answers null: a full rebuild is as cheap. */
+export const MAX_LAYER_CHANGES = 5000;
+
+/** A vector tile the store cut itself (PostGIS ST_AsMVT), with the revision it was cut at. */
+export interface StoreTile {
+  revision: string;
+  /** The encoded tile, or null when nothing of the layer is in it. */
+  tile: Uint8Array | null;
+}
+
 export interface Store {
   // layers and features
   layerRevision(layer: LayerId): Promise<string>;
   /** The layer's revision and how many features it holds at that revision, read together. */
   layerCount(layer: LayerId): Promise<{ revision: string; count: number }>;
   layerSnapshot(layer: LayerId): Promise<LayerSnapshot>;
+  /**
+   * The features changed between `sinceRevision` (a revision this store answered before) and now, or
+   * null when the store cannot say (another process wrote, the revision is unknown or of another
+   * database, more than MAX_LAYER_CHANGES changed): the caller then reads the whole snapshot.
+   */
+  layerChanges(layer: LayerId, sinceRevision: string): Promise<LayerChanges | null>;
+  /**
+   * The tile z/x/y of the layer cut by the database, when it can (PostgreSQL + PostGIS: ST_AsMVT);
+   * absent, the tile service cuts tiles from the snapshot in its worker.
+   */
+  tile?(layer: LayerId, z: number, x: number, y: number): Promise<StoreTile>;
   listFeatures(layer: LayerId): Promise<StoredFeature[]>;
   getFeature(layer: LayerId, id: string): Promise<StoredFeature | null>;
   createFeature(layer: LayerId, content: FeatureContent, actor: string): Promise<StoredFeature | null>;

@@ -13,6 +13,7 @@ import { GeoJSONVT, type GeoJSONVTTile } from '@maplibre/geojson-vt';
 import { fromGeojsonVt } from '@maplibre/vt-pbf';
 import type { Feature, FeatureCollection, Geometry, Position } from 'geojson';
 import type { LayerId } from '../../domain/layers.ts';
+import { TILE_PROPERTIES } from './tile-properties.ts';
 
 /** Tile coordinates are integers of 0 … 4095 (the MVT default). */
 const TILE_EXTENT = 4096;
@@ -31,27 +32,27 @@ const TILE_PIXELS = 512;
 /** The suffix of the companion layer of dots. */
 const POINTS_SUFFIX = '-points';
 
-/**
- * The properties a tile keeps: what the map's styles, filters and labels read (src/app/map/styles.ts),
- * the id first. Everything else (findings, notes, reasons, figures) the inspector fetches with the
- * feature (GET /api/features/:layer/:id); arrays, objects and nulls are never kept.
- */
-export const TILE_PROPERTIES: Record<LayerId, readonly string[]> = {
-  boundary: ['id', 'name'],
-  parks: ['id', 'name', 'kind'],
-  plots: ['id', 'status', 'grade', 'landUse', 'mode', 'town', 'deadline'],
-  projects: ['id', 'name', 'stage', 'parkId'],
-  newland: ['id', 'landUse', 'year', 'supply'],
-  zones: ['id', 'name', 'mode', 'plannedLandUse'],
-};
-
 type Scalar = string | number | boolean;
+
+/** A bounding box in the unit square of tile 0/0/0 (Web Mercator, y down). */
+export interface UnitBox {
+  minX: number;
+  minY: number;
+  maxX: number;
+  maxY: number;
+}
 
 export interface LayerTiles {
   /** Features in the index (those with a geometry). */
   readonly features: number;
   /** The tile, encoded; null when no feature of the layer touches it. */
   tile(z: number, x: number, y: number): Uint8Array | null;
+  /**
+   * Applies changed features (each as it is now: created or changed) and removed ids to the index
+   * (geojson-vt's updateData: the tiles they touch are cut again when next asked); returns the boxes
+   * they covered before and cover now, for the caller to drop the encoded tiles it keeps there.
+   */
+  update(put: readonly Feature[], removed: readonly string[]): UnitBox[];
 }
 
 /** MVT ids are unsigned integers: a feature id written as one (`42`) is kept as its number too. */
@@ -137,28 +138,182 @@ function polygons(geometry: Geometry): Position[][][] | null {
 
 const unmercatorLat = (y: number) => (Math.atan(Math.sinh(Math.PI * (1 - 2 * y))) * 180) / Math.PI;
 
-/** Builds the tile index of one layer's FeatureCollection (as the store serves it). */
+/** The bounding box of any geometry in the unit square, or null when it has no position. */
+function geometryBox(geometry: Geometry): UnitBox | null {
+  const box = { minX: 1, minY: 1, maxX: 0, maxY: 0 };
+  const pending: unknown[] = [geometry];
+  while (pending.length > 0) {
+    const value = pending.pop();
+    if (Array.isArray(value)) {
+      if (typeof value[0] !== 'number') {
+        for (const item of value) pending.push(item);
+        continue;
+      }
+      const x = mercatorX(value[0]);
+      const y = mercatorY(value[1] as number);
+      box.minX = Math.min(box.minX, x);
+      box.maxX = Math.max(box.maxX, x);
+      box.minY = Math.min(box.minY, y);
+      box.maxY = Math.max(box.maxY, y);
+    } else if (value && typeof value === 'object') {
+      const { coordinates, geometries } = value as { coordinates?: unknown; geometries?: unknown };
+      pending.push(coordinates, geometries);
+    }
+  }
+  return box.maxX >= box.minX ? box : null;
+}
+
+/**
+ * The layer is indexed in pieces: one geojson-vt index per tile of SHARD_ZOOM (about 10 km) holding
+ * every feature whose box (with the tile buffer) meets it, and one for the features wider than a few
+ * of those. geojson-vt's updateData re-cuts the whole index an update touches from its root, so an edit
+ * costs the features of its piece (a few thousand), not the layer's 100 000. A tile at SHARD_ZOOM or
+ * deeper comes from its one piece; a shallower one joins the pieces under it (and their neighbours,
+ * for features within its buffer), each feature once, in list order.
+ */
+const SHARD_ZOOM = 12;
+/** A feature whose box spans more pieces than this across goes to the piece of wide features. */
+const SHARD_SPAN = 4;
+const WIDE = 'wide';
+
+type IndexOptions = ConstructorParameters<typeof GeoJSONVT>[1];
+type TileFeature = GeoJSONVTTile['features'][number];
+
+class ShardedIndex {
+  private readonly options: IndexOptions;
+  private readonly shards = new Map<string, GeoJSONVT>();
+  /** Per feature id: the pieces holding it. */
+  private readonly homes = new Map<string, string[]>();
+  /** Per feature id: its place in list order. */
+  private readonly order: Map<string, number>;
+
+  constructor(options: IndexOptions, order: Map<string, number>) {
+    this.options = options;
+    this.order = order;
+  }
+
+  private static keys(box: UnitBox | null): string[] {
+    if (!box) return [];
+    const size = 2 ** SHARD_ZOOM;
+    const buffer = 64 / 4096;
+    const clamp = (value: number) => Math.min(size - 1, Math.max(0, Math.floor(value)));
+    const x0 = clamp(box.minX * size - buffer);
+    const x1 = clamp(box.maxX * size + buffer);
+    const y0 = clamp(box.minY * size - buffer);
+    const y1 = clamp(box.maxY * size + buffer);
+    if (x1 - x0 >= SHARD_SPAN || y1 - y0 >= SHARD_SPAN) return [WIDE];
+    const keys: string[] = [];
+    for (let x = x0; x <= x1; x++) for (let y = y0; y <= y1; y++) keys.push(`${x}/${y}`);
+    return keys;
+  }
+
+  /** Puts (or replaces) and removes features; `box` tells where each put one is. */
+  apply(put: readonly { feature: Feature; box: UnitBox | null }[], removed: Iterable<string>): void {
+    const diffs = new Map<string, { add: Feature[]; remove: string[] }>();
+    const diff = (key: string) => {
+      const found = diffs.get(key) ?? { add: [], remove: [] };
+      diffs.set(key, found);
+      return found;
+    };
+    for (const id of removed) {
+      for (const key of this.homes.get(id) ?? []) diff(key).remove.push(id);
+      this.homes.delete(id);
+    }
+    for (const { feature, box } of put) {
+      const id = feature.id as string;
+      const keys = ShardedIndex.keys(box);
+      for (const key of this.homes.get(id) ?? []) if (!keys.includes(key)) diff(key).remove.push(id);
+      for (const key of keys) diff(key).add.push(feature);
+      this.homes.set(id, keys);
+    }
+    for (const [key, { add, remove }] of diffs) {
+      const shard = this.shards.get(key);
+      if (shard) shard.updateData({ remove, add });
+      else if (add.length > 0)
+        this.shards.set(key, new GeoJSONVT({ type: 'FeatureCollection', features: add }, this.options));
+    }
+  }
+
+  /** The tile's features from every piece that can hold some, each once, in list order. */
+  getTile(z: number, x: number, y: number): GeoJSONVTTile | null {
+    const keys = [WIDE];
+    if (z >= SHARD_ZOOM) {
+      const shift = z - SHARD_ZOOM;
+      keys.push(`${Math.floor(x / 2 ** shift)}/${Math.floor(y / 2 ** shift)}`);
+    } else {
+      const scale = 2 ** (SHARD_ZOOM - z);
+      const [x0, x1, y0, y1] = [x * scale - 1, (x + 1) * scale, y * scale - 1, (y + 1) * scale];
+      if ((x1 - x0 + 1) * (y1 - y0 + 1) > this.shards.size) {
+        for (const key of this.shards.keys()) {
+          if (key === WIDE) continue;
+          const [sx, sy] = key.split('/').map(Number) as [number, number];
+          if (sx >= x0 && sx <= x1 && sy >= y0 && sy <= y1) keys.push(key);
+        }
+      } else {
+        for (let sx = x0; sx <= x1; sx++) for (let sy = y0; sy <= y1; sy++) keys.push(`${sx}/${sy}`);
+      }
+    }
+    let first: GeoJSONVTTile | null = null;
+    let pieces = 0;
+    const seen = new Set<unknown>();
+    const features: TileFeature[] = [];
+    for (const key of keys) {
+      const tile = this.shards.get(key)?.getTile(z, x, y);
+      if (!tile) continue;
+      first ??= tile;
+      pieces++;
+      for (const feature of tile.features) {
+        if (seen.has(feature.id)) continue;
+        seen.add(feature.id);
+        features.push(feature);
+      }
+    }
+    if (!first) return null;
+    if (pieces > 1) {
+      const place = (feature: TileFeature) => this.order.get(String(feature.id)) ?? 0;
+      features.sort((a, b) => place(a) - place(b));
+    }
+    return { ...first, features } as GeoJSONVTTile;
+  }
+}
+
+/** What the index keeps of each feature: where it is (old tiles to drop after an update). */
+interface Entry {
+  box: UnitBox | null;
+}
+
+/**
+ * Builds the tile index of one layer's FeatureCollection (as the store serves it). Features are
+ * indexed by their id (the store's, a string), so that `update` can replace and remove them; the MVT
+ * id is the number an id written as a whole number is.
+ */
 export function buildLayerTiles(layer: LayerId, collection: FeatureCollection): LayerTiles {
-  const shapes: Feature[] = [];
-  const dots: Feature[] = [];
-  // Per feature (its tags object, which geojson-vt keeps by reference): the last zoom it is a dot at.
-  const dotZoom = new WeakMap<object, number>();
-  for (const feature of collection.features) {
-    if (!feature.geometry) continue;
+  // Per feature id: the last zoom it is a dot at (-1: never), and its box.
+  const dotZoom = new Map<string, number>();
+  const entries = new Map<string, Entry>();
+  let unnamed = 0;
+
+  /** The feature's shape and, when it is a dot at some zoom, its dot; recorded under its id. */
+  const prepare = (feature: Feature) => {
     const properties = tileProperties(layer, feature.properties, feature.id);
-    const id = numericId(properties.id);
-    const rings = polygons(feature.geometry);
+    const id = typeof properties.id === 'string' ? properties.id : `#${unnamed++}`;
+    const geometry = feature.geometry;
+    const rings = polygons(geometry);
     const extent = rings ? polygonExtent(rings) : null;
     const until = extent ? dotUntil(extent) : -1;
-    shapes.push({ type: 'Feature', id, properties, geometry: feature.geometry });
+    dotZoom.set(id, until);
+    entries.set(id, { box: geometryBox(geometry) });
+    const shape: Feature = { type: 'Feature', id, properties, geometry };
+    let dot: Feature | null = null;
     if (extent && until >= 0) {
-      dotZoom.set(properties, until);
       const x = (extent.minX + extent.maxX) / 2;
       const y = (extent.minY + extent.maxY) / 2;
       const coordinates = [(x - 0.5) * 360, unmercatorLat(y)];
-      dots.push({ type: 'Feature', id, properties, geometry: { type: 'Point', coordinates } });
+      dot = { type: 'Feature', id, properties, geometry: { type: 'Point', coordinates } };
     }
-  }
+    return { id, shape, dot };
+  };
+
   const options = {
     maxZoom: MAX_TILE_ZOOM,
     tolerance: TOLERANCE,
@@ -166,30 +321,87 @@ export function buildLayerTiles(layer: LayerId, collection: FeatureCollection): 
     buffer: 64,
     wrap: false,
     indexMaxZoom: 5,
+    updateable: true,
   };
-  const shapeIndex = new GeoJSONVT({ type: 'FeatureCollection', features: shapes }, options);
-  const dotIndex =
-    dots.length > 0 ? new GeoJSONVT({ type: 'FeatureCollection', features: dots }, options) : null;
+  const order = new Map<string, number>();
+  let nextPlace = 0;
+  const shapeIndex = new ShardedIndex(options, order);
+  const dotIndex = new ShardedIndex(options, order);
+  const shapes: { feature: Feature; box: UnitBox | null }[] = [];
+  const dots: { feature: Feature; box: UnitBox | null }[] = [];
+  for (const feature of collection.features) {
+    if (!feature.geometry) continue;
+    const { id, shape, dot } = prepare(feature);
+    order.set(id, nextPlace++);
+    const box = entries.get(id)?.box ?? null;
+    shapes.push({ feature: shape, box });
+    if (dot) dots.push({ feature: dot, box });
+  }
+  shapeIndex.apply(shapes, []);
+  dotIndex.apply(dots, []);
   const pointsLayer = `${layer}${POINTS_SUFFIX}`;
+  let count = shapes.length;
 
-  /** The tile with only the features `keep` accepts, or null when none is left. */
+  /** The tile with only the features `keep` accepts (MVT ids as numbers), or null when none is left. */
   const only = (tile: GeoJSONVTTile | null | undefined, keep: (until: number) => boolean) => {
     if (!tile) return null;
-    const features = tile.features.filter((f) => keep(dotZoom.get(f.tags ?? {}) ?? -1));
+    const features = tile.features
+      .filter((f) => keep(dotZoom.get(String(f.id)) ?? -1))
+      .map((f) => ({ ...f, id: numericId(f.id) }));
     return features.length > 0 ? ({ ...tile, features } as GeoJSONVTTile) : null;
   };
 
   return {
-    features: shapes.length,
+    get features() {
+      return count;
+    },
     tile(z, x, y) {
       const layers: Record<string, GeoJSONVTTile> = {};
       // A polygon still a dot at this zoom is left to the points layer, and its dot to it alone.
       const shapeTile = only(shapeIndex.getTile(z, x, y), (until) => until < z);
       if (shapeTile) layers[layer] = shapeTile;
-      const dotTile = only(dotIndex?.getTile(z, x, y), (until) => until >= z);
+      const dotTile = only(dotIndex.getTile(z, x, y), (until) => until >= z);
       if (dotTile) layers[pointsLayer] = dotTile;
       if (!shapeTile && !dotTile) return null;
       return fromGeojsonVt(layers, { version: 2, extent: TILE_EXTENT });
+    },
+    update(put, removed) {
+      const boxes: UnitBox[] = [];
+      const gone = new Set<string>();
+      const forget = (id: string) => {
+        const entry = entries.get(id);
+        if (!entry) return;
+        if (entry.box) boxes.push(entry.box);
+        entries.delete(id);
+        dotZoom.delete(id);
+        count--;
+        gone.add(id);
+      };
+      for (const id of removed) forget(id);
+      const addShapes: { feature: Feature; box: UnitBox | null }[] = [];
+      const addDots: { feature: Feature; box: UnitBox | null }[] = [];
+      for (const feature of put) {
+        const id = tileProperties(layer, feature.properties, feature.id).id;
+        if (typeof id === 'string') forget(id);
+        if (!feature.geometry) continue;
+        const prepared = prepare(feature);
+        gone.delete(prepared.id);
+        if (!order.has(prepared.id)) order.set(prepared.id, nextPlace++);
+        count++;
+        const box = entries.get(prepared.id)?.box ?? null;
+        if (box) boxes.push(box);
+        addShapes.push({ feature: prepared.shape, box });
+        if (prepared.dot) addDots.push({ feature: prepared.dot, box });
+      }
+      for (const id of gone) order.delete(id);
+      // A feature no longer a dot leaves the dots; one put again replaces itself.
+      const dotted = new Set(addDots.map((dot) => dot.feature.id));
+      const dotRemove = [...gone, ...addShapes.map((shape) => shape.feature.id as string)].filter(
+        (id) => !dotted.has(id),
+      );
+      shapeIndex.apply(addShapes, gone);
+      dotIndex.apply(addDots, dotRemove);
+      return boxes;
     },
   };
 }

@@ -4,12 +4,22 @@
 import { getHeapStatistics } from 'node:v8';
 import { parentPort } from 'node:worker_threads';
 import { gzipSync } from 'node:zlib';
-import type { FeatureCollection } from 'geojson';
+import type { Feature, FeatureCollection } from 'geojson';
 import type { LayerId } from '../../domain/layers.ts';
-import { buildLayerTiles, type LayerTiles } from './tile-index.ts';
+import { buildLayerTiles, type LayerTiles, type UnitBox } from './tile-index.ts';
 
 export type TileJob =
   | { kind: 'build'; id: number; layer: LayerId; revision: string; json: string }
+  /** The features changed from revision `from` to `revision` (GeoJSON texts) and those removed. */
+  | {
+      kind: 'update';
+      id: number;
+      layer: LayerId;
+      from: string;
+      revision: string;
+      put: string[];
+      removed: string[];
+    }
   | {
       kind: 'tile';
       id: number;
@@ -23,6 +33,8 @@ export type TileJob =
 
 export type TileAnswer =
   | { id: number; built: { features: number; ms: number; heapBytes: number } }
+  /** An update applied: the encoded tiles dropped from the cache (those the changes touch). */
+  | { id: number; updated: { features: number; ms: number; droppedTiles: number } }
   | { id: number; tile: Uint8Array | null }
   /** The worker holds another revision of the layer than the one asked for: ask again. */
   | { id: number; stale: true }
@@ -60,7 +72,49 @@ function cached(layer: Held, key: string, make: () => Uint8Array | null): Uint8A
   return made;
 }
 
+/** The tile buffer (64 of 4096 units), as a share of a tile: a feature this near is in the tile. */
+const BUFFER = 64 / 4096;
+
+/** Drops the cached tiles (of any zoom, gzipped or not) whose area with its buffer meets a box. */
+function dropTiles(layer: Held, boxes: UnitBox[]): number {
+  if (boxes.length === 0) return 0;
+  let dropped = 0;
+  for (const [key, bytes] of layer.cache) {
+    const [z, x, y] = key.split(/[/.]/).map(Number) as [number, number, number];
+    const size = 2 ** z;
+    const minX = (x - BUFFER) / size;
+    const maxX = (x + 1 + BUFFER) / size;
+    const minY = (y - BUFFER) / size;
+    const maxY = (y + 1 + BUFFER) / size;
+    const touched = boxes.some(
+      (box) => box.maxX >= minX && box.minX <= maxX && box.maxY >= minY && box.minY <= maxY,
+    );
+    if (!touched) continue;
+    layer.cache.delete(key);
+    layer.cacheBytes -= bytes?.byteLength ?? 0;
+    dropped++;
+  }
+  return dropped;
+}
+
 function answer(job: TileJob): TileAnswer {
+  if (job.kind === 'update') {
+    const layer = held.get(job.layer);
+    if (!layer || layer.revision !== job.from) return { id: job.id, stale: true };
+    const started = performance.now();
+    let droppedTiles: number;
+    try {
+      const put = job.put.map((text) => JSON.parse(text) as Feature);
+      droppedTiles = dropTiles(layer, layer.tiles.update(put, job.removed));
+    } catch (error) {
+      // Half applied: the index is of no revision; the next request builds it again.
+      held.delete(job.layer);
+      throw error;
+    }
+    layer.revision = job.revision;
+    const ms = performance.now() - started;
+    return { id: job.id, updated: { features: layer.tiles.features, ms, droppedTiles } };
+  }
   if (job.kind === 'build') {
     const started = performance.now();
     const collection = JSON.parse(job.json) as FeatureCollection;

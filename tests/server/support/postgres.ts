@@ -5,34 +5,19 @@
 // PostGIS and the schema. Debian's binaries are looked for under /usr/lib/postgresql/15/bin (PG_BIN
 // overrides); without them the PostgreSQL variants of the store tests are skipped, saying why —
 // unless ATLAS_REQUIRE_POSTGRES=1 (.ci/run), which makes their absence a failure.
-import { chownSync, existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
-import { createServer } from 'node:net';
+import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import pg from 'pg';
 import { inject } from 'vitest';
-import { PostgresStore } from '../../../src/server/store/postgres.ts';
-import { POSTGRES_BIN, run, systemUser } from './postgres-cluster.ts';
+import { postgresUnavailable, sleep, startCluster, TEMPLATE } from './postgres-cluster.ts';
+
+export { postgresUnavailable };
 
 declare module 'vitest' {
   export interface ProvidedContext {
     /** A folder of this test run where the shared cluster lives (postgres-global.ts). */
     postgresRunDir: string;
   }
-}
-
-const TEMPLATE = 'atlas_template';
-
-/** Why the PostgreSQL tests cannot run here, or null when they can. */
-export function postgresUnavailable(): string | null {
-  for (const binary of ['initdb', 'pg_ctl', 'postgres']) {
-    if (!existsSync(join(POSTGRES_BIN, binary)))
-      return `PostgreSQL binaries not found (${join(POSTGRES_BIN, binary)} is missing): apt-get install postgresql postgresql-15-postgis-3`;
-  }
-  if (!existsSync('/usr/share/postgresql/15/extension/postgis.control'))
-    return 'PostGIS not found (/usr/share/postgresql/15/extension/postgis.control): apt-get install postgresql-15-postgis-3';
-  if (process.getuid?.() === 0 && !systemUser())
-    return 'running as root and there is no "postgres" user to run initdb as';
-  return null;
 }
 
 let warned = false;
@@ -46,64 +31,6 @@ export function postgresRuns(): boolean {
     console.warn(`PostgreSQL store tests skipped: ${reason}`);
   }
   return false;
-}
-
-async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      const port = typeof address === 'object' && address ? address.port : 0;
-      server.close(() => resolve(port));
-    });
-  });
-}
-
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
-
-/** Starts the cluster and its template database; called by the one test file that won the lock. */
-async function startCluster(runDir: string): Promise<string> {
-  const dataDir = join(runDir, 'cluster');
-  mkdirSync(dataDir, { mode: 0o700 });
-  const user = systemUser();
-  if (process.getuid?.() === 0 && user) chownSync(dataDir, user.uid, user.gid);
-  run('initdb', [
-    '-D',
-    dataDir,
-    '-U',
-    'postgres',
-    '-A',
-    'trust',
-    '-E',
-    'UTF8',
-    '--locale=C.UTF-8',
-    '--no-sync',
-  ]);
-  const port = await freePort();
-  const options = [
-    `-p ${port}`,
-    "-c listen_addresses='127.0.0.1'",
-    `-c unix_socket_directories='${dataDir}'`,
-    '-c fsync=off',
-    '-c full_page_writes=off',
-    '-c synchronous_commit=off',
-    '-c max_connections=300',
-    '-c shared_buffers=64MB',
-  ].join(' ');
-  run('pg_ctl', ['-D', dataDir, '-l', join(dataDir, 'server.log'), '-o', options, '-w', 'start']);
-  const url = `postgres://postgres@127.0.0.1:${port}`;
-  const admin = new pg.Client({ connectionString: `${url}/postgres` });
-  await admin.connect();
-  try {
-    await admin.query(`CREATE DATABASE ${TEMPLATE}`);
-  } finally {
-    await admin.end();
-  }
-  // The schema once, in the template: every test database is a copy of it.
-  const store = await PostgresStore.open(`${url}/${TEMPLATE}`);
-  await store.close();
-  return url;
 }
 
 let clusterUrl: Promise<string> | null = null;
