@@ -7,7 +7,7 @@ import type { FeatureCollection } from 'geojson';
 import { describe, expect, it } from 'vitest';
 import { searchFeatures } from '../../src/app/search/search.ts';
 import { indexLayer } from '../../src/app/state/layer-data.ts';
-import { mergeMatches, normaliseSearch, SEARCH_LAYERS } from '../../src/domain/search.ts';
+import { mergeMatches, normaliseSearch, type RankedMatch, SEARCH_LAYERS } from '../../src/domain/search.ts';
 import { LayerSearchIndex, searchIndexes } from '../../src/server/queries/search-index.ts';
 
 const sample = (layer: string) =>
@@ -73,7 +73,7 @@ describe('the shared search rules', () => {
           query,
           20,
         );
-        expect(brief(mergeMatches([local, remote], 20)), `${tiled} ${query}`).toEqual(
+        expect(brief(mergeMatches<RankedMatch>([local, remote], 20)), `${tiled} ${query}`).toEqual(
           brief(searchFeatures(layers, query, 'zh', 20)),
         );
       }

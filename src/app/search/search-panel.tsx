@@ -108,12 +108,11 @@ export function Search() {
         id={listId}
         role="listbox"
         aria-label={t(lang, 'searchResults')}
+        aria-busy={waiting}
         hidden={!expanded}
       >
         {matches.length === 0 ? (
-          <p className="search-empty" aria-busy={waiting}>
-            {waiting ? '…' : t(lang, 'noMatches')}
-          </p>
+          <p className="search-empty">{waiting ? '…' : t(lang, 'noMatches')}</p>
         ) : (
           matches.map((match, index) => (
             <div
