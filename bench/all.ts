@@ -11,7 +11,9 @@
 //   8. vector tiles over 100 000 plots: index build and rebuild, time per tile at z12–16, tiles per second
 //      with 20 requests at a time, the county view's bytes — against the whole layer (bench/tiles.ts);
 //   9. the SQLite store's layer snapshot after one edit at 100 000 plots, against the full rebuild, and
-//      /api/health meanwhile (bench/snapshot.ts).
+//      /api/health meanwhile (bench/snapshot.ts);
+//  10. search, the analysis and the parks' holdings answered by the server at 100 000 plots (the layers
+//      served as tiles) against the same pure functions in process (bench/server-queries.ts).
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, openSync, rmSync } from 'node:fs';
 import { cpus, tmpdir } from 'node:os';
@@ -78,3 +80,6 @@ run('Overlap of coincident polygons (41 copies of the Heshan outline) vs ordinar
 run('Server health while a 40 000-vertex comb import is validated', ['bench/server-health.ts']);
 run('Vector tiles over 100 000 plots vs the whole layer as GeoJSON', ['bench/tiles.ts']);
 run('Layer snapshot after one edit at 100 000 plots vs the full rebuild', ['bench/snapshot.ts']);
+run('Search, analysis and holdings on the server at 100 000 plots vs in process', [
+  'bench/server-queries.ts',
+]);

@@ -22,6 +22,7 @@ import { plotOverlapShape, prepareAnalysis, runAnalysis } from '../../src/geo/an
 import { parkHoldings, parksOfAll, prepareParks } from '../../src/geo/relate.ts';
 import { buildServer } from '../../src/server/app.ts';
 import { hashPassword } from '../../src/server/auth/password.ts';
+import { TIMEOUTS } from '../../src/server/config.ts';
 import { PostgresStore } from '../../src/server/store/postgres.ts';
 import { describeEachStore, PASSWORD, plotFeature, type StoreKind, tempRoot } from './helpers.ts';
 import { postgresDatabase } from './support/postgres.ts';
@@ -57,6 +58,9 @@ async function startSample(options: { store?: StoreKind; tileThreshold?: number 
     distDir: null,
     dataDir: resolve(root, 'data'),
     geodataDir: resolve('geodata'),
+    // An injected GET's body clock (timeouts.ts) is never stopped (its raw request never ends) and, 30 s
+    // on, destroys a socket that light-my-request does not have: this file runs longer than that.
+    timeouts: { ...TIMEOUTS, bodyMs: 600_000 },
     ...(databaseUrl ? { store: await PostgresStore.open(databaseUrl) } : {}),
     ...(options.tileThreshold !== undefined ? { tileThreshold: options.tileThreshold } : {}),
   });

@@ -71,6 +71,8 @@ class PerRevisions<T> {
 }
 
 const ATTEMPTS = 5;
+/** Feature texts per message when a layer is sent in parts. */
+const PART = 2000;
 
 export class QueryService {
   private readonly store: Store;
@@ -78,6 +80,7 @@ export class QueryService {
   private readonly pending = new Map<number, (answer: QueryAnswer) => void>();
   private readonly failures = new Map<number, (error: Error) => void>();
   private nextId = 1;
+  private nextLoad = 1;
   private readonly layers = new Map<LayerId, Held>();
   readonly analyses = new PerRevisions<AnalysisResult>();
   readonly holdingSums = new PerRevisions<Holdings>();
@@ -178,7 +181,20 @@ export class QueryService {
   private async load(layer: LayerId): Promise<string> {
     // Revision and text read together (the store's contract): the worker holds exactly that revision.
     const snapshot = await this.store.layerSnapshot(layer);
-    const answer = await this.call({ kind: 'load', layer, revision: snapshot.revision, json: snapshot.json });
+    const load = this.nextLoad++;
+    const texts = snapshot.features;
+    if (texts) {
+      // The features' texts in parts, a turn of the event loop between two: no one long copy of a
+      // 60 MB text blocks this thread (a part is parsed in the worker as it arrives).
+      const sent: Promise<QueryAnswer>[] = [];
+      for (let start = 0; start < texts.length; start += PART) {
+        sent.push(this.call({ kind: 'part', load, texts: texts.slice(start, start + PART) }));
+        await new Promise((resolve) => setImmediate(resolve));
+      }
+      await Promise.all(sent);
+    }
+    const json = texts ? null : snapshot.json;
+    const answer = await this.call({ kind: 'load', load, layer, revision: snapshot.revision, json });
     if (!('loaded' in answer)) throw new Error(`query worker: ${layer} not loaded`);
     return snapshot.revision;
   }

@@ -39,7 +39,10 @@ export type Revisions = Partial<Record<LayerId, string>>;
 export type Holdings = Record<HoldingLayerId, ({ park: string } & ParkHolding)[]>;
 
 export type QueryJob =
-  | { kind: 'load'; id: number; layer: LayerId; revision: string; json: string }
+  /** Some features' texts of a layer being sent in parts (`load` names the sending), kept until `load`. */
+  | { kind: 'part'; id: number; load: number; texts: string[] }
+  /** The layer at this revision: its whole text, or (json null) the parts sent under the same `load`. */
+  | { kind: 'load'; id: number; load: number; layer: LayerId; revision: string; json: string | null }
   | {
       kind: 'search';
       id: number;
@@ -53,6 +56,7 @@ export type QueryJob =
   | { kind: 'overlap'; id: number; revisions: Revisions; a: string; b: string };
 
 export type QueryAnswer =
+  | { id: number; part: number }
   | { id: number; loaded: { features: number; ms: number } }
   | { id: number; matches: IndexedMatch[] }
   | { id: number; analysis: AnalysisResult; ms: number }
@@ -73,6 +77,8 @@ interface Held {
 }
 
 const held = new Map<LayerId, Held>();
+/** The features received so far of each layer being sent in parts, by sending. */
+const parts = new Map<number, Feature[]>();
 
 const turn = () => new Promise<void>((resolve) => setImmediate(resolve));
 
@@ -150,13 +156,21 @@ function searchIndex(layer: SearchLayerId, layerHeld: Held): LayerSearchIndex {
 }
 
 async function answer(job: QueryJob): Promise<QueryAnswer> {
+  if (job.kind === 'part') {
+    const received = parts.get(job.load) ?? [];
+    parts.set(job.load, received);
+    for (const feature of JSON.parse(`[${job.texts.join(',')}]`) as Feature[]) received.push(feature);
+    return { id: job.id, part: received.length };
+  }
   if (job.kind === 'load') {
     const started = performance.now();
     // The older copy goes first, so that two are never held at once.
     held.delete(job.layer);
-    const collection = JSON.parse(job.json) as FeatureCollection;
-    held.set(job.layer, { revision: job.revision, features: collection.features });
-    return { id: job.id, loaded: { features: collection.features.length, ms: performance.now() - started } };
+    const features =
+      job.json === null ? (parts.get(job.load) ?? []) : (JSON.parse(job.json) as FeatureCollection).features;
+    parts.delete(job.load);
+    held.set(job.layer, { revision: job.revision, features });
+    return { id: job.id, loaded: { features: features.length, ms: performance.now() - started } };
   }
   const layers = layersAt(job.revisions);
   if (!layers) return { id: job.id, stale: true };
