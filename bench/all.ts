@@ -14,7 +14,9 @@
 //   9. the SQLite store's layer snapshot after one edit at 100 000 plots, against the full rebuild, and
 //      /api/health meanwhile (bench/snapshot.ts);
 //  10. a 300 000-plot (≈190 MB) import streamed and written on a worker thread while /api/health is
-//      polled every 50 ms, beside the old path at 90 000 plots, a size it accepted (bench/import.ts).
+//      polled every 50 ms, beside the old path at 90 000 plots, a size it accepted (bench/import.ts);
+//  11. search, the analysis and the parks' holdings answered by the server at 100 000 plots (the layers
+//      served as tiles) against the same pure functions in process (bench/server-queries.ts).
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, openSync, rmSync } from 'node:fs';
 import { cpus, tmpdir } from 'node:os';
@@ -85,4 +87,7 @@ run('Vector tiles over 100 000 plots: per-feature updates and ST_AsMVT vs the fu
 run('Layer snapshot after one edit at 100 000 plots vs the full rebuild', ['bench/snapshot.ts']);
 run('Import of 300 000 plots, streamed and written off the request thread, vs the old path at 90 000', [
   'bench/import.ts',
+]);
+run('Search, analysis and holdings on the server at 100 000 plots vs in process', [
+  'bench/server-queries.ts',
 ]);

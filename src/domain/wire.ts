@@ -9,8 +9,9 @@ import type { Geometry } from 'geojson';
 import { z } from 'zod';
 import { FEATURE_ID_RULE, isFeatureId } from './feature-id.ts';
 import { bilingual } from './i18n.ts';
-import { LAYER_IDS, PLOT_STATUSES, RECTIFICATION_MODES } from './layers.ts';
+import { LAYER_IDS, PLOT_STATUSES, PROJECT_STAGES, RECTIFICATION_MODES } from './layers.ts';
 import { isoDate } from './schemas.ts';
+import { SEARCH_LAYERS, SEARCH_LIMIT_MAX, SEARCH_QUERY_MAX } from './search.ts';
 
 export const ROLES = ['viewer', 'inspector', 'planner', 'admin'] as const;
 export type Role = (typeof ROLES)[number];
@@ -267,3 +268,144 @@ export type HistoryEntry = z.infer<typeof historyEntry>;
 /** GET /api/history: newest first; `next` is the `before` of the next page, null on the last. */
 export const historyPage = z.object({ entries: z.array(historyEntry), next: z.number().nullable() });
 export type HistoryPage = z.infer<typeof historyPage>;
+
+// ---------------------------------------------------------------------------------------------------
+// Questions the server answers over the whole layers (the large ones are not in the browser): search,
+// the analysis, what each park holds
+
+const box = z.tuple([z.number(), z.number(), z.number(), z.number()]);
+
+/**
+ * GET /api/search?q=&limit=&layers=: `q` 1–256 characters, `limit` 1–50 (20), `layers` a comma list of
+ * searchable layers (all four when absent). Matches are ranked and ordered by src/domain/search.ts.
+ */
+export const searchQuery = z.strictObject({
+  q: z.string().min(1).max(SEARCH_QUERY_MAX),
+  limit: z
+    .string()
+    .regex(/^[1-9]\d{0,1}$/, 'must be a whole number from 1 to 50')
+    .transform(Number)
+    .pipe(z.number().max(SEARCH_LIMIT_MAX, `at most ${SEARCH_LIMIT_MAX}`))
+    .optional(),
+  layers: z
+    .string()
+    .transform((value) => value.split(','))
+    .pipe(z.array(z.enum(SEARCH_LAYERS)).min(1))
+    .optional(),
+});
+
+export const searchAnswer = z.object({
+  matches: z.array(
+    z.object({
+      layer: z.enum(SEARCH_LAYERS),
+      id: z.string(),
+      /** 0 exact, 1 prefix, 2 substring. */
+      rank: z.number().int().min(0).max(2),
+      /** What the title and subtitle are made of: name, enterprise, landUse, year (those it has). */
+      properties: z.record(z.string(), z.unknown()),
+      /** West, south, east, north; null without a geometry. */
+      bbox: box.nullable(),
+    }),
+  ),
+});
+export type SearchAnswer = z.infer<typeof searchAnswer>;
+
+const countArea = z.object({ count: z.number(), areaM2: z.number() });
+const parkPlots = z.object({
+  key: z.string(),
+  name: z.string(),
+  total: countArea,
+  byStatus: z.record(z.string(), countArea),
+  byGrade: z.record(z.string(), countArea),
+});
+const shareTotals = z.object({
+  totalM2: z.number(),
+  manufacturingM2: z.number(),
+  infrastructureM2: z.number(),
+  otherM2: z.number(),
+  share: z.number().nullable(),
+  target: z.number(),
+  meetsTarget: z.boolean().nullable(),
+});
+const shareGroup = shareTotals.extend({ key: z.string(), name: z.string() });
+
+/** The analysis report (src/geo/analysis.ts AnalysisResult): plain JSON already, no Map in it. */
+const analysisResult = z.object({
+  plotsByPark: z.object({ parks: z.array(parkPlots), all: parkPlots }),
+  overlaps: z.array(z.object({ a: z.string(), b: z.string(), m2: z.number() })),
+  share: z
+    .object({
+      overall: shareTotals,
+      byYear: z.array(shareGroup),
+      byPark: z.array(shareGroup),
+      byTown: z.array(shareGroup),
+    })
+    .nullable(),
+  pipeline: z.object({
+    stages: z.array(
+      z.object({
+        stage: z.enum(PROJECT_STAGES),
+        count: z.number(),
+        plannedYi: z.number(),
+        completedYi: z.number(),
+        reached: z.number(),
+      }),
+    ),
+    signed: z.number(),
+    plannedYi: z.number(),
+    completedYi: z.number(),
+    rates: z.array(
+      z.object({
+        stage: z.enum(['listed', 'delivered', 'started', 'registered']),
+        reached: z.number(),
+        of: z.number(),
+        rate: z.number().nullable(),
+      }),
+    ),
+    unstaged: z.number(),
+  }),
+  counts: z.object({ plots: z.number(), parks: z.number(), newland: z.number(), projects: z.number() }),
+});
+
+/** The revisions of the layers an answer was computed from. */
+const revisions = z.record(z.string(), z.string());
+
+/** GET /api/analysis: the report of the layers at these revisions, and how long the server took (ms). */
+export const analysisAnswer = z.object({ revisions, ms: z.number(), result: analysisResult });
+export type AnalysisAnswer = z.infer<typeof analysisAnswer>;
+
+/** GET /api/analysis/overlap?a=&b=: the shared geometry of two plots, with its box; null when none. */
+export const overlapQuery = z.strictObject({ a: featureId, b: featureId });
+export const overlapAnswer = z.object({
+  shape: z
+    .object({
+      feature: z.object({
+        type: z.literal('Feature'),
+        id: z.string(),
+        properties: z.object({ a: z.string(), b: z.string() }),
+        geometry: z.union([
+          z.object({ type: z.literal('Polygon'), coordinates: z.array(z.array(z.array(z.number()))) }),
+          z.object({
+            type: z.literal('MultiPolygon'),
+            coordinates: z.array(z.array(z.array(z.array(z.number())))),
+          }),
+        ]),
+      }),
+      bbox: box,
+    })
+    .nullable(),
+});
+export type OverlapAnswer = z.infer<typeof overlapAnswer>;
+
+const holding = z.object({ park: z.string(), count: z.number(), areaM2: z.number(), investment: z.number() });
+
+/**
+ * GET /api/holdings: what each park holds of plots, projects and new land (features that lie in or
+ * cross it): count, area (m²), planned investment (projects); one row per park holding anything.
+ */
+export const holdingsAnswer = z.object({
+  revisions,
+  ms: z.number(),
+  holdings: z.object({ plots: z.array(holding), projects: z.array(holding), newland: z.array(holding) }),
+});
+export type HoldingsAnswer = z.infer<typeof holdingsAnswer>;

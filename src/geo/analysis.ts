@@ -89,6 +89,12 @@ function idOf(feature: AnyFeature, index: number): string {
   return featureId(feature) ?? `#${index}`;
 }
 
+const numbersOf = (plotIds: readonly string[]): Map<string, number> =>
+  new Map(plotIds.map((id, index) => [id, index]));
+
+/** Each plot's number (its index in the layer) by the id the overlaps name it by (plotOverlapShape). */
+export const plotNumbers = (plots: readonly AnyFeature[]): Map<string, number> => numbersOf(plots.map(idOf));
+
 export function prepareAnalysis(layers: AnalysisLayers): PreparedAnalysis {
   const plots = prepareFeatures(layers.plots);
   const parks = prepareFeatures(layers.parks);
@@ -96,7 +102,7 @@ export function prepareAnalysis(layers: AnalysisLayers): PreparedAnalysis {
   return {
     layers,
     plotIds,
-    plotNumber: new Map(plotIds.map((id, index) => [id, index])),
+    plotNumber: numbersOf(plotIds),
     plots,
     parks,
     plotIndex: indexBoxes(plots),
@@ -177,8 +183,15 @@ function extend(box: [number, number, number, number], position: Position): void
   if (y > box[3]) box[3] = y;
 }
 
-/** The shared geometry of two plots by id, with its box, or null (unknown id, no shared area). */
-export function plotOverlapShape(prepared: PreparedAnalysis, idA: string, idB: string): OverlapShape | null {
+/**
+ * The shared geometry of two plots by id, with its box, or null (unknown id, no shared area): from a
+ * prepared analysis, or only the plots and their numbers by id (the server, src/server/queries).
+ */
+export function plotOverlapShape(
+  prepared: Pick<PreparedAnalysis, 'plotNumber'> & { layers: Pick<AnalysisLayers, 'plots'> },
+  idA: string,
+  idB: string,
+): OverlapShape | null {
   const a = prepared.plotNumber.get(idA);
   const b = prepared.plotNumber.get(idB);
   if (a === undefined || b === undefined) return null;

@@ -26,12 +26,14 @@ import {
 import { forbidden, unauthorized } from './errors.ts';
 import { clearUploads } from './import-job.ts';
 import { registerJsonBodyParser } from './json-body.ts';
+import type { QueryService } from './queries/query-service.ts';
 import { handleError, handleNotFound } from './replies.ts';
 import { authRoutes } from './routes/auth.ts';
 import { historyRoutes } from './routes/history.ts';
 import { inspectionRoutes } from './routes/inspections.ts';
 import { ioRoutes } from './routes/io.ts';
 import { layerRoutes } from './routes/layers.ts';
+import { queryRoutes } from './routes/queries.ts';
 import { setupRoutes } from './routes/setup.ts';
 import { tileRoutes } from './routes/tiles.ts';
 import { userRoutes } from './routes/users.ts';
@@ -85,6 +87,8 @@ export interface AtlasContext {
   tileThreshold: number;
   /** Every route with the access it declared (admin-only when it declared none). */
   routes: RouteAccess[];
+  /** Search, analysis and holdings over the whole layers (routes/queries.ts); set when routes are. */
+  queries: QueryService | null;
 }
 
 export interface RouteAccess {
@@ -144,6 +148,7 @@ export async function buildServer(options: ServerOptions = {}): Promise<FastifyI
       secureCookies: options.secureCookies ?? false,
       tileThreshold: options.tileThreshold ?? TILE_THRESHOLD,
       routes: [],
+      queries: null,
     });
     await configure(server, distDir, timeouts, { tiandituKey: options.tiandituKey ?? null }, options.tiles);
   } catch (error) {
@@ -236,6 +241,7 @@ async function configure(
   authRoutes(server);
   layerRoutes(server);
   tileRoutes(server, tiles);
+  server.atlas.queries = queryRoutes(server);
   inspectionRoutes(server);
   historyRoutes(server);
   userRoutes(server);

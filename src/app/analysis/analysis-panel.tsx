@@ -75,6 +75,7 @@ export function AnalysisPanel() {
   const lang = useAtlas((state) => state.lang);
   const loading = useAtlas((state) => state.loading);
   const layers = useAtlas((state) => state.layers);
+  const tiled = useAtlas((state) => state.tiled);
   const open = useAtlas((state) => state.analysis.open);
   const status = useAtlas((state) => state.analysis.status);
   const result = useAtlas((state) => state.analysis.result);
@@ -103,7 +104,7 @@ export function AnalysisPanel() {
       <RunStatus />
       {result && (
         <div className="analysis-body" aria-busy={status === 'running'}>
-          <AnalysisParks result={result} lang={lang} hasLayer={Boolean(layers.plots)} />
+          <AnalysisParks result={result} lang={lang} hasLayer={Boolean(layers.plots || tiled.plots)} />
           <AnalysisOverlaps result={result} lang={lang} />
           <AnalysisShare report={result.share} lang={lang} />
           <AnalysisPipeline report={result.pipeline} lang={lang} />

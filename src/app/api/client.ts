@@ -2,6 +2,7 @@
 // an ApiError with the server's status, code and bilingual message. A 401 on any call but the ones
 // that ask who is signed in sends the person back to the login screen (onUnauthorized).
 
+import './zod-config.ts';
 import type { z } from 'zod';
 import type { Bilingual, Lang } from '../../domain/i18n.ts';
 import { errorBody } from '../../domain/wire.ts';

@@ -1,18 +1,24 @@
 // One search box (an ARIA 1.2 combobox named 搜索 / Search) over plots, parks, projects and new land.
-// Choosing a match, by keyboard, click or tap, selects the feature and flies the map to it.
+// Choosing a match, by keyboard, click or tap, selects the feature and flies the map to it. The layers
+// the app holds are searched here; those served as tiles by the server (server-search.ts), and the two
+// lists merged in the one order of src/domain/search.ts.
 import { useId, useMemo, useState } from 'react';
 import { useMap } from 'react-map-gl/maplibre';
 import { layerLabel } from '../../domain/labels.ts';
+import { mergeMatches, SEARCH_LIMIT } from '../../domain/search.ts';
 import { t } from '../i18n/i18n.ts';
 import { focusFeature } from '../map/camera.ts';
 import { selectFeature } from '../state/selection.ts';
 import { useAtlas } from '../state/store.ts';
 import { type SearchMatch, searchFeatures } from './search.ts';
+import { selectTiledFeature } from './select-tiled.ts';
+import { tiledSearchLayers, useServerMatches } from './server-search.ts';
 import './search.css';
 
 export function Search() {
   const lang = useAtlas((state) => state.lang);
   const layers = useAtlas((state) => state.layers);
+  const tiled = useAtlas((state) => state.tiled);
   const select = useAtlas((state) => state.select);
   const setVisible = useAtlas((state) => state.setVisible);
   const maps = useMap();
@@ -21,11 +27,25 @@ export function Search() {
   const [active, setActive] = useState(0);
   const listId = useId();
 
-  const matches = useMemo(() => searchFeatures(layers, query, lang), [layers, query, lang]);
+  const tiledLayers = useMemo(() => tiledSearchLayers(tiled), [tiled]);
+  const local = useMemo(() => searchFeatures(layers, query, lang), [layers, query, lang]);
+  const remote = useServerMatches(query, tiledLayers, lang);
+  const matches = useMemo(
+    () => (remote ? mergeMatches([local, remote.matches], SEARCH_LIMIT) : local),
+    [local, remote],
+  );
+  // The server's share is still coming: "no matches" would be premature.
+  const waiting = tiledLayers.length > 0 && query.trim().length > 0 && remote === null;
   const expanded = open && query.trim().length > 0;
 
   const choose = (match: SearchMatch) => {
     const feature = layers[match.layer]?.byId.get(match.id);
+    if (!feature && match.bbox !== undefined) {
+      selectTiledFeature(match.layer, match.id, match.bbox, maps.main);
+      setQuery(match.title);
+      setOpen(false);
+      return;
+    }
     if (!feature) return;
     setVisible(match.layer, true);
     select(selectFeature(match.layer, match.id));
@@ -88,10 +108,11 @@ export function Search() {
         id={listId}
         role="listbox"
         aria-label={t(lang, 'searchResults')}
+        aria-busy={waiting}
         hidden={!expanded}
       >
         {matches.length === 0 ? (
-          <p className="search-empty">{t(lang, 'noMatches')}</p>
+          <p className="search-empty">{waiting ? '…' : t(lang, 'noMatches')}</p>
         ) : (
           matches.map((match, index) => (
             <div

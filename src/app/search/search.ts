@@ -1,61 +1,34 @@
-// Search across the layers: plot id and enterprise, park name, project name and enterprise, new-land id.
-// Pure: ranks exact matches, then prefixes, then substrings; case- and width-insensitive for Latin text.
+// Search across the layers the app holds: plot id and enterprise, park name, project name and
+// enterprise, new-land id. The rules (fields, comparison, ranking, order) are src/domain/search.ts,
+// which the server's GET /api/search follows too for the layers served as tiles; the two lists are
+// merged in the same order (search-panel.tsx).
 
 import type { Lang } from '../../domain/i18n.ts';
+import { type RankedMatch, SEARCH_LAYERS, SEARCH_LIMIT, searchSources } from '../../domain/search.ts';
 import type { DataLayerId, LayerData } from '../state/layer-data.ts';
 import { featureTitle } from '../ui/feature-title.ts';
 
-export interface SearchMatch {
-  layer: DataLayerId;
-  id: string;
-  title: string;
+export interface SearchMatch extends RankedMatch {
   subtitle: string;
-  rank: number;
-}
-
-const SEARCH_FIELDS: Partial<Record<DataLayerId, readonly string[]>> = {
-  plots: ['id', 'enterprise'],
-  parks: ['id', 'name'],
-  projects: ['id', 'name', 'enterprise'],
-  newland: ['id'],
-};
-
-function normalise(text: string): string {
-  return text.normalize('NFKC').toLowerCase().trim();
-}
-
-function rankOf(value: string, query: string): number | null {
-  const normalised = normalise(value);
-  if (normalised === query) return 0;
-  if (normalised.startsWith(query)) return 1;
-  if (normalised.includes(query)) return 2;
-  return null;
+  /** For a match the server found in a tiled layer: its box (west, south, east, north), if it has a geometry. */
+  bbox?: [number, number, number, number] | null;
 }
 
 export function searchFeatures(
   layers: Partial<Record<DataLayerId, LayerData>>,
   query: string,
   lang: Lang,
-  limit = 20,
+  limit = SEARCH_LIMIT,
 ): SearchMatch[] {
-  const needle = normalise(query);
-  if (!needle) return [];
-  const matches: SearchMatch[] = [];
-  for (const [layer, fields] of Object.entries(SEARCH_FIELDS) as [DataLayerId, readonly string[]][]) {
+  const sources = SEARCH_LAYERS.flatMap((layer) => {
     const data = layers[layer];
-    if (!data) continue;
-    for (const [id, feature] of data.byId) {
-      let best: number | null = null;
-      for (const field of fields) {
-        const value = field === 'id' ? id : feature.properties?.[field];
-        if (typeof value !== 'string' && typeof value !== 'number') continue;
-        const rank = rankOf(String(value), needle);
-        if (rank !== null && (best === null || rank < best)) best = rank;
-      }
-      if (best === null) continue;
-      matches.push({ layer, id, rank: best, ...featureTitle(layer, feature, lang) });
-    }
-  }
-  matches.sort((a, b) => a.rank - b.rank || a.title.localeCompare(b.title, 'zh-CN'));
-  return matches.slice(0, limit);
+    if (!data) return [];
+    const features = [...data.byId].map(([id, feature]) => [id, feature.properties] as const);
+    return [{ layer, features }];
+  });
+  return searchSources(sources, query, limit).map((match) => {
+    const feature = layers[match.layer]?.byId.get(match.id);
+    const subtitle = feature ? featureTitle(match.layer, feature, lang).subtitle : '';
+    return { ...match, subtitle };
+  });
 }

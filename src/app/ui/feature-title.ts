@@ -1,9 +1,11 @@
 // The title and subtitle of a feature, shared by the search list and the inspector heading: a shared
-// piece of UI wording, so it lives in ui/ and neither feature imports the other.
+// piece of UI wording, so it lives in ui/ and neither feature imports the other. The title of a
+// searchable layer's feature is the one search sorts by (src/domain/search.ts matchTitle).
 import type { Feature } from 'geojson';
 import { featureId } from '../../domain/feature-id.ts';
 import type { Lang } from '../../domain/i18n.ts';
 import { landUseName } from '../../domain/landuse.ts';
+import { matchTitle } from '../../domain/search.ts';
 import type { DataLayerId } from '../state/layer-data.ts';
 
 /** The title and subtitle a feature shows in the search list and the inspector heading. */
@@ -16,15 +18,16 @@ export function featureTitle(
   const id = featureId(feature) ?? '';
   switch (layer) {
     case 'plots':
-      return { title: id, subtitle: String(p.enterprise ?? '') };
+      return { title: matchTitle(layer, id, p), subtitle: String(p.enterprise ?? '') };
     case 'projects':
-      return { title: String(p.name ?? id), subtitle: [id, p.enterprise].filter(Boolean).join(' · ') };
+      return { title: matchTitle(layer, id, p), subtitle: [id, p.enterprise].filter(Boolean).join(' · ') };
     case 'parks':
+      return { title: matchTitle(layer, id, p), subtitle: id };
     case 'boundary':
       return { title: String(p.name ?? id), subtitle: id };
     case 'newland': {
       const use = typeof p.landUse === 'string' ? landUseName(p.landUse, lang) : '';
-      return { title: id, subtitle: [use, p.year].filter(Boolean).join(' · ') };
+      return { title: matchTitle(layer, id, p), subtitle: [use, p.year].filter(Boolean).join(' · ') };
     }
   }
 }

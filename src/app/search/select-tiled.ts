@@ -1,0 +1,42 @@
+// THE SEAM for a match in a layer served as tiles (the app does not hold the feature): select it by id
+// and fly to its box. The inspector's action that fetches a tiled feature by id and flies to it replaces
+// this body when it lands; the search panel calls only this function for such a match.
+import type { Feature } from 'geojson';
+import type { MapRef } from 'react-map-gl/maplibre';
+import { focusFeature } from '../map/camera.ts';
+import type { DataLayerId } from '../state/layer-data.ts';
+import { selectFeature } from '../state/selection.ts';
+import { useAtlas } from '../state/store.ts';
+
+export function selectTiledFeature(
+  layer: DataLayerId,
+  id: string,
+  bbox: [number, number, number, number] | null,
+  map: MapRef | undefined,
+): void {
+  const state = useAtlas.getState();
+  state.setVisible(layer, true);
+  state.select(selectFeature(layer, id));
+  if (!map || !bbox) return;
+  const [west, south, east, north] = bbox;
+  const box: Feature = {
+    type: 'Feature',
+    properties: {},
+    geometry:
+      west === east && south === north
+        ? { type: 'Point', coordinates: [west, south] }
+        : {
+            type: 'Polygon',
+            coordinates: [
+              [
+                [west, south],
+                [east, south],
+                [east, north],
+                [west, north],
+                [west, south],
+              ],
+            ],
+          },
+  };
+  focusFeature(map, box);
+}
