@@ -11,7 +11,10 @@
 //   8. vector tiles over 100 000 plots: index build and rebuild, time per tile at z12–16, tiles per second
 //      with 20 requests at a time, the county view's bytes — against the whole layer (bench/tiles.ts);
 //   9. the SQLite store's layer snapshot after one edit at 100 000 plots, against the full rebuild, and
-//      /api/health meanwhile (bench/snapshot.ts).
+//      /api/health meanwhile (bench/snapshot.ts);
+//  10. the built app in headless Chromium against a plain MapLibre page with the same plots, geojson and
+//      tiles modes (bench/browser.ts): 20 000 plots unless `--browser-plots 100000,300000`
+//      (`--browser-modes geojson,tiles`, `--browser-tile-threshold N` likewise).
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, openSync, rmSync } from 'node:fs';
 import { cpus, tmpdir } from 'node:os';
@@ -44,6 +47,11 @@ function timeCommand(args: string[], runs: number): number[] {
 
 console.log(`Machine: ${cpus().length} × ${cpus()[0]?.model ?? 'unknown CPU'}, Node ${process.version}`);
 const passed = process.argv.slice(2);
+/** The value of `--name` on this command line, or `fallback`. */
+const option = (name: string, fallback: string) => {
+  const i = passed.indexOf(`--${name}`);
+  return i >= 0 && passed[i + 1] ? (passed[i + 1] as string) : fallback;
+};
 run('Overlap engine vs Turf intersect behind Flatbush', ['bench/overlap.ts', ...passed]);
 
 const dir = mkdtempSync(join(tmpdir(), 'atlas-bench-'));
@@ -78,3 +86,12 @@ run('Overlap of coincident polygons (41 copies of the Heshan outline) vs ordinar
 run('Server health while a 40 000-vertex comb import is validated', ['bench/server-health.ts']);
 run('Vector tiles over 100 000 plots vs the whole layer as GeoJSON', ['bench/tiles.ts']);
 run('Layer snapshot after one edit at 100 000 plots vs the full rebuild', ['bench/snapshot.ts']);
+run('Browser: the app vs a plain MapLibre page with the same plots', [
+  'bench/browser.ts',
+  '--plots',
+  option('browser-plots', '20000'),
+  '--modes',
+  option('browser-modes', 'geojson,tiles'),
+  '--tile-threshold',
+  option('browser-tile-threshold', '1000'),
+]);
