@@ -16,7 +16,10 @@
 //  10. a 300 000-plot (≈190 MB) import streamed and written on a worker thread while /api/health is
 //      polled every 50 ms, beside the old path at 90 000 plots, a size it accepted (bench/import.ts);
 //  11. search, the analysis and the parks' holdings answered by the server at 100 000 plots (the layers
-//      served as tiles) against the same pure functions in process (bench/server-queries.ts).
+//      served as tiles) against the same pure functions in process (bench/server-queries.ts);
+//  12. the built app in headless Chromium against a plain MapLibre page with the same plots, geojson and
+//      tiles modes (bench/browser.ts): 20 000 plots unless `--browser-plots 100000,300000`
+//      (`--browser-modes geojson,tiles`, `--browser-tile-threshold N` likewise).
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, openSync, rmSync } from 'node:fs';
 import { cpus, tmpdir } from 'node:os';
@@ -49,6 +52,11 @@ function timeCommand(args: string[], runs: number): number[] {
 
 console.log(`Machine: ${cpus().length} × ${cpus()[0]?.model ?? 'unknown CPU'}, Node ${process.version}`);
 const passed = process.argv.slice(2);
+/** The value of `--name` on this command line, or `fallback`. */
+const option = (name: string, fallback: string) => {
+  const i = passed.indexOf(`--${name}`);
+  return i >= 0 && passed[i + 1] ? (passed[i + 1] as string) : fallback;
+};
 run('Overlap engine vs Turf intersect behind Flatbush', ['bench/overlap.ts', ...passed]);
 
 const dir = mkdtempSync(join(tmpdir(), 'atlas-bench-'));
@@ -90,4 +98,13 @@ run('Import of 300 000 plots, streamed and written off the request thread, vs th
 ]);
 run('Search, analysis and holdings on the server at 100 000 plots vs in process', [
   'bench/server-queries.ts',
+]);
+run('Browser: the app vs a plain MapLibre page with the same plots', [
+  'bench/browser.ts',
+  '--plots',
+  option('browser-plots', '20000'),
+  '--modes',
+  option('browser-modes', 'geojson,tiles'),
+  '--tile-threshold',
+  option('browser-tile-threshold', '1000'),
 ]);

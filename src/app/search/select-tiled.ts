@@ -1,6 +1,6 @@
-// THE SEAM for a match in a layer served as tiles (the app does not hold the feature): select it by id
-// and fly to its box. The inspector's action that fetches a tiled feature by id and flies to it replaces
-// this body when it lands; the search panel calls only this function for such a match.
+// A search match in a layer served as tiles (the app does not hold the feature): select it by id and fly
+// to the box the server sent with the match at once. Selecting a feature of a tiled layer makes the store
+// fetch it (state/select-by-id.ts) for the inspector and the highlight; the flight does not wait for it.
 import type { Feature } from 'geojson';
 import type { MapRef } from 'react-map-gl/maplibre';
 import { focusFeature } from '../map/camera.ts';
