@@ -28,6 +28,7 @@ import { clearUploads } from './import-job.ts';
 import { registerJsonBodyParser } from './json-body.ts';
 import { handleError, handleNotFound } from './replies.ts';
 import { authRoutes } from './routes/auth.ts';
+import { featuresInBoxRoutes } from './routes/features-in-box.ts';
 import { historyRoutes } from './routes/history.ts';
 import { inspectionRoutes } from './routes/inspections.ts';
 import { ioRoutes } from './routes/io.ts';
@@ -235,6 +236,7 @@ async function configure(
   setupRoutes(server);
   authRoutes(server);
   layerRoutes(server);
+  featuresInBoxRoutes(server);
   tileRoutes(server, tiles);
   inspectionRoutes(server);
   historyRoutes(server);
