@@ -97,7 +97,7 @@ describe('freshFeatures', () => {
       plot('鹤山-2', 2),
       plot('HS-3', 1),
       plot('HS-1', 2),
-      { type: 'Feature', properties: {}, geometry: null } as Feature,
+      { type: 'Feature', properties: {}, geometry: null } as Feature<Polygon | null> as Feature,
     ]);
     expect(again.map((f) => [f.id, f.properties?.version])).toEqual([
       ['HS-3', 1],
