@@ -192,10 +192,10 @@ describeEachStore('GET /api/layers/:layer/features?bbox', (store) => {
   });
 });
 
-describe('SQLite migration 4 (the R*Tree of feature boxes)', () => {
-  it('boxes the features a database of schema 3 already holds, none for a feature without geometry', () => {
+describe('SQLite migration 5 (the R*Tree of feature boxes)', () => {
+  it('boxes the features a database of schema 4 already holds, none for a feature without geometry', () => {
     const db = new Database(':memory:');
-    migrate(db, 3);
+    migrate(db, 4);
     const insert = db.prepare(
       `INSERT INTO features (layer, id, version, properties, geometry, updated_at, updated_by)
        VALUES (?, ?, 1, '{}', ?, '', '')`,
@@ -215,7 +215,7 @@ describe('SQLite migration 4 (the R*Tree of feature boxes)', () => {
       { id: '鹤山-1', w: 112.903, n: 22.702 },
       { id: '鹤山-60', w: 112.93, n: 22.705 },
     ]);
-    expect(db.pragma('user_version', { simple: true })).toBe(4);
+    expect(db.pragma('user_version', { simple: true })).toBe(5);
     db.close();
   });
 });

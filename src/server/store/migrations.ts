@@ -177,7 +177,7 @@ function featureBoxes(db: Database.Database): void {
   }
 }
 
-/** Puts a feature's box (or none, for a feature without positions) into the R*Tree of migration 4, or drops it. */
+/** Puts a feature's box (or none, for a feature without positions) into the R*Tree of migration 5, or drops it. */
 export function featureBoxWriter(db: Database.Database) {
   const keyOf = db.prepare<[string, string], { key: number }>(
     'SELECT key FROM feature_boxes WHERE layer = ? AND id = ?',

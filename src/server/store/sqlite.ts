@@ -59,9 +59,9 @@ export class SqliteStore extends AccountsTable implements Store {
   changeRowsRead = 0;
   private readonly commits: GroupCommit;
   private readonly statements;
-  /** Each feature's box in the R*Tree (migration 4), kept where features are written and deleted. */
+  /** Each feature's box in the R*Tree (migration 5), kept where features are written and deleted. */
   private readonly boxFeature: ReturnType<typeof featureBoxWriter>;
-  /** The R*Tree search (migration 4), prepared on first use. */
+  /** The R*Tree search (migration 5), prepared on first use. */
   private inBoxStatement: Database.Statement<
     { layer: string; west: number; south: number; east: number; north: number },
     FeatureRow
