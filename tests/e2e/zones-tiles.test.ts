@@ -42,6 +42,9 @@ interface Drawn {
   plots: [string, number][];
   plotRows: string[];
   parks: string[];
+  /** New construction land inside (m², to the centimetre) and its manufacturing share. */
+  newLand: [number, number | null];
+  plotsShare: number | null;
   ring: Position[];
 }
 
@@ -54,6 +57,8 @@ async function readout(page: Page): Promise<Omit<Drawn, 'tiled' | 'plotRows'>> {
       areaM2: Math.round(state.readout.areaM2 * 100) / 100,
       plots: state.readout.plots.map((plot) => [plot.id, Math.round(plot.overlapM2 * 100) / 100]),
       parks: state.readout.parks.map((park) => park.id),
+      newLand: [Math.round(state.readout.newLand.totalM2 * 100) / 100, state.readout.newLand.share],
+      plotsShare: state.readout.plotsManufacturingShare,
       ring: (shape?.geometry.coordinates[0] ?? []) as Position[],
     } as Omit<Drawn, 'tiled' | 'plotRows'>;
   });
@@ -163,6 +168,10 @@ describe.each(DEVICES)(
       const reference = await drawAndSave(session.page, whole.url, options.touch);
       const fromTiles = await drawAndSave(other.page, tiled.url, options.touch);
       expect([reference.drawn.tiled, fromTiles.drawn.tiled]).toEqual([false, true]);
+      // New land comes as tiles too when it holds any feature (threshold 0).
+      expect(
+        await other.page.evaluate(() => Boolean(window.__landAtlas?.store.getState().tiled.newland)),
+      ).toBe(true);
       // The reference is a real test: the sample's first plot inside, a park touched, the corner snapped.
       expect(reference.drawn.plots.map(([id]) => id)).toContain(PLOT_ID);
       expect(reference.drawn.parks.length).toBeGreaterThan(0);
