@@ -113,6 +113,21 @@ export const feature = z.object({
 });
 export type ApiFeature = z.infer<typeof feature>;
 
+/** The most features GET /api/layers/:layer/features sends at once (its default `limit`). */
+export const FEATURES_IN_BOX_LIMIT = 5000;
+
+/**
+ * GET /api/layers/:layer/features?bbox=west,south,east,north&limit=N: the features whose bounding box
+ * meets the box, whole; `truncated` when more matched than `limit` (which ones were sent is the
+ * server's choice).
+ */
+export const featuresInBox = z.object({
+  type: z.literal('FeatureCollection'),
+  features: z.array(feature),
+  truncated: z.boolean(),
+});
+export type FeaturesInBoxAnswer = z.infer<typeof featuresInBox>;
+
 /** PATCH /api/features/:layer/:id: a merge patch of the properties from `version`, a new outline if given. */
 export const featurePatch = z.strictObject({
   version: z.number().int().min(1),

@@ -59,6 +59,11 @@ export interface ZoneReadout {
   newLand: { totalM2: number; manufacturingM2: number; infrastructureM2: number; share: number | null };
   /** The same rule over the plots' landUse inside the zone (by overlap area); null without plots. */
   plotsManufacturingShare: number | null;
+  /**
+   * The plots (or new land) come as vector tiles and the region around the zone holds more than one
+   * fetch may send: the plot and new-land figures are unknown (the app asks to zoom in).
+   */
+  tooManyInView?: boolean;
 }
 
 export type ZoneGeometry = Polygon;

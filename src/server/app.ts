@@ -29,6 +29,7 @@ import { registerJsonBodyParser } from './json-body.ts';
 import type { QueryService } from './queries/query-service.ts';
 import { handleError, handleNotFound } from './replies.ts';
 import { authRoutes } from './routes/auth.ts';
+import { featuresInBoxRoutes } from './routes/features-in-box.ts';
 import { historyRoutes } from './routes/history.ts';
 import { inspectionRoutes } from './routes/inspections.ts';
 import { ioRoutes } from './routes/io.ts';
@@ -240,6 +241,7 @@ async function configure(
   setupRoutes(server);
   authRoutes(server);
   layerRoutes(server);
+  featuresInBoxRoutes(server);
   tileRoutes(server, tiles);
   server.atlas.queries = queryRoutes(server);
   inspectionRoutes(server);

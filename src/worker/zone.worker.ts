@@ -13,36 +13,59 @@ export interface ZoneLayerInput {
   newland: FeatureCollection | null;
 }
 
-type ZoneLayers = Record<keyof ZoneLayerInput, Feature<Geometry | null>[]>;
+type Name = keyof ZoneLayerInput;
+type AnyFeature = Feature<Geometry | null>;
 
-let layers: ZoneLayers = { plots: [], parks: [], newland: [] };
+/** The layers sent whole (null: the layer comes as vector tiles, or not at all). */
+let whole: Record<Name, AnyFeature[] | null> = { plots: null, parks: null, newland: null };
+/** For a layer not sent whole, the features of the region being drawn, fetched by the app (issue 10). */
+let regional: Record<Name, AnyFeature[]> = { plots: [], parks: [], newland: [] };
 let context: ZoneContext | null = null;
 
-const featuresOf = (collection: FeatureCollection | null): Feature<Geometry | null>[] =>
-  collection ? collection.features : [];
+function prepare(): void {
+  context = prepareZoneContext({
+    plots: whole.plots ?? regional.plots,
+    parks: whole.parks ?? regional.parks,
+    newland: whole.newland ?? regional.newland,
+  });
+}
 
 const api = {
   /** Prepares the layers once per load; later readouts use them. */
   load(input: ZoneLayerInput): void {
-    layers = {
-      plots: featuresOf(input.plots),
-      parks: featuresOf(input.parks),
-      newland: featuresOf(input.newland),
+    whole = {
+      plots: input.plots?.features ?? null,
+      parks: input.parks?.features ?? null,
+      newland: input.newland?.features ?? null,
     };
-    context = prepareZoneContext(layers);
+    prepare();
   },
   /** Takes the features an edit changed (not the layers again) and prepares the layers anew. */
-  apply(changes: Partial<Record<keyof ZoneLayerInput, FeatureChanges>>): void {
-    const change = (name: keyof ZoneLayerInput) => {
+  apply(changes: Partial<Record<Name, FeatureChanges>>): void {
+    const change = (name: Name) => {
       const given = changes[name];
-      return given ? applyFeatureChanges(layers[name], given) : layers[name];
+      const layer = whole[name];
+      return given && layer ? applyFeatureChanges(layer, given) : layer;
     };
-    layers = { plots: change('plots'), parks: change('parks'), newland: change('newland') };
-    context = prepareZoneContext(layers);
+    whole = { plots: change('plots'), parks: change('parks'), newland: change('newland') };
+    prepare();
+  },
+  /** Adds fetched features of a layer's region (new ones, or newer copies of held ones). */
+  addRegion(features: Partial<Record<Name, AnyFeature[]>>): void {
+    for (const name of ['plots', 'parks', 'newland'] as const) {
+      const put = features[name];
+      if (put && put.length > 0) regional[name] = applyFeatureChanges(regional[name], { put, removed: [] });
+    }
+    prepare();
+  },
+  /** Forgets the regions fetched (a new drawing session fetches afresh). */
+  clearRegion(): void {
+    regional = { plots: [], parks: [], newland: [] };
+    prepare();
   },
   readout(geometry: ZoneGeometry): ZoneReadout {
-    if (!context) context = prepareZoneContext({ plots: [], parks: [], newland: [] });
-    return zoneReadout(context, geometry);
+    if (!context) prepare();
+    return zoneReadout(context as ZoneContext, geometry);
   },
 };
 

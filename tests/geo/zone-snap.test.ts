@@ -117,3 +117,25 @@ describe('checkZoneOutline while drawing', () => {
     expect(checkZoneOutline(growing, false)).toEqual({ valid: true, reason: null });
   });
 });
+
+describe('snapPosition over several indexes (the store’s plots and a region’s, indexed apart)', () => {
+  it('finds the nearest corner across indexes, as one index over both would', () => {
+    const near = square(113.0015, 22.9985, 0.0002);
+    const apart = [index, buildSnapIndex([near]), buildSnapIndex([])];
+    const together = buildSnapIndex([plot, near]);
+    const corner = project(113.0015, 22.9985);
+    for (const [dx, dy] of [
+      [3, -4],
+      [-2, 1],
+      [40, 40],
+    ] as const) {
+      expect(snapPosition(apart, corner.x + dx, corner.y + dy, 10, project, unproject)).toEqual(
+        snapPosition(together, corner.x + dx, corner.y + dy, 10, project, unproject),
+      );
+    }
+    expect(snapPosition(apart, corner.x + 3, corner.y - 4, 10, project, unproject)).toEqual([
+      113.0015, 22.9985,
+    ]);
+    expect(snapPosition([], 0, 0, 10, project, unproject)).toBeNull();
+  });
+});

@@ -6,6 +6,7 @@ import {
   feature,
   type featureCreate,
   type featurePatch,
+  featuresInBox,
   historyPage,
   inspectionList,
   type inspectionRequest,
@@ -37,6 +38,17 @@ export const logout = () => requestVoid('/api/logout', { method: 'POST', authReq
 
 export const completeSetup = (token: string, username: string, password: string) =>
   request(me, '/api/setup', { method: 'POST', body: { token, username, password }, authRequest: true });
+
+/**
+ * The features of a layer whose box meets `box` (west, south, east, north), whole; `truncated` when the
+ * server had more than it sends (src/server/routes/features-in-box.ts).
+ */
+export const getFeaturesInBox = (layer: string, box: readonly number[], signal?: AbortSignal) =>
+  request(
+    featuresInBox,
+    `/api/layers/${encodeURIComponent(layer)}/features?bbox=${box.map((value) => String(value)).join(',')}`,
+    signal ? { signal } : {},
+  );
 
 const featureUrl = (layer: string, id?: string) =>
   `/api/features/${encodeURIComponent(layer)}${id === undefined ? '' : `/${encodeURIComponent(id)}`}`;

@@ -2,7 +2,9 @@
 // A migration is appended, never edited once released.
 import { randomUUID } from 'node:crypto';
 import type Database from 'better-sqlite3';
+import type { Geometry } from 'geojson';
 import { canonicalUsername } from '../auth/username.ts';
+import { geometryBox } from './extent.ts';
 
 /** SQL to run, or a step that needs code (a value SQLite cannot compute, such as a Unicode fold). */
 type Migration = string | ((db: Database.Database) => void);
@@ -106,6 +108,7 @@ const MIGRATIONS: readonly Migration[] = [
   ALTER TABLE history ADD COLUMN import_seq INTEGER;
   CREATE INDEX history_import ON history (import_seq, seq) WHERE import_seq IS NOT NULL;
   `,
+  featureBoxes,
 ];
 
 /**
@@ -142,6 +145,63 @@ function canonicalUserNames(db: Database.Database): void {
     );
   }
   db.exec('CREATE UNIQUE INDEX users_name_key ON users (name_key)');
+}
+
+/**
+ * 5: each feature's bounding box in an R*Tree (GET /api/layers/:layer/features?bbox=…), keyed by a row
+ * of feature_boxes (an INTEGER PRIMARY KEY: VACUUM keeps it, unlike the features' own rowid). The
+ * store boxes a feature where it writes one (SqliteStore.writeFeature, in the same transaction, from
+ * the geometry it holds parsed: a few µs a feature, where SQLite's json_tree in a trigger took ~30 µs)
+ * and drops it where it deletes one (removeFeature): every write to `features` goes through those
+ * two, as the cached texts do. The R*Tree holds 32-bit floats
+ * rounded outwards: it finds a superset the store narrows with the exact boxes (extent.ts).
+ */
+function featureBoxes(db: Database.Database): void {
+  db.exec(`
+  CREATE TABLE feature_boxes (
+    key INTEGER PRIMARY KEY,
+    layer TEXT NOT NULL,
+    id TEXT NOT NULL,
+    UNIQUE (layer, id)
+  ) STRICT;
+  CREATE VIRTUAL TABLE feature_rtree USING rtree (key, min_x, max_x, min_y, max_y);
+  `);
+  const boxes = featureBoxWriter(db);
+  // In pages by rowid: a statement being iterated cannot share the connection with the writes.
+  const page = db.prepare<[number], { rowid: number; layer: string; id: string; geometry: string | null }>(
+    'SELECT rowid, layer, id, geometry FROM features WHERE rowid > ? ORDER BY rowid LIMIT 5000',
+  );
+  for (let after = 0, rows = page.all(after); rows.length > 0; rows = page.all(after)) {
+    for (const row of rows) boxes.put(row.layer, row.id, row.geometry ? JSON.parse(row.geometry) : null);
+    after = (rows.at(-1) as { rowid: number }).rowid;
+  }
+}
+
+/** Puts a feature's box (or none, for a feature without positions) into the R*Tree of migration 5, or drops it. */
+export function featureBoxWriter(db: Database.Database) {
+  const keyOf = db.prepare<[string, string], { key: number }>(
+    'SELECT key FROM feature_boxes WHERE layer = ? AND id = ?',
+  );
+  const newKey = db.prepare<[string, string]>('INSERT INTO feature_boxes (layer, id) VALUES (?, ?)');
+  const put = db.prepare<[number, number, number, number, number]>(
+    'INSERT OR REPLACE INTO feature_rtree (key, min_x, max_x, min_y, max_y) VALUES (?, ?, ?, ?, ?)',
+  );
+  const dropBox = db.prepare<[number]>('DELETE FROM feature_rtree WHERE key = ?');
+  const dropKey = db.prepare<[number]>('DELETE FROM feature_boxes WHERE key = ?');
+  return {
+    put(layer: string, id: string, geometry: Geometry | null): void {
+      const box = geometryBox(geometry);
+      const key = keyOf.get(layer, id)?.key ?? Number(newKey.run(layer, id).lastInsertRowid);
+      if (box) put.run(key, box[0], box[2], box[1], box[3]);
+      else dropBox.run(key);
+    },
+    drop(layer: string, id: string): void {
+      const key = keyOf.get(layer, id)?.key;
+      if (key === undefined) return;
+      dropBox.run(key);
+      dropKey.run(key);
+    },
+  };
 }
 
 /** Opens the pragmas every connection needs and brings the schema up to date (or, for the tests of a

@@ -14,6 +14,7 @@ import type { Role } from '../../domain/wire.ts';
 import { canonicalUsername } from '../auth/username.ts';
 import { TILE_PROPERTIES } from '../tiles/tile-properties.ts';
 import { LastAdminError, publicUser, toUser, type UserRow } from './accounts.ts';
+import type { Box } from './extent.ts';
 import {
   conflictEntry,
   featureEntry,
@@ -31,6 +32,7 @@ import { FeatureTextsSnapshot, nextFeature, plotAfterInspection } from './rows.t
 import type {
   FeatureChange,
   FeatureContent,
+  FeaturesInBox,
   HistoryEntry,
   HistoryQuery,
   ImportedFeature,
@@ -453,6 +455,21 @@ export class PostgresStore implements Store {
 
   async getFeature(layer: LayerId, id: string): Promise<StoredFeature | null> {
     return this.getRow(this.pool, layer, id, false);
+  }
+
+  async featuresInBox(layer: LayerId, box: Box, limit: number): Promise<FeaturesInBox> {
+    // && finds the candidates through the GiST index (float boxes, rounded outwards); the box3d of each
+    // is exact (doubles), so the answer is the features whose own box meets the box, as in SQLite.
+    const { rows } = await this.pool.query<FeatureRow>(
+      `SELECT ${FEATURE_COLUMNS} FROM features
+       WHERE layer = $1 AND geometry && ST_MakeEnvelope($2, $3, $4, $5, 4490)
+         AND ST_XMax(geometry::box3d) >= $2 AND ST_XMin(geometry::box3d) <= $4
+         AND ST_YMax(geometry::box3d) >= $3 AND ST_YMin(geometry::box3d) <= $5
+       LIMIT $6`,
+      [layer, box[0], box[1], box[2], box[3], limit + 1],
+    );
+    const features = rows.slice(0, limit).map(toFeature);
+    return { features, truncated: rows.length > limit };
   }
 
   async isSeeded(layer: LayerId): Promise<boolean> {

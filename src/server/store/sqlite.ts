@@ -7,15 +7,17 @@ import Database from 'better-sqlite3';
 import type { LayerId } from '../../domain/layers.ts';
 import { DATABASE_FILE } from '../config.ts';
 import { AccountsTable } from './accounts.ts';
+import { type Box, geometryMeetsBox } from './extent.ts';
 import { GroupCommit, WriteGate } from './group-commit.ts';
 import { HistoryTable } from './history.ts';
 import { type ImportMode, planImport } from './import-plan.ts';
 import { InspectionsTable } from './inspections.ts';
-import { migrate } from './migrations.ts';
+import { featureBoxWriter, migrate } from './migrations.ts';
 import { type FeatureRow, FeatureTextsSnapshot, featureJson, nextFeature, toFeature } from './rows.ts';
 import type {
   FeatureChange,
   FeatureContent,
+  FeaturesInBox,
   ImportedFeature,
   ImportResult,
   LayerChanges,
@@ -57,6 +59,13 @@ export class SqliteStore extends AccountsTable implements Store {
   changeRowsRead = 0;
   private readonly commits: GroupCommit;
   private readonly statements;
+  /** Each feature's box in the R*Tree (migration 5), kept where features are written and deleted. */
+  private readonly boxFeature: ReturnType<typeof featureBoxWriter>;
+  /** The R*Tree search (migration 5), prepared on first use. */
+  private inBoxStatement: Database.Statement<
+    { layer: string; west: number; south: number; east: number; north: number },
+    FeatureRow
+  > | null = null;
 
   static open(dataDir: string): SqliteStore {
     mkdirSync(dataDir, { recursive: true });
@@ -80,6 +89,7 @@ export class SqliteStore extends AccountsTable implements Store {
     this.historyTable = history;
     this.importTarget = { kind: 'sqlite', dataDir };
     this.commits = new GroupCommit(db, gate);
+    this.boxFeature = featureBoxWriter(db);
     this.databaseId = (
       db.prepare("SELECT value FROM meta WHERE key = 'database_id'").get() as { value: string }
     ).value;
@@ -135,6 +145,7 @@ export class SqliteStore extends AccountsTable implements Store {
     } else {
       this.statements.insert.run(row);
     }
+    this.boxFeature.put(next.layer, next.id, next.geometry);
     this.cachedTexts(next.layer)?.set(next.id, featureJson(row));
     this.noteChange(next.layer, next.id);
     this.bump(next.layer, false);
@@ -142,6 +153,7 @@ export class SqliteStore extends AccountsTable implements Store {
 
   private removeFeature(layer: LayerId, id: string): void {
     this.statements.delete.run(layer, id);
+    this.boxFeature.drop(layer, id);
     this.cachedTexts(layer)?.delete(id);
     this.noteChange(layer, id);
   }
@@ -288,6 +300,27 @@ export class SqliteStore extends AccountsTable implements Store {
 
   async getFeature(layer: LayerId, id: string): Promise<StoredFeature | null> {
     return this.getRow(layer, id);
+  }
+
+  async featuresInBox(layer: LayerId, box: Box, limit: number): Promise<FeaturesInBox> {
+    this.inBoxStatement ??= this.db.prepare(
+      // CROSS JOIN: SQLite joins in the order written, the R*Tree first (not every box of the layer).
+      `SELECT f.* FROM feature_rtree r
+         CROSS JOIN feature_boxes b ON b.key = r.key
+         CROSS JOIN features f ON f.layer = b.layer AND f.id = b.id
+       WHERE r.max_x >= @west AND r.min_x <= @east AND r.max_y >= @south AND r.min_y <= @north
+         AND b.layer = @layer`,
+    );
+    const [west, south, east, north] = box;
+    const features: StoredFeature[] = [];
+    // Rows one at a time, so a box over the whole county stops reading at limit + 1.
+    for (const row of this.inBoxStatement.iterate({ layer, west, south, east, north })) {
+      const feature = toFeature(row);
+      if (!geometryMeetsBox(feature.geometry, box)) continue;
+      if (features.length === limit) return { features, truncated: true };
+      features.push(feature);
+    }
+    return { features, truncated: false };
   }
 
   async isSeeded(layer: LayerId): Promise<boolean> {

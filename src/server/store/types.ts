@@ -20,6 +20,7 @@ import type {
   Role,
   user,
 } from '../../domain/wire.ts';
+import type { Box } from './extent.ts';
 
 // What the store hands the routes and the routes send is the API's shape (src/domain/wire.ts), so a
 // field renamed here or there fails to compile; what only the server keeps is added beside it.
@@ -158,6 +159,12 @@ export interface StoreTile {
   tile: Uint8Array | null;
 }
 
+/** The features of a layer whose bounding box meets a box: at most `limit`, and whether more did. */
+export interface FeaturesInBox {
+  features: StoredFeature[];
+  truncated: boolean;
+}
+
 export interface Store {
   // layers and features
   layerRevision(layer: LayerId): Promise<string>;
@@ -177,6 +184,11 @@ export interface Store {
   tile?(layer: LayerId, z: number, x: number, y: number): Promise<StoreTile>;
   listFeatures(layer: LayerId): Promise<StoredFeature[]>;
   getFeature(layer: LayerId, id: string): Promise<StoredFeature | null>;
+  /**
+   * The features whose bounding box meets `box` (west, south, east, north; touching counts), through
+   * the store's spatial index; at most `limit`, which ones when more match is the store's choice.
+   */
+  featuresInBox(layer: LayerId, box: Box, limit: number): Promise<FeaturesInBox>;
   createFeature(layer: LayerId, content: FeatureContent, actor: string): Promise<StoredFeature | null>;
   updateFeature(
     layer: LayerId,

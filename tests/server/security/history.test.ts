@@ -110,8 +110,8 @@ describeEachStore('history', (store) => {
         .all()
         .map((row) => row.name);
       expect(triggers).toEqual(['history_no_delete', 'history_no_replace', 'history_no_update']);
-      // The latest schema (4: history.import_seq, an import's diffs naming its entry).
-      expect(reopened.db.pragma('user_version', { simple: true })).toBe(4);
+      // The latest schema (4: history.import_seq, an import's diffs naming its entry; 5: feature boxes).
+      expect(reopened.db.pragma('user_version', { simple: true })).toBe(5);
       await reopened.close();
     });
   });

@@ -23,12 +23,15 @@ import { TerraDrawMapLibreGLAdapter } from 'terra-draw-maplibre-gl-adapter';
 import { featureId } from '../../../domain/feature-id.ts';
 import { DEFAULT_ZONE_ATTRIBUTES, zoneAttributesOf } from '../../../domain/zone.ts';
 import type { ZoneSnapshot } from '../../../domain/zone-history.ts';
-import { buildSnapIndex, type SnapIndex, snapPosition } from '../../../geo/zone-snap.ts';
+import type { Box } from '../../../geo/zone-region.ts';
+import { snapPosition } from '../../../geo/zone-snap.ts';
 import { checkZoneOutline, isSlip } from '../../../geo/zone-validate.ts';
 import { isDrawingTool, type ZoneRecord, type ZoneTool } from '../../state/drawing-slice.ts';
 import { SELECT_NONE, selectedZoneId, selectZone } from '../../state/selection.ts';
 import { useAtlas } from '../../state/store.ts';
 import { createReadoutClient, type ReadoutClient } from './readout-client.ts';
+import { ZoneRegion } from './region.ts';
+import { SnapTargets } from './snap-targets.ts';
 
 /** The modes whose features are zones (the select mode's handles and midpoints are not). */
 const ZONE_MODES = new Set(['polygon', 'rectangle', 'freehand']);
@@ -89,10 +92,11 @@ function validateEdit(feature: GeoJSONStoreFeatures, context: { updateType: stri
 export class ZoneDrawController {
   private draw: TerraDraw | null = null;
   private map: MapLibreMap | null = null;
-  private readouts: ReadoutClient = createReadoutClient();
-  /** Built when a tool that snaps is taken up, from the plots and parks of that moment. */
-  private snapIndex: SnapIndex | null = null;
-  private snapSource: readonly (Feature[] | undefined)[] = [];
+  /** The tiled layers' features around what is drawn (fetched when drawing starts and as it moves). */
+  private readonly region = new ZoneRegion(() => this.viewBox());
+  private readouts: ReadoutClient = createReadoutClient(this.region);
+  /** Indexed when a tool is taken up, from the plots and parks of that moment and the region's plots. */
+  private readonly snap = new SnapTargets();
   private pendingFrame: number | null = null;
   private pendingId: string | null = null;
   /** The drawing modes by name, to finish an outline from the 完成 button. */
@@ -150,8 +154,15 @@ export class ZoneDrawController {
     });
     const onClick = (event: MapMouseEvent) => this.onDeleteVertexClick(event);
     target.on('click', onClick);
+    // While drawing, a view moved out of the region fetched brings its features (snapping targets).
+    const onMoveEnd = () => {
+      const view = this.viewBox();
+      if (view && drawingState().tool !== 'none') void this.region.ensure(view);
+    };
+    target.on('moveend', onMoveEnd);
     const unsubscribe = useAtlas.subscribe((state, previous) => {
-      if (state.drawing.tool !== previous.drawing.tool) this.applyTool(state.drawing.tool);
+      if (state.drawing.tool !== previous.drawing.tool)
+        this.applyTool(state.drawing.tool, previous.drawing.tool);
       else if (state.selection !== previous.selection) this.followSelection();
     });
     // Whatever was there before (zones loaded before the map) goes into terra-draw.
@@ -159,6 +170,7 @@ export class ZoneDrawController {
     return () => {
       unsubscribe();
       target.off('click', onClick);
+      target.off('moveend', onMoveEnd);
       if (this.pendingFrame !== null) cancelAnimationFrame(this.pendingFrame);
       this.pendingFrame = null;
       draw.stop();
@@ -199,12 +211,12 @@ export class ZoneDrawController {
     this.putSnapshot(snapshot);
   }
 
-  /** The snapping targets changed (a load, an edit): the index is built again when next needed. */
+  /**
+   * The snapping targets changed (a load, an edit): indexed when drawing next starts, not now (a layer
+   * change while drawing does not re-index every plot).
+   */
   setSnapSource(plots: Feature[] | undefined, parks: Feature[] | undefined): void {
-    if (plots === this.snapSource[0] && parks === this.snapSource[1]) return;
-    this.snapSource = [plots, parks];
-    this.snapIndex = null;
-    if (drawingState().tool !== 'none') this.ensureSnapIndex();
+    this.snap.setSource(plots, parks);
   }
 
   /**
@@ -327,17 +339,18 @@ export class ZoneDrawController {
     return String(this.draw?.getFeatureId() ?? crypto.randomUUID());
   }
 
-  private ensureSnapIndex(): void {
-    if (this.snapIndex) return;
-    const [plots = [], parks = []] = this.snapSource;
-    this.snapIndex = buildSnapIndex([...plots, ...parks].map((feature) => feature.geometry));
+  /** The map's view as west, south, east, north, or null without a map. */
+  private viewBox(): Box | null {
+    const bounds = this.map?.getBounds();
+    return bounds ? [bounds.getWest(), bounds.getSouth(), bounds.getEast(), bounds.getNorth()] : null;
   }
 
   private readonly snapToOutlines: SnapToCustom = (event, context) => {
-    if (!drawingState().snapping || !this.snapIndex) return undefined;
+    if (!drawingState().snapping) return undefined;
+    this.snap.addRegional(this.region.generation, this.region.features.plots);
     return (
       snapPosition(
-        this.snapIndex,
+        this.snap.indexes(),
         event.containerX,
         event.containerY,
         SNAP_PX,
@@ -472,10 +485,16 @@ export class ZoneDrawController {
     useAtlas.getState().dispatchHistory({ type: 'commit', snapshot: this.currentSnapshot() });
   }
 
-  private applyTool(tool: ZoneTool): void {
+  private applyTool(tool: ZoneTool, previous: ZoneTool): void {
     const { draw, map } = this;
     if (!draw || !map) return;
-    if (tool !== 'none') this.ensureSnapIndex();
+    if (tool !== 'none') this.snap.prepare();
+    if (tool !== 'none' && previous === 'none') {
+      // Drawing starts: the tiled layers' features of the view (doubled) are fetched at once.
+      this.region.reset();
+      const view = this.viewBox();
+      if (view) void this.region.ensure(view, true);
+    }
     this.refusedWhileOpen = false;
     draw.setMode(TERRA_MODE[tool]);
     // A finger on the map while drawing adds a vertex; it must never pan the map instead.

@@ -43,6 +43,10 @@ const STRINGS = {
   perimeter: { zh: '周长', en: 'Perimeter' },
   plotsInZone: { zh: '涉及地块', en: 'Plots affected' },
   noPlots: { zh: '无地块', en: 'No plots' },
+  tooManyInView: {
+    zh: '放大地图后绘制以计算压占地块',
+    en: 'Zoom in to draw: too many plots in view to compute overlaps',
+  },
   parksTouched: { zh: '涉及园区', en: 'Parks touched' },
   noParks: { zh: '无', en: 'None' },
   manufacturingShare: { zh: '新增建设用地制造业占比', en: 'Manufacturing share of new land' },

@@ -123,6 +123,8 @@ function Readout() {
   if (!readout || !readoutId) return null;
   const area = formatArea(readout.areaM2, lang);
   const share = readout.newLand.share;
+  // The tiled plots around the zone were too many to fetch: their figures are unknown, not zero.
+  const incomplete = readout.tooManyInView === true;
   return (
     <section className="zone-readout" aria-label={tz(lang, 'readout')} aria-live="polite">
       <h3>{name ? labelled(lang, tz(lang, 'readout'), name) : tz(lang, 'readout')}</h3>
@@ -136,12 +138,18 @@ function Readout() {
         <dd data-testid="zone-perimeter">
           {readout.perimeterM.toLocaleString('en-US', { maximumFractionDigits: 1 })} m
         </dd>
-        <dt>{tz(lang, 'manufacturingShare')}</dt>
-        <dd>{share === null ? tz(lang, 'noNewLand') : formatPercent(share)}</dd>
-        <dt>{tz(lang, 'plotsManufacturingShare')}</dt>
-        <dd>
-          {readout.plotsManufacturingShare === null ? '—' : formatPercent(readout.plotsManufacturingShare)}
-        </dd>
+        {incomplete ? null : (
+          <>
+            <dt>{tz(lang, 'manufacturingShare')}</dt>
+            <dd>{share === null ? tz(lang, 'noNewLand') : formatPercent(share)}</dd>
+            <dt>{tz(lang, 'plotsManufacturingShare')}</dt>
+            <dd>
+              {readout.plotsManufacturingShare === null
+                ? '—'
+                : formatPercent(readout.plotsManufacturingShare)}
+            </dd>
+          </>
+        )}
         <dt>{tz(lang, 'parksTouched')}</dt>
         <dd>
           {readout.parks.length === 0
@@ -151,38 +159,46 @@ function Readout() {
                 .join(lang === 'zh' ? '、' : ', ')}
         </dd>
       </dl>
-      <p className="note zone-shares-note">{tz(lang, 'sharesNote')}</p>
-      <h4>
-        {tz(lang, 'plotsInZone')}
-        {bracketed(lang, String(readout.plots.length))}
-      </h4>
-      {readout.plots.length === 0 ? (
-        <p>{tz(lang, 'noPlots')}</p>
+      {incomplete ? (
+        <p className="note zone-too-many" role="status" data-testid="zone-too-many">
+          {tz(lang, 'tooManyInView')}
+        </p>
       ) : (
-        <table className="zone-plots">
-          <thead>
-            <tr>
-              <th scope="col">{tz(lang, 'plotId')}</th>
-              <th scope="col">{tz(lang, 'enterprise')}</th>
-              <th scope="col">{tz(lang, 'overlap')}</th>
-              <th scope="col">{tz(lang, 'ofPlot')}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {readout.plots.map((plot) => (
-              <tr key={plot.id} data-plot-id={plot.id}>
-                <td>{plot.id}</td>
-                <td>{plot.enterprise}</td>
-                <td>{formatArea(plot.overlapM2, lang).mu}</td>
-                <td>{formatPercent(plot.shareOfPlot)}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+        <>
+          <p className="note zone-shares-note">{tz(lang, 'sharesNote')}</p>
+          <h4>
+            {tz(lang, 'plotsInZone')}
+            {bracketed(lang, String(readout.plots.length))}
+          </h4>
+          {readout.plots.length === 0 ? (
+            <p>{tz(lang, 'noPlots')}</p>
+          ) : (
+            <table className="zone-plots">
+              <thead>
+                <tr>
+                  <th scope="col">{tz(lang, 'plotId')}</th>
+                  <th scope="col">{tz(lang, 'enterprise')}</th>
+                  <th scope="col">{tz(lang, 'overlap')}</th>
+                  <th scope="col">{tz(lang, 'ofPlot')}</th>
+                </tr>
+              </thead>
+              <tbody>
+                {readout.plots.map((plot) => (
+                  <tr key={plot.id} data-plot-id={plot.id}>
+                    <td>{plot.id}</td>
+                    <td>{plot.enterprise}</td>
+                    <td>{formatArea(plot.overlapM2, lang).mu}</td>
+                    <td>{formatPercent(plot.shareOfPlot)}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          )}
+          <button type="button" className="zone-tool" onClick={exportAnalysisCsv}>
+            {tz(lang, 'exportCsv')}
+          </button>
+        </>
       )}
-      <button type="button" className="zone-tool" onClick={exportAnalysisCsv}>
-        {tz(lang, 'exportCsv')}
-      </button>
     </section>
   );
 }
