@@ -2,7 +2,7 @@
 // the same generated plots as one GeoJSON source, in the same run, in headless Chromium (software
 // WebGL, 1440×900, device scale 1), at the county view:
 //   npx tsx bench/browser.ts [--plots 20000[,100000,…]] [--modes geojson[,tiles,default]] [--tile-threshold 1000]
-//                            [--timeout 300] [--dist DIR]
+//                            [--timeout 300] [--dist DIR] [--cold]
 // For each size: N plots from the seeded generator (geodata/generate.ts, seed 1) in a fresh data
 // directory with the sample's other layers, and an admin `bench`. Then, each target in a fresh browser:
 // - plain: a static page (maplibre-gl from node_modules; background, plot fill by status and outline in
@@ -11,7 +11,10 @@
 //   the production build plus the `window.__landAtlas` hook the e2e tests use) on the real server
 //   (buildServer, in its own process: bench/support/browser-server.ts); mode `tiles` starts that server
 //   with ATLAS_TILE_THRESHOLD=<--tile-threshold>, so layers above it are served as vector tiles; mode
-//   `geojson` with ATLAS_TILE_THRESHOLD=1000000000 (never tiles), mode `default` without it.
+//   `geojson` with ATLAS_TILE_THRESHOLD=1000000000 (never tiles), mode `default` without it. Each app
+//   server is visited twice: the first visit after its start (it builds the tile index and caches, once
+//   per start or import) gets its own row, `(first after start)`; the app's row is the second visit, in
+//   a fresh browser, as a viewer finds a server that has been running (`--cold`: the first visit only).
 // Figures, each from navigation start (performance.now() in the page):
 // - idle: MapLibre's first 'idle' once the plots layer is on the map and the app has no layer loading;
 // - freeze: the longest long task (PerformanceObserver 'longtask') and the longest gap between two
@@ -69,6 +72,8 @@ const MODE_ENV: Record<string, Record<string, string>> = {
   default: {},
 };
 const modes = (option('modes') ?? 'geojson').split(',').filter((mode) => mode in MODE_ENV);
+/** Measure the app on a server that has already served one viewer (`--cold` measures only the first). */
+const warm = !process.argv.includes('--cold');
 const stepTimeout = Number(option('timeout') ?? 180) * 1000;
 const VIEWPORT = { width: 1440, height: 900 };
 const EDIT_ZOOM = 13.9;
@@ -526,9 +531,10 @@ async function measureTarget(target: Target, plot: PlotTarget, timeout: number):
       const tasks = p.longtasks.filter((task) => task.start <= idle);
       let drawn = 0;
       try {
-        drawn = (window as unknown as BenchWindow)
-          .__benchMap()
-          .queryRenderedFeatures(undefined, { layers: ['plots-fill'] }).length;
+        // Polygons and, where the app draws tiny parcels as dots (tiled layers), the dots.
+        const map = (window as unknown as BenchWindow).__benchMap();
+        const layers = ['plots-fill', 'plots-dots'].filter((id) => map.getLayer(id));
+        drawn = map.queryRenderedFeatures(undefined, { layers }).length;
       } catch {
         drawn = -1;
       }
@@ -922,6 +928,18 @@ async function runSize(plotCount: number, distDir: string): Promise<Row[]> {
           server = await startAppServer(dataDir, distDir, run.env);
           run.target.url = server.base;
         } else if (mapRect) run.target.url = `${plainUrl}?rect=${mapRect}`;
+        if (server && warm) {
+          // A server runs for days: its tile index and caches are built by the first viewer after a
+          // start. That first visit is reported on its own row; the measured one comes after it.
+          const first = await measureTarget(
+            { ...run.target, label: `${run.target.label} (first after start)` },
+            run.plot,
+            timeout,
+          );
+          first.plots = plotCount;
+          rows.push(first);
+          printRow(first);
+        }
         const row = await measureTarget(run.target, run.plot, timeout);
         row.plots = plotCount;
         if (typeof row.mapRect === 'string') mapRect ??= row.mapRect;
