@@ -11,7 +11,7 @@
 //   the production build plus the `window.__landAtlas` hook the e2e tests use) on the real server
 //   (buildServer, in its own process: bench/support/browser-server.ts); mode `tiles` starts that server
 //   with ATLAS_TILE_THRESHOLD=<--tile-threshold>, so layers above it are served as vector tiles; mode
-//   `geojson` with ATLAS_TILE_THRESHOLD=1000000000 (never tiles), mode `default` without it. Each app
+//   `geojson` with ATLAS_TILE_THRESHOLD=999999999 (never tiles), mode `default` without it. Each app
 //   server is visited twice: the first visit after its start (it builds the tile index and caches, once
 //   per start or import) gets its own row, `(first after start)`; the app's row is the second visit, in
 //   a fresh browser, as a viewer finds a server that has been running (`--cold`: the first visit only).
@@ -67,7 +67,7 @@ const tileThreshold = Number(option('tile-threshold') ?? 1000);
  * tiles switches every layer over --tile-threshold features, default leaves the server's own threshold.
  */
 const MODE_ENV: Record<string, Record<string, string>> = {
-  geojson: { ATLAS_TILE_THRESHOLD: String(1_000_000_000) },
+  geojson: { ATLAS_TILE_THRESHOLD: String(999_999_999) },
   tiles: { ATLAS_TILE_THRESHOLD: String(tileThreshold) },
   default: {},
 };

@@ -4,6 +4,7 @@
 // Prints one line `{"port":N}` once it listens; stops on SIGTERM or when its parent's pipe closes.
 import type { AddressInfo } from 'node:net';
 import { buildServer } from '../../src/server/app.ts';
+import { tileThresholdFromEnv } from '../../src/server/config.ts';
 
 const dataDir = process.env.BENCH_DATA_DIR;
 const distDir = process.env.BENCH_DIST_DIR;
@@ -11,7 +12,13 @@ if (!dataDir || !distDir) {
   console.error('BENCH_DATA_DIR and BENCH_DIST_DIR must be set');
   process.exit(2);
 }
-const server = await buildServer({ logger: false, dataDir, distDir, geodataDir: null });
+const server = await buildServer({
+  logger: false,
+  dataDir,
+  distDir,
+  geodataDir: null,
+  tileThreshold: tileThresholdFromEnv(),
+});
 await server.listen({ port: 0, host: '127.0.0.1' });
 console.log(JSON.stringify({ port: (server.server.address() as AddressInfo).port }));
 let stopping = false;

@@ -135,6 +135,27 @@ function touched(current: Record<string, unknown>, attempt: unknown): Record<str
   return Object.fromEntries(keys.filter((key) => key in current).map((key) => [key, current[key]]));
 }
 
+/** Who changed which feature how, from which version to which: what every feature entry starts with. */
+function featureSubject(
+  actor: string,
+  action: HistoryAction,
+  before: StoredFeature | null,
+  after: StoredFeature | null,
+  note: string | null,
+) {
+  const subject = (after ?? before) as StoredFeature;
+  return {
+    actor,
+    entity: 'feature' as const,
+    layer: subject.layer,
+    entityId: subject.id,
+    action,
+    versionBefore: before?.version ?? null,
+    versionAfter: after?.version ?? null,
+    note,
+  };
+}
+
 /**
  * A feature's diff in an import (import-plan.ts): not the feature, only what changed — each changed
  * property from → to, and when the outline changed, each side's geometry as its summary (type,
@@ -148,7 +169,6 @@ export function importDiffEntry(
   after: StoredFeature | null,
   note: string | null = null,
 ): NewHistoryEntry {
-  const subject = (after ?? before) as StoredFeature;
   let sides: { before: unknown; after: unknown };
   if (!before) sides = { before: null, after: null };
   else if (!after)
@@ -171,17 +191,7 @@ export function importDiffEntry(
         }
       : { before: { properties: from }, after: { properties: to } };
   }
-  return {
-    actor,
-    entity: 'feature',
-    layer: subject.layer,
-    entityId: subject.id,
-    action,
-    versionBefore: before?.version ?? null,
-    versionAfter: after?.version ?? null,
-    ...sides,
-    note,
-  };
+  return { ...featureSubject(actor, action, before, after, note), ...sides };
 }
 
 /** A feature's entry: properties before and after, the geometry too when it changed. */
@@ -192,7 +202,6 @@ export function featureEntry(
   after: StoredFeature | null,
   note: string | null = null,
 ): NewHistoryEntry {
-  const subject = (after ?? before) as StoredFeature;
   const geometryChanged =
     !before || !after || JSON.stringify(before.geometry) !== JSON.stringify(after.geometry);
   const content = (feature: StoredFeature | null) =>
@@ -202,16 +211,9 @@ export function featureEntry(
         ? { properties: feature.properties, geometry: feature.geometry }
         : { properties: feature.properties };
   return {
-    actor,
-    entity: 'feature',
-    layer: subject.layer,
-    entityId: subject.id,
-    action,
-    versionBefore: before?.version ?? null,
-    versionAfter: after?.version ?? null,
+    ...featureSubject(actor, action, before, after, note),
     before: content(before),
     after: content(after),
-    note,
   };
 }
 
