@@ -886,7 +886,8 @@ async function runSize(plotCount: number, distDir: string): Promise<Row[]> {
   const plots = JSON.parse(generated.plotsText) as FeatureCollection<Polygon>;
   const bounds = boundaryBounds();
   const centre: [number, number] = [(bounds[0][0] + bounds[1][0]) / 2, (bounds[0][1] + bounds[1][1]) / 2];
-  const targets = plotTargets(plots, new Set(generated.shifted), centre, 1 + modes.length);
+  // One plot per visit (an edited plot is not edited again): the plain page, then two per app mode.
+  const targets = plotTargets(plots, new Set(generated.shifted), centre, 1 + 2 * modes.length);
   const timeout = stepTimeout;
   const rows: Row[] = [];
   const root = mkdtempSync(join(tmpdir(), 'atlas-browser-bench-'));
@@ -912,10 +913,16 @@ async function runSize(plotCount: number, distDir: string): Promise<Row[]> {
     const plainUrl = `http://127.0.0.1:${(plain.address() as AddressInfo).port}/`;
     // The app's modes first; then the plain page with its map where the app had its map (same size, so
     // the same county view at the same zoom), or the whole window if no app run got that far.
-    const runs: { target: Target; plot: PlotTarget; env: Record<string, string> | null }[] = [
+    const runs: {
+      target: Target;
+      plot: PlotTarget;
+      firstPlot?: PlotTarget;
+      env: Record<string, string> | null;
+    }[] = [
       ...modes.map((mode, i) => ({
         target: { label: `app/${mode}`, url: '', app: true },
-        plot: targets[1 + i] as PlotTarget,
+        plot: targets[1 + 2 * i] as PlotTarget,
+        firstPlot: targets[2 + 2 * i] as PlotTarget,
         env: MODE_ENV[mode] ?? {},
       })),
       { target: { label: 'plain', url: plainUrl, app: false }, plot: targets[0] as PlotTarget, env: null },
@@ -933,7 +940,7 @@ async function runSize(plotCount: number, distDir: string): Promise<Row[]> {
           // start. That first visit is reported on its own row; the measured one comes after it.
           const first = await measureTarget(
             { ...run.target, label: `${run.target.label} (first after start)` },
-            run.plot,
+            run.firstPlot ?? run.plot,
             timeout,
           );
           first.plots = plotCount;
