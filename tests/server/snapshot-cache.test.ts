@@ -188,3 +188,76 @@ describe('SQLite layer snapshot after a write of this store', () => {
     await expectSnapshot(0);
   });
 });
+
+describe('SQLite layer snapshot read in parts (the first read after a start or an import)', () => {
+  it('5 000 plots: read in parts with the event loop free between them, equal to a full rebuild', async () => {
+    const seeded = await store.importLayer(
+      'plots',
+      Array.from({ length: 5000 }, (_, index) => imported(index)),
+      'replace',
+      'seed',
+    );
+    expect(seeded.ok).toBe(true);
+    const cold = SqliteStore.open(dataDir);
+    try {
+      let turns = 0;
+      let ticking = true;
+      const tick = () => {
+        if (!ticking) return;
+        turns += 1;
+        setImmediate(tick);
+      };
+      setImmediate(tick);
+      const snapshot = await cold.layerSnapshot('plots');
+      ticking = false;
+      // 5 000 rows in parts of 2 000: three parts, the event loop ran between them.
+      expect(turns).toBeGreaterThanOrEqual(2);
+      expect(cold.snapshotRowsRead).toBe(5000);
+      const full = await store.layerSnapshot('plots');
+      expect(snapshot.revision).toBe(full.revision);
+      expect(snapshot.json).toBe(full.json);
+    } finally {
+      await cold.close();
+    }
+  });
+
+  it('three readers at once share one read', async () => {
+    const cold = SqliteStore.open(dataDir);
+    try {
+      const [a, b, c] = await Promise.all([
+        cold.layerSnapshot('plots'),
+        cold.layerSnapshot('plots'),
+        cold.layerSnapshot('plots'),
+      ]);
+      expect(cold.snapshotRowsRead).toBe(PLOTS);
+      expect(a).toBe(b);
+      expect(b).toBe(c);
+    } finally {
+      await cold.close();
+    }
+  });
+
+  it('a write while the parts are read: the answer is the revision after it, never the one before', async () => {
+    const seeded = await store.importLayer(
+      'plots',
+      Array.from({ length: 5000 }, (_, index) => imported(index)),
+      'replace',
+      'seed',
+    );
+    expect(seeded.ok).toBe(true);
+    const cold = SqliteStore.open(dataDir);
+    try {
+      const reading = cold.layerSnapshot('plots');
+      // Lands between two parts: the read's state is then older than the file's.
+      const edited = cold.deleteFeature('plots', 'HS-T-0003', 1, 'editor');
+      const [snapshot, deleted] = await Promise.all([reading, edited]);
+      expect(deleted.ok).toBe(true);
+      expect(snapshot.revision).toBe(await cold.layerRevision('plots'));
+      expect(snapshot.json).not.toContain('"HS-T-0003"');
+      const fresh = await store.layerSnapshot('plots');
+      expect(snapshot.json).toBe(fresh.json);
+    } finally {
+      await cold.close();
+    }
+  });
+});
