@@ -9,11 +9,12 @@ import { createWriteStream } from 'node:fs';
 import { mkdir, readdir, rm, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { finished, type Readable } from 'node:stream';
-import { Worker } from 'node:worker_threads';
+import type { Worker } from 'node:worker_threads';
 import { IMPORT_UPLOADS_DIR, IMPORT_WORKER_HEAP_MB } from './config.ts';
 import { ApiError } from './errors.ts';
 import type { ImportCommand, ImportJob, ImportMessage } from './import-worker.ts';
 import type { Store } from './store/types.ts';
+import { startTsWorker } from './ts-worker.ts';
 import { trackValidation } from './validation-pool.ts';
 
 export function uploadTooLarge(limit: number): ApiError {
@@ -101,16 +102,8 @@ export async function receiveUpload(
   return { file, bytes };
 }
 
-/**
- * The worker's module. Under tsx (tests, `npm start`) it is TypeScript, which a worker thread cannot
- * load by itself: it then starts by registering tsx and importing the module through it.
- */
 function startWorker(job: ImportJob): Worker {
-  const file = new URL('./import-worker.ts', import.meta.url).href;
-  const tsx = import.meta.resolve('tsx/esm/api');
-  const code = `import(${JSON.stringify(tsx)}).then((api) => api.tsImport(${JSON.stringify(file)}, ${JSON.stringify(import.meta.url)}))`;
-  return new Worker(code, {
-    eval: true,
+  return startTsWorker(new URL('./import-worker.ts', import.meta.url), {
     name: 'atlas-import',
     workerData: job,
     resourceLimits: { maxOldGenerationSizeMb: IMPORT_WORKER_HEAP_MB },

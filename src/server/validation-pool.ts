@@ -3,10 +3,11 @@
 // are served meanwhile; a small text is validated inline, where a thread hop would cost more than the
 // work. The result is the same report either way (the same validateGeoJsonText runs in both places).
 import { availableParallelism } from 'node:os';
-import { Worker } from 'node:worker_threads';
+import type { Worker } from 'node:worker_threads';
 import type { LayerId } from '../domain/layers.ts';
 import { type Problem, validateGeoJsonText } from '../geo/validate.ts';
 import { VALIDATION_INLINE_LIMIT } from './config.ts';
+import { startTsWorker } from './ts-worker.ts';
 import type { ValidationAnswer, ValidationJob } from './validation-worker.ts';
 
 export interface TextValidation {
@@ -22,15 +23,8 @@ interface Pending {
   reject: (error: Error) => void;
 }
 
-/**
- * The worker's module. Under tsx (tests, `npm start`) it is TypeScript, which a worker thread cannot
- * load by itself: the worker then starts by registering tsx and importing the module through it.
- */
 function startWorker(): Worker {
-  const file = new URL('./validation-worker.ts', import.meta.url).href;
-  const tsx = import.meta.resolve('tsx/esm/api');
-  const code = `import(${JSON.stringify(tsx)}).then((api) => api.tsImport(${JSON.stringify(file)}, ${JSON.stringify(import.meta.url)}))`;
-  return new Worker(code, { eval: true, name: 'atlas-validation' });
+  return startTsWorker(new URL('./validation-worker.ts', import.meta.url), { name: 'atlas-validation' });
 }
 
 class ValidationPool {

@@ -7,11 +7,12 @@
 // are cached per the revisions of the layers they read, and concurrent requests for the same revisions
 // share one computation; the request thread only fetches snapshot texts, so /api/health and everything
 // else are served while the worker computes.
-import { Worker } from 'node:worker_threads';
+import type { Worker } from 'node:worker_threads';
 import type { LayerId } from '../../domain/layers.ts';
 import type { SearchLayerId } from '../../domain/search.ts';
 import type { AnalysisResult, OverlapShape } from '../../geo/analysis.ts';
 import type { Store } from '../store/types.ts';
+import { startTsWorker } from '../ts-worker.ts';
 import {
   ANALYSED_LAYERS,
   HOLDING_LAYERS,
@@ -24,12 +25,8 @@ import type { IndexedMatch } from './search-index.ts';
 
 type JobBody = QueryJob extends infer J ? (J extends QueryJob ? Omit<J, 'id'> : never) : never;
 
-/** The worker's module, started under tsx as the tile and validation workers are. */
 function startWorker(): Worker {
-  const file = new URL('./query-worker.ts', import.meta.url).href;
-  const tsx = import.meta.resolve('tsx/esm/api');
-  const code = `import(${JSON.stringify(tsx)}).then((api) => api.tsImport(${JSON.stringify(file)}, ${JSON.stringify(import.meta.url)}))`;
-  return new Worker(code, { eval: true, name: 'atlas-queries' });
+  return startTsWorker(new URL('./query-worker.ts', import.meta.url), { name: 'atlas-queries' });
 }
 
 interface Held {

@@ -11,10 +11,11 @@
 // fetches texts and hands them over; parsing, indexing, cutting, encoding and gzip happen in the
 // worker, so /api/health, logins and other layers' requests are served meanwhile.
 import { promisify } from 'node:util';
-import { Worker } from 'node:worker_threads';
+import type { Worker } from 'node:worker_threads';
 import { gzip as gzipCallback } from 'node:zlib';
 import type { LayerId } from '../../domain/layers.ts';
 import type { Store } from '../store/types.ts';
+import { startTsWorker } from '../ts-worker.ts';
 import type { TileAnswer, TileJob } from './tile-worker.ts';
 
 export interface TileResult {
@@ -59,15 +60,8 @@ const STORE_TILE_CACHE_ENTRIES = 20_000;
 
 type JobBody = TileJob extends infer J ? (J extends TileJob ? Omit<J, 'id'> : never) : never;
 
-/**
- * The worker's module. Under tsx (tests, `npm start`) it is TypeScript, which a worker thread cannot load
- * by itself: the worker starts by registering tsx and importing the module through it (as validation-pool.ts).
- */
 function startWorker(): Worker {
-  const file = new URL('./tile-worker.ts', import.meta.url).href;
-  const tsx = import.meta.resolve('tsx/esm/api');
-  const code = `import(${JSON.stringify(tsx)}).then((api) => api.tsImport(${JSON.stringify(file)}, ${JSON.stringify(import.meta.url)}))`;
-  return new Worker(code, { eval: true, name: 'atlas-tiles' });
+  return startTsWorker(new URL('./tile-worker.ts', import.meta.url), { name: 'atlas-tiles' });
 }
 
 interface Held {
