@@ -160,13 +160,16 @@ function tiledPut(state: LayersSlice, layer: TileableLayerId, feature: Feature):
   };
 }
 
+/** The layer data a session starts with, and is put back to when it ends (session.ts). */
+export function emptyLayerData(): Pick<
+  LayersSlice,
+  'layers' | 'tiled' | 'fetched' | 'tileEdits' | 'reports' | 'loading'
+> {
+  return { layers: {}, tiled: {}, fetched: null, tileEdits: {}, reports: [], loading: true };
+}
+
 export const createLayersSlice: SliceCreator<LayersSlice> = (set) => ({
-  layers: {},
-  tiled: {},
-  fetched: null,
-  tileEdits: {},
-  reports: [],
-  loading: true,
+  ...emptyLayerData(),
   loadCount: 0,
   derived: { parkLabels: null, plotLabels: null, parksOf: {}, holdings: {} },
   recordsRevision: 0,

@@ -5,6 +5,7 @@ import type { Me } from '../../domain/wire.ts';
 import { onUnauthorized } from '../api/client.ts';
 import { getSession, getSettings, logout } from '../api/endpoints.ts';
 import { clearLayerCache } from './layer-cache.ts';
+import { emptyLayerData } from './layers-slice.ts';
 import { loadLayers } from './load-layers.ts';
 import { SELECT_NONE } from './selection.ts';
 import type { SessionState } from './session-slice.ts';
@@ -33,15 +34,7 @@ async function loadAppLayers(me: Me): Promise<void> {
 }
 
 function forgetData(): void {
-  useAtlas.setState({
-    layers: {},
-    tiled: {},
-    fetched: null,
-    tileEdits: {},
-    reports: [],
-    loading: true,
-    selection: SELECT_NONE,
-  });
+  useAtlas.setState({ ...emptyLayerData(), selection: SELECT_NONE });
   useAtlas.getState().resetDrawing();
 }
 
