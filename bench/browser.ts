@@ -7,6 +7,8 @@
 // directory with the sample's other layers, and an admin `bench`. Then, each target in a fresh browser:
 // - plain: a static page (maplibre-gl from node_modules; background, plot fill by status and outline in
 //   the app's colours) with the plots as one GeoJSON source by URL, gzipped, from a server in this process;
+// - plain, no plots: the same page with an empty source — the floor of any MapLibre page on this machine
+//   (its longest task is MapLibre's own start under software GL; no click or edit to measure);
 // - app/<mode>: the app's test build (`vite build --mode e2e`, built into a temporary folder unless --dist:
 //   the production build plus the `window.__landAtlas` hook the e2e tests use) on the real server
 //   (buildServer, in its own process: bench/support/browser-server.ts); mode `tiles` starts that server
@@ -200,7 +202,7 @@ const map = new maplibregl.Map({
   fitBoundsOptions: { padding: 24 },
   style: {
     version: 8,
-    sources: { plots: { type: 'geojson', data: '/plots.geojson', promoteId: 'id' } },
+    sources: { plots: { type: 'geojson', data: new URLSearchParams(location.search).has('empty') ? '/empty.geojson' : '/plots.geojson', promoteId: 'id' } },
     layers: [
       { id: 'background', type: 'background', paint: { 'background-color': '#dde3e8' } },
       { id: 'plots-fill', type: 'fill', source: 'plots', paint: { 'fill-color': ${JSON.stringify(colours)}, 'fill-opacity': 0.6 } },
@@ -271,6 +273,7 @@ function plainFiles(
   add('/maplibre-gl-worker.mjs', 'text/javascript', readFileSync(join(dist, 'maplibre-gl-worker.mjs')));
   add('/maplibre-gl.css', 'text/css', readFileSync(join(dist, 'maplibre-gl.css')));
   add('/plots.geojson', 'application/geo+json', Buffer.from(plotsText));
+  add('/empty.geojson', 'application/geo+json', Buffer.from('{"type":"FeatureCollection","features":[]}'));
   return files;
 }
 
@@ -431,6 +434,8 @@ interface Target {
   label: string;
   url: string;
   app: boolean;
+  /** The plain page with no plots: the floor of any MapLibre page here (no click, no edit to measure). */
+  empty?: boolean;
 }
 
 interface PlotTarget {
@@ -582,6 +587,7 @@ async function measureTarget(target: Target, plot: PlotTarget, timeout: number):
       .reduce((sum, entry) => sum + entry.bytes, 0);
     row.requests = upToIdle.length;
 
+    if (target.empty) return row;
     // 4. A click at the plot → the inspector names it, at zoom 13.9 over the plot, or closer until it
     // spans 40 px (at the county view a plot is about one pixel from 20 000 plots on, too small to aim at).
     try {
@@ -926,6 +932,11 @@ async function runSize(plotCount: number, distDir: string): Promise<Row[]> {
         env: MODE_ENV[mode] ?? {},
       })),
       { target: { label: 'plain', url: plainUrl, app: false }, plot: targets[0] as PlotTarget, env: null },
+      {
+        target: { label: 'plain, no plots', url: `${plainUrl}?empty`, app: false, empty: true },
+        plot: targets[0] as PlotTarget,
+        env: null,
+      },
     ];
     let mapRect: string | null = null;
     for (const run of runs) {
@@ -934,7 +945,8 @@ async function runSize(plotCount: number, distDir: string): Promise<Row[]> {
         if (run.env) {
           server = await startAppServer(dataDir, distDir, run.env);
           run.target.url = server.base;
-        } else if (mapRect) run.target.url = `${plainUrl}?rect=${mapRect}`;
+        } else if (mapRect)
+          run.target.url = `${run.target.url}${run.target.empty ? '&' : '?'}rect=${mapRect}`;
         if (server && warm) {
           // A server runs for days: its tile index and caches are built by the first viewer after a
           // start. That first visit is reported on its own row; the measured one comes after it.

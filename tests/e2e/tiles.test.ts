@@ -118,19 +118,90 @@ describe.each(CASES)('tiled plots on a %s', (name, options, plotId) => {
       return { tiled: store?.tiled.plots?.count, held: store?.layers.plots === undefined };
     });
     expect(state).toEqual({ tiled: 342, held: true });
-    // At the county view the plots come as dots; every one of the 342 is drawn in some form.
+    // At the county view the plots come as dots, alone (with their id) or several of one status as a
+    // density point with their count; every one of the 342 is drawn in some form.
     const drawn = await page.evaluate(() => {
       const map = window.__landAtlas?.map;
       const ids = new Set<string>();
-      for (const feature of map?.queryRenderedFeatures({ layers: ['plots-dots', 'plots-fill'] }) ?? [])
-        ids.add(String(feature.properties?.id));
-      return { ids: ids.size, zoom: map?.getZoom() ?? 0 };
+      const dense = new Map<string, number>();
+      for (const feature of map?.queryRenderedFeatures({ layers: ['plots-dots', 'plots-fill'] }) ?? []) {
+        const count = feature.properties?.count;
+        if (count === undefined) ids.add(String(feature.properties?.id));
+        else if (feature.geometry.type === 'Point') {
+          // A tile's buffer repeats its neighbour's points: one per place and status.
+          const [lon, lat] = feature.geometry.coordinates.map((value) => value.toFixed(6));
+          dense.set(`${lon},${lat},${feature.properties?.status}`, Number(count));
+        }
+      }
+      const counted = [...dense.values()].reduce((sum, count) => sum + count, 0);
+      return { plots: ids.size + counted, densityPoints: dense.size, zoom: map?.getZoom() ?? 0 };
     });
     expect(drawn.zoom).toBeLessThan(11);
-    expect(drawn.ids).toBe(342);
+    expect(drawn.plots).toBe(342);
+    expect(drawn.densityPoints).toBeGreaterThan(0);
     // The layer panel counts the server's features, not the (absent) loaded ones.
     expect(await page.locator('#layer-count-plots').textContent()).toBe('342 个要素');
     expect(consoleErrors).toEqual([]);
+  });
+
+  it('a tap on a density point (several plots as one dot) zooms in two levels there, selecting nothing', async () => {
+    const { page } = person;
+    const target = await page.evaluate(() => {
+      const map = window.__landAtlas?.map;
+      if (!map) return null;
+      const box = map.getCanvas().getBoundingClientRect();
+      const pickable = [
+        'plots-dots',
+        'plots-fill',
+        'projects-circle',
+        'projects-dots',
+        'projects-fill',
+        'parks-fill',
+      ].filter((id) => map?.getLayer(id));
+      // The densest point that a tap at its centre meets with no single plot's dot.
+      const points = map
+        .queryRenderedFeatures({ layers: ['plots-dots'] })
+        .filter((feature) => feature.properties?.count !== undefined && feature.geometry.type === 'Point')
+        .sort((a, b) => Number(b.properties?.count) - Number(a.properties?.count));
+      for (const point of points) {
+        if (point.geometry.type !== 'Point') continue;
+        const at = map.project(point.geometry.coordinates as [number, number]);
+        // A tap there must meet the density point and no single one (a plot's own dot wins).
+        const under = map.queryRenderedFeatures([at.x, at.y], { layers: pickable });
+        if (
+          under.some(
+            (feature) => feature.geometry.type === 'Point' && feature.properties?.count === undefined,
+          )
+        )
+          continue;
+        if (at.x < 60 || at.y < 60 || at.x > box.width - 60 || at.y > box.height - 200) continue;
+        return {
+          x: box.left + at.x,
+          y: box.top + at.y,
+          zoom: map.getZoom(),
+          count: Number(point.properties?.count),
+        };
+      }
+      return null;
+    });
+    expect(target).not.toBeNull();
+    if (!target) return;
+    expect(target.count).toBeGreaterThanOrEqual(2);
+    await tapAt(page, target);
+    await page.waitForFunction(
+      (from) => {
+        const map = window.__landAtlas?.map;
+        return map != null && !map.isMoving() && map.getZoom() > from + 1.9;
+      },
+      target.zoom,
+      { timeout: 10_000 },
+    );
+    const after = await page.evaluate(() => ({
+      zoom: window.__landAtlas?.map?.getZoom() ?? 0,
+      selected: window.__landAtlas?.store.getState().selection.kind ?? null,
+    }));
+    expect(Math.round((after.zoom - target.zoom) * 10) / 10).toBe(2);
+    expect(after.selected).toBe('none');
   });
 
   it('a tap on a plot opens its inspector: its id, its area in 亩 from the fetched geometry', async () => {

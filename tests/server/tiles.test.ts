@@ -14,7 +14,7 @@ import { buildServer } from '../../src/server/app.ts';
 import { hashPassword } from '../../src/server/auth/password.ts';
 import { PostgresStore } from '../../src/server/store/postgres.ts';
 import { buildLayerTiles, MAX_TILE_ZOOM } from '../../src/server/tiles/tile-index.ts';
-import { TILE_PROPERTIES } from '../../src/server/tiles/tile-properties.ts';
+import { DENSITY_CELL, TILE_PROPERTIES } from '../../src/server/tiles/tile-properties.ts';
 import { describeEachStore, PASSWORD, type StoreKind, tempRoot } from './helpers.ts';
 import { postgresDatabase, postgresRuns, postgresUnavailable } from './support/postgres.ts';
 
@@ -55,6 +55,23 @@ function idsOf(layer: VectorTileLayer | undefined): string[] {
   for (let i = 0; i < (layer?.length ?? 0); i++) ids.push(String(layer?.feature(i).properties.id));
   return ids;
 }
+/** The density points of a dots layer (no id): where, their status and how many. */
+function densityPoints(layer: VectorTileLayer | undefined) {
+  const points: { x: number; y: number; status: unknown; count: number }[] = [];
+  for (let i = 0; i < (layer?.length ?? 0); i++) {
+    const feature = layer?.feature(i);
+    if (!feature || feature.properties.id !== undefined) continue;
+    const at = feature.loadGeometry()[0]?.[0];
+    if (at)
+      points.push({
+        x: at.x,
+        y: at.y,
+        status: feature.properties.status,
+        count: Number(feature.properties.count),
+      });
+  }
+  return points;
+}
 function find(layer: VectorTileLayer | undefined, id: string) {
   for (let i = 0; i < (layer?.length ?? 0); i++) {
     const feature = layer?.feature(i);
@@ -80,9 +97,10 @@ async function tile(url: string) {
 }
 
 describe('the tile index (tile-index.ts)', () => {
-  it('at every zoom 0–16 each plot is in the tile under its centre, as a polygon or a dot, never both', () => {
+  it('at every zoom 0–16 each plot is in the tile under its centre, as a polygon, a dot or in the density point of its cell, never two of them', () => {
     const index = buildLayerTiles('plots', sample);
     const missing: string[] = [];
+    let inDensity = 0;
     for (let z = 0; z <= MAX_TILE_ZOOM; z++) {
       const tiles = new Map<string, Record<string, VectorTileLayer>>();
       for (const feature of sample.features) {
@@ -96,10 +114,25 @@ describe('the tile index (tile-index.ts)', () => {
         const id = String(feature.properties?.id);
         const asShape = find(layers.plots, id) !== undefined;
         const asDot = find(layers['plots-points'], id) !== undefined;
-        if (asShape === asDot) missing.push(`${z}: ${id} ${asShape ? 'twice' : 'missing'}`);
+        // Its dot: the centre of its box in Web Mercator, in tile units; the density point of its cell.
+        const box = bbox(feature);
+        const dotX = Math.round(4096 * (((mercatorX(box.west) + mercatorX(box.east)) / 2) * 2 ** z - x));
+        const dotY = Math.round(4096 * (((mercatorY(box.north) + mercatorY(box.south)) / 2) * 2 ** z - y));
+        const cell = (value: number) => Math.floor(value / DENSITY_CELL);
+        const density = densityPoints(layers['plots-points']).filter(
+          (point) =>
+            point.status === feature.properties?.status &&
+            cell(point.x) === cell(dotX) &&
+            cell(point.y) === cell(dotY),
+        );
+        const asDensity = !asShape && !asDot && density.length === 1;
+        if (asDensity) inDensity++;
+        if (Number(asShape) + Number(asDot) + Number(asDensity) !== 1)
+          missing.push(`${z}: ${id} ${asShape && asDot ? 'twice' : 'missing'}`);
       }
     }
     expect(missing).toEqual([]);
+    expect(inDensity).toBeGreaterThan(0);
   });
 });
 
@@ -217,28 +250,48 @@ describeEachStore('GET /api/tiles', (storeKind) => {
       }
     });
 
-    it('at z8 and z9 the tiles over Heshan hold every one of the 342 plots, as a dot where it is under 2 px', async () => {
+    it('at z8 and z9 the tiles over Heshan account for every one of the 342 plots: a dot by id, or counted in a density point', async () => {
       for (const z of [8, 9]) {
         const a = tileOf(112.4, 23.0, z);
         const b = tileOf(113.2, 22.4, z);
         const seen = new Set<string>();
-        let dots = 0;
+        let counted = 0;
+        let densityPoints = 0;
         for (let x = a.x; x <= b.x; x++) {
           for (let y = a.y; y <= b.y; y++) {
             const response = await get(`/api/tiles/plots/${z}/${x}/${y}`);
             if (response.statusCode === 204) continue;
             const layers = decode(new Uint8Array(response.rawPayload));
-            for (const id of [...idsOf(layers.plots), ...idsOf(layers['plots-points'])]) seen.add(id);
-            dots += layers['plots-points']?.length ?? 0;
-            const point = layers['plots-points']?.feature(0);
-            expect(point?.type).toBe(1);
-            expect(Object.keys(point?.properties ?? {}).sort()).toEqual(
-              ['grade', 'id', 'landUse', 'mode', 'status', 'town'].sort(),
-            );
+            for (const id of idsOf(layers.plots)) seen.add(id);
+            const points = layers['plots-points'];
+            for (let i = 0; i < (points?.length ?? 0); i++) {
+              const point = points?.feature(i);
+              expect(point?.type).toBe(1);
+              const properties = point?.properties ?? {};
+              if (properties.id !== undefined) {
+                seen.add(String(properties.id));
+                // A lone dot: the properties a tile keeps (a deadline only where the plot has one).
+                expect(Object.keys(properties).filter((key) => !TILE_PROPERTIES.plots.includes(key))).toEqual(
+                  [],
+                );
+                expect(Object.keys(properties)).toEqual(expect.arrayContaining(['id', 'status', 'grade']));
+                continue;
+              }
+              // A density point: its status, the most common grade, how many; counted once, in the
+              // tile that holds it (the same cell in a neighbour's buffer is that tile's).
+              expect(Object.keys(properties).sort()).toEqual(['count', 'grade', 'status']);
+              expect(Number(properties.count)).toBeGreaterThanOrEqual(2);
+              const at = point?.loadGeometry()[0]?.[0];
+              if (at && at.x >= 0 && at.x < 4096 && at.y >= 0 && at.y < 4096) {
+                counted += Number(properties.count);
+                densityPoints++;
+              }
+            }
           }
         }
-        expect([z, [...seen].sort()]).toEqual([z, SAMPLE_IDS]);
-        expect(dots).toBeGreaterThan(290);
+        expect([z, seen.size + counted]).toEqual([z, 342]);
+        expect([...seen].filter((id) => !SAMPLE_IDS.includes(id))).toEqual([]);
+        expect(densityPoints).toBeGreaterThan(0);
       }
     });
 
@@ -499,7 +552,12 @@ describe('the same tiles from both stores', () => {
         const found: Record<string, unknown> = {};
         for (let i = 0; i < layer.length; i++) {
           const feature = layer.feature(i);
-          found[String(feature.properties.id)] = {
+          // A density point (no id) by where it is: the mean position of the dots it stands for.
+          const key =
+            feature.properties.id === undefined
+              ? `density ${JSON.stringify(feature.loadGeometry())}`
+              : String(feature.properties.id);
+          found[key] = {
             ...feature.properties,
             type: feature.type,
             mvtId: feature.id,

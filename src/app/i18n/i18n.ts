@@ -85,6 +85,10 @@ const STRINGS = {
   legendInfrastructure: { zh: '基础设施（12、13 类）', en: 'Infrastructure (12, 13)' },
   legendOther: { zh: '其他用途', en: 'Other uses' },
   legendPlots: { zh: '{layer}（{mode}）', en: '{layer} ({mode})' },
+  densityNote: {
+    zh: '缩小地图时，过小的地块画作圆点；较大的圆点代表附近多宗同状态地块，点击可放大查看。',
+    en: 'Zoomed out, plots too small to draw are dots; a larger dot stands for several nearby plots of one status — tap it to zoom in.',
+  },
   gradeNote: {
     zh: '亩均评价：A 类最优，D 类为末位',
     en: 'Per-mu grading: A is best, D the bottom few percent',

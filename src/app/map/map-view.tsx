@@ -98,6 +98,17 @@ export function MapView({ children, clicksTaken, onMapLoad }: MapViewProps) {
       if (clicksTaken?.()) return;
       const { x, y } = event.point;
       const atPoint = map.queryRenderedFeatures([x, y], { layers: interactiveLayerIds });
+      // A density point (several small parcels of a tiled layer as one dot, no id) under the finger, and
+      // no single point: zoom in there, two levels, to tell them apart (what lies under it can wait).
+      const dense = atPoint.find((feature) => feature.properties?.count !== undefined);
+      const single = atPoint.some(
+        (feature) => feature.geometry.type === 'Point' && featureId(feature) !== null,
+      );
+      if (dense?.geometry.type === 'Point' && !single) {
+        const [lng, lat] = dense.geometry.coordinates as [number, number];
+        map.easeTo({ center: [lng, lat], zoom: Math.min(map.getZoom() + 2, 16) });
+        return;
+      }
       const pointLayers = interactiveLayerIds.filter((id) => POINT_LAYERS.includes(id));
       const nearPoints =
         pointLayers.length > 0

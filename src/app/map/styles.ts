@@ -208,14 +208,21 @@ export const projectsLabel: LayerProps = {
 
 /**
  * A tiled layer's parcels too small to draw at this zoom come as points (the `<layer>-points` tile
- * layer, src/server/tiles/README.md): drawn as dots in the colour their outline would have.
+ * layer, src/server/tiles/README.md): drawn as dots in the colour their outline would have. Where many
+ * lie close together the tiles send one density point with their `count`: a little larger (by the log
+ * of the count, so a crowded area reads as crowded without covering its neighbours).
  */
+const dotRadius = (base: number): ExpressionSpecification => [
+  '+',
+  base,
+  ['*', 0.6, ['ln', ['max', 1, ['to-number', ['get', 'count'], 1]]]],
+];
 const dots = (id: string, colour: ExpressionSpecification | string): LayerProps => ({
   id,
   type: 'circle',
   paint: {
     'circle-color': colour,
-    'circle-radius': ['interpolate', ['linear'], ['zoom'], 8, 1.5, 12, 3],
+    'circle-radius': ['interpolate', ['linear'], ['zoom'], 8, dotRadius(1.5), 12, dotRadius(3)],
     'circle-opacity': 0.9,
   },
 });

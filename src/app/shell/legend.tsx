@@ -72,7 +72,11 @@ export function Legend() {
             mode: t(lang, mode === 'grade' ? 'byGrade' : 'byStatus'),
           })}
           entries={plotEntries(lang, mode)}
-          note={mode === 'grade' ? t(lang, 'gradeNote') : undefined}
+          note={
+            [mode === 'grade' ? t(lang, 'gradeNote') : '', tiled.plots ? t(lang, 'densityNote') : '']
+              .filter(Boolean)
+              .join(' ') || undefined
+          }
         />
       )}
       {shown('projects') && (

@@ -12,7 +12,7 @@ import pg from 'pg';
 import type { LayerId } from '../../domain/layers.ts';
 import type { Role } from '../../domain/wire.ts';
 import { canonicalUsername } from '../auth/username.ts';
-import { TILE_PROPERTIES } from '../tiles/tile-properties.ts';
+import { DENSITY, DENSITY_CELL, TILE_PROPERTIES } from '../tiles/tile-properties.ts';
 import { LastAdminError, publicUser, toUser, type UserRow } from './accounts.ts';
 import type { Box } from './extent.ts';
 import {
@@ -108,13 +108,16 @@ type ChangedRows = { revision: string; rows: { id: string; ord: number | null; t
  * `$1-points` (the bounding-box centre of each polygon still a dot at this zoom, atlas_dot_until in
  * postgres-schema.ts), with the properties named in `$5` that are strings, numbers or booleans, and
  * an id written as a whole number also as the MVT feature id, in list order — what tile-index.ts cuts
- * from a snapshot (rings may start at another vertex: ST_AsMVTGeom's clipping chooses).
+ * from a snapshot (rings may start at another vertex: ST_AsMVTGeom's clipping chooses). The dots are
+ * a density layer as tile-index.ts makes it (DENSITY in tile-properties.ts): dots in one cell of `$8`
+ * tile units alike in the properties `$6` are one point at their mean position (rounded half up), with
+ * those properties, the most common value of each of `$7` (ties: the first in code order) and `count`.
  */
 const TILE_SQL = `
   WITH bounds AS (
     SELECT ST_TileEnvelope($2, $3, $4) AS tile, ST_TileEnvelope($2, $3, $4, margin => 64.0 / 4096) AS grown
   ), picked AS (
-    SELECT f.mercator, f.dot_until,
+    SELECT f.mercator, f.dot_until, f.ord,
       CASE WHEN f.id ~ '^(0|[1-9][0-9]{0,15})$' AND f.id::numeric <= 9007199254740991 THEN f.id::bigint END AS fid,
       (SELECT jsonb_object_agg(e.key, e.value) FROM jsonb_each(f.properties) AS e
         WHERE e.key = ANY($5::text[]) AND jsonb_typeof(e.value) IN ('string', 'number', 'boolean')) AS properties
@@ -126,11 +129,45 @@ const TILE_SQL = `
   ), dots AS (
     SELECT ST_AsMVTGeom(ST_SetSRID(ST_MakePoint((ST_XMin(p.mercator) + ST_XMax(p.mercator)) / 2,
         (ST_YMin(p.mercator) + ST_YMax(p.mercator)) / 2), 3857), bounds.tile, 4096, 64, true) AS geom,
-      p.fid, p.properties
+      p.fid, p.properties, p.ord
     FROM picked p, bounds WHERE p.dot_until >= $2
+  ), cells AS (
+    SELECT d.*, ST_X(d.geom)::bigint AS x, ST_Y(d.geom)::bigint AS y,
+      floor(ST_X(d.geom) / $8) AS cx, floor(ST_Y(d.geom) / $8) AS cy,
+      COALESCE((SELECT jsonb_agg(d.properties -> u.name ORDER BY u.i)
+        FROM unnest($6::text[]) WITH ORDINALITY AS u(name, i)), '[]'::jsonb) AS alike
+    FROM dots d WHERE d.geom IS NOT NULL
+  ), groups AS (
+    SELECT cx, cy, alike, count(*) AS n, min(ord) AS ord,
+      (array_agg(geom ORDER BY ord))[1] AS geom, (array_agg(fid ORDER BY ord))[1] AS fid,
+      (array_agg(properties ORDER BY ord))[1] AS properties,
+      floor(avg(x) + 0.5) AS mx, floor(avg(y) + 0.5) AS my
+    FROM cells GROUP BY cx, cy, alike
+  ), tally AS (
+    SELECT c.cx, c.cy, c.alike, u.name, c.properties -> u.name AS value,
+      c.properties ->> u.name AS text, count(*) AS n
+    FROM cells c CROSS JOIN unnest($7::text[]) AS u(name)
+    WHERE c.properties ? u.name
+    GROUP BY 1, 2, 3, 4, 5, 6
+  ), mostly AS (
+    SELECT DISTINCT ON (cx, cy, alike, name) cx, cy, alike, name, value
+    FROM tally ORDER BY cx, cy, alike, name, n DESC, text COLLATE "C"
+  ), mostly_of AS (
+    SELECT cx, cy, alike, jsonb_object_agg(name, value) AS props FROM mostly GROUP BY cx, cy, alike
+  ), points AS (
+    SELECT g.ord,
+      CASE WHEN g.n = 1 THEN g.geom ELSE ST_MakePoint(g.mx::float8, g.my::float8) END AS geom,
+      CASE WHEN g.n = 1 THEN g.fid END AS fid,
+      CASE WHEN g.n = 1 THEN g.properties ELSE
+        COALESCE((SELECT jsonb_object_agg(a.name, g.properties -> a.name) FROM unnest($6::text[]) AS a(name)
+          WHERE g.properties ? a.name), '{}'::jsonb)
+        || COALESCE(m.props, '{}'::jsonb)
+        || jsonb_build_object('count', g.n) END AS properties
+    FROM groups g LEFT JOIN mostly_of m ON m.cx = g.cx AND m.cy = g.cy AND m.alike = g.alike
   )
   SELECT (SELECT ST_AsMVT(shapes.*, $1, 4096, 'geom', 'fid') FROM shapes WHERE geom IS NOT NULL)
-    || (SELECT ST_AsMVT(dots.*, $1 || '-points', 4096, 'geom', 'fid') FROM dots WHERE geom IS NOT NULL) AS tile`;
+    || (SELECT ST_AsMVT(q.*, $1 || '-points', 4096, 'geom', 'fid')
+        FROM (SELECT geom, fid, properties FROM points ORDER BY ord) AS q) AS tile`;
 
 /** JSON with object keys sorted: jsonb keeps no key order, so contents are compared in this form. */
 function canonicalJson(value: unknown): string {
@@ -436,6 +473,9 @@ export class PostgresStore implements Store {
         x,
         y,
         TILE_PROPERTIES[layer],
+        DENSITY[layer].alike,
+        DENSITY[layer].mostly,
+        DENSITY_CELL,
       ]);
       const tile = rows[0]?.tile;
       return {

@@ -8,12 +8,13 @@
 //   at that zoom — under DOT_PIXELS across, or so thin that geojson-vt would drop it — drawn as a dot,
 //   as tippecanoe does. At each zoom a polygon is in exactly one of the two, so every feature of the
 //   layer is in the tiles that cover it at every zoom, and the tiles of a county view carry dots, not
-//   100 000 sub-pixel outlines.
+//   100 000 sub-pixel outlines. Dots in one density cell (8 px) alike in status (DENSITY) are one point
+//   with their `count` and no id: a density layer (a lone dot keeps its id and properties).
 import { GeoJSONVT, type GeoJSONVTTile } from '@maplibre/geojson-vt';
 import { fromGeojsonVt } from '@maplibre/vt-pbf';
 import type { Feature, FeatureCollection, Geometry, Position } from 'geojson';
 import type { LayerId } from '../../domain/layers.ts';
-import { TILE_PROPERTIES } from './tile-properties.ts';
+import { DENSITY, DENSITY_CELL, type Density, TILE_PROPERTIES } from './tile-properties.ts';
 
 /** Tile coordinates are integers of 0 … 4095 (the MVT default). */
 const TILE_EXTENT = 4096;
@@ -277,6 +278,81 @@ class ShardedIndex {
   }
 }
 
+/** The value of `name` most common in `group` (ties: the first in code order), if any has one. */
+function mostCommon(group: readonly TileFeature[], name: string): unknown {
+  const counts = new Map<Scalar, number>();
+  for (const feature of group) {
+    const value = (feature.tags as Record<string, Scalar> | null)?.[name];
+    if (value !== undefined) counts.set(value, (counts.get(value) ?? 0) + 1);
+  }
+  let best: Scalar | undefined;
+  let most = 0;
+  for (const [value, n] of counts) {
+    if (n > most || (n === most && best !== undefined && String(value) < String(best))) {
+      best = value;
+      most = n;
+    }
+  }
+  return best;
+}
+
+/**
+ * The tile's dots, those in one density cell and alike made one point (DENSITY in tile-properties.ts):
+ * at the group's mean position (rounded half up), with the `alike` properties, the most common value of
+ * each `mostly` one and `count`, no id; in the list order of each group's first dot. A dot alone in its
+ * group stays as it is. The SQL of PostgresStore.tile does the same.
+ */
+function denser(tile: GeoJSONVTTile | null, density: Density): GeoJSONVTTile | null {
+  if (!tile) return null;
+  const groups = new Map<string, TileFeature[]>();
+  for (const feature of tile.features) {
+    const [x, y] = feature.geometry[0] as unknown as [number, number];
+    const tags = feature.tags as Record<string, unknown> | null;
+    const key = JSON.stringify([
+      Math.floor(x / DENSITY_CELL),
+      Math.floor(y / DENSITY_CELL),
+      ...density.alike.map((name) => tags?.[name] ?? null),
+    ]);
+    const group = groups.get(key);
+    if (group) group.push(feature);
+    else groups.set(key, [feature]);
+  }
+  if (groups.size === tile.features.length) return tile;
+  const features: TileFeature[] = [];
+  for (const group of groups.values()) {
+    const first = group[0] as TileFeature;
+    if (group.length === 1) {
+      features.push(first);
+      continue;
+    }
+    let sumX = 0;
+    let sumY = 0;
+    for (const feature of group) {
+      const [x, y] = feature.geometry[0] as unknown as [number, number];
+      sumX += x;
+      sumY += y;
+    }
+    const tags: Record<string, unknown> = {};
+    for (const name of density.alike) {
+      const value = (first.tags as Record<string, unknown> | null)?.[name];
+      if (value !== undefined) tags[name] = value;
+    }
+    for (const name of density.mostly) {
+      const value = mostCommon(group, name);
+      if (value !== undefined) tags[name] = value;
+    }
+    tags.count = group.length;
+    const mean = (sum: number) => Math.floor(sum / group.length + 0.5);
+    features.push({
+      ...first,
+      id: undefined,
+      tags,
+      geometry: [[mean(sumX), mean(sumY)]],
+    } as unknown as TileFeature);
+  }
+  return { ...tile, features } as GeoJSONVTTile;
+}
+
 /** What the index keeps of each feature: where it is (old tiles to drop after an update). */
 interface Entry {
   box: UnitBox | null;
@@ -351,6 +427,8 @@ export function buildLayerTiles(layer: LayerId, collection: FeatureCollection): 
     return features.length > 0 ? ({ ...tile, features } as GeoJSONVTTile) : null;
   };
 
+  const density = DENSITY[layer];
+
   return {
     get features() {
       return count;
@@ -360,7 +438,10 @@ export function buildLayerTiles(layer: LayerId, collection: FeatureCollection): 
       // A polygon still a dot at this zoom is left to the points layer, and its dot to it alone.
       const shapeTile = only(shapeIndex.getTile(z, x, y), (until) => until < z);
       if (shapeTile) layers[layer] = shapeTile;
-      const dotTile = only(dotIndex.getTile(z, x, y), (until) => until >= z);
+      const dotTile = denser(
+        only(dotIndex.getTile(z, x, y), (until) => until >= z),
+        density,
+      );
       if (dotTile) layers[pointsLayer] = dotTile;
       if (!shapeTile && !dotTile) return null;
       return fromGeojsonVt(layers, { version: 2, extent: TILE_EXTENT });

@@ -15,3 +15,27 @@ export const TILE_PROPERTIES: Record<LayerId, readonly string[]> = {
   newland: ['id', 'landUse', 'year', 'supply'],
   zones: ['id', 'name', 'mode', 'plannedLandUse'],
 };
+
+/**
+ * The density layer: dots of one tile in the same density cell and alike in `alike` (what the dots are
+ * coloured and filtered by first, src/app/map/styles.ts) are sent as one point carrying `count`, at
+ * their mean position, with the most common value of each `mostly` property (ties: the first in code
+ * order) — as tippecanoe's clustering does, so a county view carries some thousands of points, not
+ * 100 000. A dot alone in its group stays as it is, with its id and properties.
+ */
+export interface Density {
+  alike: readonly string[];
+  mostly: readonly string[];
+}
+
+export const DENSITY: Record<LayerId, Density> = {
+  boundary: { alike: [], mostly: [] },
+  parks: { alike: ['kind'], mostly: [] },
+  plots: { alike: ['status'], mostly: ['grade'] },
+  projects: { alike: ['stage'], mostly: [] },
+  newland: { alike: ['landUse'], mostly: [] },
+  zones: { alike: ['mode'], mostly: [] },
+};
+
+/** The density cell in tile units (of 4096): 64 is 8 px of a 512-px tile. */
+export const DENSITY_CELL = 64;
