@@ -27,14 +27,15 @@
 //   MapLibre's workers are not in it but are in the renderer's PSS);
 // - bytes for the first view: CDP Network encodedDataLength (as on the wire, headers included) of every
 //   request finished up to idle, split into API (/api/…, the plain page's plots.geojson) and static;
-// - click → inspector: the app has no link to a feature (its URL holds only the view, `#zoom/lat/lon`),
-//   so: at zoom 13.9 over one plot (closer until it spans 40 px), a click at its position → the inspector
-//   names it (the plain page: a panel filled from queryRenderedFeatures), from the click event to the
-//   next frame after;
+// - click → inspector: at zoom 13.9 over one plot (closer until it spans 40 px), a click at its position
+//   → the inspector names it (the plain page: a panel filled from queryRenderedFeatures), from the click
+//   event to the next frame after;
 // - edit → repainted: there, that plot's status changed through the
 //   UI (编辑属性, a new status, 保存属性; the server's answer, the store, the source) — for the plain page
 //   setData of the whole collection with that one feature changed — from the click (setData) to the
-//   first frame whose pixel at the plot differs from before (canvas read back in MapLibre's 'render').
+//   first frame whose pixel at the plot differs from before (canvas read back in MapLibre's 'render');
+// - link → inspector: a new page at a link to that plot (the app's `?feature=plots/<id>`; the plain page
+//   finds `?feature=<id>` in its loaded source and fits to it) → the inspector names it, from navigation.
 // A measurement that fails or times out prints its reason on its own line; the rest go on. Browsers,
 // servers and temporary folders are always closed and removed.
 import { type ChildProcess, spawn, spawnSync } from 'node:child_process';
@@ -46,7 +47,7 @@ import { join, resolve } from 'node:path';
 import { createInterface } from 'node:readline';
 import { gzipSync } from 'node:zlib';
 import type { Feature, FeatureCollection, Polygon } from 'geojson';
-import { type Browser, chromium, type Page } from 'playwright-core';
+import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core';
 import { generate } from '../geodata/generate.ts';
 import { STATUS_COLOURS } from '../src/app/map/styles.ts';
 import { hashPassword } from '../src/server/auth/password.ts';
@@ -214,6 +215,21 @@ window.__plain = { map };
 map.on('idle', () => {
   if (window.__bench && window.__bench.idleAt === null && map.isSourceLoaded('plots')) window.__bench.idleAt = performance.now();
 });
+const linked = new URLSearchParams(location.search).get('feature');
+if (linked) {
+  // The plain page's link to one plot: once the source is loaded, find it, show its id and fit to it.
+  const show = () => {
+    if (!map.isSourceLoaded('plots')) return;
+    const pieces = map.querySourceFeatures('plots', { filter: ['==', ['get', 'id'], linked] });
+    if (pieces.length === 0) return;
+    map.off('sourcedata', show);
+    const bounds = new maplibregl.LngLatBounds();
+    for (const piece of pieces) for (const ring of piece.geometry.coordinates) for (const p of ring) bounds.extend(p);
+    map.fitBounds(bounds, { padding: 80, duration: 0, maxZoom: 17 });
+    document.querySelector('.feature-id').textContent = linked;
+  };
+  map.on('sourcedata', show);
+}
 map.on('click', (event) => {
   const feature = map.queryRenderedFeatures(event.point, { layers: ['plots-fill'] })[0];
   document.querySelector('.feature-id').textContent = feature ? String(feature.properties.id) : '(nothing)';
@@ -604,10 +620,45 @@ async function measureTarget(target: Target, plot: PlotTarget, timeout: number):
     } catch (error) {
       fail('edit', error);
     }
+    // 6. A link to the plot → its inspector shown, in a new page of the same browser.
+    try {
+      row.linkMs = await measureLink(context, target, plot, timeout);
+    } catch (error) {
+      fail('link', error);
+    }
     if (errors.length) console.log(`  ${target.label}: page errors: ${errors.slice(0, 3).join(' | ')}`);
     return row;
   } finally {
     await browser.close().catch(() => {});
+  }
+}
+
+/**
+ * A link to one plot (the app's `?feature=plots/<id>`; the plain page's `?feature=<id>`, which finds it in
+ * its loaded source) opened in a new page → the inspector names it: from navigation start to that moment.
+ */
+async function measureLink(
+  context: BrowserContext,
+  target: Target,
+  plot: PlotTarget,
+  timeout: number,
+): Promise<number> {
+  const page = await context.newPage();
+  try {
+    const url = new URL(target.url);
+    url.searchParams.set('feature', target.app ? `plots/${plot.id}` : plot.id);
+    await page.goto(url.toString(), { waitUntil: 'commit', timeout });
+    const shown = await page.waitForFunction(
+      (id) =>
+        document.querySelector('aside.inspector .feature-id')?.textContent?.trim() === id
+          ? performance.now()
+          : null,
+      plot.id,
+      { timeout, polling: 'raf' },
+    );
+    return (await shown.jsonValue()) as number;
+  } finally {
+    await page.close();
   }
 }
 
@@ -992,7 +1043,7 @@ function printRow(row: Row): void {
     `  ${row.target}: idle ${show(row.idleMs, fmtMs)}; longest long task ${show(row.longTaskMs, fmtMs)} (blocking ${show(row.blockingMs, fmtMs)}), longest frame gap ${show(row.frameGapMs, fmtMs)}; ` +
       `${show(row.drawn, String)} plot pieces drawn; memory PSS ${show(row.pss, fmtMb)} (GPU ${show(row.gpuPss, fmtMb)}, renderer ${show(row.rendererPss, fmtMb)}), RSS ${show(row.rss, fmtMb)}, JS heap ${show(row.jsHeap, fmtMb)}; ` +
       `bytes: data ${show(row.dataBytes, fmtMb)}, static ${show(row.staticBytes, fmtMb)} (${show(row.requests, String)} requests); ` +
-      `click → inspector ${show(row.inspectorMs, fmtMs)} (${row.inspected ?? '—'}); edit → repainted ${show(row.editMs, fmtMs)}; load average at start ${show(row.load, (n) => n.toFixed(1))}`,
+      `click → inspector ${show(row.inspectorMs, fmtMs)} (${row.inspected ?? '—'}); edit → repainted ${show(row.editMs, fmtMs)}; link → inspector ${show(row.linkMs, fmtMs)}; load average at start ${show(row.load, (n) => n.toFixed(1))}`,
   );
 }
 
@@ -1007,6 +1058,7 @@ function printTable(rows: Row[]): void {
     ['bytes: static', 'staticBytes', fmtMb],
     ['click → inspector', 'inspectorMs', fmtMs],
     ['edit → repainted', 'editMs', fmtMs],
+    ['link → inspector', 'linkMs', fmtMs],
   ];
   console.log(`\n| plots | target | ${columns.map(([title]) => title).join(' | ')} |`);
   console.log(`| --- | --- | ${columns.map(() => '---').join(' | ')} |`);
