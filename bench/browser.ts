@@ -47,12 +47,13 @@ import { join, resolve } from 'node:path';
 import { createInterface } from 'node:readline';
 import { gzipSync } from 'node:zlib';
 import type { Feature, FeatureCollection, Polygon } from 'geojson';
-import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core';
+import type { BrowserContext, Page } from 'playwright-core';
 import { generate } from '../geodata/generate.ts';
 import { STATUS_COLOURS } from '../src/app/map/styles.ts';
 import { hashPassword } from '../src/server/auth/password.ts';
 import { featureContents, seedLayers } from '../src/server/seed.ts';
 import { SqliteStore } from '../src/server/store/sqlite.ts';
+import { launchChromium } from '../tests/support/chromium.ts';
 
 // ---- options -------------------------------------------------------------------------------------
 
@@ -108,15 +109,6 @@ async function within<T>(what: string, ms: number, work: Promise<T>): Promise<T>
 }
 
 const reason = (error: unknown) => (error instanceof Error ? error.message.split('\n')[0] : String(error));
-
-function chromiumPath(): string {
-  if (process.env.CHROMIUM_PATH) return process.env.CHROMIUM_PATH;
-  const found = spawnSync('sh', ['-c', 'command -v chromium || command -v chromium-browser'], {
-    encoding: 'utf8',
-  }).stdout.trim();
-  if (!found) throw new Error('Chromium is not installed: `apt-get install chromium` (see .ci/run).');
-  return found;
-}
 
 /** The bounding box of geodata/boundary.geojson: the county view both pages fit (padding 24, as the app). */
 function boundaryBounds(): [[number, number], [number, number]] {
@@ -465,24 +457,6 @@ interface PlotTarget {
 type Figure = number | string;
 type Row = Record<string, Figure>;
 
-async function launch(): Promise<Browser> {
-  return chromium.launch({
-    executablePath: chromiumPath(),
-    headless: true,
-    args: [
-      '--no-sandbox',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      '--no-first-run',
-      '--use-gl=angle',
-      '--use-angle=swiftshader',
-      '--enable-unsafe-swiftshader',
-      '--ignore-gpu-blocklist',
-    ],
-  });
-}
-
 /**
  * Bytes received per request (response headers and body as received, i.e. compressed when it was), with
  * the URL and the time it finished; the page's requests and its dedicated workers' (MapLibre's fetches).
@@ -514,7 +488,7 @@ async function measureTarget(target: Target, plot: PlotTarget, timeout: number):
     row[name] = `failed: ${reason(error)}`;
     console.log(`  ${target.label}: ${name} failed: ${reason(error)}`);
   };
-  const browser = await launch();
+  const browser = await launchChromium();
   try {
     const context = await browser.newContext({ viewport: VIEWPORT, deviceScaleFactor: 1, locale: 'zh-CN' });
     if (target.app) {

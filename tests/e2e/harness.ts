@@ -1,17 +1,15 @@
-// End-to-end harness: serves the built app (dist/) with the real server on a free port and drives it
-// in Debian's headless Chromium through playwright-core (no browser download).
-import { execFileSync } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { FastifyInstance } from 'fastify';
-import { type Browser, type BrowserContext, chromium, type Locator, type Page } from 'playwright-core';
+import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll } from 'vitest';
 import type { Role } from '../../src/domain/wire.ts';
 import { buildServer } from '../../src/server/app.ts';
 import { hashPassword } from '../../src/server/auth/password.ts';
+import { launchChromium } from '../support/chromium.ts';
 
 export interface RunningApp {
   url: string;
@@ -90,21 +88,6 @@ export async function startApp(options: StartOptions = {}): Promise<RunningApp> 
   };
 }
 
-function chromiumPath(): string {
-  const fromEnv = process.env.CHROMIUM_PATH;
-  if (fromEnv) return fromEnv;
-  for (const candidate of ['/usr/bin/chromium', '/usr/bin/chromium-browser']) {
-    if (existsSync(candidate)) return candidate;
-  }
-  try {
-    return execFileSync('sh', ['-c', 'command -v chromium || command -v chromium-browser'], {
-      encoding: 'utf8',
-    }).trim();
-  } catch {
-    throw new Error('Chromium is not installed: run `apt-get install chromium` (see .ci/run).');
-  }
-}
-
 export interface BrowserSession {
   browser: Browser;
   context: BrowserContext;
@@ -138,22 +121,7 @@ export const pressFor = (touch: boolean) => async (locator: Locator) => {
 };
 
 export async function openBrowser(options: BrowserOptions): Promise<BrowserSession> {
-  const browser = await chromium.launch({
-    executablePath: chromiumPath(),
-    headless: true,
-    args: [
-      '--no-sandbox',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      '--no-first-run',
-      '--disable-quic',
-      '--use-gl=angle',
-      '--use-angle=swiftshader',
-      '--enable-unsafe-swiftshader',
-      '--ignore-gpu-blocklist',
-    ],
-  });
+  const browser = await launchChromium();
   const session = await openContext(browser, options);
   return { ...session, browser, close: () => browser.close() };
 }
