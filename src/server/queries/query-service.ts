@@ -13,6 +13,7 @@ import type { SearchLayerId } from '../../domain/search.ts';
 import type { AnalysisResult, OverlapShape } from '../../geo/analysis.ts';
 import type { Store } from '../store/types.ts';
 import { startTsWorker } from '../ts-worker.ts';
+import { WorkerClient } from '../worker-client.ts';
 import {
   ANALYSED_LAYERS,
   HOLDING_LAYERS,
@@ -73,10 +74,10 @@ const PART = 2000;
 
 export class QueryService {
   private readonly store: Store;
-  private worker: Worker | null = null;
-  private readonly pending = new Map<number, (answer: QueryAnswer) => void>();
-  private readonly failures = new Map<number, (error: Error) => void>();
-  private nextId = 1;
+  /** The query worker: whatever it held is gone with it, and the next question loads again on a new one. */
+  private readonly worker = new WorkerClient<QueryJob, QueryAnswer>('query worker', startWorker, () =>
+    this.layers.clear(),
+  );
   private nextLoad = 1;
   private readonly layers = new Map<LayerId, Held>();
   readonly analyses = new PerRevisions<AnalysisResult>();
@@ -197,55 +198,10 @@ export class QueryService {
   }
 
   private call(body: JobBody): Promise<QueryAnswer> {
-    const worker = this.worker ?? this.spawn();
-    const id = this.nextId++;
-    return new Promise<QueryAnswer>((resolve, reject) => {
-      this.pending.set(id, resolve);
-      this.failures.set(id, reject);
-      worker.ref();
-      worker.postMessage({ ...body, id } as QueryJob);
-    }).then((answer) => {
-      if ('error' in answer) throw new Error(`query worker: ${answer.error}`);
-      return answer;
-    });
+    return this.worker.call(body);
   }
 
-  private spawn(): Worker {
-    const worker = startWorker();
-    this.worker = worker;
-    worker.on('message', (answer: QueryAnswer) => {
-      const resolve = this.pending.get(answer.id);
-      this.pending.delete(answer.id);
-      this.failures.delete(answer.id);
-      // An idle worker does not keep the process alive.
-      if (this.pending.size === 0) worker.unref();
-      resolve?.(answer);
-    });
-    const lost = (error: Error) => {
-      if (this.worker !== worker) return;
-      this.worker = null;
-      // Whatever it held is gone with it: the next question loads again on a new worker.
-      this.layers.clear();
-      this.rejectAll(error);
-    };
-    worker.on('error', lost);
-    worker.on('exit', (code) => lost(new Error(`query worker stopped (exit code ${code})`)));
-    return worker;
-  }
-
-  private rejectAll(error: Error): void {
-    const waiting = [...this.failures.values()];
-    this.pending.clear();
-    this.failures.clear();
-    for (const reject of waiting) reject(error);
-  }
-
-  async close(): Promise<void> {
-    const worker = this.worker;
-    if (!worker) return;
-    this.worker = null;
-    this.layers.clear();
-    this.rejectAll(new Error('the server is closing'));
-    await worker.terminate();
+  close(): Promise<void> {
+    return this.worker.close();
   }
 }

@@ -16,6 +16,7 @@ import { gzip as gzipCallback } from 'node:zlib';
 import type { LayerId } from '../../domain/layers.ts';
 import type { Store } from '../store/types.ts';
 import { startTsWorker } from '../ts-worker.ts';
+import { WorkerClient } from '../worker-client.ts';
 import type { TileAnswer, TileJob } from './tile-worker.ts';
 
 export interface TileResult {
@@ -72,12 +73,11 @@ interface Held {
 
 export class TileService {
   private readonly store: Store;
-  private worker: Worker | null = null;
-  private readonly pending = new Map<
-    number,
-    { resolve: (a: TileAnswer) => void; reject: (e: Error) => void }
-  >();
-  private nextId = 1;
+  /** The tile worker: whatever it held is gone with it, and the next request builds again on a new one. */
+  private readonly worker = new WorkerClient<TileJob, TileAnswer>('tile worker', startWorker, () => {
+    this.layers.clear();
+    this.held.clear();
+  });
   private readonly layers = new Map<LayerId, Held>();
   /** Per layer, the revision the worker's index holds (known once its build or update answered). */
   private readonly held = new Map<LayerId, string>();
@@ -225,51 +225,10 @@ export class TileService {
   }
 
   private call(body: JobBody): Promise<TileAnswer> {
-    const worker = this.worker ?? this.spawn();
-    const id = this.nextId++;
-    return new Promise<TileAnswer>((resolve, reject) => {
-      this.pending.set(id, { resolve, reject });
-      worker.ref();
-      worker.postMessage({ ...body, id } as TileJob);
-    }).then((answer) => {
-      if ('error' in answer) throw new Error(`tile worker: ${answer.error}`);
-      return answer;
-    });
+    return this.worker.call(body);
   }
 
-  private spawn(): Worker {
-    const worker = startWorker();
-    this.worker = worker;
-    worker.on('message', (answer: TileAnswer) => {
-      const pending = this.pending.get(answer.id);
-      this.pending.delete(answer.id);
-      // An idle worker does not keep the process alive.
-      if (this.pending.size === 0) worker.unref();
-      pending?.resolve(answer);
-    });
-    const lost = (error: Error) => {
-      if (this.worker !== worker) return;
-      this.worker = null;
-      // Whatever it held is gone with it: the next request builds again on a new worker.
-      this.layers.clear();
-      this.held.clear();
-      const waiting = [...this.pending.values()];
-      this.pending.clear();
-      for (const pending of waiting) pending.reject(error);
-    };
-    worker.on('error', lost);
-    worker.on('exit', (code) => lost(new Error(`tile worker stopped (exit code ${code})`)));
-    return worker;
-  }
-
-  async close(): Promise<void> {
-    const worker = this.worker;
-    if (!worker) return;
-    this.worker = null;
-    this.layers.clear();
-    this.held.clear();
-    for (const pending of this.pending.values()) pending.reject(new Error('the server is closing'));
-    this.pending.clear();
-    await worker.terminate();
+  close(): Promise<void> {
+    return this.worker.close();
   }
 }
