@@ -1,6 +1,7 @@
 // A search match in a layer served as tiles (the app does not hold the feature): select it by id and fly
 // to the box the server sent with the match at once. Selecting a feature of a tiled layer makes the store
 // fetch it (state/select-by-id.ts) for the inspector and the highlight; the flight does not wait for it.
+import { bboxPolygon, point } from '@turf/turf';
 import type { Feature } from 'geojson';
 import type { MapRef } from 'react-map-gl/maplibre';
 import { focusFeature } from '../map/camera.ts';
@@ -19,24 +20,7 @@ export function selectTiledFeature(
   state.select(selectFeature(layer, id));
   if (!map || !bbox) return;
   const [west, south, east, north] = bbox;
-  const box: Feature = {
-    type: 'Feature',
-    properties: {},
-    geometry:
-      west === east && south === north
-        ? { type: 'Point', coordinates: [west, south] }
-        : {
-            type: 'Polygon',
-            coordinates: [
-              [
-                [west, south],
-                [east, south],
-                [east, north],
-                [west, north],
-                [west, south],
-              ],
-            ],
-          },
-  };
+  // A point's box is a point: fly to it (a polygon of no area has no bounds to fit).
+  const box: Feature = west === east && south === north ? point([west, south]) : bboxPolygon(bbox);
   focusFeature(map, box);
 }
