@@ -249,12 +249,26 @@ describe.each(CASES)('tiled plots on a %s', (name, options, plotId) => {
     await tap(dialog.getByRole('radio', { name: '整治中' }));
     await dialog.getByLabel('巡查发现').fill(`厂房空置，已约谈企业（瓦片 ${shot}）`);
     await tap(dialog.getByRole('radio', { name: '工改工' }));
+    // The feature states the app sets, recorded (they last only until the reloaded tiles are in).
+    await page.evaluate(() => {
+      const map = window.__landAtlas?.map;
+      if (!map) return;
+      const calls: unknown[] = [];
+      (window as unknown as { __states: unknown[] }).__states = calls;
+      const set = map.setFeatureState.bind(map);
+      map.setFeatureState = (feature, state) => {
+        calls.push({ id: feature.id, sourceLayer: feature.sourceLayer, state });
+        return set(feature, state);
+      };
+    });
     await tap(dialog.getByRole('button', { name: '保存巡查记录' }));
     await dialog.waitFor({ state: 'detached', timeout: 30_000 });
     // At once: the edited plot's feature state, which the colour prefers to the tile's property.
-    await expect
-      .poll(() => renderedPlot(page, plotId))
-      .toMatchObject({ fill: STATUS_COLOURS.rectifying, state: { status: 'rectifying' } });
+    await expect.poll(() => renderedPlot(page, plotId)).toMatchObject({ fill: STATUS_COLOURS.rectifying });
+    expect(await page.evaluate(() => (window as unknown as { __states: unknown[] }).__states)).toEqual([
+      { id: plotId, sourceLayer: 'plots', state: { status: 'rectifying', grade: expect.any(String) } },
+      { id: plotId, sourceLayer: 'plots-points', state: { status: 'rectifying', grade: expect.any(String) } },
+    ]);
     // The fetched copy is current: the inspector shows the new status and version.
     await expect
       .poll(() =>
@@ -268,7 +282,10 @@ describe.each(CASES)('tiled plots on a %s', (name, options, plotId) => {
     await expect
       .poll(() => requests.filter((url) => url.includes('/api/tiles/plots/')).length)
       .toBeGreaterThan(tilesBefore);
-    await expect.poll(() => renderedPlot(page, plotId)).toMatchObject({ tileStatus: 'rectifying' });
+    // Once the reloaded tiles are in, the feature state is dropped: the tile's own property shows it.
+    await expect
+      .poll(() => renderedPlot(page, plotId))
+      .toEqual({ fill: STATUS_COLOURS.rectifying, tileStatus: 'rectifying', state: {} });
 
     await page.reload();
     await appReady(page);

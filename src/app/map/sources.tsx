@@ -1,7 +1,7 @@
 // The map's sources and layers: the basemap (online, only when chosen), our data layers in drawing
 // order, and the selection highlight on top. Visibility is a layout property so the order holds.
 import type { FeatureCollection, Point } from 'geojson';
-import type { GeoJSONSource, VectorTileSource } from 'maplibre-gl';
+import type { GeoJSONSource, MapSourceDataEvent, VectorTileSource } from 'maplibre-gl';
 import { type ReactNode, useEffect, useRef, useState } from 'react';
 
 import { Layer, type LayerProps, Source, useMap } from 'react-map-gl/maplibre';
@@ -90,7 +90,8 @@ function appBase(): string {
  * paint expressions prefer to the tile's property (styles.ts `live`); and the layer's tiles are
  * reloaded (setTiles with the same URLs: MapLibre keeps the old tiles on screen and asks again, the
  * browser revalidates each with its ETag, which carries the layer revision, so the server answers with
- * the new tile). The state stays set afterwards: it then equals the tiles' property.
+ * the new tile). Once the reloaded tiles are in, the state is removed again: the tiles carry the edit,
+ * and a later change by someone else (seen when the tiles are next asked) is not hidden under it.
  */
 function TiledLayer({ layer, visible }: { layer: TileableLayerId; visible: boolean }) {
   const { current } = useMap();
@@ -99,12 +100,15 @@ function TiledLayer({ layer, visible }: { layer: TileableLayerId; visible: boole
   const [source] = useState(() => tiledSource(layer, appBase()));
   const shownEpoch = useRef(0);
   const stated = useRef(new Set<string>());
+  /** Edits (their property objects) the reloaded tiles already carry: no feature state for them. */
+  const settled = useRef(new WeakSet<object>());
 
   useEffect(() => {
     const map = current?.getMap();
     if (!map?.getSource(layer)) return;
     const properties = edits?.properties ?? new Map<string, Record<string, unknown>>();
     for (const [id, values] of properties) {
+      if (settled.current.has(values)) continue;
       const state = liveStateOf(values);
       for (const sourceLayer of [layer, pointsLayerOf(layer)]) {
         map.setFeatureState({ source: layer, sourceLayer, id }, state);
@@ -112,17 +116,32 @@ function TiledLayer({ layer, visible }: { layer: TileableLayerId; visible: boole
       stated.current.add(id);
     }
     // A new load dropped the edits: so do the feature states.
-    for (const id of stated.current) {
-      if (properties.has(id)) continue;
+    const unstate = (id: string) => {
       for (const sourceLayer of [layer, pointsLayerOf(layer)]) {
         map.removeFeatureState({ source: layer, sourceLayer, id });
       }
       stated.current.delete(id);
+    };
+    for (const id of stated.current) {
+      if (properties.has(id)) continue;
+      unstate(id);
     }
     const epoch = edits?.epoch ?? 0;
     if (epoch !== shownEpoch.current) {
       shownEpoch.current = epoch;
+      const shown = [...properties].filter(([, values]) => !settled.current.has(values));
       (map.getSource(layer) as VectorTileSource).setTiles(source.tiles ?? []);
+      // The tiles asked again are all in (of the revision after the edit): drop the states they carry.
+      const reloaded = (event: MapSourceDataEvent) => {
+        if (event.sourceId !== layer || !map.isSourceLoaded(layer)) return;
+        map.off('sourcedata', reloaded);
+        if (shownEpoch.current !== epoch) return;
+        for (const [id, values] of shown) {
+          settled.current.add(values);
+          unstate(id);
+        }
+      };
+      map.on('sourcedata', reloaded);
     }
   }, [current, layer, edits, source]);
 
