@@ -159,7 +159,9 @@ async function main(): Promise<void> {
     await page.waitForFunction(() => navigator.serviceWorker?.controller !== null, null, {
       timeout: 120_000,
     });
+    console.error('signed in; the service worker controls the page');
     await openTime(page); // a first reload under the service worker, not counted
+    console.error('first reload done');
     const online: number[] = [];
     const offline: number[] = [];
     for (let round = 0; round < rounds; round++) {
