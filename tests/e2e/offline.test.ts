@@ -2,8 +2,10 @@
 // app opens offline (the service worker's app shell, the layers from IndexedDB) as the person who was
 // signed in, with the offline banner and the data's age, and a plot's card opens; a half-typed inspection
 // with a photo comes back after a reload offline and another online; back online a session ended on the
-// server brings the login screen, and the draft is still there after signing in again. Each device has
-// its own server and browser (a new context: no service worker or storage from another test).
+// server brings the login screen, and the draft is still there after signing in again. With the plots
+// served as vector tiles, the tiles already seen draw from the service worker's cache with the server
+// stopped, and signing out empties that cache. Each device has its own server and browser (a new
+// context: no service worker or storage from another test).
 import { readFileSync } from 'node:fs';
 import { deflateSync } from 'node:zlib';
 import type { FeatureCollection } from 'geojson';
@@ -11,6 +13,7 @@ import type { Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   type BrowserSession,
+  DESKTOP,
   DEVICES,
   isLocal,
   login,
@@ -225,5 +228,68 @@ describe.each(DEVICES)('offline on a %s', (name, options) => {
     await expect.poll(() => keptDrafts(page)).toEqual([]);
     await expect.poll(() => card.getByText('有未完成的巡查草稿').count()).toBe(0);
     expect(session.consoleErrors.filter((text) => !text.includes('ERR_INTERNET_DISCONNECTED'))).toEqual([]);
+  });
+});
+
+describe('plots served as vector tiles, offline (desktop)', () => {
+  let app: RunningApp;
+  let session: BrowserSession;
+  let closed = false;
+
+  beforeAll(async () => {
+    app = await startApp({ users: [USERS.inspector], tileThreshold: 0 });
+    session = await openBrowser(DESKTOP);
+  });
+  afterAll(async () => {
+    await session?.close();
+    if (!closed) await app?.close();
+  });
+
+  /** The plots drawn at the county view (dots or fills), by id. */
+  const drawnPlots = (page: Page) =>
+    page.evaluate(() => {
+      const ids = new Set<string>();
+      const map = window.__landAtlas?.map;
+      for (const feature of map?.queryRenderedFeatures({ layers: ['plots-dots', 'plots-fill'] }) ?? [])
+        ids.add(String(feature.properties?.id));
+      return ids.size;
+    });
+
+  it('draws the tiles already seen from the service worker’s cache (the server stopped); signing out empties that cache', async () => {
+    const { page, context } = session;
+    await openAndLogin(page, app.url, USERS.inspector);
+    await appReady(page);
+    await shellCached(page);
+    // The first visit's tiles came before the service worker controlled the page: a second visit's are kept.
+    await page.reload();
+    await appReady(page);
+    expect(await drawnPlots(page)).toBe(plots.features.length);
+
+    // Nothing can come from the server from here on, whatever the browser's offline emulation covers.
+    await app.close();
+    closed = true;
+    await context.setOffline(true);
+    await page.reload();
+    await appReady(page);
+    expect(await page.locator('.offline-banner').count()).toBe(1);
+    expect(await page.evaluate(() => window.__landAtlas?.store.getState().tiled.plots?.count)).toBe(
+      plots.features.length,
+    );
+    expect(await drawnPlots(page)).toBe(plots.features.length);
+    expect(await page.locator('.problems').count()).toBe(0);
+
+    const cachedTiles = () =>
+      page.evaluate(async () =>
+        (await caches.has('land-atlas-tiles'))
+          ? (await (await caches.open('land-atlas-tiles')).keys()).length
+          : 0,
+      );
+    expect(await cachedTiles()).toBeGreaterThan(0);
+    await page.getByRole('button', { name: /^用户菜单/ }).click();
+    await page.getByRole('button', { name: '退出登录' }).click();
+    // The server is gone: the login screen, with nothing of this person left but their drafts and queue.
+    await page.getByRole('form', { name: '登录' }).waitFor({ state: 'visible' });
+    expect(await cachedTiles()).toBe(0);
+    expect(await page.evaluate(() => localStorage.getItem('land-atlas:signed-in'))).toBeNull();
   });
 });
