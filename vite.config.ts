@@ -69,6 +69,8 @@ const pwa = VitePWA({
   registerType: 'autoUpdate',
   injectRegister: false,
   manifestFilename: 'manifest.webmanifest',
+  // The icons and the manifest are precached once, by the glob below and by the plugin itself.
+  includeManifestIcons: false,
   manifest: {
     id: '/',
     name: '鹤山市土地一张图 · Land Atlas',
@@ -88,7 +90,7 @@ const pwa = VitePWA({
     ],
   },
   workbox: {
-    globPatterns: ['**/*.{js,mjs,css,html,png,webmanifest}'],
+    globPatterns: ['**/*.{js,mjs,css,html,png}'],
     globIgnores: ['**/*.geojson'],
     // MapLibre's chunk is about 1 MB; nothing of the shell may be left out for its size.
     maximumFileSizeToCacheInBytes: 8 * 1024 * 1024,
