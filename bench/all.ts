@@ -19,7 +19,9 @@
 //      served as tiles) against the same pure functions in process (bench/server-queries.ts);
 //  12. the built app in headless Chromium against a plain MapLibre page with the same plots, geojson and
 //      tiles modes (bench/browser.ts): 20 000 plots unless `--browser-plots 100000,300000`
-//      (`--browser-modes geojson,tiles`, `--browser-tile-threshold N` likewise).
+//      (`--browser-modes geojson,tiles`, `--browser-tile-threshold N` likewise);
+//  13. the app offline: the service worker's precached app shell (KB raw, gzip, brotli) and the time to
+//      open the app (page → map idle) offline against online, in the same run (bench/offline.ts).
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, openSync, rmSync } from 'node:fs';
 import { cpus, tmpdir } from 'node:os';
@@ -108,3 +110,4 @@ run('Browser: the app vs a plain MapLibre page with the same plots', [
   '--tile-threshold',
   option('browser-tile-threshold', '1000'),
 ]);
+run('The app offline: the app shell’s precache size, and opening offline vs online', ['bench/offline.ts']);

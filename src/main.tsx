@@ -7,6 +7,7 @@ import { MapProvider } from 'react-map-gl/maplibre';
 // components inside App), the shell's frame last, so its rules win ties.
 import './app/ui/ui.css';
 import { App } from './app/shell/app.tsx';
+import { registerServiceWorker } from './app/shell/pwa.ts';
 // MapLibre's styles with the page, before ours (app.css overrides some), though its code comes later.
 import 'maplibre-gl/dist/maplibre-gl.css';
 import './app/shell/app.css';
@@ -21,3 +22,6 @@ if (root) {
     </StrictMode>,
   );
 }
+
+// The app shell for offline use: registered after the first render, so it never delays the start.
+registerServiceWorker();

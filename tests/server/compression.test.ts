@@ -16,6 +16,13 @@ const SCRIPT = Buffer.from(
   Array.from({ length: 400 }, (_, i) => `export const value${i} = ${i} * 2; // 鹤山 ${i}\n`).join(''),
 );
 
+const SERVICE_WORKER = Buffer.from(
+  `self.skipWaiting();${Array.from({ length: 60 }, (_, i) => `/* assets/chunk-${i}.js */`).join('\n')}`,
+);
+const MANIFEST = Buffer.from(
+  JSON.stringify({ name: '鹤山市土地一张图 · Land Atlas', display: 'standalone' }),
+);
+
 function fakeDist(root: string): string {
   const dir = join(root, 'dist');
   mkdirSync(join(dir, 'assets'), { recursive: true });
@@ -25,6 +32,12 @@ function fakeDist(root: string): string {
   const br = brotliCompressSync(SCRIPT, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } });
   writeFileSync(join(dir, 'assets', 'index-abc123.js.br'), br);
   writeFileSync(join(dir, 'assets', 'index-abc123.js.gz'), gzipSync(SCRIPT, { level: 9 }));
+  // The service worker and the web app manifest of vite-plugin-pwa, compressed by the same build step.
+  writeFileSync(join(dir, 'sw.js'), SERVICE_WORKER);
+  writeFileSync(join(dir, 'sw.js.br'), brotliCompressSync(SERVICE_WORKER));
+  writeFileSync(join(dir, 'sw.js.gz'), gzipSync(SERVICE_WORKER, { level: 9 }));
+  writeFileSync(join(dir, 'manifest.webmanifest'), MANIFEST);
+  writeFileSync(join(dir, 'manifest.webmanifest.br'), brotliCompressSync(MANIFEST));
   return dir;
 }
 
@@ -193,5 +206,32 @@ describe('the built app’s files, pre-compressed at build', () => {
         '<!doctype html><title>atlas</title>',
       );
     }
+  });
+});
+
+describe('the service worker and the web app manifest', () => {
+  it('sw.js is sent pre-compressed with Cache-Control: no-cache, so a new build reaches every tablet', async () => {
+    const response = await app.server.inject({
+      method: 'GET',
+      url: '/sw.js',
+      headers: { 'accept-encoding': 'gzip, deflate, br' },
+    });
+    expect(response.statusCode).toBe(200);
+    expect(response.headers['cache-control']).toBe('no-cache');
+    expect(response.headers['content-encoding']).toBe('br');
+    expect(String(response.headers['content-type'])).toMatch(/^text\/javascript|^application\/javascript/);
+    expect(brotliDecompressSync(response.rawPayload).equals(SERVICE_WORKER)).toBe(true);
+  });
+
+  it('the manifest is public, no-cache and sent as application/manifest+json', async () => {
+    const response = await app.server.inject({
+      method: 'GET',
+      url: '/manifest.webmanifest',
+      headers: { 'accept-encoding': 'br' },
+    });
+    expect(response.statusCode).toBe(200);
+    expect(response.headers['cache-control']).toBe('no-cache');
+    expect(String(response.headers['content-type'])).toMatch(/^application\/manifest\+json/);
+    expect(brotliDecompressSync(response.rawPayload).equals(MANIFEST)).toBe(true);
   });
 });

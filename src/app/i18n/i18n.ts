@@ -73,6 +73,16 @@ const STRINGS = {
   },
   dismiss: { zh: '收起', en: 'Hide' },
   statusBar: { zh: '状态栏', en: 'Status bar' },
+  offlineTitle: { zh: '离线', en: 'Offline' },
+  offlineNoServer: {
+    zh: '连不上服务器，显示的是本机保存的数据。',
+    en: 'The server cannot be reached; the data shown is what this device keeps.',
+  },
+  offlineWorks: {
+    zh: '离线可用：查看地图、地块信息、记录巡查（联网后同步）。',
+    en: 'Works offline: the map, plot information, recording inspections (sent when back online).',
+  },
+  dataAsOf: { zh: '数据更新于 {time}', en: 'Data as of {time}' },
   scale: { zh: '比例尺', en: 'Scale' },
   cursor: { zh: '光标', en: 'Cursor' },
   centre: { zh: '中心', en: 'Centre' },

@@ -1,10 +1,11 @@
 // 编辑属性 / Edit attributes of a plot, for planners: status, mode, grade, deadline and notes. Sends only
 // the fields changed, from the version the form started from, through the one write path
 // (api/transact.ts): edits of other fields made meanwhile are merged without asking; only a field both
-// changed differently opens the conflict dialog.
+// changed differently opens the conflict dialog. What is typed is kept as a draft on the device (draft.ts).
 import type { Feature } from 'geojson';
-import { type FormEvent, useState } from 'react';
+import { type FormEvent, useMemo, useState } from 'react';
 import { isIsoDate } from '../../domain/dates.ts';
+import { restoredFields } from '../../domain/drafts.ts';
 import { propertyLabel, valueLabel } from '../../domain/labels.ts';
 import { isStatusBackwards, PLOT_GRADES, RECTIFICATION_MODES } from '../../domain/layers.ts';
 import { errorText } from '../api/client.ts';
@@ -13,9 +14,13 @@ import { type Conflict, type Outcome, transact } from '../api/transact.ts';
 import { GRADE_COLOURS } from '../map/styles.ts';
 import { useAtlas } from '../state/store.ts';
 import { ChoiceGroup } from '../ui/choice-group.tsx';
+import { useDraft, usePlotDraftAddress } from './draft.ts';
 import { type RecordFormProps, RecordFormSheet } from './record-form-sheet.tsx';
 import { notesWithBackReason, StatusChoice } from './status-back.tsx';
 import { tr } from './strings.ts';
+
+/** The attribute editor takes no photos. */
+const NO_PHOTOS: readonly File[] = [];
 
 const EDITABLE_PLOT_FIELDS = ['status', 'mode', 'grade', 'deadline', 'notes'] as const;
 
@@ -50,15 +55,24 @@ export function plotChanges(base: Record<string, unknown>, values: Values): Reco
   return changes;
 }
 
-export function EditPlotForm({ lang, plotId, properties, onClose, onSaved }: RecordFormProps) {
+export function EditPlotForm({ lang, plotId, properties, onClose, onSaved, draft }: RecordFormProps) {
   // The version the person is editing from stays fixed while the form is open.
   const [base] = useState(properties);
-  const [values, setValues] = useState<Values>(() => valuesOf(properties));
+  const [opening] = useState(() => ({ ...valuesOf(properties), backReason: '' }));
+  const [start] = useState(() => restoredFields(opening, draft?.fields));
+  const [values, setValues] = useState<Values>(() => {
+    const { backReason: _reason, ...fields } = start;
+    return fields;
+  });
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const [conflict, setConflict] = useState<Conflict | null>(null);
   const [conflictError, setConflictError] = useState<string | null>(null);
-  const [backReason, setBackReason] = useState('');
+  const [backReason, setBackReason] = useState(start.backReason);
+  const typed = useMemo(() => ({ ...values, backReason }), [values, backReason]);
+  const draftControl = useDraft(usePlotDraftAddress(plotId, 'edit-plot'), opening, typed, NO_PHOTOS, {
+    restored: Boolean(draft),
+  });
   const backwards = isStatusBackwards(String(base.status ?? ''), values.status);
   const set = (name: keyof Values) => (value: string) =>
     setValues((current) => ({ ...current, [name]: value }));
@@ -75,6 +89,7 @@ export function EditPlotForm({ lang, plotId, properties, onClose, onSaved }: Rec
       }
       if (outcome.feature) useAtlas.getState().putFeature('plots', outcome.feature as unknown as Feature);
       setConflict(null);
+      draftControl.settle();
       onSaved(tr(lang, 'saved'));
     } catch (caught) {
       if (conflict) setConflictError(errorText(caught, lang));
@@ -114,6 +129,11 @@ export function EditPlotForm({ lang, plotId, properties, onClose, onSaved }: Rec
       takeTheirsNote={tr(lang, 'takeTheirsNote')}
       onConflictClose={() => setConflict(null)}
       onResolve={(write) => void send(write)}
+      confirmCancel={draftControl.worthKeeping}
+      onDiscard={() => {
+        draftControl.settle();
+        onClose();
+      }}
     >
       <StatusChoice
         lang={lang}

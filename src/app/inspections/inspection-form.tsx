@@ -3,10 +3,12 @@
 // the inspection (POST /api/inspections with the plot version seen), puts the plot's new status on the
 // map, then sends each photo. It goes through the one write path (api/transact.ts): a plot changed
 // meanwhile in other fields is merged without asking; only a status (or mode) both changed differently
-// opens the conflict dialog. Photos that fail can be sent again.
+// opens the conflict dialog. Photos that fail can be sent again. What is typed, photos included, is kept
+// as a draft on the device as it is typed (draft.ts) and comes back when the form is opened again.
 import type { Feature } from 'geojson';
 import { type FormEvent, useEffect, useId, useMemo, useRef, useState } from 'react';
 import { isIsoDate } from '../../domain/dates.ts';
+import { restoredFields } from '../../domain/drafts.ts';
 import { valueLabel } from '../../domain/labels.ts';
 import { isStatusBackwards, RECTIFICATION_MODES } from '../../domain/layers.ts';
 import { PHOTO_TYPES, photoProblem } from '../../domain/photos.ts';
@@ -14,11 +16,13 @@ import { errorText } from '../api/client.ts';
 import type { NewInspection } from '../api/endpoints.ts';
 import { newClientId } from '../api/ids.ts';
 import { type Conflict, type Outcome, transact } from '../api/transact.ts';
+import { photoFile } from '../state/drafts-db.ts';
 import { useAtlas } from '../state/store.ts';
 import { ChoiceGroup } from '../ui/choice-group.tsx';
 import { CloseButton } from '../ui/close-button.tsx';
 import { Sheet } from '../ui/sheet.tsx';
 import { todayIso } from './diff.ts';
+import { useDraft, usePlotDraftAddress } from './draft.ts';
 import { type RecordFormProps, RecordFormSheet } from './record-form-sheet.tsx';
 import { notesWithBackReason, StatusChoice } from './status-back.tsx';
 import { tr } from './strings.ts';
@@ -39,18 +43,49 @@ function megabytes(bytes: number): string {
   return (bytes / 1024 / 1024).toFixed(1);
 }
 
-export function InspectionForm({ lang, plotId, properties, onClose, onSaved }: RecordFormProps) {
+/** A picked file as the form shows it, with its preview and any problem with it. */
+function pickedPhoto(lang: RecordFormProps['lang'], file: File, index: number, url: string): PickedPhoto {
+  const problem = photoProblem(file);
+  return {
+    key: `${file.name}-${file.size}-${file.lastModified}-${Date.now()}-${index}`,
+    file,
+    url,
+    problem:
+      problem === 'too-large'
+        ? tr(lang, 'photoTooLarge', { name: file.name, size: megabytes(file.size) })
+        : problem === 'wrong-type'
+          ? tr(lang, 'photoWrongType', { name: file.name })
+          : null,
+  };
+}
+
+export function InspectionForm({ lang, plotId, properties, onClose, onSaved, draft }: RecordFormProps) {
   // The plot as it was when the form opened: the version the inspection is based on.
   const [base] = useState(properties);
   const baseVersion = Number(base.version);
   const currentStatus = String(base.status ?? 'identified');
-  const [date, setDate] = useState(todayIso);
-  const [status, setStatus] = useState(currentStatus);
-  const [findings, setFindings] = useState('');
-  const [mode, setMode] = useState('');
-  const [notes, setNotes] = useState('');
-  const [backReason, setBackReason] = useState('');
-  const [photos, setPhotos] = useState<PickedPhoto[]>([]);
+  // What the form opens with, and what it opens with when it continues a draft.
+  const [opening] = useState(() => ({
+    date: todayIso(),
+    status: currentStatus,
+    findings: '',
+    mode: '',
+    notes: '',
+    backReason: '',
+  }));
+  const [start] = useState(() => restoredFields(opening, draft?.fields));
+  const [date, setDate] = useState(start.date);
+  const [status, setStatus] = useState(start.status);
+  const [findings, setFindings] = useState(start.findings);
+  const [mode, setMode] = useState(start.mode);
+  const [notes, setNotes] = useState(start.notes);
+  const [backReason, setBackReason] = useState(start.backReason);
+  const [photos, setPhotos] = useState<PickedPhoto[]>(() =>
+    (draft?.photos ?? []).map((kept, index) => {
+      const file = photoFile(kept);
+      return pickedPhoto(lang, file, index, URL.createObjectURL(file));
+    }),
+  );
   const [phase, setPhase] = useState<'editing' | 'saving' | 'uploading' | 'photos-failed'>('editing');
   const [progress, setProgress] = useState({ n: 0, total: 0 });
   const [error, setError] = useState<string | null>(null);
@@ -68,8 +103,18 @@ export function InspectionForm({ lang, plotId, properties, onClose, onSaved }: R
   const backwards = isStatusBackwards(currentStatus, status);
   const bump = useAtlas((state) => state.bumpRecords);
 
+  const typed = useMemo(
+    () => ({ date, status, findings, mode, notes, backReason }),
+    [date, status, findings, mode, notes, backReason],
+  );
+  const files = useMemo(() => photos.map((photo) => photo.file), [photos]);
+  const draftControl = useDraft(usePlotDraftAddress(plotId, 'inspection'), opening, typed, files, {
+    alwaysKept: ['date'],
+    restored: Boolean(draft),
+  });
+
   // Previews are blob: URLs; give their memory back when a photo is removed or the form goes.
-  const previews = useRef(new Set<string>());
+  const previews = useRef(new Set<string>(photos.map((photo) => photo.url)));
   useEffect(() => {
     const urls = previews.current;
     return () => {
@@ -84,20 +129,9 @@ export function InspectionForm({ lang, plotId, properties, onClose, onSaved }: R
 
   const addPhotos = (files: FileList | null) => {
     if (!files) return;
-    const added = [...files].map((file, index) => {
-      const problem = photoProblem(file);
-      return {
-        key: `${file.name}-${file.size}-${file.lastModified}-${Date.now()}-${index}`,
-        file,
-        url: track(URL.createObjectURL(file)),
-        problem:
-          problem === 'too-large'
-            ? tr(lang, 'photoTooLarge', { name: file.name, size: megabytes(file.size) })
-            : problem === 'wrong-type'
-              ? tr(lang, 'photoWrongType', { name: file.name })
-              : null,
-      };
-    });
+    const added = [...files].map((file, index) =>
+      pickedPhoto(lang, file, index, track(URL.createObjectURL(file))),
+    );
     setPhotos((current) => [...current, ...added]);
   };
 
@@ -141,6 +175,8 @@ export function InspectionForm({ lang, plotId, properties, onClose, onSaved }: R
       const recorded = outcome.inspection;
       if (!recorded) throw new Error('no inspection in the answer');
       setInspectionId(recorded.id);
+      // Recorded: the draft has done its work (photos that fail to send can be sent again from here).
+      draftControl.settle();
       useAtlas.getState().putFeature('plots', recorded.plot as unknown as Feature);
       await uploadAll(recorded.id, photos);
     } catch (caught) {
@@ -226,6 +262,11 @@ export function InspectionForm({ lang, plotId, properties, onClose, onSaved }: R
       takeTheirsNote={tr(lang, 'takeTheirsInspection')}
       onConflictClose={() => setConflict(null)}
       onResolve={(write) => void save(write)}
+      confirmCancel={draftControl.worthKeeping}
+      onDiscard={() => {
+        draftControl.settle();
+        onClose();
+      }}
     >
       <label className="field">
         <span>{tr(lang, 'date')}</span>

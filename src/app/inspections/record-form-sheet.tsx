@@ -1,9 +1,11 @@
 // The frame both record forms (an inspection, a plot's attributes) share: a sheet that will not close
 // while a save is under way, the form with its save and cancel buttons, and the conflict dialog over it
-// when a save meets a change made meanwhile.
-import type { FormEvent, ReactNode } from 'react';
+// when a save meets a change made meanwhile. Cancelling a form with something typed asks first (its draft
+// goes with it); closing it with ✕ keeps the draft for later (inspections/draft.ts).
+import { type FormEvent, type ReactNode, useState } from 'react';
 import type { Lang } from '../../domain/i18n.ts';
 import type { Conflict, Outcome } from '../api/transact.ts';
+import type { StoredDraft } from '../state/drafts-db.ts';
 import { Sheet } from '../ui/sheet.tsx';
 import { ConflictDialog } from './conflict-dialog.tsx';
 import { tr } from './strings.ts';
@@ -17,6 +19,8 @@ export interface RecordFormProps {
   onClose: () => void;
   /** After a save, with the message the inspector shows. */
   onSaved: (message: string) => void;
+  /** The draft to continue: the form opens with what it kept. */
+  draft?: StoredDraft | null;
 }
 
 export function RecordFormSheet({
@@ -31,6 +35,8 @@ export function RecordFormSheet({
   takeTheirsNote,
   onConflictClose,
   onResolve,
+  confirmCancel,
+  onDiscard,
   children,
 }: {
   lang: Lang;
@@ -47,9 +53,17 @@ export function RecordFormSheet({
   onConflictClose: () => void;
   /** Sends the person's choice in the conflict through the form's own write path. */
   onResolve: (write: () => Promise<Outcome>) => void;
+  /** Something is typed: 取消 asks before `onDiscard` (which drops the draft and closes). */
+  confirmCancel: boolean;
+  onDiscard: () => void;
   /** The form's fields, its error and progress lines. */
   children: ReactNode;
 }) {
+  const [asking, setAsking] = useState(false);
+  const cancel = () => {
+    if (confirmCancel) setAsking(true);
+    else onDiscard();
+  };
   return (
     <Sheet
       title={title}
@@ -59,14 +73,33 @@ export function RecordFormSheet({
     >
       <form className="record-form" onSubmit={onSubmit} noValidate>
         {children}
-        <div className="form-actions">
-          <button type="submit" className="primary-button" disabled={busy}>
-            {saveLabel}
-          </button>
-          <button type="button" className="secondary-button" disabled={busy} onClick={onClose}>
-            {tr(lang, 'cancel')}
-          </button>
-        </div>
+        {asking && confirmCancel ? (
+          <div className="cancel-question" role="alert">
+            <p>{tr(lang, 'cancelQuestion')}</p>
+            <div className="form-actions">
+              <button type="button" className="primary-button danger" onClick={onDiscard}>
+                {tr(lang, 'cancelConfirm')}
+              </button>
+              <button type="button" className="secondary-button" onClick={() => setAsking(false)}>
+                {tr(lang, 'cancelBack')}
+              </button>
+            </div>
+          </div>
+        ) : (
+          <div className="form-actions">
+            <button type="submit" className="primary-button" disabled={busy}>
+              {saveLabel}
+            </button>
+            <button type="button" className="secondary-button" disabled={busy} onClick={cancel}>
+              {tr(lang, 'cancel')}
+            </button>
+          </div>
+        )}
+        {confirmCancel && !busy && (
+          <p className="hint draft-hint" role="note">
+            {tr(lang, 'draftAutosaved')}
+          </p>
+        )}
       </form>
       {conflict && (
         <ConflictDialog

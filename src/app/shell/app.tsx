@@ -23,6 +23,7 @@ import {
   useZoneTools,
 } from './lazy.tsx';
 import { Legend } from './legend.tsx';
+import { OfflineBanner } from './offline-banner.tsx';
 import { ProblemsBanner } from './problems-banner.tsx';
 import { StatusBar } from './status-bar.tsx';
 import { exposeTestHook } from './test-hook.ts';
@@ -119,6 +120,7 @@ export function App() {
         </a>
         <UserMenu />
       </header>
+      <OfflineBanner />
       <ProblemsBanner />
       {loading && (
         <p className="loading" role="status">

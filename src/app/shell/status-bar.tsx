@@ -1,6 +1,7 @@
 // The status bar: a scale bar with its 1:n, and the cursor's (or, on touch, the centre's) longitude,
 // latitude and CGCS2000 3° Gauss-Krüger zone-38 X (northing) / Y (zone-prefixed easting).
 
+import { dataTimeLabel } from '../../domain/data-age.ts';
 import { formatNumber } from '../../domain/units.ts';
 import { lonLatToGk38 } from '../../geo/crs.ts';
 import { t } from '../i18n/i18n.ts';
@@ -14,9 +15,15 @@ export function StatusBar() {
   const mPerPx = useAtlas((state) => state.pointer.metresPerPixel);
   const bar = mPerPx ? scaleBar(mPerPx, 120) : null;
   const gk = lngLat ? lonLatToGk38(lngLat[0], lngLat[1]) : null;
+  const dataAsOf = useAtlas((state) => state.network.dataAsOf);
 
   return (
     <section className="status-bar" aria-label={t(lang, 'statusBar')}>
+      {dataAsOf !== null && (
+        <p className="data-age" data-testid="data-age">
+          {t(lang, 'dataAsOf', { time: dataTimeLabel(dataAsOf, Date.now()) })}
+        </p>
+      )}
       {bar && mPerPx && (
         <p className="scale">
           <span className="visually-hidden">{t(lang, 'scale')}</span>

@@ -26,7 +26,13 @@ export interface LoadResult {
   layers: StoredLayers;
   reports: FileReport[];
   tiled: TiledLayers;
+  /** Some layer came from this device's copy: the server could not be reached. */
+  fromDevice: boolean;
+  /** Some layer came new from the server (not a 304). */
+  changed: boolean;
 }
+
+type Source = 'network' | 'not-modified' | 'device' | 'failed';
 
 /** The layers to be drawn from tiles, by the server's manifest; none when it cannot be read. */
 function tiledOf(manifest: LayerManifest | null): TiledLayers {
@@ -57,7 +63,7 @@ async function loadOne(
   layer: StoredLayerId,
   baseUrl: string,
   user: string,
-): Promise<{ data: LayerData | null; report: FileReport }> {
+): Promise<{ data: LayerData | null; report: FileReport; source: Source }> {
   const fileName = fileNameOf(layer);
   const report: FileReport = { layer, fileName, ok: false, problems: [], fetchError: null };
   const cached = await readCachedLayer(user, layer);
@@ -67,18 +73,25 @@ async function loadOne(
     response = await send(layerUrl(layer, baseUrl), cached ? { ifNoneMatch: cached.etag } : {});
     if (response.status === 304 && cached) {
       report.ok = true;
-      return { data: indexLayer(layer, fileName, cached.collection, new Map(cached.areaM2)), report };
+      const data = indexLayer(layer, fileName, cached.collection, new Map(cached.areaM2));
+      return { data, report, source: 'not-modified' };
     }
     text = await response.text();
   } catch (error) {
+    if (cached && error instanceof ApiError && error.status === 0) {
+      // The server could not be reached: this device's copy, as it was last served.
+      report.ok = true;
+      const data = indexLayer(layer, fileName, cached.collection, new Map(cached.areaM2));
+      return { data, report, source: 'device' };
+    }
     report.fetchError = failureText(error);
-    return { data: null, report };
+    return { data: null, report, source: 'failed' };
   }
   try {
     const checked = checkServedLayerText(text);
     report.ok = checked.ok;
     report.problems = checked.problems;
-    if (!checked.ok || !checked.geojson) return { data: null, report };
+    if (!checked.ok || !checked.geojson) return { data: null, report, source: 'failed' };
     const data = indexLayer(layer, fileName, checked.geojson as FeatureCollection);
     const etag = response.headers.get('ETag');
     if (etag) {
@@ -89,18 +102,27 @@ async function loadOne(
         receivedAt: Date.now(),
       });
     }
-    return { data, report };
+    return { data, report, source: 'network' };
   } catch (error) {
     report.ok = false;
     report.fetchError = failureText(error);
-    return { data: null, report };
+    return { data: null, report, source: 'failed' };
   }
 }
 
-/** Loads every layer from the server at `baseUrl` (the app's own origin) for the signed-in `user`. */
-export async function loadLayers(baseUrl: string, user: string): Promise<LoadResult> {
-  // Without the manifest (a failure to read it), every layer is loaded whole, as before tiles existed.
-  const tiled = tiledOf(await getLayerManifest().catch(() => null));
+/**
+ * Loads every layer from the server at `baseUrl` (the app's own origin) for the signed-in `user`.
+ * `keptTiled`: which layers came as tiles at the last load (offline, when the manifest cannot be read).
+ */
+export async function loadLayers(
+  baseUrl: string,
+  user: string,
+  keptTiled?: TiledLayers,
+): Promise<LoadResult> {
+  // Without the manifest (a failure to read it), every layer is loaded whole, as before tiles existed;
+  // offline, as the last load had them.
+  const manifest = await getLayerManifest().catch(() => null);
+  const tiled = manifest === null && keptTiled ? keptTiled : tiledOf(manifest);
   const whole = STORED_LAYERS.filter((layer) => !(layer in tiled));
   const results = await Promise.all(whole.map((layer) => loadOne(layer, baseUrl, user)));
   const layers: StoredLayers = {};
@@ -116,5 +138,11 @@ export async function loadLayers(baseUrl: string, user: string): Promise<LoadRes
       fetchError: null,
     }),
   );
-  return { layers, reports: [...results.map((result) => result.report), ...tiledReports], tiled };
+  return {
+    layers,
+    reports: [...results.map((result) => result.report), ...tiledReports],
+    tiled,
+    fromDevice: results.some((result) => result.source === 'device'),
+    changed: results.some((result) => result.source === 'network'),
+  };
 }

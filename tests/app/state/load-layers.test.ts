@@ -165,4 +165,66 @@ describe('loadLayers', () => {
     expect(result.layers.plots).toBeUndefined();
     expect(await readCachedLayer('wang', 'plots')).toBeNull();
   });
+
+  it('offline (fetch fails: no network, a dead spot) shows the layers this device holds, as they were served', async () => {
+    const calls: Call[] = [];
+    stubServer(calls);
+    const online = await loadLayers('http://atlas.test/', 'wang');
+    expect(online.fromDevice).toBe(false);
+    expect(online.changed).toBe(true);
+    await vi.waitFor(async () => {
+      const entries = await Promise.all(LAYERS.map((layer) => readCachedLayer('wang', layer)));
+      if (entries.some((entry) => entry === null)) throw new Error('not kept yet');
+    });
+    vi.stubGlobal('fetch', async () => {
+      throw new TypeError('Failed to fetch');
+    });
+    const offline = await loadLayers('http://atlas.test/', 'wang');
+    expect(offline.fromDevice).toBe(true);
+    expect(offline.changed).toBe(false);
+    expect(offline.reports.every((report) => report.ok)).toBe(true);
+    expect(offline.layers.plots?.collection).toEqual(plots);
+    expect(offline.layers.plots?.areaM2.get('HS-DX-0001')).toBe(
+      online.layers.plots?.areaM2.get('HS-DX-0001'),
+    );
+  });
+
+  it('offline with nothing kept for this user reports each layer as unreachable (another person’s copy is not shown)', async () => {
+    stubServer([]);
+    await loadLayers('http://atlas.test/', 'wang');
+    await vi.waitFor(async () => {
+      if (!(await readCachedLayer('wang', 'plots'))) throw new Error('not kept yet');
+    });
+    vi.stubGlobal('fetch', async () => {
+      throw new TypeError('Failed to fetch');
+    });
+    const result = await loadLayers('http://atlas.test/', 'li');
+    expect(result.layers.plots).toBeUndefined();
+    expect(result.fromDevice).toBe(false);
+    expect(result.reports.find((report) => report.layer === 'plots')?.fetchError).toBe('network');
+  });
+
+  it('offline, a layer that came as tiles at the last load is left to the map again (not reported missing)', async () => {
+    vi.stubGlobal('fetch', async () => {
+      throw new TypeError('Failed to fetch');
+    });
+    const result = await loadLayers('http://atlas.test/', 'wang', {
+      plots: { count: 30_000, revision: '7' },
+    });
+    expect(result.tiled).toEqual({ plots: { count: 30_000, revision: '7' } });
+    expect(result.reports.find((report) => report.layer === 'plots')?.ok).toBe(true);
+  });
+
+  it('back online, unchanged layers are 304s: nothing changed, nothing from the device', async () => {
+    const calls: Call[] = [];
+    stubServer(calls);
+    await loadLayers('http://atlas.test/', 'wang');
+    await vi.waitFor(async () => {
+      const entries = await Promise.all(LAYERS.map((layer) => readCachedLayer('wang', layer)));
+      if (entries.some((entry) => entry === null)) throw new Error('not kept yet');
+    });
+    const again = await loadLayers('http://atlas.test/', 'wang');
+    expect(again.changed).toBe(false);
+    expect(again.fromDevice).toBe(false);
+  });
 });
