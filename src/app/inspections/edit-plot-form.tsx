@@ -1,16 +1,18 @@
 // 编辑属性 / Edit attributes of a plot, for planners: status, mode, grade, deadline and notes. Sends only
 // the fields changed, from the version the form started from, through the one write path
-// (api/transact.ts): edits of other fields made meanwhile are merged without asking; only a field both
-// changed differently opens the conflict dialog.
+// (api/transact.ts), queued first in the outbox (src/app/outbox): edits of other fields made meanwhile
+// are merged without asking; only a field both changed differently opens the conflict dialog. With no
+// network it closes with 已保存，待同步 and the outbox sends it later.
 import type { Feature } from 'geojson';
-import { type FormEvent, useState } from 'react';
+import { type FormEvent, useMemo, useState } from 'react';
 import { isIsoDate } from '../../domain/dates.ts';
 import { propertyLabel, valueLabel } from '../../domain/labels.ts';
 import { isStatusBackwards, PLOT_GRADES, RECTIFICATION_MODES } from '../../domain/layers.ts';
 import { errorText } from '../api/client.ts';
 import { newClientId } from '../api/ids.ts';
-import { type Conflict, type Outcome, transact } from '../api/transact.ts';
+import type { Conflict } from '../api/transact.ts';
 import { GRADE_COLOURS } from '../map/styles.ts';
+import { releaseFromForm, type Submitted, submit } from '../outbox/outbox.ts';
 import { useAtlas } from '../state/store.ts';
 import { ChoiceGroup } from '../ui/choice-group.tsx';
 import { type RecordFormProps, RecordFormSheet } from './record-form-sheet.tsx';
@@ -60,10 +62,13 @@ export function EditPlotForm({ lang, plotId, properties, onClose, onSaved }: Rec
   const [conflictError, setConflictError] = useState<string | null>(null);
   const [backReason, setBackReason] = useState('');
   const backwards = isStatusBackwards(String(base.status ?? ''), values.status);
+  // The id of this form's write in the outbox: saving again (after a refusal or a conflict) replaces
+  // that item, never adds a second.
+  const intentId = useMemo(newClientId, []);
   const set = (name: keyof Values) => (value: string) =>
     setValues((current) => ({ ...current, [name]: value }));
 
-  const send = async (write: () => Promise<Outcome>) => {
+  const send = async (write: () => Promise<Submitted>) => {
     setBusy(true);
     setError(null);
     setConflictError(null);
@@ -73,8 +78,12 @@ export function EditPlotForm({ lang, plotId, properties, onClose, onSaved }: Rec
         setConflict(outcome.conflict);
         return;
       }
-      if (outcome.feature) useAtlas.getState().putFeature('plots', outcome.feature as unknown as Feature);
       setConflict(null);
+      if (outcome.status === 'queued') {
+        onSaved(tr(lang, 'savedToSync'));
+        return;
+      }
+      if (outcome.feature) useAtlas.getState().putFeature('plots', outcome.feature as unknown as Feature);
       onSaved(tr(lang, 'saved'));
     } catch (caught) {
       if (conflict) setConflictError(errorText(caught, lang));
@@ -84,7 +93,7 @@ export function EditPlotForm({ lang, plotId, properties, onClose, onSaved }: Rec
     }
   };
 
-  const submit = (event: FormEvent) => {
+  const submitForm = (event: FormEvent) => {
     event.preventDefault();
     if (busy) return;
     if (values.deadline.trim() !== '' && !isIsoDate(values.deadline))
@@ -97,7 +106,10 @@ export function EditPlotForm({ lang, plotId, properties, onClose, onSaved }: Rec
     );
     if (Object.keys(changes).length === 0) return setError(tr(lang, 'nothingChanged'));
     void send(() =>
-      transact({ kind: 'edit-feature', id: newClientId(), layer: 'plots', featureId: plotId, base, changes }),
+      submit(
+        { kind: 'edit-feature', id: intentId, layer: 'plots', featureId: plotId, base, changes },
+        { zh: `编辑属性 ${plotId}`, en: `Attributes of ${plotId}` },
+      ),
     );
   };
 
@@ -107,8 +119,12 @@ export function EditPlotForm({ lang, plotId, properties, onClose, onSaved }: Rec
       title={tr(lang, 'editTitle', { plot: plotId })}
       busy={busy}
       saveLabel={busy ? tr(lang, 'saving') : tr(lang, 'saveAttributes')}
-      onSubmit={submit}
-      onClose={onClose}
+      onSubmit={submitForm}
+      onClose={() => {
+        // Cancelling after a refusal or a conflict gives the edit up; a queued one stays queued.
+        void releaseFromForm(intentId);
+        onClose();
+      }}
       conflict={conflict}
       conflictError={conflictError}
       takeTheirsNote={tr(lang, 'takeTheirsNote')}

@@ -1,9 +1,11 @@
 // 记录巡查 / Record inspection: date (today), status after (large radios), findings (required), mode,
-// notes and photos from the camera or a file (previews; 10 MB each, checked here too). Saving records
-// the inspection (POST /api/inspections with the plot version seen), puts the plot's new status on the
-// map, then sends each photo. It goes through the one write path (api/transact.ts): a plot changed
-// meanwhile in other fields is merged without asking; only a status (or mode) both changed differently
-// opens the conflict dialog. Photos that fail can be sent again.
+// notes and photos from the camera or a file (previews; resized on the tablet to 2560 px when picked,
+// 10 MB each after that; HEIC refused at once). Saving puts the inspection and its photos in the outbox
+// (src/app/outbox) and sends them: the inspection (POST /api/inspections with the plot version seen),
+// the plot's new status on the map, then each photo. Through the one write path (api/transact.ts) a
+// plot changed meanwhile in other fields is merged without asking; only a status (or mode) both changed
+// differently opens the conflict dialog. With no network the form closes with 已保存，待同步 and the
+// outbox sends them later. Photos the server refuses can be sent again.
 import type { Feature } from 'geojson';
 import { type FormEvent, useEffect, useId, useMemo, useRef, useState } from 'react';
 import { isIsoDate } from '../../domain/dates.ts';
@@ -13,7 +15,9 @@ import { PHOTO_TYPES, photoProblem } from '../../domain/photos.ts';
 import { errorText } from '../api/client.ts';
 import type { NewInspection } from '../api/endpoints.ts';
 import { newClientId } from '../api/ids.ts';
-import { type Conflict, type Outcome, transact } from '../api/transact.ts';
+import type { Conflict, Intent } from '../api/transact.ts';
+import { releaseFromForm, resultOf, type Submitted, submit } from '../outbox/outbox.ts';
+import { type PreparedPhoto, preparePhoto } from '../outbox/photo.ts';
 import { useAtlas } from '../state/store.ts';
 import { ChoiceGroup } from '../ui/choice-group.tsx';
 import { CloseButton } from '../ui/close-button.tsx';
@@ -24,10 +28,13 @@ import { notesWithBackReason, StatusChoice } from './status-back.tsx';
 import { tr } from './strings.ts';
 
 interface PickedPhoto {
+  /** Also the photo's intent id (its Idempotency-Key). */
   key: string;
   file: File;
   url: string;
   problem: string | null;
+  /** The photo as it will be queued (resized on the tablet), once ready. */
+  prepared: Promise<PreparedPhoto>;
 }
 
 interface FailedPhoto {
@@ -52,11 +59,11 @@ export function InspectionForm({ lang, plotId, properties, onClose, onSaved }: R
   const [backReason, setBackReason] = useState('');
   const [photos, setPhotos] = useState<PickedPhoto[]>([]);
   const [phase, setPhase] = useState<'editing' | 'saving' | 'uploading' | 'photos-failed'>('editing');
-  const [progress, setProgress] = useState({ n: 0, total: 0 });
   const [error, setError] = useState<string | null>(null);
   const [conflict, setConflict] = useState<Conflict | null>(null);
-  const [inspectionId, setInspectionId] = useState<string | null>(null);
   const [failed, setFailed] = useState<FailedPhoto[]>([]);
+  // The inspection's client id, also the id of its intent in the outbox: saving again (after a
+  // refusal or a conflict) replaces that item, never adds a second.
   const clientId = useMemo(newClientId, []);
   const ids = {
     findings: useId(),
@@ -82,21 +89,28 @@ export function InspectionForm({ lang, plotId, properties, onClose, onSaved }: R
     return url;
   };
 
+  const typeProblem = (file: File) => {
+    const problem = photoProblem(file);
+    if (problem === 'heic') return tr(lang, 'photoHeic', { name: file.name });
+    if (problem === 'wrong-type') return tr(lang, 'photoWrongType', { name: file.name });
+    return null;
+  };
+
   const addPhotos = (files: FileList | null) => {
     if (!files) return;
-    const added = [...files].map((file, index) => {
-      const problem = photoProblem(file);
-      return {
-        key: `${file.name}-${file.size}-${file.lastModified}-${Date.now()}-${index}`,
-        file,
-        url: track(URL.createObjectURL(file)),
-        problem:
-          problem === 'too-large'
-            ? tr(lang, 'photoTooLarge', { name: file.name, size: megabytes(file.size) })
-            : problem === 'wrong-type'
-              ? tr(lang, 'photoWrongType', { name: file.name })
-              : null,
-      };
+    const added = [...files].map((file): PickedPhoto => {
+      const problem = typeProblem(file);
+      const key = newClientId();
+      const prepared = problem ? Promise.resolve({ blob: file, name: file.name }) : preparePhoto(file);
+      // Resized on the tablet: the size limit applies to what will be sent.
+      void prepared.then(({ blob }) => {
+        if (photoProblem({ size: blob.size, type: '' }) !== 'too-large') return;
+        const tooLarge = tr(lang, 'photoTooLarge', { name: file.name, size: megabytes(blob.size) });
+        setPhotos((current) =>
+          current.map((photo) => (photo.key === key ? { ...photo, problem: tooLarge } : photo)),
+        );
+      });
+      return { key, file, url: track(URL.createObjectURL(file)), problem, prepared };
     });
     setPhotos((current) => [...current, ...added]);
   };
@@ -107,27 +121,49 @@ export function InspectionForm({ lang, plotId, properties, onClose, onSaved }: R
     setPhotos((current) => current.filter((item) => item.key !== photo.key));
   };
 
-  const uploadAll = async (id: string, list: PickedPhoto[]) => {
-    setPhase('uploading');
-    const failures: FailedPhoto[] = [];
-    for (const [index, photo] of list.entries()) {
-      setProgress({ n: index + 1, total: list.length });
-      try {
-        await transact({ kind: 'add-photo', id: photo.key, inspectionId: id, file: photo.file });
-      } catch (caught) {
-        failures.push({ photo, message: errorText(caught, lang) });
-      }
-    }
+  const photoIntents = async (list: PickedPhoto[]) =>
+    Promise.all(
+      list.map(async (photo) => {
+        const { blob, name } = await photo.prepared;
+        const intent: Intent = { kind: 'add-photo', id: photo.key, inspectionId: clientId, file: blob, name };
+        return {
+          intent,
+          what: { zh: `${plotId} 巡查照片 ${name}`, en: `Inspection photo ${name} of ${plotId}` },
+        };
+      }),
+    );
+
+  /** After the inspection was saved or queued: how its photos fared (sent, queued or refused). */
+  const finish = (queued: boolean, list: PickedPhoto[]) => {
     bump();
+    const failures: FailedPhoto[] = [];
+    let waiting = queued;
+    for (const photo of list) {
+      const result = resultOf(photo.key);
+      if (result.status === 'refused') failures.push({ photo, message: errorText(result.error, lang) });
+      if (result.status === 'queued') waiting = true;
+    }
     if (failures.length > 0) {
       setFailed(failures);
       setPhase('photos-failed');
       return;
     }
-    onSaved(tr(lang, 'recorded'));
+    onSaved(waiting ? tr(lang, 'savedToSync') : tr(lang, 'recorded'));
   };
 
-  const save = async (write: () => Promise<Outcome>) => {
+  const retryPhotos = async (list: PickedPhoto[]) => {
+    setPhase('uploading');
+    for (const { intent, what } of await photoIntents(list)) {
+      try {
+        await submit(intent, what, clientId);
+      } catch {
+        // Refused again: resultOf says so below.
+      }
+    }
+    finish(false, list);
+  };
+
+  const save = async (write: () => Promise<Submitted>) => {
     setPhase('saving');
     setError(null);
     try {
@@ -138,21 +174,29 @@ export function InspectionForm({ lang, plotId, properties, onClose, onSaved }: R
         return;
       }
       setConflict(null);
-      const recorded = outcome.inspection;
-      if (!recorded) throw new Error('no inspection in the answer');
-      setInspectionId(recorded.id);
-      useAtlas.getState().putFeature('plots', recorded.plot as unknown as Feature);
-      await uploadAll(recorded.id, photos);
+      if (outcome.status === 'saved' && outcome.inspection) {
+        useAtlas.getState().putFeature('plots', outcome.inspection.plot as unknown as Feature);
+      }
+      finish(outcome.status === 'queued', photos);
     } catch (caught) {
       setError(errorText(caught, lang));
       setPhase('editing');
     }
   };
 
-  const record = (input: NewInspection) =>
-    save(() => transact({ kind: 'record-inspection', id: clientId, base, input }));
+  const record = async (input: NewInspection) => {
+    const intent: Intent = { kind: 'record-inspection', id: clientId, base, input };
+    const what = { zh: `巡查 ${plotId}`, en: `Inspection of ${plotId}` };
+    await save(async () => submit(intent, what, undefined, await photoIntents(photos)));
+  };
 
-  const submit = (event: FormEvent) => {
+  const close = () => {
+    // Cancelling after a refusal or a conflict gives the write up; a queued one stays queued.
+    void releaseFromForm(clientId);
+    onClose();
+  };
+
+  const submitForm = (event: FormEvent) => {
     event.preventDefault();
     if (phase !== 'editing') return;
     if (!isIsoDate(date)) return setError(tr(lang, 'dateInvalid'));
@@ -177,7 +221,7 @@ export function InspectionForm({ lang, plotId, properties, onClose, onSaved }: R
   const busy = phase === 'saving' || phase === 'uploading';
   const title = tr(lang, 'inspectTitle', { plot: plotId });
 
-  if (phase === 'photos-failed' && inspectionId) {
+  if (phase === 'photos-failed') {
     return (
       <Sheet title={title} closeLabel={tr(lang, 'close')} onClose={() => onSaved(tr(lang, 'recorded'))}>
         <div className="form-error" role="alert">
@@ -196,16 +240,18 @@ export function InspectionForm({ lang, plotId, properties, onClose, onSaved }: R
           <button
             type="button"
             className="primary-button"
-            onClick={() =>
-              void uploadAll(
-                inspectionId,
-                failed.map((item) => item.photo),
-              )
-            }
+            onClick={() => void retryPhotos(failed.map((item) => item.photo))}
           >
             {tr(lang, 'retryPhotos')}
           </button>
-          <button type="button" className="secondary-button" onClick={() => onSaved(tr(lang, 'recorded'))}>
+          <button
+            type="button"
+            className="secondary-button"
+            onClick={() => {
+              for (const { photo } of failed) void releaseFromForm(photo.key);
+              onSaved(tr(lang, 'recorded'));
+            }}
+          >
             {tr(lang, 'finishWithout')}
           </button>
         </div>
@@ -219,8 +265,8 @@ export function InspectionForm({ lang, plotId, properties, onClose, onSaved }: R
       title={title}
       busy={busy}
       saveLabel={phase === 'saving' ? tr(lang, 'saving') : tr(lang, 'save')}
-      onSubmit={submit}
-      onClose={onClose}
+      onSubmit={submitForm}
+      onClose={close}
       conflict={conflict}
       conflictError={null}
       takeTheirsNote={tr(lang, 'takeTheirsInspection')}
@@ -331,9 +377,7 @@ export function InspectionForm({ lang, plotId, properties, onClose, onSaved }: R
           {error}
         </p>
       )}
-      {phase === 'uploading' && (
-        <p role="status">{tr(lang, 'uploading', { n: progress.n, total: progress.total })}</p>
-      )}
+      {phase === 'uploading' && <p role="status">{tr(lang, 'uploadingPhotos')}</p>}
     </RecordFormSheet>
   );
 }

@@ -3,7 +3,8 @@
 // when a save meets a change made meanwhile.
 import type { FormEvent, ReactNode } from 'react';
 import type { Lang } from '../../domain/i18n.ts';
-import type { Conflict, Outcome } from '../api/transact.ts';
+import type { Conflict } from '../api/transact.ts';
+import type { Submitted } from '../outbox/outbox.ts';
 import { Sheet } from '../ui/sheet.tsx';
 import { ConflictDialog } from './conflict-dialog.tsx';
 import { tr } from './strings.ts';
@@ -46,7 +47,7 @@ export function RecordFormSheet({
   takeTheirsNote: string;
   onConflictClose: () => void;
   /** Sends the person's choice in the conflict through the form's own write path. */
-  onResolve: (write: () => Promise<Outcome>) => void;
+  onResolve: (write: () => Promise<Submitted>) => void;
   /** The form's fields, its error and progress lines. */
   children: ReactNode;
 }) {
