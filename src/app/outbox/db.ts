@@ -63,7 +63,9 @@ export async function deleteItem(id: string): Promise<void> {
     memory.delete(id);
     return;
   }
-  const tx = db.transaction(STORE, 'readwrite', { durability: 'strict' });
+  // Not 'strict': an acknowledged item that comes back after a power cut is sent again, and its
+  // Idempotency-Key gets it the first answer; nothing is written twice.
+  const tx = db.transaction(STORE, 'readwrite');
   await tx.store.delete(id);
   await tx.done;
 }

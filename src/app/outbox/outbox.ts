@@ -56,6 +56,11 @@ function publish(): void {
   for (const listener of listeners) listener();
 }
 
+/** The outbox as it is now, outside React. */
+export function outboxView(): OutboxView {
+  return view;
+}
+
 /** The outbox as the badge and list show it. */
 export function useOutbox(): OutboxView {
   return useSyncExternalStore(
@@ -83,22 +88,36 @@ function currentUser(): string | null {
   return useAtlas.getState().session.me?.user.username ?? null;
 }
 
-/** What an acknowledged write changes on the map. */
-function apply(intent: Intent, outcome: Outcome): void {
-  if (outcome.status !== 'saved') return;
+/** Acknowledged writes whose features are not yet on the map: put there in batches (a sync of
+ *  hundreds would otherwise redraw the map for each), and at the end of every pass. */
+const toApply: [Intent, Outcome][] = [];
+const APPLY_BATCH = 25;
+
+/** What the acknowledged writes change on the map. */
+function applyAll(): void {
+  const batch = toApply.splice(0);
+  if (batch.length === 0) return;
   const state = useAtlas.getState();
-  if (intent.kind === 'delete-feature') state.removeFeature('zones', intent.featureId);
-  else if (outcome.feature) {
-    const layer = intent.kind === 'edit-feature' || intent.kind === 'create-feature' ? intent.layer : 'plots';
-    if (layer === 'plots' || layer === 'zones')
-      state.putFeature(layer, outcome.feature as unknown as Feature);
+  let records = false;
+  for (const [intent, outcome] of batch) {
+    if (outcome.status !== 'saved') continue;
+    if (intent.kind === 'delete-feature') state.removeFeature('zones', intent.featureId);
+    else if (outcome.feature) {
+      const layer =
+        intent.kind === 'edit-feature' || intent.kind === 'create-feature' ? intent.layer : 'plots';
+      if (layer === 'plots' || layer === 'zones')
+        state.putFeature(layer, outcome.feature as unknown as Feature);
+    }
+    if (intent.kind === 'record-inspection' || intent.kind === 'add-photo') records = true;
   }
-  if (intent.kind === 'record-inspection' || intent.kind === 'add-photo') state.bumpRecords();
+  if (records) state.bumpRecords();
 }
 
 /** Sends one item; false when the server could not be reached (the pass stops and backs off). */
 async function sendItem(item: OutboxItem): Promise<boolean> {
-  await save({ ...item, state: 'sending' });
+  // Sending is shown, not stored: an item a killed page was sending is waiting, and sent again.
+  items.set(item.id, { ...item, state: 'sending' });
+  publish();
   try {
     const outcome = await transact(item.intent);
     outcomes.set(item.id, outcome);
@@ -110,7 +129,8 @@ async function sendItem(item: OutboxItem): Promise<boolean> {
     await remove(item.id);
     sent.push({ ...item, state: 'sent', reason: null, conflict: null });
     publish();
-    apply(item.intent, outcome);
+    toApply.push([item.intent, outcome]);
+    if (toApply.length >= APPLY_BATCH) applyAll();
     return true;
   } catch (error) {
     // An ApiError with a 2xx/3xx status is an answer not understood: the write may have happened,
@@ -170,6 +190,7 @@ export function syncNow(): Promise<void> {
         await pass();
       } while (again);
     } finally {
+      applyAll();
       running = null;
       publish();
     }
