@@ -70,6 +70,20 @@ function pngImage(width = 40, height = 30): Buffer {
   ]);
 }
 
+/** A JPEG's width and height, from its first start-of-frame marker. */
+function jpegSize(jpeg: Buffer): { width: number; height: number } | null {
+  let at = 2;
+  while (at + 9 < jpeg.length) {
+    if (jpeg[at] !== 0xff) return null;
+    const marker = jpeg[at + 1] as number;
+    const length = jpeg.readUInt16BE(at + 2);
+    if (marker >= 0xc0 && marker <= 0xc3)
+      return { height: jpeg.readUInt16BE(at + 5), width: jpeg.readUInt16BE(at + 7) };
+    at += 2 + length;
+  }
+  return null;
+}
+
 async function selectPlot(page: Page, id: string): Promise<void> {
   const inspector = page.getByRole('complementary', { name: '属性' });
   const shown = inspector.locator('.feature-id');
@@ -98,9 +112,18 @@ async function recordInspection(page: Page, plotId: string, input: InspectionInp
   if (input.mode) await tap(dialog.getByRole('radio', { name: input.mode }));
   await dialog.getByLabel('巡查发现').fill(input.findings);
   if (input.photo) {
+    // A HEIC picture is refused the moment it is picked, saying what to do instead.
     await dialog
       .getByLabel('拍照或选择照片')
-      .setInputFiles({ name: input.photo, mimeType: 'image/png', buffer: pngImage() });
+      .setInputFiles({ name: 'IMG_0001.HEIC', mimeType: 'image/heic', buffer: Buffer.from('not really') });
+    await expect
+      .poll(() => dialog.locator('.photo-problem').textContent())
+      .toContain('HEIC/HEIF 格式，系统不接收');
+    await tap(dialog.getByRole('button', { name: '移除 IMG_0001.HEIC' }));
+    // A camera-sized picture (3000×2000) is resized on the tablet before it is queued.
+    await dialog
+      .getByLabel('拍照或选择照片')
+      .setInputFiles({ name: input.photo, mimeType: 'image/png', buffer: pngImage(3000, 2000) });
     await expect.poll(() => dialog.getByRole('img', { name: '照片 1' }).count()).toBe(1);
   }
   await tap(dialog.getByRole('button', { name: '保存巡查记录' }));
@@ -192,7 +215,7 @@ describe('the outbox on a touch tablet', () => {
     expect(await items.count()).toBe(3);
     expect(await items.nth(0).textContent()).toContain(`巡查 ${PLOTS[0]}`);
     expect(await items.nth(0).textContent()).toContain('等待');
-    expect(await items.nth(1).textContent()).toContain('site-offline.png');
+    expect(await items.nth(1).textContent()).toContain('site-offline.jpg');
     await page.screenshot({ path: 'test-results/outbox-list-tablet.png' });
     expect(await inspectionsOf(app, PLOTS[0] as string)).toHaveLength(0);
     expect(await inspectionsOf(app, PLOTS[1] as string)).toHaveLength(0);
@@ -210,7 +233,14 @@ describe('the outbox on a touch tablet', () => {
     expect(two).toHaveLength(1);
     expect(one[0]?.findings).toBe('离线记录一：厂房空置');
     expect(one[0]?.photos).toHaveLength(1);
-    expect(one[0]?.photos[0]?.originalName).toBe('site-offline.png');
+    // Resized on the tablet: a JPEG of 2560×1707 (the 3000×2000 PNG's proportions).
+    const photo = one[0]?.photos[0];
+    expect(photo?.originalName).toBe('site-offline.jpg');
+    expect(photo?.contentType).toBe('image/jpeg');
+    const served = await fetch(new URL(`api/photos/${photo?.id}`, app.url), {
+      headers: { cookie: (await context.cookies()).map((c) => `${c.name}=${c.value}`).join('; ') },
+    });
+    expect(jpegSize(Buffer.from(await served.arrayBuffer()))).toEqual({ width: 2560, height: 1707 });
     expect(two[0]?.photos).toHaveLength(0);
     const plot = await app.server.atlas.store.getFeature('plots', PLOTS[0] as string);
     expect(plot?.properties.status).toBe('inspected');
