@@ -52,7 +52,12 @@ let view: OutboxView = { items: [], syncing: false };
 const listeners = new Set<() => void>();
 
 function publish(): void {
-  view = { items: [...inOrder([...items.values()]), ...sent], syncing: running !== null };
+  // Only the signed-in person's items: on a shared tablet, another's wait (unseen) for their sign-in.
+  const mine = [...items.values()].filter((item) => item.user === user);
+  view = {
+    items: [...inOrder(mine), ...sent.filter((item) => item.user === user)],
+    syncing: running !== null,
+  };
   for (const listener of listeners) listener();
 }
 
@@ -204,6 +209,7 @@ const onOnline = () => void syncNow();
 /** Starts the outbox for the signed-in person: reads what waits and sends it. */
 export function startOutbox(): () => void {
   user = currentUser();
+  publish();
   window.addEventListener('online', onOnline);
   void syncNow();
   return () => {
@@ -211,6 +217,7 @@ export function startOutbox(): () => void {
     if (timer) clearTimeout(timer);
     timer = null;
     user = null;
+    publish();
   };
 }
 
