@@ -118,6 +118,12 @@ function applyAll(): void {
   if (records) state.bumpRecords();
 }
 
+/** Why an item waits after a try with no answer (the client's own message asks the person to retry). */
+const NO_ANSWER: Bilingual = {
+  zh: '暂时无法连接服务器，网络恢复后自动发送。',
+  en: 'The server cannot be reached now; it is sent by itself when the network is back.',
+};
+
 /** Sends one item; false when the server could not be reached (the pass stops and backs off). */
 async function sendItem(item: OutboxItem): Promise<boolean> {
   // Sending is shown, not stored: an item a killed page was sending is waiting, and sent again.
@@ -141,7 +147,8 @@ async function sendItem(item: OutboxItem): Promise<boolean> {
     // An ApiError with a 2xx/3xx status is an answer not understood: the write may have happened,
     // and its key makes another try safe.
     const status = error instanceof ApiError ? (error.status < 400 ? 0 : error.status) : 0;
-    const reason: Bilingual | null = error instanceof ApiError ? error.bilingual : null;
+    const reason: Bilingual | null =
+      status === 0 ? NO_ANSWER : error instanceof ApiError ? error.bilingual : null;
     errors.set(item.id, error);
     outcomes.delete(item.id);
     if (failureKind(status) === 'retry') {
