@@ -17,7 +17,9 @@
 //      polled every 50 ms, beside the old path at 90 000 plots, a size it accepted (bench/import.ts);
 //  11. search, the analysis and the parks' holdings answered by the server at 100 000 plots (the layers
 //      served as tiles) against the same pure functions in process (bench/server-queries.ts);
-//  12. the built app in headless Chromium against a plain MapLibre page with the same plots, geojson and
+//  12. the outbox: 200 inspections each with a 1 MB photo queued offline in Chromium, synced when the
+//      network comes back, against the same sent directly online; the server's counts (bench/outbox.ts);
+//  13. the built app in headless Chromium against a plain MapLibre page with the same plots, geojson and
 //      tiles modes (bench/browser.ts): 20 000 plots unless `--browser-plots 100000,300000`
 //      (`--browser-modes geojson,tiles`, `--browser-tile-threshold N` likewise);
 //  13. the app offline: the service worker's precached app shell (KB raw, gzip, brotli) and the time to
@@ -100,6 +102,9 @@ run('Import of 300 000 plots, streamed and written off the request thread, vs th
 ]);
 run('Search, analysis and holdings on the server at 100 000 plots vs in process', [
   'bench/server-queries.ts',
+]);
+run('Outbox: 200 inspections with a 1 MB photo queued offline, synced on reconnecting, vs sent directly', [
+  'bench/outbox.ts',
 ]);
 run('Browser: the app vs a plain MapLibre page with the same plots', [
   'bench/browser.ts',

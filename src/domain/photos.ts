@@ -21,8 +21,22 @@ export function isPhotoType(type: string): type is PhotoType {
  * Why a chosen file cannot be sent as a photo, or null. An empty declared type (some tablets' cameras)
  * is left to the server, which reads the content.
  */
-export function photoProblem(file: { size: number; type: string }): 'too-large' | 'wrong-type' | null {
+export function photoProblem(file: {
+  size: number;
+  type: string;
+  name?: string;
+}): 'too-large' | 'wrong-type' | 'heic' | null {
+  if (isHeic(file)) return 'heic';
   if (file.size > PHOTO_MAX_BYTES) return 'too-large';
   if (file.type !== '' && !isPhotoType(file.type)) return 'wrong-type';
   return null;
+}
+
+/**
+ * An iPhone's or a recent Android camera's HEIC/HEIF picture: the server refuses it (and most browsers
+ * cannot draw it to convert it), so the app refuses it the moment it is picked, saying how to get a
+ * JPEG instead. Known by its declared type, or by its name when the type is not declared.
+ */
+function isHeic(file: { type: string; name?: string }): boolean {
+  return /^image\/hei[cf](-sequence)?$/i.test(file.type) || /\.hei[cf]$/i.test(file.name ?? '');
 }

@@ -17,4 +17,12 @@ describe('photo rules', () => {
     expect(PHOTO_TYPES).toEqual(['image/jpeg', 'image/png', 'image/webp']);
     expect(PHOTO_MAX_MB).toBe(10);
   });
+
+  it('refuses HEIC/HEIF by its type or, undeclared, by its name, before anything else', () => {
+    expect(photoProblem({ size: 100, type: 'image/heic', name: 'IMG_0001.HEIC' })).toBe('heic');
+    expect(photoProblem({ size: 100, type: 'image/heif' })).toBe('heic');
+    expect(photoProblem({ size: 100, type: '', name: 'IMG_0002.heic' })).toBe('heic');
+    expect(photoProblem({ size: 20 * 1024 * 1024, type: 'image/heic-sequence' })).toBe('heic');
+    expect(photoProblem({ size: 100, type: 'image/jpeg', name: 'heic.jpg' })).toBeNull();
+  });
 });

@@ -16,6 +16,10 @@ export interface RunningApp {
   /** The one-time setup token of this start (only when it began with no users), else null. */
   setupToken: string | null;
   server: FastifyInstance;
+  dataDir: string;
+  port: number;
+  /** Whether the server died as `crashAfterWrites` asked. */
+  crashed(): boolean;
   close(): Promise<void>;
 }
 
@@ -40,6 +44,16 @@ export interface StartOptions {
   users?: readonly TestUser[];
   /** The server's tile threshold (ATLAS_TILE_THRESHOLD): 0 serves every non-empty tileable layer as tiles. */
   tileThreshold?: number;
+  /** A data directory to use (and keep on close): a server restarted on the data of one before it. */
+  dataDir?: string;
+  /** The port to listen on (a server restarted where the page expects it); a free one by default. */
+  port?: number;
+  /**
+   * A server that dies in the middle of a sync: after this many writes (POST, PATCH, DELETE answered
+   * 2xx) it stops — that last write is committed, but its answer never leaves (its connection is
+   * destroyed) — and stops listening, as a server killed at that moment.
+   */
+  crashAfterWrites?: number;
 }
 
 const DIST = new URL('../../dist/', import.meta.url);
@@ -61,11 +75,28 @@ function checkTestBuild(): void {
  */
 export async function startApp(options: StartOptions = {}): Promise<RunningApp> {
   checkTestBuild();
-  const dataDir = await mkdtemp(join(tmpdir(), 'atlas-e2e-'));
+  const dataDir = options.dataDir ?? (await mkdtemp(join(tmpdir(), 'atlas-e2e-')));
   const server = await buildServer({
     dataDir,
     ...(options.tileThreshold !== undefined ? { tileThreshold: options.tileThreshold } : {}),
   });
+  let crashed: Promise<void> | null = null;
+  if (options.crashAfterWrites !== undefined) {
+    let writes = 0;
+    const limit = options.crashAfterWrites;
+    server.addHook('onSend', async (request, reply, payload) => {
+      const write =
+        ['POST', 'PATCH', 'DELETE'].includes(request.method) &&
+        (request.url.startsWith('/api/inspections') || request.url.startsWith('/api/features'));
+      if (!write || reply.statusCode >= 300) return payload;
+      writes += 1;
+      if (writes === limit) {
+        request.raw.socket?.destroy();
+        crashed = server.close();
+      }
+      return payload;
+    });
+  }
   for (const user of options.users ?? []) {
     const created = await server.atlas.store.createUser(
       user.username,
@@ -75,15 +106,18 @@ export async function startApp(options: StartOptions = {}): Promise<RunningApp> 
     );
     if (!created) throw new Error(`could not create user ${user.username}`);
   }
-  await server.listen({ port: 0, host: '127.0.0.1' });
+  await server.listen({ port: options.port ?? 0, host: '127.0.0.1' });
   const { port } = server.server.address() as AddressInfo;
   return {
     url: `http://127.0.0.1:${port}/`,
     setupToken: server.atlas.setupToken,
     server,
+    dataDir,
+    port,
+    crashed: () => crashed !== null,
     close: async () => {
-      await server.close();
-      await rm(dataDir, { recursive: true, force: true });
+      await (crashed ?? server.close());
+      if (!options.dataDir) await rm(dataDir, { recursive: true, force: true });
     },
   };
 }

@@ -72,6 +72,8 @@ export interface RequestOptions {
    * answer is returned (not thrown) for the caller to keep its copy.
    */
   ifNoneMatch?: string;
+  /** Sent as Idempotency-Key: a retry with the same key is answered as the first, writing nothing. */
+  idempotencyKey?: string;
 }
 
 function retryAfter(response: Response): number | null {
@@ -114,6 +116,7 @@ async function toApiError(response: Response): Promise<ApiError> {
 export async function send(path: string, options: RequestOptions = {}): Promise<Response> {
   const headers: Record<string, string> = { Accept: 'application/json' };
   if (options.ifNoneMatch) headers['If-None-Match'] = options.ifNoneMatch;
+  if (options.idempotencyKey) headers['Idempotency-Key'] = options.idempotencyKey;
   let body: BodyInit | undefined;
   if (options.body instanceof FormData) body = options.body;
   else if (options.body !== undefined) {

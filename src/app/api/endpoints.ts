@@ -64,20 +64,31 @@ export const patchFeature = (
   version: number,
   properties: Record<string, unknown>,
   geometry?: Geometry,
+  idempotencyKey?: string,
 ) =>
   request(feature, featureUrl(layer, id), {
     method: 'PATCH',
     body: { version, properties, ...(geometry ? { geometry } : {}) } satisfies z.input<typeof featurePatch>,
+    ...(idempotencyKey ? { idempotencyKey } : {}),
   });
 
-export const createFeature = (layer: string, properties: Record<string, unknown>, geometry: Geometry) =>
+export const createFeature = (
+  layer: string,
+  properties: Record<string, unknown>,
+  geometry: Geometry,
+  idempotencyKey?: string,
+) =>
   request(feature, featureUrl(layer), {
     method: 'POST',
     body: { properties, geometry } satisfies z.input<typeof featureCreate>,
+    ...(idempotencyKey ? { idempotencyKey } : {}),
   });
 
-export const deleteFeature = (layer: string, id: string, version: number) =>
-  requestVoid(`${featureUrl(layer, id)}?version=${version}`, { method: 'DELETE' });
+export const deleteFeature = (layer: string, id: string, version: number, idempotencyKey?: string) =>
+  requestVoid(`${featureUrl(layer, id)}?version=${version}`, {
+    method: 'DELETE',
+    ...(idempotencyKey ? { idempotencyKey } : {}),
+  });
 
 export const getPlotInspections = (plotId: string, signal?: AbortSignal) =>
   request(inspectionList, `/api/plots/${encodeURIComponent(plotId)}/inspections`, signal ? { signal } : {});
@@ -98,14 +109,20 @@ export type NewInspection = Omit<
   'status' | 'mode' | 'clientId' | 'plotVersion'
 > & { status: string; mode?: string; clientId: string; plotVersion: number };
 
-export const recordInspection = (input: NewInspection) =>
-  request(recordedInspection, '/api/inspections', { method: 'POST', body: input });
+export const recordInspection = (input: NewInspection, idempotencyKey?: string) =>
+  request(recordedInspection, '/api/inspections', {
+    method: 'POST',
+    body: input,
+    ...(idempotencyKey ? { idempotencyKey } : {}),
+  });
 
-export function uploadPhoto(inspectionId: string, file: File) {
+/** A photo of an inspection, named by its id or by the client id it was recorded with. */
+export function uploadPhoto(inspectionId: string, file: Blob, name: string, idempotencyKey?: string) {
   const form = new FormData();
-  form.append('photo', file, file.name);
+  form.append('photo', file, name);
   return request(photo, `/api/inspections/${encodeURIComponent(inspectionId)}/photos`, {
     method: 'POST',
     body: form,
+    ...(idempotencyKey ? { idempotencyKey } : {}),
   });
 }

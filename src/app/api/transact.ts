@@ -76,12 +76,14 @@ export interface DeleteIntent {
   version: number;
 }
 
-/** A photo of a recorded inspection. */
+/** A photo of a recorded inspection (named by its id, or by the client id it is recorded with). */
 export interface PhotoIntent {
   kind: 'add-photo';
   id: string;
   inspectionId: string;
-  file: File;
+  /** A Blob, not a File, so that it keeps in IndexedDB everywhere; its name travels beside it. */
+  file: Blob;
+  name: string;
 }
 
 /** What the three-way merge applies to: the intents that change a feature from a version. */
@@ -172,7 +174,11 @@ function rebase(intent: MergeableIntent, current: ApiFeature, target: Properties
   };
 }
 
+// Every request carries the intent's id as its Idempotency-Key (src/server/idempotency.ts): a retry
+// of a write whose answer was lost is answered as the first and writes nothing. A refused attempt (a
+// 409) keeps no key on the server, so the rebased attempt may reuse it.
 async function sendOnce(intent: Intent): Promise<Outcome> {
+  const key = intent.id;
   switch (intent.kind) {
     case 'edit-feature': {
       const { geometry, ...properties } = intent.changes;
@@ -183,20 +189,21 @@ async function sendOnce(intent: Intent): Promise<Outcome> {
         version,
         properties,
         geometry as Geometry,
+        key,
       );
       return saved({ feature });
     }
     case 'record-inspection': {
-      const inspection = await recordInspection(intent.input);
+      const inspection = await recordInspection(intent.input, key);
       return saved({ feature: inspection.plot, inspection });
     }
     case 'create-feature':
-      return saved({ feature: await createFeature(intent.layer, intent.properties, intent.geometry) });
+      return saved({ feature: await createFeature(intent.layer, intent.properties, intent.geometry, key) });
     case 'delete-feature':
-      await deleteFeature(intent.layer, intent.featureId, intent.version);
+      await deleteFeature(intent.layer, intent.featureId, intent.version, key);
       return saved({});
     case 'add-photo':
-      return saved({ photo: await uploadPhoto(intent.inspectionId, intent.file) });
+      return saved({ photo: await uploadPhoto(intent.inspectionId, intent.file, intent.name, key) });
   }
 }
 
@@ -297,6 +304,17 @@ export function transact(intent: Intent): Promise<Outcome> {
  * newer conflict).
  */
 export function resolve(conflict: Conflict, keepMine: readonly string[]): Promise<Outcome> {
+  const next = resolvedIntent(conflict, keepMine);
+  // Theirs for every field, and nothing else of the person's: the server's version stands as it is.
+  if (!next) return Promise.resolve(saved({ feature: conflict.current }));
+  return transact(next);
+}
+
+/**
+ * The intent that carries the person's answer to a conflict (the same id), or null when there is
+ * nothing left to send (theirs for every field, nothing else of theirs).
+ */
+export function resolvedIntent(conflict: Conflict, keepMine: readonly string[]): MergeableIntent | null {
   const target: Properties = { ...wanted(conflict.intent) };
   for (const field of conflict.fields) {
     const value = keepMine.includes(field.name) ? field.mine : field.theirs;
@@ -304,9 +322,6 @@ export function resolve(conflict: Conflict, keepMine: readonly string[]): Promis
     else target[field.name] = value;
   }
   const next = rebase(conflict.intent, conflict.current, target);
-  if (next.kind === 'edit-feature' && Object.keys(next.changes).length === 0) {
-    // Theirs for every field, and nothing else of the person's: the server's version stands as it is.
-    return Promise.resolve(saved({ feature: conflict.current }));
-  }
-  return transact(next);
+  if (next.kind === 'edit-feature' && Object.keys(next.changes).length === 0) return null;
+  return next;
 }

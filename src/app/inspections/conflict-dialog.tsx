@@ -3,8 +3,9 @@
 // server's, and who changed it and when; what merges without conflict is named, not asked about.
 import type { Lang } from '../../domain/i18n.ts';
 import { propertyLabel } from '../../domain/labels.ts';
-import { type Conflict, type Outcome, resolve } from '../api/transact.ts';
+import type { Conflict } from '../api/transact.ts';
 import { formatValue } from '../i18n/format.ts';
+import { resolveConflict as resolve, type Submitted } from '../outbox/outbox.ts';
 import { Sheet } from '../ui/sheet.tsx';
 import { formatWhen } from './diff.ts';
 import { tr } from './strings.ts';
@@ -27,8 +28,8 @@ export function ConflictDialog({
   busy: boolean;
   error: string | null;
   takeTheirsNote: string;
-  /** Sends the person's choice through the write path (`write`), as the form sends its own saves. */
-  onResolve: (write: () => Promise<Outcome>) => void;
+  /** Sends the person's choice through the outbox (`write`), as the form sends its own saves. */
+  onResolve: (write: () => Promise<Submitted>) => void;
   onClose: () => void;
 }) {
   const merged = [

@@ -1,7 +1,9 @@
 // 编辑属性 / Edit attributes of a plot, for planners: status, mode, grade, deadline and notes. Sends only
 // the fields changed, from the version the form started from, through the one write path
-// (api/transact.ts): edits of other fields made meanwhile are merged without asking; only a field both
-// changed differently opens the conflict dialog. What is typed is kept as a draft on the device (draft.ts).
+// (api/transact.ts), queued first in the outbox (src/app/outbox): edits of other fields made meanwhile
+// are merged without asking; only a field both changed differently opens the conflict dialog. With no
+// network it closes with 已保存，待同步 and the outbox sends it later. What is typed is kept as a draft on
+// the device (draft.ts) until it is saved or queued.
 import type { Feature } from 'geojson';
 import { type FormEvent, useMemo, useState } from 'react';
 import { isIsoDate } from '../../domain/dates.ts';
@@ -10,8 +12,9 @@ import { propertyLabel, valueLabel } from '../../domain/labels.ts';
 import { isStatusBackwards, PLOT_GRADES, RECTIFICATION_MODES } from '../../domain/layers.ts';
 import { errorText } from '../api/client.ts';
 import { newClientId } from '../api/ids.ts';
-import { type Conflict, type Outcome, transact } from '../api/transact.ts';
+import type { Conflict } from '../api/transact.ts';
 import { GRADE_COLOURS } from '../map/styles.ts';
+import { releaseFromForm, type Submitted, submit } from '../outbox/outbox.ts';
 import { useAtlas } from '../state/store.ts';
 import { ChoiceGroup } from '../ui/choice-group.tsx';
 import { useDraft, usePlotDraftAddress } from './draft.ts';
@@ -74,10 +77,13 @@ export function EditPlotForm({ lang, plotId, properties, onClose, onSaved, draft
     restored: Boolean(draft),
   });
   const backwards = isStatusBackwards(String(base.status ?? ''), values.status);
+  // The id of this form's write in the outbox: saving again (after a refusal or a conflict) replaces
+  // that item, never adds a second.
+  const intentId = useMemo(newClientId, []);
   const set = (name: keyof Values) => (value: string) =>
     setValues((current) => ({ ...current, [name]: value }));
 
-  const send = async (write: () => Promise<Outcome>) => {
+  const send = async (write: () => Promise<Submitted>) => {
     setBusy(true);
     setError(null);
     setConflictError(null);
@@ -87,9 +93,13 @@ export function EditPlotForm({ lang, plotId, properties, onClose, onSaved, draft
         setConflict(outcome.conflict);
         return;
       }
-      if (outcome.feature) useAtlas.getState().putFeature('plots', outcome.feature as unknown as Feature);
       setConflict(null);
       draftControl.settle();
+      if (outcome.status === 'queued') {
+        onSaved(tr(lang, 'savedToSync'));
+        return;
+      }
+      if (outcome.feature) useAtlas.getState().putFeature('plots', outcome.feature as unknown as Feature);
       onSaved(tr(lang, 'saved'));
     } catch (caught) {
       if (conflict) setConflictError(errorText(caught, lang));
@@ -99,7 +109,7 @@ export function EditPlotForm({ lang, plotId, properties, onClose, onSaved, draft
     }
   };
 
-  const submit = (event: FormEvent) => {
+  const submitForm = (event: FormEvent) => {
     event.preventDefault();
     if (busy) return;
     if (values.deadline.trim() !== '' && !isIsoDate(values.deadline))
@@ -112,7 +122,10 @@ export function EditPlotForm({ lang, plotId, properties, onClose, onSaved, draft
     );
     if (Object.keys(changes).length === 0) return setError(tr(lang, 'nothingChanged'));
     void send(() =>
-      transact({ kind: 'edit-feature', id: newClientId(), layer: 'plots', featureId: plotId, base, changes }),
+      submit(
+        { kind: 'edit-feature', id: intentId, layer: 'plots', featureId: plotId, base, changes },
+        { zh: `编辑属性 ${plotId}`, en: `Attributes of ${plotId}` },
+      ),
     );
   };
 
@@ -122,8 +135,12 @@ export function EditPlotForm({ lang, plotId, properties, onClose, onSaved, draft
       title={tr(lang, 'editTitle', { plot: plotId })}
       busy={busy}
       saveLabel={busy ? tr(lang, 'saving') : tr(lang, 'saveAttributes')}
-      onSubmit={submit}
-      onClose={onClose}
+      onSubmit={submitForm}
+      onClose={() => {
+        // Cancelling after a refusal or a conflict gives the edit up; a queued one stays queued.
+        void releaseFromForm(intentId);
+        onClose();
+      }}
       conflict={conflict}
       conflictError={conflictError}
       takeTheirsNote={tr(lang, 'takeTheirsNote')}

@@ -1,10 +1,13 @@
 // 记录巡查 / Record inspection: date (today), status after (large radios), findings (required), mode,
-// notes and photos from the camera or a file (previews; 10 MB each, checked here too). Saving records
-// the inspection (POST /api/inspections with the plot version seen), puts the plot's new status on the
-// map, then sends each photo. It goes through the one write path (api/transact.ts): a plot changed
-// meanwhile in other fields is merged without asking; only a status (or mode) both changed differently
-// opens the conflict dialog. Photos that fail can be sent again. What is typed, photos included, is kept
-// as a draft on the device as it is typed (draft.ts) and comes back when the form is opened again.
+// notes and photos from the camera or a file (previews; resized on the tablet to 2560 px when picked,
+// 10 MB each after that; HEIC refused at once). Saving puts the inspection and its photos in the outbox
+// (src/app/outbox) and sends them: the inspection (POST /api/inspections with the plot version seen),
+// the plot's new status on the map, then each photo. Through the one write path (api/transact.ts) a
+// plot changed meanwhile in other fields is merged without asking; only a status (or mode) both changed
+// differently opens the conflict dialog. With no network the form closes with 已保存，待同步 and the
+// outbox sends them later. Photos the server refuses can be sent again. What is typed, photos included,
+// is kept as a draft on the device as it is typed (draft.ts) and comes back when the form is opened
+// again, until the inspection is saved or queued.
 import type { Feature } from 'geojson';
 import { type FormEvent, useEffect, useId, useMemo, useRef, useState } from 'react';
 import { isIsoDate } from '../../domain/dates.ts';
@@ -15,7 +18,9 @@ import { PHOTO_TYPES, photoProblem } from '../../domain/photos.ts';
 import { errorText } from '../api/client.ts';
 import type { NewInspection } from '../api/endpoints.ts';
 import { newClientId } from '../api/ids.ts';
-import { type Conflict, type Outcome, transact } from '../api/transact.ts';
+import type { Conflict, Intent } from '../api/transact.ts';
+import { releaseFromForm, resultOf, type Submitted, submit } from '../outbox/outbox.ts';
+import { type PreparedPhoto, preparePhoto } from '../outbox/photo.ts';
 import { photoFile } from '../state/drafts-db.ts';
 import { useAtlas } from '../state/store.ts';
 import { ChoiceGroup } from '../ui/choice-group.tsx';
@@ -28,10 +33,13 @@ import { notesWithBackReason, StatusChoice } from './status-back.tsx';
 import { tr } from './strings.ts';
 
 interface PickedPhoto {
+  /** Also the photo's intent id (its Idempotency-Key). */
   key: string;
   file: File;
   url: string;
   problem: string | null;
+  /** The photo as it will be queued (resized on the tablet), once ready. */
+  prepared: Promise<PreparedPhoto>;
 }
 
 interface FailedPhoto {
@@ -43,20 +51,22 @@ function megabytes(bytes: number): string {
   return (bytes / 1024 / 1024).toFixed(1);
 }
 
-/** A picked file as the form shows it, with its preview and any problem with it. */
-function pickedPhoto(lang: RecordFormProps['lang'], file: File, index: number, url: string): PickedPhoto {
+/** What is wrong with a picked file's type, at once (HEIC named, with how to get a JPEG). */
+function typeProblem(lang: RecordFormProps['lang'], file: File): string | null {
   const problem = photoProblem(file);
-  return {
-    key: `${file.name}-${file.size}-${file.lastModified}-${Date.now()}-${index}`,
-    file,
-    url,
-    problem:
-      problem === 'too-large'
-        ? tr(lang, 'photoTooLarge', { name: file.name, size: megabytes(file.size) })
-        : problem === 'wrong-type'
-          ? tr(lang, 'photoWrongType', { name: file.name })
-          : null,
-  };
+  if (problem === 'heic') return tr(lang, 'photoHeic', { name: file.name });
+  if (problem === 'wrong-type') return tr(lang, 'photoWrongType', { name: file.name });
+  return null;
+}
+
+/**
+ * A picked (or restored) file as the form shows it: its preview, any problem with its type, and the
+ * photo as it will be queued, resized on the tablet (its key is also its intent id, its Idempotency-Key).
+ */
+function pickedPhoto(lang: RecordFormProps['lang'], file: File, url: string): PickedPhoto {
+  const problem = typeProblem(lang, file);
+  const prepared = problem ? Promise.resolve({ blob: file, name: file.name }) : preparePhoto(file);
+  return { key: newClientId(), file, url, problem, prepared };
 }
 
 export function InspectionForm({ lang, plotId, properties, onClose, onSaved, draft }: RecordFormProps) {
@@ -81,17 +91,17 @@ export function InspectionForm({ lang, plotId, properties, onClose, onSaved, dra
   const [notes, setNotes] = useState(start.notes);
   const [backReason, setBackReason] = useState(start.backReason);
   const [photos, setPhotos] = useState<PickedPhoto[]>(() =>
-    (draft?.photos ?? []).map((kept, index) => {
+    (draft?.photos ?? []).map((kept) => {
       const file = photoFile(kept);
-      return pickedPhoto(lang, file, index, URL.createObjectURL(file));
+      return pickedPhoto(lang, file, URL.createObjectURL(file));
     }),
   );
   const [phase, setPhase] = useState<'editing' | 'saving' | 'uploading' | 'photos-failed'>('editing');
-  const [progress, setProgress] = useState({ n: 0, total: 0 });
   const [error, setError] = useState<string | null>(null);
   const [conflict, setConflict] = useState<Conflict | null>(null);
-  const [inspectionId, setInspectionId] = useState<string | null>(null);
   const [failed, setFailed] = useState<FailedPhoto[]>([]);
+  // The inspection's client id, also the id of its intent in the outbox: saving again (after a
+  // refusal or a conflict) replaces that item, never adds a second.
   const clientId = useMemo(newClientId, []);
   const ids = {
     findings: useId(),
@@ -127,10 +137,28 @@ export function InspectionForm({ lang, plotId, properties, onClose, onSaved, dra
     return url;
   };
 
+  /** Resized on the tablet, the size limit applies to what will be sent: marked once it is known. */
+  const watchSize = (photo: PickedPhoto) => {
+    void photo.prepared.then(({ blob }) => {
+      if (photoProblem({ size: blob.size, type: '' }) !== 'too-large') return;
+      const tooLarge = tr(lang, 'photoTooLarge', { name: photo.file.name, size: megabytes(blob.size) });
+      setPhotos((current) =>
+        current.map((item) => (item.key === photo.key ? { ...item, problem: tooLarge } : item)),
+      );
+    });
+    return photo;
+  };
+  // Photos restored from a draft are resized again (the draft keeps them as picked).
+  const restoredPhotos = useRef(photos);
+  // biome-ignore lint/correctness/useExhaustiveDependencies: once, for the photos the form opened with
+  useEffect(() => {
+    for (const photo of restoredPhotos.current) watchSize(photo);
+  }, []);
+
   const addPhotos = (files: FileList | null) => {
     if (!files) return;
-    const added = [...files].map((file, index) =>
-      pickedPhoto(lang, file, index, track(URL.createObjectURL(file))),
+    const added = [...files].map((file) =>
+      watchSize(pickedPhoto(lang, file, track(URL.createObjectURL(file)))),
     );
     setPhotos((current) => [...current, ...added]);
   };
@@ -141,27 +169,49 @@ export function InspectionForm({ lang, plotId, properties, onClose, onSaved, dra
     setPhotos((current) => current.filter((item) => item.key !== photo.key));
   };
 
-  const uploadAll = async (id: string, list: PickedPhoto[]) => {
-    setPhase('uploading');
-    const failures: FailedPhoto[] = [];
-    for (const [index, photo] of list.entries()) {
-      setProgress({ n: index + 1, total: list.length });
-      try {
-        await transact({ kind: 'add-photo', id: photo.key, inspectionId: id, file: photo.file });
-      } catch (caught) {
-        failures.push({ photo, message: errorText(caught, lang) });
-      }
-    }
+  const photoIntents = async (list: PickedPhoto[]) =>
+    Promise.all(
+      list.map(async (photo) => {
+        const { blob, name } = await photo.prepared;
+        const intent: Intent = { kind: 'add-photo', id: photo.key, inspectionId: clientId, file: blob, name };
+        return {
+          intent,
+          what: { zh: `${plotId} 巡查照片 ${name}`, en: `Inspection photo ${name} of ${plotId}` },
+        };
+      }),
+    );
+
+  /** After the inspection was saved or queued: how its photos fared (sent, queued or refused). */
+  const finish = (queued: boolean, list: PickedPhoto[]) => {
     bump();
+    const failures: FailedPhoto[] = [];
+    let waiting = queued;
+    for (const photo of list) {
+      const result = resultOf(photo.key);
+      if (result.status === 'refused') failures.push({ photo, message: errorText(result.error, lang) });
+      if (result.status === 'queued') waiting = true;
+    }
     if (failures.length > 0) {
       setFailed(failures);
       setPhase('photos-failed');
       return;
     }
-    onSaved(tr(lang, 'recorded'));
+    onSaved(waiting ? tr(lang, 'savedToSync') : tr(lang, 'recorded'));
   };
 
-  const save = async (write: () => Promise<Outcome>) => {
+  const retryPhotos = async (list: PickedPhoto[]) => {
+    setPhase('uploading');
+    for (const { intent, what } of await photoIntents(list)) {
+      try {
+        await submit(intent, what, clientId);
+      } catch {
+        // Refused again: resultOf says so below.
+      }
+    }
+    finish(false, list);
+  };
+
+  const save = async (write: () => Promise<Submitted>) => {
     setPhase('saving');
     setError(null);
     try {
@@ -172,23 +222,31 @@ export function InspectionForm({ lang, plotId, properties, onClose, onSaved, dra
         return;
       }
       setConflict(null);
-      const recorded = outcome.inspection;
-      if (!recorded) throw new Error('no inspection in the answer');
-      setInspectionId(recorded.id);
-      // Recorded: the draft has done its work (photos that fail to send can be sent again from here).
+      // Saved or queued: the draft has done its work (the outbox keeps the record and its photos now).
       draftControl.settle();
-      useAtlas.getState().putFeature('plots', recorded.plot as unknown as Feature);
-      await uploadAll(recorded.id, photos);
+      if (outcome.status === 'saved' && outcome.inspection) {
+        useAtlas.getState().putFeature('plots', outcome.inspection.plot as unknown as Feature);
+      }
+      finish(outcome.status === 'queued', photos);
     } catch (caught) {
       setError(errorText(caught, lang));
       setPhase('editing');
     }
   };
 
-  const record = (input: NewInspection) =>
-    save(() => transact({ kind: 'record-inspection', id: clientId, base, input }));
+  const record = async (input: NewInspection) => {
+    const intent: Intent = { kind: 'record-inspection', id: clientId, base, input };
+    const what = { zh: `巡查 ${plotId}`, en: `Inspection of ${plotId}` };
+    await save(async () => submit(intent, what, undefined, await photoIntents(photos)));
+  };
 
-  const submit = (event: FormEvent) => {
+  const close = () => {
+    // Cancelling after a refusal or a conflict gives the write up; a queued one stays queued.
+    void releaseFromForm(clientId);
+    onClose();
+  };
+
+  const submitForm = (event: FormEvent) => {
     event.preventDefault();
     if (phase !== 'editing') return;
     if (!isIsoDate(date)) return setError(tr(lang, 'dateInvalid'));
@@ -213,7 +271,7 @@ export function InspectionForm({ lang, plotId, properties, onClose, onSaved, dra
   const busy = phase === 'saving' || phase === 'uploading';
   const title = tr(lang, 'inspectTitle', { plot: plotId });
 
-  if (phase === 'photos-failed' && inspectionId) {
+  if (phase === 'photos-failed') {
     return (
       <Sheet title={title} closeLabel={tr(lang, 'close')} onClose={() => onSaved(tr(lang, 'recorded'))}>
         <div className="form-error" role="alert">
@@ -232,16 +290,18 @@ export function InspectionForm({ lang, plotId, properties, onClose, onSaved, dra
           <button
             type="button"
             className="primary-button"
-            onClick={() =>
-              void uploadAll(
-                inspectionId,
-                failed.map((item) => item.photo),
-              )
-            }
+            onClick={() => void retryPhotos(failed.map((item) => item.photo))}
           >
             {tr(lang, 'retryPhotos')}
           </button>
-          <button type="button" className="secondary-button" onClick={() => onSaved(tr(lang, 'recorded'))}>
+          <button
+            type="button"
+            className="secondary-button"
+            onClick={() => {
+              for (const { photo } of failed) void releaseFromForm(photo.key);
+              onSaved(tr(lang, 'recorded'));
+            }}
+          >
             {tr(lang, 'finishWithout')}
           </button>
         </div>
@@ -255,8 +315,8 @@ export function InspectionForm({ lang, plotId, properties, onClose, onSaved, dra
       title={title}
       busy={busy}
       saveLabel={phase === 'saving' ? tr(lang, 'saving') : tr(lang, 'save')}
-      onSubmit={submit}
-      onClose={onClose}
+      onSubmit={submitForm}
+      onClose={close}
       conflict={conflict}
       conflictError={null}
       takeTheirsNote={tr(lang, 'takeTheirsInspection')}
@@ -372,9 +432,7 @@ export function InspectionForm({ lang, plotId, properties, onClose, onSaved, dra
           {error}
         </p>
       )}
-      {phase === 'uploading' && (
-        <p role="status">{tr(lang, 'uploading', { n: progress.n, total: progress.total })}</p>
-      )}
+      {phase === 'uploading' && <p role="status">{tr(lang, 'uploadingPhotos')}</p>}
     </RecordFormSheet>
   );
 }

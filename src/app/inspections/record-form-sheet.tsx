@@ -4,7 +4,8 @@
 // goes with it); closing it with ✕ keeps the draft for later (inspections/draft.ts).
 import { type FormEvent, type ReactNode, useState } from 'react';
 import type { Lang } from '../../domain/i18n.ts';
-import type { Conflict, Outcome } from '../api/transact.ts';
+import type { Conflict } from '../api/transact.ts';
+import type { Submitted } from '../outbox/outbox.ts';
 import type { StoredDraft } from '../state/drafts-db.ts';
 import { Sheet } from '../ui/sheet.tsx';
 import { ConflictDialog } from './conflict-dialog.tsx';
@@ -52,7 +53,7 @@ export function RecordFormSheet({
   takeTheirsNote: string;
   onConflictClose: () => void;
   /** Sends the person's choice in the conflict through the form's own write path. */
-  onResolve: (write: () => Promise<Outcome>) => void;
+  onResolve: (write: () => Promise<Submitted>) => void;
   /** Something is typed: 取消 asks before `onDiscard` (which drops the draft and closes). */
   confirmCancel: boolean;
   onDiscard: () => void;

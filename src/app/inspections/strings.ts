@@ -52,6 +52,10 @@ const STRINGS = {
     zh: `{name} 太大（{size} MB），每张照片不超过 ${PHOTO_MAX_MB} MB。`,
     en: `{name} is too large ({size} MB); a photo may be ${PHOTO_MAX_MB} MB at most.`,
   },
+  photoHeic: {
+    zh: '{name} 是 HEIC/HEIF 格式，系统不接收。请在相机设置中选择“兼容性最佳”（JPEG）后重拍，或选择 JPEG 照片。',
+    en: '{name} is a HEIC/HEIF picture, which is not accepted. Set the camera to “Most Compatible” (JPEG) and take it again, or choose a JPEG.',
+  },
   photoWrongType: {
     zh: '{name} 不是 JPEG、PNG 或 WebP 图片。',
     en: '{name} is not a JPEG, PNG or WebP image.',
@@ -70,7 +74,11 @@ const STRINGS = {
   dateInvalid: { zh: '请填写日期（YYYY-MM-DD）。', en: 'Enter the date (YYYY-MM-DD).' },
   save: { zh: '保存巡查记录', en: 'Save the inspection' },
   saving: { zh: '正在保存…', en: 'Saving…' },
-  uploading: { zh: '正在上传照片 {n}/{total}…', en: 'Uploading photo {n} of {total}…' },
+  uploadingPhotos: { zh: '正在上传照片…', en: 'Uploading photos…' },
+  savedToSync: {
+    zh: '已保存，待同步：网络恢复后自动发送（见顶栏“待同步”）。',
+    en: 'Saved, to sync: it is sent when the network is back (see “to sync” in the top bar).',
+  },
   cancel: { zh: '取消', en: 'Cancel' },
   close: { zh: '关闭', en: 'Close' },
   recordedPhotosFailed: {

@@ -7,6 +7,7 @@ import { AuthScreen } from '../auth/auth-screen.tsx';
 import { hrefForLang, langFromSearch, t } from '../i18n/i18n.ts';
 import { INSPECTOR_ID, Inspector } from '../inspector/inspector.tsx';
 import { tiandituKeyFrom } from '../map/basemaps.ts';
+import { OutboxBadge } from '../outbox/outbox-badge.tsx';
 import { Search } from '../search/search-panel.tsx';
 import { startSession } from '../state/session.ts';
 import { useAtlas } from '../state/store.ts';
@@ -17,6 +18,7 @@ import {
   AnalysisLayersOnUse,
   AnalysisPanelOnUse,
   MapViewLoaded,
+  OutboxConflictOnUse,
   PlotActionsOnUse,
   PlotHistoriesOnUse,
   preloadMap,
@@ -118,6 +120,11 @@ export function App() {
         >
           {t(lang, 'otherLanguage')}
         </a>
+        <OutboxBadge
+          renderConflict={(conflict, done) => (
+            <OutboxConflictOnUse lang={lang} conflict={conflict} onDone={done} />
+          )}
+        />
         <UserMenu />
       </header>
       <OfflineBanner />

@@ -91,6 +91,19 @@ export function PlotHistoriesOnUse(props: ComponentProps<PlotHistoriesSlot>) {
   );
 }
 
+const LazyOutboxConflict = lazy(async () => ({
+  default: (await import('../inspections/outbox-conflict.tsx')).OutboxConflict,
+}));
+
+/** The conflict dialog for an outbox item that met a conflict in the background (loaded when asked). */
+export function OutboxConflictOnUse(props: ComponentProps<typeof LazyOutboxConflict>) {
+  return (
+    <Suspense fallback={null}>
+      <LazyOutboxConflict {...props} />
+    </Suspense>
+  );
+}
+
 export interface ZoneTools {
   controller: ZoneDrawController;
   Control: typeof ZoneDrawControl;

@@ -14,9 +14,10 @@ import {
 } from '../../domain/wire.ts';
 import { INSPECT, READ } from '../auth/roles.ts';
 import { ApiError, notFound, unauthorized } from '../errors.ts';
+import { hasKeptReply, keyed, sendReplay } from '../idempotency.ts';
 import { parse } from '../parse.ts';
 import { type GeoJsonFeature, toGeoJson } from '../store/rows.ts';
-import type { Inspection, PhotoRecord } from '../store/types.ts';
+import type { Inspection, InspectionResult, PhotoRecord } from '../store/types.ts';
 import { checkProperties, featureNotFound, versionConflict } from './layers.ts';
 import { readPhoto, readUpload, removePhotoFile, storePhoto } from './photos.ts';
 
@@ -37,6 +38,14 @@ const tooManyPhotos = () =>
     en: `An inspection holds ${PHOTOS_PER_INSPECTION} photos at most.`,
   });
 
+function recordedJson(result: Extract<InspectionResult, { ok: true }>) {
+  const recorded: Omit<RecordedInspection, 'plot'> & { plot: GeoJsonFeature } = {
+    ...inspectionJson(result.inspection),
+    plot: toGeoJson(result.plot),
+  };
+  return recorded;
+}
+
 const inspectionNotFound = (id: string) => notFound({ zh: `核查记录 ${id}`, en: `Inspection ${id}` });
 
 export function inspectionRoutes(server: FastifyInstance): void {
@@ -45,25 +54,31 @@ export function inspectionRoutes(server: FastifyInstance): void {
   server.post('/api/inspections', { config: { access: INSPECT } }, async (request, reply) => {
     if (!request.user) throw unauthorized();
     const body = parse(inspectionRequest, request.body, 'body');
-    const result = await store.recordInspection(body, request.user.username, (plot) => {
-      const properties = {
-        ...plot.properties,
-        status: body.status,
-        ...(body.mode ? { mode: body.mode } : {}),
-      };
-      checkProperties('plots', properties, plot.version + 1);
-      return { properties, geometry: plot.geometry };
-    });
+    const inspector = request.user.username;
+    const outcome = await keyed(
+      request,
+      store,
+      (result: InspectionResult) =>
+        result.ok ? { status: result.created ? 201 : 200, body: recordedJson(result) } : null,
+      () =>
+        store.recordInspection(body, inspector, (plot) => {
+          const properties = {
+            ...plot.properties,
+            status: body.status,
+            ...(body.mode ? { mode: body.mode } : {}),
+          };
+          checkProperties('plots', properties, plot.version + 1);
+          return { properties, geometry: plot.geometry };
+        }),
+    );
+    if ('replay' in outcome) return sendReplay(reply, outcome.replay);
+    const result = outcome.result;
     if (!result.ok) {
       if (result.reason === 'conflict') throw versionConflict(result.current);
       throw featureNotFound('plots', body.plotId);
     }
     reply.status(result.created ? 201 : 200);
-    const recorded: Omit<RecordedInspection, 'plot'> & { plot: GeoJsonFeature } = {
-      ...inspectionJson(result.inspection),
-      plot: toGeoJson(result.plot),
-    };
-    return recorded;
+    return recordedJson(result);
   });
 
   server.get('/api/inspections/:id', { config: { access: READ } }, async (request) => {
@@ -89,10 +104,19 @@ export function inspectionRoutes(server: FastifyInstance): void {
     async (request, reply) => {
       if (!request.user) throw unauthorized();
       const { id } = parse(idParams, request.params, 'params');
-      if (!(await store.getInspection(id))) throw inspectionNotFound(id);
-      // Counted here to refuse early, and again in the write's transaction (store.addPhoto), which
-      // is what holds when many uploads arrive at once.
-      if ((await store.countPhotos(id)) >= PHOTOS_PER_INSPECTION) throw tooManyPhotos();
+      // The inspection's id, or the client id it was recorded with: a photo queued on a tablet with
+      // its inspection names the inspection by the id the tablet made (src/app/outbox).
+      const inspection = (await store.getInspection(id)) ?? (await store.inspectionByClientId(id));
+      if (!inspection) throw inspectionNotFound(id);
+      // Counted here to refuse early (not for a retry whose first upload was kept: it gets that
+      // answer), and again in the write's transaction (store.addPhoto), which is what holds when
+      // many uploads arrive at once.
+      if (
+        !(await hasKeptReply(request, store)) &&
+        (await store.countPhotos(inspection.id)) >= PHOTOS_PER_INSPECTION
+      ) {
+        throw tooManyPhotos();
+      }
       const file = await readUpload(() => request.file());
       if (!file) {
         throw new ApiError(400, 'no-file', {
@@ -100,8 +124,24 @@ export function inspectionRoutes(server: FastifyInstance): void {
           en: 'The request carries no photo file.',
         });
       }
-      const photo = await storePhoto(photosDir, id, file, request.user.username);
-      if (!(await store.addPhoto(photo, request.user.username, PHOTOS_PER_INSPECTION))) {
+      const uploader = request.user.username;
+      const photo = await storePhoto(photosDir, inspection.id, file, uploader);
+      const outcome = await keyed(
+        request,
+        store,
+        (added: PhotoRecord | null) => (added ? { status: 201, body: photoJson(added) } : null),
+        () => store.addPhoto(photo, uploader, PHOTOS_PER_INSPECTION),
+        `${inspection.id}\n${photo.sha256}`,
+      ).catch((error: unknown) => {
+        removePhotoFile(photosDir, photo);
+        throw error;
+      });
+      if ('replay' in outcome) {
+        // The first upload with this key was kept: this copy of the file is not needed.
+        removePhotoFile(photosDir, photo);
+        return sendReplay(reply, outcome.replay);
+      }
+      if (!outcome.result) {
         removePhotoFile(photosDir, photo);
         throw tooManyPhotos();
       }

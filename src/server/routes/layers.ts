@@ -18,6 +18,7 @@ import {
 import { canCreateOrDelete, canEditLayer, EDIT, READ } from '../auth/roles.ts';
 import { ApiError, forbidden, notFound, unauthorized } from '../errors.ts';
 import { checkFeature, checkFeatureId, checkFeatureNow } from '../feature-check.ts';
+import { keyed, sendReplay } from '../idempotency.ts';
 import { parse } from '../parse.ts';
 import { collectionChunks, type GeoJsonFeature, toGeoJson } from '../store/rows.ts';
 import type { FeatureContent, Properties, StoredFeature, UpdateResult } from '../store/types.ts';
@@ -41,6 +42,10 @@ export function versionConflict(current: StoredFeature): ApiError {
     { current: toGeoJson(current) },
   );
 }
+
+/** The answer an update keeps with its Idempotency-Key: the feature, when it was written. */
+const keepUpdate = (result: UpdateResult) =>
+  result.ok ? { status: 200, body: toGeoJson(result.feature) } : null;
 
 function sendUpdate(result: UpdateResult, layer: string, id: string): GeoJsonFeature {
   if (result.ok) return toGeoJson(result.feature);
@@ -179,21 +184,24 @@ export function layerRoutes(server: FastifyInstance): void {
       validated = next(seen);
       await checkFeature(layer, validated.properties, seen.version + 1, validated.geometry);
     }
-    const result = await store.updateFeature(
-      layer,
-      id,
-      body.version,
-      (current) => {
-        if (validated && current.version === seen.version && current.updatedAt === seen.updatedAt)
-          return validated;
-        const content = next(current);
-        checkFeatureNow(layer, content.properties, current.version + 1, content.geometry);
-        return content;
-      },
-      user.username,
-      { properties: body.properties, ...(body.geometry ? { geometry: body.geometry } : {}) },
+    const outcome = await keyed(request, store, keepUpdate, () =>
+      store.updateFeature(
+        layer,
+        id,
+        body.version,
+        (current) => {
+          if (validated && current.version === seen.version && current.updatedAt === seen.updatedAt)
+            return validated;
+          const content = next(current);
+          checkFeatureNow(layer, content.properties, current.version + 1, content.geometry);
+          return content;
+        },
+        user.username,
+        { properties: body.properties, ...(body.geometry ? { geometry: body.geometry } : {}) },
+      ),
     );
-    const feature = sendUpdate(result, layer, id);
+    if ('replay' in outcome) return sendReplay(reply, outcome.replay);
+    const feature = sendUpdate(outcome.result, layer, id);
     reply.header('ETag', featureEtag(layer, id, feature.properties.version));
     return feature;
   });
@@ -213,7 +221,14 @@ export function layerRoutes(server: FastifyInstance): void {
     checkProperties(layer, properties, 1);
     const geometry = body.geometry;
     await checkFeature(layer, properties, 1, geometry);
-    const feature = await store.createFeature(layer, { properties, geometry }, user.username);
+    const outcome = await keyed(
+      request,
+      store,
+      (created: StoredFeature | null) => (created ? { status: 201, body: toGeoJson(created) } : null),
+      () => store.createFeature(layer, { properties, geometry }, user.username),
+    );
+    if ('replay' in outcome) return sendReplay(reply, outcome.replay);
+    const feature = outcome.result;
     if (!feature) {
       throw new ApiError(409, 'id-taken', {
         zh: `图层 ${layer} 中已有编号为 ${id} 的要素。`,
@@ -224,18 +239,21 @@ export function layerRoutes(server: FastifyInstance): void {
     return sendFeature(reply, feature);
   });
 
-  server.delete(
-    '/api/features/:layer/:id',
-    { config: { access: EDIT } },
-    async (request): Promise<FeatureDeleted> => {
-      const { layer, id } = parse(featureParams, request.params, 'params');
-      const user = request.user;
-      if (!user) throw unauthorized();
-      if (!canCreateOrDelete(user.role, layer)) throw notEditable(layer);
-      const { version } = parse(deleteQuery, request.query, 'query');
-      const result = await store.deleteFeature(layer, id, version, user.username);
-      sendUpdate(result, layer, id);
-      return { deleted: id, layer, version };
-    },
-  );
+  server.delete('/api/features/:layer/:id', { config: { access: EDIT } }, async (request, reply) => {
+    const { layer, id } = parse(featureParams, request.params, 'params');
+    const user = request.user;
+    if (!user) throw unauthorized();
+    if (!canCreateOrDelete(user.role, layer)) throw notEditable(layer);
+    const { version } = parse(deleteQuery, request.query, 'query');
+    const deleted: FeatureDeleted = { deleted: id, layer, version };
+    const outcome = await keyed(
+      request,
+      store,
+      (result: UpdateResult) => (result.ok ? { status: 200, body: deleted } : null),
+      () => store.deleteFeature(layer, id, version, user.username),
+    );
+    if ('replay' in outcome) return sendReplay(reply, outcome.replay);
+    sendUpdate(outcome.result, layer, id);
+    return deleted;
+  });
 }

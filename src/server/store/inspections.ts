@@ -189,6 +189,11 @@ export class InspectionsTable {
     return row ? this.toInspection(row) : null;
   }
 
+  byClientId(clientId: string): Inspection | null {
+    const row = this.statements.byClientId.get(clientId);
+    return row ? this.toInspection(row) : null;
+  }
+
   list(plotId: string): Inspection[] {
     return this.statements.list.all(plotId).map((row) => this.toInspection(row));
   }

@@ -109,6 +109,20 @@ const MIGRATIONS: readonly Migration[] = [
   CREATE INDEX history_import ON history (import_seq, seq) WHERE import_seq IS NOT NULL;
   `,
   featureBoxes,
+  // 6: Idempotency-Key of writes (idempotency.ts): kept in the write's own transaction, one per user
+  // and key, with the answer the write got (status and JSON body) for a retry to get again.
+  `
+  CREATE TABLE idempotency_keys (
+    username TEXT NOT NULL,
+    key TEXT NOT NULL,
+    route TEXT NOT NULL,
+    fingerprint TEXT NOT NULL,
+    status INTEGER NOT NULL,
+    body TEXT NOT NULL,
+    created_at TEXT NOT NULL,
+    PRIMARY KEY (username, key)
+  ) STRICT;
+  `,
 ];
 
 /**

@@ -180,6 +180,21 @@ const MIGRATIONS: readonly string[] = [
         ST_Transform(ST_Force2D(ST_SetSRID(ST_GeomFromGeoJSON(geojson), 4490)), 3857)), -1)) STORED;
   CREATE INDEX features_mercator ON features USING gist (mercator);
   `,
+  // 4: Idempotency-Key of writes (store/idempotency.ts): kept in the write's own transaction, one per
+  // user and key (the primary key makes a concurrent request with the same key wait for the first and
+  // then see its row), with the answer the write got for a retry to get again.
+  `
+  CREATE TABLE idempotency_keys (
+    username text NOT NULL,
+    key text NOT NULL,
+    route text NOT NULL,
+    fingerprint text NOT NULL,
+    status integer NOT NULL,
+    body text NOT NULL,
+    created_at text NOT NULL,
+    PRIMARY KEY (username, key)
+  );
+  `,
 ];
 
 /** Brings the schema up to date (creating it in an empty database). */

@@ -25,6 +25,14 @@ import {
   toHistoryEntry,
   userEntry,
 } from './history.ts';
+import {
+  type KeptRecord,
+  KeyAlreadyUsed,
+  type KeyedWrite,
+  type KeyRow,
+  keyedWrite,
+  toKeptRecord,
+} from './idempotency.ts';
 import { type ImportMode, planImport } from './import-plan.ts';
 import { type InspectionRow, type PhotoRow, toInspection, toPhoto } from './inspections.ts';
 import { migratePostgres } from './postgres-schema.ts';
@@ -182,6 +190,28 @@ function canonicalJson(value: unknown): string {
 }
 
 /** The UNIQUE constraint a failed statement broke, if that is why it failed. */
+async function claimKey(client: Client, { claim }: KeyedWrite): Promise<void> {
+  const claimed = await client.query(
+    `INSERT INTO idempotency_keys (username, key, route, fingerprint, status, body, created_at)
+     VALUES ($1, $2, $3, $4, 0, 'null', $5) ON CONFLICT (username, key) DO NOTHING`,
+    [claim.user, claim.key, claim.route, claim.fingerprint, new Date().toISOString()],
+  );
+  if (claimed.rowCount !== 1) throw new KeyAlreadyUsed();
+}
+
+async function keepKey(client: Client, keyed: KeyedWrite, result: unknown): Promise<void> {
+  const kept = keyed.keep(result);
+  const { user, key } = keyed.claim;
+  if (kept) {
+    await client.query(
+      'UPDATE idempotency_keys SET status = $3, body = $4 WHERE username = $1 AND key = $2',
+      [user, key, kept.status, JSON.stringify(kept.body)],
+    );
+  } else {
+    await client.query('DELETE FROM idempotency_keys WHERE username = $1 AND key = $2', [user, key]);
+  }
+}
+
 function uniqueViolation(error: unknown): string | null {
   const e = error as { code?: string; constraint?: string };
   return e?.code === '23505' ? (e.constraint ?? '') : null;
@@ -237,12 +267,20 @@ export class PostgresStore implements Store {
     }
   }
 
-  /** One transaction: committed when `work` resolves, rolled back (and rethrown) when it throws. */
+  /**
+   * One transaction: committed when `work` resolves, rolled back (and rethrown) when it throws. A
+   * write made with an Idempotency-Key (idempotency.ts) claims it first — the INSERT waits for a
+   * concurrent transaction holding the same key, then finds its row and gives up — and keeps the
+   * answer before COMMIT.
+   */
   private async transaction<T>(work: (client: Client) => Promise<T>, begin = 'BEGIN'): Promise<T> {
+    const keyed = begin === 'BEGIN' ? keyedWrite() : undefined;
     const client = await this.pool.connect();
     try {
       await client.query(begin);
+      if (keyed) await claimKey(client, keyed);
       const result = await work(client);
+      if (keyed) await keepKey(client, keyed, result);
       await client.query('COMMIT');
       client.release();
       return result;
@@ -757,6 +795,21 @@ export class PostgresStore implements Store {
       await this.appendHistory(client, entries);
       return { ok: true, inspection, created: true, plot: updated };
     });
+  }
+
+  async inspectionByClientId(clientId: string): Promise<Inspection | null> {
+    const { rows } = await this.pool.query<InspectionRow>('SELECT * FROM inspections WHERE client_id = $1', [
+      clientId,
+    ]);
+    return rows[0] ? this.toInspection(this.pool, rows[0]) : null;
+  }
+
+  async keptReply(user: string, key: string): Promise<KeptRecord | null> {
+    const { rows } = await this.pool.query<KeyRow>(
+      'SELECT username, key, route, fingerprint, status, body FROM idempotency_keys WHERE username = $1 AND key = $2',
+      [user, key],
+    );
+    return rows[0] ? toKeptRecord(rows[0]) : null;
   }
 
   async getInspection(id: string): Promise<Inspection | null> {

@@ -10,6 +10,8 @@ import { AccountsTable } from './accounts.ts';
 import { type Box, geometryMeetsBox } from './extent.ts';
 import { GroupCommit, WriteGate } from './group-commit.ts';
 import { HistoryTable } from './history.ts';
+import { keyedWrite } from './idempotency.ts';
+import { IdempotencyTable } from './idempotency-sqlite.ts';
 import { type ImportMode, planImport } from './import-plan.ts';
 import { InspectionsTable } from './inspections.ts';
 import { featureBoxWriter, migrate } from './migrations.ts';
@@ -65,6 +67,7 @@ export class SqliteStore extends AccountsTable implements Store {
   /** Feature rows read by layerChanges: for tests to see that an edit reads its feature only. */
   changeRowsRead = 0;
   private readonly commits: GroupCommit;
+  private readonly keys: IdempotencyTable;
   private readonly statements;
   /** Each feature's box in the R*Tree (migration 5), kept where features are written and deleted. */
   private readonly boxFeature: ReturnType<typeof featureBoxWriter>;
@@ -96,6 +99,7 @@ export class SqliteStore extends AccountsTable implements Store {
     this.historyTable = history;
     this.importTarget = { kind: 'sqlite', dataDir };
     this.commits = new GroupCommit(db, gate);
+    this.keys = new IdempotencyTable(db);
     this.boxFeature = featureBoxWriter(db);
     this.databaseId = (
       db.prepare("SELECT value FROM meta WHERE key = 'database_id'").get() as { value: string }
@@ -218,12 +222,16 @@ export class SqliteStore extends AccountsTable implements Store {
     if (this.changeLogs.get(layer)?.head !== before + 1) this.changeLogs.delete(layer);
   }
 
-  /** Runs a write in the group commit; a write that fails leaves no cached text behind. */
+  /**
+   * Runs a write in the group commit; a write that fails leaves no cached text behind. A write made
+   * with an Idempotency-Key (idempotency.ts) claims and keeps it in the same savepoint.
+   */
   private write<T>(work: () => T): Promise<T> {
+    const keyed = keyedWrite();
     return this.commits
       .run(() => {
         try {
-          return work();
+          return keyed ? this.keys.around(keyed, work) : work();
         } catch (error) {
           this.layerTexts.clear();
           this.changeLogs.clear();
@@ -509,6 +517,9 @@ export class SqliteStore extends AccountsTable implements Store {
   recordInspection: Store['recordInspection'] = (input, inspector, plotChange) =>
     this.write(() => this.inspections.record(input, inspector, plotChange));
   getInspection: Store['getInspection'] = async (id) => this.inspections.get(id);
+  inspectionByClientId: Store['inspectionByClientId'] = async (clientId) =>
+    this.inspections.byClientId(clientId);
+  keptReply: Store['keptReply'] = async (user, key) => this.keys.get(user, key);
   listInspections: Store['listInspections'] = async (plotId) => this.inspections.list(plotId);
   addPhoto: Store['addPhoto'] = (photo, actor, limit) =>
     this.write(() => this.inspections.addPhoto(photo, actor, limit));

@@ -21,6 +21,7 @@ import type {
   user,
 } from '../../domain/wire.ts';
 import type { Box } from './extent.ts';
+import type { KeptRecord } from './idempotency.ts';
 
 // What the store hands the routes and the routes send is the API's shape (src/domain/wire.ts), so a
 // field renamed here or there fails to compile; what only the server keeps is added beside it.
@@ -229,6 +230,8 @@ export interface Store {
     plotChange: FeatureChange,
   ): Promise<InspectionResult>;
   getInspection(id: string): Promise<Inspection | null>;
+  /** The inspection a client recorded with this client id (a queued photo names it so). */
+  inspectionByClientId(clientId: string): Promise<Inspection | null>;
   listInspections(plotId: string): Promise<Inspection[]>;
   /**
    * The file is already durable on disk when this is called; the row makes it part of the record.
@@ -241,6 +244,9 @@ export interface Store {
 
   // history
   history(query: HistoryQuery): Promise<HistoryEntry[]>;
+
+  /** The answer kept with a user's Idempotency-Key (store/idempotency.ts), or null if none was. */
+  keptReply(user: string, key: string): Promise<KeptRecord | null>;
 
   // users, sessions, setup
   countActiveAdmins(): Promise<number>;

@@ -1,5 +1,6 @@
 // What the zone panel's buttons do beyond drawing: save one (create or change from
-// its version; a conflict is shown, never overwritten), delete one, and the two exports.
+// its version; a conflict is shown, never overwritten), delete one, and the two exports. Saves and
+// deletes go through the outbox (src/app/outbox): with no network they are kept and sent later.
 
 import type { Feature, FeatureCollection, Polygon } from 'geojson';
 import type { Lang } from '../../../domain/i18n.ts';
@@ -11,7 +12,8 @@ import { zoneAnalysisCsv } from '../../../domain/zone-csv.ts';
 import { geometryAreaM2 } from '../../../geo/area.ts';
 import { ApiError } from '../../api/client.ts';
 import { newClientId } from '../../api/ids.ts';
-import { type Conflict, transact } from '../../api/transact.ts';
+import type { Conflict, Intent } from '../../api/transact.ts';
+import { releaseFromForm, submit } from '../../outbox/outbox.ts';
 import { presentZones, type ZoneRecord } from '../../state/drawing-slice.ts';
 import { useAtlas } from '../../state/store.ts';
 import type { ZoneDrawController } from '../draw/controller.ts';
@@ -88,29 +90,54 @@ export async function saveZone(controller: ZoneDrawController, drawId: string): 
   if (!record || !geometry) return;
   const attributes = { ...record.attributes, name: record.attributes.name.trim() || drawId.slice(0, 8) };
   setDrawing({ saving: true, message: null, conflict: null });
+  const intentId = newClientId();
   try {
-    const outcome =
-      record.serverId === null || record.version === null
-        ? await transact({
-            kind: 'create-feature',
-            id: newClientId(),
-            layer: 'zones',
-            properties: { ...attributes },
-            geometry,
-          })
-        : await transact({
-            kind: 'edit-feature',
-            id: newClientId(),
-            layer: 'zones',
-            featureId: record.serverId,
-            base: {
-              ...(JSON.parse(record.savedAttributes ?? JSON.stringify(record.attributes)) as ZoneAttributes),
-              geometry: JSON.parse(record.savedGeometry ?? JSON.stringify(geometry)) as Polygon,
-              version: record.version,
-            },
-            changes: { ...attributes, geometry },
-          });
+    const creating = record.serverId === null || record.version === null;
+    // A new zone gets its id here, so that a zone queued offline is the same zone when it is sent,
+    // changed or deleted before it reaches the server.
+    const zoneId = record.serverId ?? `zones-${intentId}`;
+    const intent: Intent = creating
+      ? {
+          kind: 'create-feature',
+          id: intentId,
+          layer: 'zones',
+          properties: { ...attributes, id: zoneId },
+          geometry,
+        }
+      : {
+          kind: 'edit-feature',
+          id: intentId,
+          layer: 'zones',
+          featureId: zoneId,
+          base: {
+            ...(JSON.parse(record.savedAttributes ?? JSON.stringify(record.attributes)) as ZoneAttributes),
+            geometry: JSON.parse(record.savedGeometry ?? JSON.stringify(geometry)) as Polygon,
+            version: record.version,
+          },
+          changes: { ...attributes, geometry },
+        };
+    const outcome = await submit(intent, {
+      zh: `${creating ? '新建片区' : '修改片区'} ${attributes.name}`,
+      en: `${creating ? 'New zone' : 'Zone changed:'} ${attributes.name}`,
+    });
+    if (outcome.status === 'queued') {
+      // Saved on the tablet: the zone counts as saved at the version it will have (a later change
+      // queued after it is based on that; the server merges if others changed it meanwhile).
+      useAtlas.getState().setRecord({
+        ...record,
+        attributes,
+        serverId: zoneId,
+        version: creating ? 1 : (record.version ?? 0) + 1,
+        savedGeometry: JSON.stringify(geometry),
+        savedAttributes: JSON.stringify(attributes),
+      });
+      setDrawing({ message: { kind: 'info', text: { zh: tz('zh', 'queued'), en: tz('en', 'queued') } } });
+      return;
+    }
     if (outcome.status === 'conflict') {
+      // The panel says the change was not saved and keeps the drawing to save again: the outbox
+      // does not keep it as well.
+      await releaseFromForm(intentId);
       const current = outcome.conflict.current as unknown as Feature;
       setDrawing({ message: conflictMessage(outcome.conflict), conflict: { drawId, current } });
       return;
@@ -141,6 +168,8 @@ export async function saveZone(controller: ZoneDrawController, drawId: string): 
       },
     });
   } catch (error) {
+    // Refused: the panel shows why and keeps the drawing to save again.
+    await releaseFromForm(intentId);
     setDrawing({ message: failure(error), conflict: null });
   } finally {
     setDrawing({ saving: false });
@@ -152,15 +181,23 @@ export async function deleteZoneById(controller: ZoneDrawController, drawId: str
   const record = drawingState().records[drawId];
   if (!record) return;
   if (record.serverId !== null && record.version !== null) {
+    const intentId = newClientId();
     try {
-      await transact({
-        kind: 'delete-feature',
-        id: newClientId(),
-        layer: 'zones',
-        featureId: record.serverId,
-        version: record.version,
-      });
+      const outcome = await submit(
+        {
+          kind: 'delete-feature',
+          id: intentId,
+          layer: 'zones',
+          featureId: record.serverId,
+          version: record.version,
+        },
+        { zh: `删除片区 ${record.attributes.name}`, en: `Zone deleted: ${record.attributes.name}` },
+      );
+      if (outcome.status === 'queued') {
+        setDrawing({ message: { kind: 'info', text: { zh: tz('zh', 'queued'), en: tz('en', 'queued') } } });
+      }
     } catch (error) {
+      await releaseFromForm(intentId);
       setDrawing({ message: failure(error) });
       return;
     }

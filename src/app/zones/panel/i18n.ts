@@ -28,6 +28,10 @@ const STRINGS = {
   takeServerCopy: { zh: '改用服务器上的版本', en: 'Use the version on the server' },
   saving: { zh: '正在保存…', en: 'Saving…' },
   saved: { zh: '已保存（版本 {version}）', en: 'Saved (version {version})' },
+  queued: {
+    zh: '已保存，待同步：网络恢复后自动发送。',
+    en: 'Saved, to sync: it is sent when the network is back.',
+  },
   changedMeanwhile: {
     zh: '区域已被他人修改（{fields}，由 {by}），您的修改未保存。可改用服务器上的版本，或调整后再保存。',
     en: 'The zone was changed by someone else ({fields}, by {by}); your change is not saved. Use the version on the server, or adjust and save again.',
