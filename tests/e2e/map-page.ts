@@ -26,3 +26,26 @@ export async function appReady(page: Page): Promise<void> {
   );
   await mapIdle(page);
 }
+
+/**
+ * The plots drawn from tiles on screen: each plot drawn alone (its outline or its dot, by id) once, plus
+ * the count of each density point (several small plots of one status as one dot); a tile's buffer
+ * repeats its neighbour's points, so a density point counts once per place and status.
+ */
+export async function drawnTiledPlots(page: Page): Promise<{ plots: number; densityPoints: number }> {
+  return page.evaluate(() => {
+    const map = window.__landAtlas?.map;
+    const ids = new Set<string>();
+    const dense = new Map<string, number>();
+    for (const feature of map?.queryRenderedFeatures({ layers: ['plots-dots', 'plots-fill'] }) ?? []) {
+      const count = feature.properties?.count;
+      if (count === undefined) ids.add(String(feature.properties?.id));
+      else if (feature.geometry.type === 'Point') {
+        const [lon, lat] = feature.geometry.coordinates.map((value) => value.toFixed(6));
+        dense.set(`${lon},${lat},${feature.properties?.status}`, Number(count));
+      }
+    }
+    const counted = [...dense.values()].reduce((sum, count) => sum + count, 0);
+    return { plots: ids.size + counted, densityPoints: dense.size };
+  });
+}

@@ -24,7 +24,7 @@ import {
   startApp,
   USERS,
 } from './harness.ts';
-import { appReady } from './map-page.ts';
+import { appReady, drawnTiledPlots } from './map-page.ts';
 
 const plots = JSON.parse(
   readFileSync(new URL('../../geodata/plots.geojson', import.meta.url), 'utf8'),
@@ -246,14 +246,7 @@ describe('plots served as vector tiles, offline (desktop)', () => {
   });
 
   /** The plots drawn at the county view (dots or fills), by id. */
-  const drawnPlots = (page: Page) =>
-    page.evaluate(() => {
-      const ids = new Set<string>();
-      const map = window.__landAtlas?.map;
-      for (const feature of map?.queryRenderedFeatures({ layers: ['plots-dots', 'plots-fill'] }) ?? [])
-        ids.add(String(feature.properties?.id));
-      return ids.size;
-    });
+  const drawnPlots = async (page: Page) => (await drawnTiledPlots(page)).plots;
 
   it('draws the tiles already seen from the service worker’s cache (the server stopped); signing out empties that cache', async () => {
     const { page, context } = session;
