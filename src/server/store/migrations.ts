@@ -109,6 +109,14 @@ const MIGRATIONS: readonly Migration[] = [
   CREATE INDEX history_import ON history (import_seq, seq) WHERE import_seq IS NOT NULL;
   `,
   featureBoxes,
+  // 6: where the inspector stood (wire.ts inspectionPosition) and why it was saved without proof of presence.
+  `
+  ALTER TABLE inspections ADD COLUMN position_lon REAL;
+  ALTER TABLE inspections ADD COLUMN position_lat REAL;
+  ALTER TABLE inspections ADD COLUMN position_accuracy REAL;
+  ALTER TABLE inspections ADD COLUMN position_time TEXT;
+  ALTER TABLE inspections ADD COLUMN position_note TEXT;
+  `,
 ];
 
 /**

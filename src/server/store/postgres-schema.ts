@@ -180,6 +180,15 @@ const MIGRATIONS: readonly string[] = [
         ST_Transform(ST_Force2D(ST_SetSRID(ST_GeomFromGeoJSON(geojson), 4490)), 3857)), -1)) STORED;
   CREATE INDEX features_mercator ON features USING gist (mercator);
   `,
+  // 4: where the inspector stood (wire.ts inspectionPosition) and why it was saved without proof of presence.
+  `
+  ALTER TABLE inspections
+    ADD COLUMN position_lon double precision,
+    ADD COLUMN position_lat double precision,
+    ADD COLUMN position_accuracy double precision,
+    ADD COLUMN position_time text,
+    ADD COLUMN position_note text;
+  `,
 ];
 
 /** Brings the schema up to date (creating it in an empty database). */
