@@ -3,7 +3,7 @@
 // plane at the position, scaled by the CGCS2000 radii of curvature there (meridian M, prime vertical N):
 // within 1 km of the position that differs from the geodesic by well under a centimetre, far below a
 // tablet's GPS error.
-import type { Feature, Geometry, Position } from 'geojson';
+import type { Feature, Geometry, Polygon, Position } from 'geojson';
 import { featureId } from '../domain/feature-id.ts';
 import { CGCS2000, CGCS2000_B } from './ellipsoid.ts';
 
@@ -102,6 +102,12 @@ export function distanceToOutlineM(geometry: Geometry | null | undefined, point:
   return Math.sqrt(best);
 }
 
+/** Metres between two positions (planar at `a`: for positions a few kilometres apart at most). */
+export function metresBetween(a: LonLat, b: LonLat): number {
+  const scale = metresPerDegree(a[1]);
+  return Math.hypot((b[0] - a[0]) * scale.x, (b[1] - a[1]) * scale.y);
+}
+
 /** Metres from the point to the plot: 0 inside it, else to its outline. */
 export function distanceToPlotM(geometry: Geometry | null | undefined, point: LonLat): number {
   return containsPoint(geometry, point) ? 0 : distanceToOutlineM(geometry, point);
@@ -173,7 +179,7 @@ export function whereAmI(
 }
 
 /** What a position needs to be proof of presence at a plot. */
-const PRESENCE_LIMITS = {
+export const PRESENCE_LIMITS = {
   /** Worse accuracy than this (metres) asks for a reason. */
   accuracyM: 30,
   /** Farther from the plot's outline than this (metres) asks for a reason. */
@@ -202,4 +208,19 @@ export function presenceDoubts(
     if (distanceM > PRESENCE_LIMITS.distanceM) doubts.push({ kind: 'far', distanceM });
   }
   return doubts;
+}
+
+/** The accuracy circle around a position as a polygon of `steps` sides (metres, CGCS2000 radii there). */
+export function accuracyCircle(point: LonLat, radiusM: number, steps = 64): Polygon {
+  const scale = metresPerDegree(point[1]);
+  const ring: Position[] = [];
+  for (let k = 0; k < steps; k++) {
+    const angle = (2 * Math.PI * k) / steps;
+    ring.push([
+      point[0] + (radiusM * Math.cos(angle)) / scale.x,
+      point[1] + (radiusM * Math.sin(angle)) / scale.y,
+    ]);
+  }
+  ring.push(ring[0] as Position);
+  return { type: 'Polygon', coordinates: [ring] };
 }

@@ -19,6 +19,7 @@ import { ChoiceGroup } from '../ui/choice-group.tsx';
 import { CloseButton } from '../ui/close-button.tsx';
 import { Sheet } from '../ui/sheet.tsx';
 import { todayIso } from './diff.ts';
+import { usePresence } from './presence.tsx';
 import { type RecordFormProps, RecordFormSheet } from './record-form-sheet.tsx';
 import { notesWithBackReason, StatusChoice } from './status-back.tsx';
 import { tr } from './strings.ts';
@@ -67,6 +68,7 @@ export function InspectionForm({ lang, plotId, properties, onClose, onSaved }: R
   };
   const backwards = isStatusBackwards(currentStatus, status);
   const bump = useAtlas((state) => state.bumpRecords);
+  const presence = usePresence(lang, plotId);
 
   // Previews are blob: URLs; give their memory back when a photo is removed or the form goes.
   const previews = useRef(new Set<string>());
@@ -160,6 +162,8 @@ export function InspectionForm({ lang, plotId, properties, onClose, onSaved }: R
     if (backwards && backReason.trim() === '') return setError(tr(lang, 'backReasonRequired'));
     const bad = photos.find((photo) => photo.problem);
     if (bad?.problem) return setError(bad.problem);
+    const present = presence.take();
+    if ('problem' in present) return setError(present.problem);
     // The reason for going back is kept with the inspection, where the history shows it.
     const allNotes = backwards ? notesWithBackReason(lang, backReason, notes) : notes.trim();
     void record({
@@ -171,6 +175,7 @@ export function InspectionForm({ lang, plotId, properties, onClose, onSaved }: R
       ...(allNotes ? { notes: allNotes } : {}),
       clientId,
       plotVersion: baseVersion,
+      ...present.fields,
     });
   };
 
@@ -326,6 +331,7 @@ export function InspectionForm({ lang, plotId, properties, onClose, onSaved }: R
           </ul>
         )}
       </div>
+      {presence.field}
       {error && (
         <p className="form-error" role="alert" id={ids.error}>
           {error}

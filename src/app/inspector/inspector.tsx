@@ -3,7 +3,7 @@
 // attribute with its label; for a plot, the write actions the user's role allows and its inspection
 // and change histories. Values are React text, never HTML.
 
-import type { ComponentType } from 'react';
+import { type ComponentType, useRef } from 'react';
 import type { Lang } from '../../domain/i18n.ts';
 import { layerLabel, PROPERTY_LABELS, propertyLabel } from '../../domain/labels.ts';
 import type { RelatedPark } from '../../geo/relate.ts';
@@ -18,6 +18,7 @@ import { ProjectStages } from './project-stages.tsx';
 import '../ui/ui.css';
 import './inspector.css';
 import { CloseButton } from '../ui/close-button.tsx';
+import { SheetHandle } from '../ui/sheet-handle.tsx';
 
 /** The inspector's element id: the skip link's target. */
 export const INSPECTOR_ID = 'inspector';
@@ -127,6 +128,8 @@ export interface InspectorProps {
 export function Inspector({ plotActions: PlotActions, plotHistories: PlotHistories }: InspectorProps) {
   const lang = useAtlas((state) => state.lang);
   const clearSelection = useAtlas((state) => state.clearSelection);
+  const snap = useAtlas((state) => state.sheetSnap);
+  const sheet = useRef<HTMLElement>(null);
   const parks = useAtlas((state) => state.layers.parks);
   const selection = useSelection();
   const selected = selection.status === 'ready' ? selection : null;
@@ -147,10 +150,13 @@ export function Inspector({ plotActions: PlotActions, plotHistories: PlotHistori
   return (
     <aside
       id={INSPECTOR_ID}
+      ref={sheet}
       tabIndex={-1}
       className={selection.status !== 'none' ? 'inspector has-selection' : 'inspector'}
+      data-snap={snap}
       aria-label={t(lang, 'inspector')}
     >
+      {selection.status !== 'none' && <SheetHandle sheet={sheet} lang={lang} />}
       {selection.status === 'loading' || selection.status === 'failed' ? (
         <PendingFeature selected={selection} lang={lang} onClose={clearSelection} />
       ) : !selected || !heading ? (

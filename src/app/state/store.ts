@@ -13,13 +13,20 @@ import { isTileable } from '../../domain/layers.ts';
 import type { RelatedPark } from '../../geo/relate.ts';
 import { type AnalysisSlice, createAnalysisSlice } from './analysis-slice.ts';
 import { createDrawingSlice, type DrawingSlice } from './drawing-slice.ts';
+import { createFieldSlice, type FieldSlice } from './field-slice.ts';
 import type { DataLayerId } from './layer-data.ts';
 import { createLayersSlice, type LayersSlice, RELATED_LAYERS, type RelatedLayerId } from './layers-slice.ts';
 import { createPointerSlice, type PointerSlice } from './pointer-slice.ts';
 import { createSessionSlice, type SessionSlice } from './session-slice.ts';
 import { createUiSlice, type UiSlice } from './ui-slice.ts';
 
-export type AtlasState = LayersSlice & UiSlice & SessionSlice & AnalysisSlice & PointerSlice & DrawingSlice;
+export type AtlasState = LayersSlice &
+  UiSlice &
+  SessionSlice &
+  AnalysisSlice &
+  PointerSlice &
+  DrawingSlice &
+  FieldSlice;
 
 export const useAtlas = create<AtlasState>()((set, get) => ({
   ...createLayersSlice(set, get),
@@ -28,6 +35,7 @@ export const useAtlas = create<AtlasState>()((set, get) => ({
   ...createAnalysisSlice(set, get),
   ...createPointerSlice(set, get),
   ...createDrawingSlice(set, get),
+  ...createFieldSlice(set, get),
 }));
 
 /** The selected feature, ready to show: of a loaded layer from the layer, of a tiled one as fetched. */
