@@ -18,6 +18,7 @@ import {
   type BrowserOptions,
   type ContextSession,
   DESKTOP,
+  givePresenceReason,
   openAndLogin,
   openContext,
   pressFor,
@@ -178,6 +179,7 @@ describe.each(CASES)('tiled plots on a %s', (name, options, plotId) => {
     await tap(dialog.getByRole('radio', { name: '整治中' }));
     await dialog.getByLabel('巡查发现').fill(`厂房空置，已约谈企业（瓦片 ${shot}）`);
     await tap(dialog.getByRole('radio', { name: '工改工' }));
+    await givePresenceReason(dialog);
     await tap(dialog.getByRole('button', { name: '保存巡查记录' }));
     await dialog.waitFor({ state: 'detached', timeout: 30_000 });
     // At once: the edited plot's feature state, which the colour prefers to the tile's property.

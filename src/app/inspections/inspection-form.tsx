@@ -242,6 +242,7 @@ export function InspectionForm({ lang, plotId, properties, onClose, onSaved }: R
           onChange={(event) => setDate(event.target.value)}
         />
       </label>
+      {presence.field}
       <StatusChoice
         lang={lang}
         legend={tr(lang, 'statusAfter')}
@@ -331,7 +332,6 @@ export function InspectionForm({ lang, plotId, properties, onClose, onSaved }: R
           </ul>
         )}
       </div>
-      {presence.field}
       {error && (
         <p className="form-error" role="alert" id={ids.error}>
           {error}

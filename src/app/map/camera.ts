@@ -31,18 +31,27 @@ function reducedMotion(): boolean {
 
 /** Room (CSS px) kept between what is fitted and the edge of the free map area. */
 const FIT_MARGIN_PX = 48;
+/** The least height (CSS px) of map left to fit a feature into. */
+const MIN_FREE_PX = 120;
 
 /**
- * MapLibre's padding for the part of the map no panel covers: on a tablet the bottom sheet (at the
- * height it stands at, or will once a selection shows it) covers the bottom of the map.
+ * MapLibre's padding for the part of the map no panel covers: the position banner at the top; on a
+ * tablet the bottom sheet (at the height it stands at, or will once a selection shows it).
  */
 export function freeMapPadding(map: MapRef): { top: number; bottom: number; left: number; right: number } {
   const padding = { top: FIT_MARGIN_PX, bottom: FIT_MARGIN_PX, left: FIT_MARGIN_PX, right: FIT_MARGIN_PX };
+  // The "where am I" banner across the top of the map, while it shows.
+  const container = map.getContainer();
+  const banner = container.closest('.map')?.querySelector('.where-banner');
+  if (banner) {
+    const below = banner.getBoundingClientRect().bottom - container.getBoundingClientRect().top;
+    padding.top = Math.max(padding.top, Math.round(below) + FIT_MARGIN_PX / 4);
+  }
   if (!matchMedia(TABLET_QUERY).matches) return padding;
-  const height = map.getContainer().clientHeight;
+  const height = container.clientHeight;
   const sheet = sheetHeightPx(useAtlas.getState().sheetSnap, height);
-  // Never less than a third of the map for what is shown (a very short window).
-  padding.bottom = Math.min(sheet + FIT_MARGIN_PX / 2, Math.round(height * 0.67) - padding.top);
+  // Some map is always left to fit into, even in a very short window (MapLibre cannot fit into none).
+  padding.bottom = Math.max(0, Math.min(sheet + FIT_MARGIN_PX / 2, height - padding.top - MIN_FREE_PX));
   return padding;
 }
 
