@@ -180,7 +180,7 @@ describe('an inspector in the field, on the touch tablet', () => {
     const dialog = page.getByRole('dialog', { name: `记录巡查：${HERE.id}` });
     await dialog.waitFor({ state: 'visible' });
     await expect.poll(() => dialog.getByTestId('presence').textContent()).toContain('±65 米');
-    const warning = dialog.getByRole('alert').filter({ hasText: '定位精度' });
+    const warning = dialog.getByTestId('presence-warning');
     expect(await warning.textContent()).toContain('定位精度只有 ±65 米');
     expect(await warning.textContent()).toContain(`当前位置距该地块 ${Math.round(distance)} 米`);
     await dialog.getByLabel('巡查发现').fill('在路边核查');
@@ -218,7 +218,9 @@ describe('an inspector in the field, on the touch tablet', () => {
       { x: start.x + start.width / 2, y: map.y + 20 },
     );
     await expect.poll(() => sheet.getAttribute('data-snap')).toBe('full');
-    await expect.poll(async () => (await sheet.boundingBox())?.height).toBe(Math.round(map.height) - 48);
+    // The handle's top edge 48 px below the map's: a strip of map stays in sight.
+    await expect.poll(async () => (await handle.boundingBox())?.y).toBe(map.y + 48);
+    expect((await sheet.boundingBox())?.height).toBe(Math.round(map.height) - 48 - 44);
     expect(await handle.getAttribute('aria-label')).toBe('调整面板高度（现在：全屏）');
     await page.screenshot({ path: 'test-results/field-sheet-full-tablet.png' });
     const top = await handle.boundingBox();
@@ -253,7 +255,8 @@ describe('an inspector in the field, on the touch tablet', () => {
         const points = coordinates.map((p) => map.project(p as [number, number]));
         const xs = points.map((p) => p.x);
         const ys = points.map((p) => p.y);
-        const sheet = document.querySelector('.inspector')?.getBoundingClientRect();
+        // What covers the map from below: the sheet under its handle.
+        const sheet = document.querySelector('.sheet-handle')?.getBoundingClientRect();
         const banner = document.querySelector('.where-banner')?.getBoundingClientRect();
         const container = map.getContainer().getBoundingClientRect();
         return {

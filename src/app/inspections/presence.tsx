@@ -63,8 +63,8 @@ export function usePresence(lang: Lang, plotId: string): Presence {
           : tr(lang, 'presenceWaiting')}
       </p>
       {doubts.length > 0 && (position !== null || asked || locateError !== null) && (
-        <div className="presence-warning" role="alert">
-          <ul>
+        <div className="presence-warning" data-testid="presence-warning">
+          <ul id={`${reasonId}-doubts`}>
             {doubts.map((doubt) => (
               <li key={doubt.kind}>{doubtText(lang, doubt)}</li>
             ))}
@@ -80,7 +80,7 @@ export function usePresence(lang: Lang, plotId: string): Presence {
             value={reason}
             rows={2}
             aria-required="true"
-            aria-describedby={`${reasonId}-hint`}
+            aria-describedby={`${reasonId}-doubts ${reasonId}-hint`}
             onChange={(event) => setReason(event.target.value)}
           />
           <span className="hint" id={`${reasonId}-hint`}>

@@ -1,12 +1,16 @@
-// The grab handle of a bottom sheet on a tablet: dragged by touch, pen or mouse (pointer events) between
-// a peek, half and full height, snapping to the nearest when let go; pressed (tap, Enter, Space) it
-// steps to the next height, and ArrowUp / ArrowDown step up and down. The sheet's height lives in the
-// store (sheetSnap) so the camera knows how much of the map is covered (src/app/map/camera.ts).
+// The grab handle of a bottom sheet on a tablet, on the sheet's top edge: dragged by touch, pen or mouse
+// (pointer events) between a peek, half and full height, snapping to the nearest when let go; pressed
+// (tap, Enter, Space) it steps to the next height, and ArrowUp / ArrowDown step up and down. The height
+// lives in the store (sheetSnap) so the camera knows how much of the map is covered
+// (src/app/map/camera.ts); the handle and the sheet together stand at sheetHeightPx.
 import { type RefObject, useRef } from 'react';
 import type { Lang } from '../../domain/i18n.ts';
 import { t } from '../i18n/i18n.ts';
 import { SHEET_SNAPS, type SheetSnap, sheetHeightPx } from '../state/field-slice.ts';
 import { useAtlas } from '../state/store.ts';
+
+/** The handle's own height (CSS px), part of the heights sheetHeightPx gives. */
+const HANDLE_PX = 44;
 
 const SNAP_KEY = { peek: 'sheetPeek', half: 'sheetHalf', full: 'sheetFull' } as const;
 
@@ -27,18 +31,39 @@ function nearestSnap(height: number, areaHeight: number): SheetSnap {
 /** A drag shorter than this (px) is a press, not a drag. */
 const DRAG_SLOP_PX = 6;
 
-export function SheetHandle({ sheet, lang }: { sheet: RefObject<HTMLElement | null>; lang: Lang }) {
+export function SheetHandle({
+  sheet,
+  controls,
+  lang,
+}: {
+  /** The sheet below the handle. */
+  sheet: RefObject<HTMLElement | null>;
+  /** The sheet's id. */
+  controls: string;
+  lang: Lang;
+}) {
   const snap = useAtlas((state) => state.sheetSnap);
   const setSnap = useAtlas((state) => state.setSheetSnap);
+  const handle = useRef<HTMLButtonElement>(null);
   const drag = useRef<{ id: number; startY: number; startHeight: number; moved: boolean } | null>(null);
   const index = SHEET_SNAPS.indexOf(snap);
   const areaHeight = () => sheet.current?.parentElement?.clientHeight ?? window.innerHeight;
 
+  /** Puts the handle and the sheet at a total height while dragging; null gives them back to CSS. */
+  const place = (total: number | null) => {
+    const parts = [sheet.current, handle.current];
+    for (const part of parts) part?.classList.toggle('dragging', total !== null);
+    if (sheet.current) sheet.current.style.height = total === null ? '' : `${total - HANDLE_PX}px`;
+    if (handle.current) handle.current.style.bottom = total === null ? '' : `${total - HANDLE_PX}px`;
+  };
+
   return (
     <button
+      ref={handle}
       type="button"
       className="sheet-handle"
       data-snap={snap}
+      aria-controls={controls}
       aria-label={t(lang, 'sheetHandle', { height: t(lang, SNAP_KEY[snap]) })}
       onClick={() => {
         // A drag already chose its height; a press steps to the next one.
@@ -61,47 +86,42 @@ export function SheetHandle({ sheet, lang }: { sheet: RefObject<HTMLElement | nu
         drag.current = {
           id: event.pointerId,
           startY: event.clientY,
-          startHeight: element.getBoundingClientRect().height,
+          startHeight: element.getBoundingClientRect().height + HANDLE_PX,
           moved: false,
         };
       }}
       onPointerMove={(event) => {
         const current = drag.current;
-        const element = sheet.current;
-        if (!current || current.id !== event.pointerId || !element) return;
+        if (!current || current.id !== event.pointerId) return;
         const dy = event.clientY - current.startY;
         if (!current.moved && Math.abs(dy) < DRAG_SLOP_PX) return;
         current.moved = true;
-        const height = Math.max(
-          sheetHeightPx('peek', areaHeight()),
-          Math.min(sheetHeightPx('full', areaHeight()), current.startHeight - dy),
+        const area = areaHeight();
+        place(
+          Math.max(
+            sheetHeightPx('peek', area),
+            Math.min(sheetHeightPx('full', area), current.startHeight - dy),
+          ),
         );
-        element.style.height = `${height}px`;
-        element.classList.add('dragging');
       }}
       onPointerUp={(event) => {
         const current = drag.current;
         const element = sheet.current;
         if (!current || current.id !== event.pointerId || !element) return;
-        if (current.moved) {
-          const height = element.getBoundingClientRect().height;
-          element.style.height = '';
-          element.classList.remove('dragging');
-          setSnap(nearestSnap(height, areaHeight()));
-          // The click that follows a drag must not step on: cleared after it.
-          setTimeout(() => {
-            drag.current = null;
-          }, 0);
-        } else {
+        if (!current.moved) {
           drag.current = null;
+          return;
         }
+        const total = element.getBoundingClientRect().height + HANDLE_PX;
+        place(null);
+        setSnap(nearestSnap(total, areaHeight()));
+        // The click that follows a drag must not step on: cleared after it.
+        setTimeout(() => {
+          drag.current = null;
+        }, 0);
       }}
       onPointerCancel={() => {
-        const element = sheet.current;
-        if (element) {
-          element.style.height = '';
-          element.classList.remove('dragging');
-        }
+        place(null);
         drag.current = null;
       }}
     >
