@@ -110,8 +110,9 @@ describeEachStore('history', (store) => {
         .all()
         .map((row) => row.name);
       expect(triggers).toEqual(['history_no_delete', 'history_no_replace', 'history_no_update']);
-      // The latest schema (4: history.import_seq, an import's diffs naming its entry; 5: feature boxes).
-      expect(reopened.db.pragma('user_version', { simple: true })).toBe(5);
+      // The latest schema (4: history.import_seq, an import's diffs naming its entry; 5: feature boxes;
+      // 6: an inspection's position).
+      expect(reopened.db.pragma('user_version', { simple: true })).toBe(6);
       await reopened.close();
     });
   });
