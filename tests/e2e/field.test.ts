@@ -3,7 +3,8 @@
 // plot, the banner names it; the inspection recorded there carries the position and its accuracy (read
 // back through the API); far away, the form warns and asks for a reason; the bottom sheet is dragged to
 // full and back by touch; a park chosen from search fills the map area the sheet leaves free; a search
-// right after sign-in moves the map (the opening fit does not undo it); a refused permission is said.
+// right after sign-in moves the map (the opening fit does not undo it); a refused permission is said;
+// with plots served as tiles the banner asks the server for the plots around the position only.
 import { readFileSync } from 'node:fs';
 import type { Feature, FeatureCollection, Position } from 'geojson';
 import type { Page } from 'playwright-core';
@@ -329,5 +330,28 @@ describe('right after sign-in, without a location permission', () => {
     await tap(page.getByRole('button', { name: '定位' }));
     const banner = page.getByRole('status').filter({ hasText: '无法定位' });
     await expect.poll(() => banner.textContent(), { timeout: 30_000 }).toContain('未允许本网站使用位置信息');
+  });
+});
+
+describe('plots served as tiles (over the tile threshold)', () => {
+  const tiled = appAndBrowser(
+    {
+      ...TABLET,
+      permissions: ['geolocation'],
+      geolocation: { latitude: HERE.point[1], longitude: HERE.point[0], accuracy: 8 },
+    },
+    { users: [USERS.inspector], tileThreshold: 0 },
+  );
+
+  it('the banner names the plot from the plots around the position (GET …/features?bbox=), not the whole layer', async () => {
+    const { page, requests } = tiled.session;
+    await openAndLogin(page, tiled.app.url, USERS.inspector);
+    await appReady(page);
+    expect(await page.evaluate(() => Boolean(window.__landAtlas?.store.getState().layers.plots))).toBe(false);
+    await tap(page.getByRole('button', { name: '定位' }));
+    const banner = page.getByRole('status').filter({ hasText: '您在' });
+    await expect.poll(() => banner.textContent(), { timeout: 30_000 }).toContain(`您在 ${HERE.id} 内`);
+    expect(requests.filter((url) => url.includes('/api/layers/plots/features?bbox='))).toHaveLength(1);
+    expect(requests.some((url) => /\/api\/layers\/plots(\?|$)/.test(url))).toBe(false);
   });
 });
