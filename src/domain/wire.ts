@@ -199,6 +199,18 @@ export const photoFields = z.object({
 export const photo = photoFields.extend({ url: z.string() });
 export type Photo = z.infer<typeof photo>;
 
+/**
+ * Where the inspector stood when recording: the device's position (degrees, CGCS2000 ≈ WGS84), its
+ * accuracy radius in metres and when it was taken (ISO 8601 with an offset).
+ */
+export const inspectionPosition = z.strictObject({
+  lon: z.number().min(-180).max(180),
+  lat: z.number().min(-90).max(90),
+  accuracy: z.number().min(0).max(1_000_000),
+  time: z.iso.datetime({ offset: true }),
+});
+export type InspectionPosition = z.infer<typeof inspectionPosition>;
+
 /** An inspection record as stored and sent, without its photos. */
 export const inspectionFields = z.object({
   id: z.string(),
@@ -212,6 +224,10 @@ export const inspectionFields = z.object({
   createdAt: z.string(),
   /** The plot's version after this inspection updated it. */
   plotVersion: z.number(),
+  /** Where the inspector stood (null: no position was had, GPS off). */
+  position: inspectionPosition.nullable(),
+  /** Why it was saved without proof of presence (no position, poor accuracy, far from the plot). */
+  positionNote: z.string().nullable(),
 });
 /** An inspection record as the API sends it. */
 export const inspection = inspectionFields.extend({ photos: z.array(photo) });
@@ -237,6 +253,10 @@ export const inspectionRequest = z.strictObject({
   clientId: z.uuid().optional(),
   /** The plot version the inspector saw; when given, a stale one is a conflict. */
   plotVersion: z.number().int().min(1).optional(),
+  /** Where the inspector stood when recording. */
+  position: inspectionPosition.optional(),
+  /** Why it is saved without proof of presence (the app asks for it: no position, poor accuracy, far). */
+  positionNote: z.string().trim().min(1, 'must not be empty').max(2_000).optional(),
 });
 
 // ---------------------------------------------------------------------------------------------------

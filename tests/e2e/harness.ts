@@ -137,6 +137,10 @@ export interface BrowserOptions {
   viewport: { width: number; height: number };
   /** A touch tablet: hasTouch and isMobile, so taps and touch events are real. */
   touch: boolean;
+  /** Permissions granted to the app's pages (`['geolocation']` for the locate control). */
+  permissions?: string[];
+  /** Where the device says it is (context.setGeolocation moves it later). */
+  geolocation?: { latitude: number; longitude: number; accuracy?: number };
 }
 
 export const DESKTOP: BrowserOptions = { viewport: { width: 1440, height: 900 }, touch: false };
@@ -193,6 +197,8 @@ export async function openContext(browser: Browser, options: BrowserOptions): Pr
     isMobile: options.touch,
     deviceScaleFactor: 1,
     locale: 'zh-CN',
+    ...(options.permissions ? { permissions: options.permissions } : {}),
+    ...(options.geolocation ? { geolocation: options.geolocation } : {}),
   });
   const page = await context.newPage();
   const consoleErrors: string[] = [];
@@ -233,4 +239,12 @@ export async function openAndLogin(page: Page, url: string, user: TestUser): Pro
   await page.goto(url);
   await page.getByRole('button', { name: /^(登录|Log in)$/ }).waitFor({ state: 'visible', timeout: 30_000 });
   await login(page, user.username, user.password);
+}
+
+/**
+ * Gives the reason 记录巡查 asks for when the inspection has no proof of presence (these browsers have no
+ * position: the tests that are not about it record from the desk).
+ */
+export async function givePresenceReason(dialog: Locator, reason = '室内补录（测试）'): Promise<void> {
+  await dialog.getByLabel('仍要保存的原因').fill(reason);
 }

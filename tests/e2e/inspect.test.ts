@@ -14,6 +14,7 @@ import {
   type BrowserOptions,
   type ContextSession,
   DESKTOP,
+  givePresenceReason,
   login,
   openAndLogin,
   openContext,
@@ -227,6 +228,7 @@ describe.each(CASES)('an inspector on a %s', (name, options, plotId) => {
       await page.screenshot({ path: `${SHOTS}inspect-form-tablet.png` });
     }
 
+    await givePresenceReason(dialog);
     await tap(dialog.getByRole('button', { name: '保存巡查记录' }));
     await dialog.waitFor({ state: 'detached', timeout: 30_000 });
     await expect.poll(() => inspector.getByRole('status').textContent()).toContain('巡查记录已保存');
@@ -291,6 +293,7 @@ describe.each(CASES)('an inspector on a %s', (name, options, plotId) => {
     await expect.poll(() => dialog.getByRole('alert').textContent()).toContain('状态退回需要填写退回原因');
     expect(await plotInStore(page, plotId)).toMatchObject({ status: 'rectifying', version: 2 });
     await back.getByLabel('退回原因').fill('企业未按期整改');
+    await givePresenceReason(dialog);
     await tap(dialog.getByRole('button', { name: '保存巡查记录' }));
     await dialog.waitFor({ state: 'detached', timeout: 30_000 });
     expect(await plotInStore(page, plotId)).toMatchObject({ status: 'inspected', version: 3 });
@@ -529,6 +532,7 @@ describe('two planners editing the same plot', () => {
         },
       );
       expect(patched.status()).toBe(200);
+      await givePresenceReason(form);
       await form.getByRole('button', { name: '保存巡查记录' }).click();
       const conflict = page.getByRole('alertdialog', { name: '修改冲突' });
       await conflict.waitFor({ state: 'visible' });

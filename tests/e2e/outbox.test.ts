@@ -17,6 +17,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   type BrowserSession,
   type ContextSession,
+  givePresenceReason,
   login,
   openBrowser,
   openContext,
@@ -126,6 +127,8 @@ async function recordInspection(page: Page, plotId: string, input: InspectionInp
       .setInputFiles({ name: input.photo, mimeType: 'image/png', buffer: pngImage(3000, 2000) });
     await expect.poll(() => dialog.getByRole('img', { name: '照片 1' }).count()).toBe(1);
   }
+  // The test browser has no position: the reason for saving without proof of presence.
+  await givePresenceReason(dialog);
   await tap(dialog.getByRole('button', { name: '保存巡查记录' }));
   await dialog.waitFor({ state: 'detached', timeout: 30_000 });
   const status = inspector.getByRole('status');

@@ -18,6 +18,7 @@ import {
   type BrowserOptions,
   type ContextSession,
   DESKTOP,
+  givePresenceReason,
   openAndLogin,
   openContext,
   pressFor,
@@ -237,6 +238,7 @@ describe.each(CASES)('tiled plots on a %s', (name, options, plotId) => {
     await tap(dialog.getByRole('radio', { name: '整治中' }));
     await dialog.getByLabel('巡查发现').fill(`厂房空置，已约谈企业（瓦片 ${shot}）`);
     await tap(dialog.getByRole('radio', { name: '工改工' }));
+    await givePresenceReason(dialog);
     // The feature states the app sets, recorded (they last only until the reloaded tiles are in).
     await page.evaluate(() => {
       const map = window.__landAtlas?.map;

@@ -203,7 +203,7 @@ describe('SQLite migration 5 (the R*Tree of feature boxes)', () => {
     insert.run('plots', '鹤山-1', JSON.stringify(plotFeature(1).geometry));
     insert.run('plots', '鹤山-60', JSON.stringify(plotFeature(60).geometry));
     insert.run('plots', 'no-geometry', null);
-    migrate(db);
+    migrate(db, 5);
     const boxes = () =>
       db
         .prepare(

@@ -115,6 +115,33 @@ const STRINGS = {
   showLayers: { zh: '图层', en: 'Layers' },
   showInspector: { zh: '属性', en: 'Inspector' },
   sampleNote: { zh: '示例数据', en: 'Sample data' },
+  // Where am I (src/app/map/locate.tsx) and the bottom sheet's handle (src/app/ui/sheet-handle.tsx).
+  locate: { zh: '定位', en: 'Locate me' },
+  follow: { zh: '跟随', en: 'Follow' },
+  locating: { zh: '正在定位…', en: 'Finding your position…' },
+  locateDenied: {
+    zh: '无法定位：未允许本网站使用位置信息。请在浏览器（或平板）设置中允许定位后再点“定位”。',
+    en: 'Cannot locate: this site may not use your location. Allow location in the browser (or tablet) settings, then press “Locate me” again.',
+  },
+  locateUnavailable: {
+    zh: '无法定位：收不到定位信号。请确认平板已打开定位，并到室外开阔处。',
+    en: 'Cannot locate: no position can be had. Check that location is on and move into the open.',
+  },
+  locateTimeout: {
+    zh: '定位超时：暂未取得位置，仍在继续尝试。',
+    en: 'Location timed out: no position yet; still trying.',
+  },
+  locateUnsupported: { zh: '此浏览器不能定位。', en: 'This browser cannot give a location.' },
+  positionAccuracy: { zh: '定位 ±{m} 米', en: 'Position ±{m} m' },
+  youAreIn: { zh: '您在 {id} 内', en: 'You are in {id}' },
+  openPlot: { zh: '打开 {id}', en: 'Open {id}' },
+  nearbyPlots: { zh: '附近地块：', en: 'Nearby plots:' },
+  nearbyPlot: { zh: '{id} {m} 米', en: '{id} {m} m' },
+  noPlotNearby: { zh: '1 公里内没有地块', en: 'No plot within 1 km' },
+  sheetHandle: { zh: '调整面板高度（现在：{height}）', en: 'Resize the panel (now: {height})' },
+  sheetPeek: { zh: '收起', en: 'peek' },
+  sheetHalf: { zh: '半屏', en: 'half' },
+  sheetFull: { zh: '全屏', en: 'full' },
 } as const satisfies Record<string, Bilingual>;
 
 export type StringKey = keyof typeof STRINGS;

@@ -28,6 +28,7 @@ import { CloseButton } from '../ui/close-button.tsx';
 import { Sheet } from '../ui/sheet.tsx';
 import { todayIso } from './diff.ts';
 import { useDraft, usePlotDraftAddress } from './draft.ts';
+import { usePresence } from './presence.tsx';
 import { type RecordFormProps, RecordFormSheet } from './record-form-sheet.tsx';
 import { notesWithBackReason, StatusChoice } from './status-back.tsx';
 import { tr } from './strings.ts';
@@ -112,6 +113,7 @@ export function InspectionForm({ lang, plotId, properties, onClose, onSaved, dra
   };
   const backwards = isStatusBackwards(currentStatus, status);
   const bump = useAtlas((state) => state.bumpRecords);
+  const presence = usePresence(lang, plotId);
 
   const typed = useMemo(
     () => ({ date, status, findings, mode, notes, backReason }),
@@ -254,6 +256,8 @@ export function InspectionForm({ lang, plotId, properties, onClose, onSaved, dra
     if (backwards && backReason.trim() === '') return setError(tr(lang, 'backReasonRequired'));
     const bad = photos.find((photo) => photo.problem);
     if (bad?.problem) return setError(bad.problem);
+    const present = presence.take();
+    if ('problem' in present) return setError(present.problem);
     // The reason for going back is kept with the inspection, where the history shows it.
     const allNotes = backwards ? notesWithBackReason(lang, backReason, notes) : notes.trim();
     void record({
@@ -265,6 +269,7 @@ export function InspectionForm({ lang, plotId, properties, onClose, onSaved, dra
       ...(allNotes ? { notes: allNotes } : {}),
       clientId,
       plotVersion: baseVersion,
+      ...present.fields,
     });
   };
 
@@ -338,6 +343,7 @@ export function InspectionForm({ lang, plotId, properties, onClose, onSaved, dra
           onChange={(event) => setDate(event.target.value)}
         />
       </label>
+      {presence.field}
       <StatusChoice
         lang={lang}
         legend={tr(lang, 'statusAfter')}

@@ -6,6 +6,7 @@ import type { Lang } from '../../domain/i18n.ts';
 import { valueLabel } from '../../domain/labels.ts';
 import type { Inspection } from '../../domain/wire.ts';
 import { STATUS_COLOURS } from '../map/styles.ts';
+import { RecordedPosition } from './recorded-position.tsx';
 import { tr } from './strings.ts';
 
 export function InspectionHistory({
@@ -64,6 +65,7 @@ export function InspectionHistory({
                     <dd className="record-text">{inspection.notes}</dd>
                   </div>
                 )}
+                <RecordedPosition lang={lang} inspection={inspection} />
               </dl>
               {inspection.photos.length > 0 && (
                 <ul className="thumbnails" aria-label={tr(lang, 'photos')}>

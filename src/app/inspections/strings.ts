@@ -2,6 +2,7 @@
 
 import type { Bilingual, Lang } from '../../domain/i18n.ts';
 import { PHOTO_MAX_MB } from '../../domain/photos.ts';
+import { PRESENCE_LIMITS } from '../../geo/locate.ts';
 import { fillPlaceholders } from '../i18n/i18n.ts';
 
 const STRINGS = {
@@ -131,6 +132,40 @@ const STRINGS = {
   versionArrow: { zh: '版本 {from} → {to}', en: 'version {from} → {to}' },
   versionNamed: { zh: '基于版本 {from}，当前版本 {to}', en: 'from version {from}, current {to}' },
   moreAttributes: { zh: '及其他 {n} 项属性', en: 'and {n} more attributes' },
+  // Where the inspector stood (presence.tsx, inspection-history.tsx).
+  position: { zh: '定位', en: 'Position' },
+  positionValue: { zh: '±{m} 米（{time}）', en: '±{m} m ({time})' },
+  positionNone: { zh: '无定位', en: 'No position' },
+  showOnMap: { zh: '在地图上显示', en: 'Show on map' },
+  showOnMapOf: {
+    zh: '在地图上显示 {date} 巡查的位置',
+    en: 'Show where the inspection of {date} was recorded',
+  },
+  positionNote: { zh: '无到场证明的原因', en: 'Reason (no proof of presence)' },
+  presenceInside: { zh: '在地块内', en: 'inside the plot' },
+  presenceDistance: { zh: '距地块 {m} 米', en: '{m} m from the plot' },
+  presenceWaiting: { zh: '正在定位…', en: 'Finding your position…' },
+  doubtNoPosition: {
+    zh: '没有定位：定位未开启、未允许或收不到信号。',
+    en: 'No position: location is off, not allowed or has no signal.',
+  },
+  doubtInaccurate: {
+    zh: `定位精度只有 ±{m} 米（要求 ±${PRESENCE_LIMITS.accuracyM} 米以内）。`,
+    en: `The position is only accurate to ±{m} m (±${PRESENCE_LIMITS.accuracyM} m or better is needed).`,
+  },
+  doubtFar: {
+    zh: `当前位置距该地块 {m} 米（超过 ${PRESENCE_LIMITS.distanceM} 米）。`,
+    en: `You are {m} m from this plot (more than ${PRESENCE_LIMITS.distanceM} m).`,
+  },
+  presenceReason: { zh: '仍要保存的原因', en: 'Reason to save anyway' },
+  presenceReasonHint: {
+    zh: '现场核查需要到场证明。请说明原因，如：围墙内无法进入，已在大门口拍照。',
+    en: 'A site inspection needs proof of presence. Say why, e.g. the site is walled off; photos taken at the gate.',
+  },
+  presenceReasonRequired: {
+    zh: '请填写“仍要保存的原因”：这条记录没有到场证明。',
+    en: 'Fill in “Reason to save anyway”: this record has no proof of presence.',
+  },
 } as const satisfies Record<string, Bilingual>;
 
 export type RecordStringKey = keyof typeof STRINGS;

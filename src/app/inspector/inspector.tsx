@@ -3,7 +3,7 @@
 // attribute with its label; for a plot, the write actions the user's role allows and its inspection
 // and change histories. Values are React text, never HTML.
 
-import type { ComponentType } from 'react';
+import { type ComponentType, useRef } from 'react';
 import type { Lang } from '../../domain/i18n.ts';
 import { layerLabel, PROPERTY_LABELS, propertyLabel } from '../../domain/labels.ts';
 import type { RelatedPark } from '../../geo/relate.ts';
@@ -18,6 +18,7 @@ import { ProjectStages } from './project-stages.tsx';
 import '../ui/ui.css';
 import './inspector.css';
 import { CloseButton } from '../ui/close-button.tsx';
+import { SheetHandle } from '../ui/sheet-handle.tsx';
 
 /** The inspector's element id: the skip link's target. */
 export const INSPECTOR_ID = 'inspector';
@@ -127,6 +128,8 @@ export interface InspectorProps {
 export function Inspector({ plotActions: PlotActions, plotHistories: PlotHistories }: InspectorProps) {
   const lang = useAtlas((state) => state.lang);
   const clearSelection = useAtlas((state) => state.clearSelection);
+  const snap = useAtlas((state) => state.sheetSnap);
+  const sheet = useRef<HTMLElement>(null);
   const parks = useAtlas((state) => state.layers.parks);
   const selection = useSelection();
   const selected = selection.status === 'ready' ? selection : null;
@@ -145,61 +148,67 @@ export function Inspector({ plotActions: PlotActions, plotHistories: PlotHistori
   };
 
   return (
-    <aside
-      id={INSPECTOR_ID}
-      tabIndex={-1}
-      className={selection.status !== 'none' ? 'inspector has-selection' : 'inspector'}
-      aria-label={t(lang, 'inspector')}
-    >
-      {selection.status === 'loading' || selection.status === 'failed' ? (
-        <PendingFeature selected={selection} lang={lang} onClose={clearSelection} />
-      ) : !selected || !heading ? (
-        <div className="inspector-empty">
-          <h2>{t(lang, 'inspector')}</h2>
-          <p>{t(lang, 'inspectorEmpty')}</p>
-        </div>
-      ) : (
-        <>
-          <header className="inspector-header">
-            <div>
-              <p className="layer-chip">{layerLabel(selected.layer, lang)}</p>
-              <h2>
-                <span className="feature-id">{heading.title}</span>
-                {heading.subtitle && <span className="feature-subtitle">{heading.subtitle}</span>}
-              </h2>
-            </div>
-            <CloseButton label={t(lang, 'closeInspector')} onClick={clearSelection} />
-          </header>
-          <div className="inspector-body">
-            {selected.layer === 'plots' && (
-              <PlotActions lang={lang} plotId={selected.id} properties={properties} />
-            )}
-            {isPoint ? (
-              <CoordinatesBlock feature={selected.feature} lang={lang} />
-            ) : (
-              <AreaBlock areaM2={areaM2} lang={lang} />
-            )}
-            {selected.layer === 'plots' && <PlotIndicatorsBlock properties={properties} lang={lang} />}
-            {selected.layer === 'projects' && <ProjectStages properties={properties} lang={lang} />}
-            {selected.layer === 'parks' && <ParkSummary parkId={selected.id} lang={lang} />}
-            {selected.parks && <ParksBlock related={selected.parks} lang={lang} />}
-            <section className="inspector-attributes">
-              <h3>{t(lang, 'attributes')}</h3>
-              <dl>
-                {orderedProperties(properties).map(([name, value]) => (
-                  <div key={name} className="attribute">
-                    <dt>{propertyLabel(name, lang)}</dt>
-                    <dd>{valueText(name, value)}</dd>
-                  </div>
-                ))}
-              </dl>
-            </section>
-            {selected.layer === 'plots' && (
-              <PlotHistories lang={lang} plotId={selected.id} version={properties.version} />
-            )}
+    <>
+      {/* Before the sheet, not in it: a handle is no part of what the inspector says. */}
+      {selection.status !== 'none' && <SheetHandle sheet={sheet} controls={INSPECTOR_ID} lang={lang} />}
+      <aside
+        id={INSPECTOR_ID}
+        ref={sheet}
+        tabIndex={-1}
+        className={selection.status !== 'none' ? 'inspector has-selection' : 'inspector'}
+        data-snap={snap}
+        aria-label={t(lang, 'inspector')}
+      >
+        {selection.status === 'loading' || selection.status === 'failed' ? (
+          <PendingFeature selected={selection} lang={lang} onClose={clearSelection} />
+        ) : !selected || !heading ? (
+          <div className="inspector-empty">
+            <h2>{t(lang, 'inspector')}</h2>
+            <p>{t(lang, 'inspectorEmpty')}</p>
           </div>
-        </>
-      )}
-    </aside>
+        ) : (
+          <>
+            <header className="inspector-header">
+              <div>
+                <p className="layer-chip">{layerLabel(selected.layer, lang)}</p>
+                <h2>
+                  <span className="feature-id">{heading.title}</span>
+                  {heading.subtitle && <span className="feature-subtitle">{heading.subtitle}</span>}
+                </h2>
+              </div>
+              <CloseButton label={t(lang, 'closeInspector')} onClick={clearSelection} />
+            </header>
+            <div className="inspector-body">
+              {selected.layer === 'plots' && (
+                <PlotActions lang={lang} plotId={selected.id} properties={properties} />
+              )}
+              {isPoint ? (
+                <CoordinatesBlock feature={selected.feature} lang={lang} />
+              ) : (
+                <AreaBlock areaM2={areaM2} lang={lang} />
+              )}
+              {selected.layer === 'plots' && <PlotIndicatorsBlock properties={properties} lang={lang} />}
+              {selected.layer === 'projects' && <ProjectStages properties={properties} lang={lang} />}
+              {selected.layer === 'parks' && <ParkSummary parkId={selected.id} lang={lang} />}
+              {selected.parks && <ParksBlock related={selected.parks} lang={lang} />}
+              <section className="inspector-attributes">
+                <h3>{t(lang, 'attributes')}</h3>
+                <dl>
+                  {orderedProperties(properties).map(([name, value]) => (
+                    <div key={name} className="attribute">
+                      <dt>{propertyLabel(name, lang)}</dt>
+                      <dd>{valueText(name, value)}</dd>
+                    </div>
+                  ))}
+                </dl>
+              </section>
+              {selected.layer === 'plots' && (
+                <PlotHistories lang={lang} plotId={selected.id} version={properties.version} />
+              )}
+            </div>
+          </>
+        )}
+      </aside>
+    </>
   );
 }

@@ -3,6 +3,7 @@
 import { bbox } from '@turf/turf';
 import type { Feature, FeatureCollection } from 'geojson';
 import type { MapRef } from 'react-map-gl/maplibre';
+import { sheetHeightPx } from '../state/field-slice.ts';
 import { DATA_LAYERS, type DataLayerId } from '../state/layer-data.ts';
 import { selectFeatureById } from '../state/select-by-id.ts';
 import { useAtlas } from '../state/store.ts';
@@ -28,22 +29,62 @@ function reducedMotion(): boolean {
   return typeof matchMedia === 'function' && matchMedia('(prefers-reduced-motion: reduce)').matches;
 }
 
-/** Flies to a feature: a point to zoom 16, an area fitted with room for the panels. */
+/** Room (CSS px) kept between what is fitted and the edge of the free map area. */
+const FIT_MARGIN_PX = 48;
+/** The least height (CSS px) of map left to fit a feature into. */
+const MIN_FREE_PX = 120;
+
+/**
+ * MapLibre's padding for the part of the map no panel covers: the position banner at the top; on a
+ * tablet the bottom sheet (at the height it stands at, or will once a selection shows it).
+ */
+export function freeMapPadding(map: MapRef): { top: number; bottom: number; left: number; right: number } {
+  const padding = { top: FIT_MARGIN_PX, bottom: FIT_MARGIN_PX, left: FIT_MARGIN_PX, right: FIT_MARGIN_PX };
+  // The "where am I" banner across the top of the map, while it shows.
+  const container = map.getContainer();
+  const banner = container.closest('.map')?.querySelector('.where-banner');
+  if (banner) {
+    const below = banner.getBoundingClientRect().bottom - container.getBoundingClientRect().top;
+    padding.top = Math.max(padding.top, Math.round(below) + FIT_MARGIN_PX / 4);
+  }
+  if (!matchMedia(TABLET_QUERY).matches) return padding;
+  const height = container.clientHeight;
+  const sheet = sheetHeightPx(useAtlas.getState().sheetSnap, height);
+  // Some map is always left to fit into, even in a very short window (MapLibre cannot fit into none).
+  padding.bottom = Math.max(0, Math.min(sheet + FIT_MARGIN_PX / 2, height - padding.top - MIN_FREE_PX));
+  return padding;
+}
+
+// Once a view has been asked for (a search, a link, a hand on the map, the locate control), the opening
+// fit to the city must not undo it, however late the boundary or the map's load comes.
+let viewChosen = false;
+
+/** Says a view was chosen (by a search, a link, the person's hand): the opening fit is skipped. */
+export function chooseView(): void {
+  viewChosen = true;
+}
+
+/** True once a view was chosen (see chooseView). */
+export function viewWasChosen(): boolean {
+  return viewChosen;
+}
+
+/** Flies to a feature: a point to zoom 16, an area fitted into the part of the map the panels leave free. */
 export function focusFeature(map: MapRef, feature: Feature): void {
+  chooseView();
   const duration = reducedMotion() ? 0 : 800;
+  const state = useAtlas.getState();
+  // A feature chosen while the sheet covers the map: the sheet comes down to half, showing both.
+  if (matchMedia(TABLET_QUERY).matches && state.sheetSnap === 'full') state.setSheetSnap('half');
+  const padding = freeMapPadding(map);
   if (feature.geometry?.type === 'Point') {
     const [lng, lat] = feature.geometry.coordinates as [number, number];
-    const sheet = matchMedia(TABLET_QUERY).matches ? map.getContainer().clientHeight * 0.275 : 0;
-    map.flyTo({ center: [lng, lat], zoom: Math.max(map.getZoom(), 16), offset: [0, -sheet], duration });
+    // An offset, not padding: padding given to flyTo would stay on the map for every later move.
+    const offset: [number, number] = [(padding.left - padding.right) / 2, (padding.top - padding.bottom) / 2];
+    map.flyTo({ center: [lng, lat], zoom: Math.max(map.getZoom(), 16), offset, duration });
     return;
   }
-  // Leave room for the bottom sheet on a tablet.
-  const sheet = matchMedia(TABLET_QUERY).matches ? map.getContainer().clientHeight * 0.55 : 0;
-  map.fitBounds(boundsOf(feature), {
-    padding: { top: 60, left: 60, right: 60, bottom: 60 + sheet },
-    maxZoom: 17,
-    duration,
-  });
+  map.fitBounds(boundsOf(feature), { padding, maxZoom: 17, duration });
 }
 
 /**

@@ -13,7 +13,16 @@ import { MAPLIBRE_LOCALE_ZH, t } from '../i18n/i18n.ts';
 import type { DataLayerId } from '../state/layer-data.ts';
 import { selectFeatureById } from '../state/select-by-id.ts';
 import { useAtlas } from '../state/store.ts';
-import { boundsOf, HESHAN_BOUNDS, linkedFeature, showFeatureById, TABLET_QUERY } from './camera.ts';
+import {
+  boundsOf,
+  chooseView,
+  HESHAN_BOUNDS,
+  linkedFeature,
+  showFeatureById,
+  TABLET_QUERY,
+  viewWasChosen,
+} from './camera.ts';
+import { LocateControl, PositionLayers, WhereBanner } from './locate.tsx';
 import { type PickCandidate, pickSmallest } from './picking.ts';
 import { metresPerPixel } from './scale.ts';
 import { BasemapLayers, DataLayers, SelectionLayers } from './sources.tsx';
@@ -75,8 +84,10 @@ export function MapView({ children, clicksTaken, onMapLoad }: MapViewProps) {
   useEffect(() => {
     const map = mapRef.current;
     if (!map || !mapLoaded || hadHash.current || !layers.boundary) return;
-    map.fitBounds(boundsOf(layers.boundary.collection), { padding: 24, duration: 0 });
     hadHash.current = true;
+    // A search, a link or a hand got there first (the map or the boundary came late): theirs stands.
+    if (viewWasChosen()) return;
+    map.fitBounds(boundsOf(layers.boundary.collection), { padding: 24, duration: 0 });
   }, [layers.boundary, mapLoaded]);
 
   // A link to one feature (`?feature=plots/HS-DX-0001`): selected and flown to once the layers are in.
@@ -185,6 +196,11 @@ export function MapView({ children, clicksTaken, onMapLoad }: MapViewProps) {
         onMouseMove={(event) => useAtlas.getState().setPointer([event.lngLat.lng, event.lngLat.lat])}
         onMouseOut={() => useAtlas.getState().setPointer(null)}
         onMove={updateView}
+        onDragStart={() => chooseView()}
+        onZoomStart={(event) => {
+          // A pinch or the wheel is the person's choice; a zoom the code makes is not.
+          if (event.originalEvent) chooseView();
+        }}
         onLoad={(event) => {
           onMapLoad?.(event.target);
           setMapLoaded(true);
@@ -197,8 +213,11 @@ export function MapView({ children, clicksTaken, onMapLoad }: MapViewProps) {
         <BasemapLayers />
         <DataLayers />
         <SelectionLayers />
+        <PositionLayers />
         {children}
+        <LocateControl />
       </MapGL>
+      <WhereBanner />
     </section>
   );
 }

@@ -13,6 +13,7 @@ import { isTileable } from '../../domain/layers.ts';
 import type { RelatedPark } from '../../geo/relate.ts';
 import { type AnalysisSlice, createAnalysisSlice } from './analysis-slice.ts';
 import { createDrawingSlice, type DrawingSlice } from './drawing-slice.ts';
+import { createFieldSlice, type FieldSlice } from './field-slice.ts';
 import type { DataLayerId } from './layer-data.ts';
 import { createLayersSlice, type LayersSlice, RELATED_LAYERS, type RelatedLayerId } from './layers-slice.ts';
 import { createNetworkSlice, type NetworkSlice } from './network-slice.ts';
@@ -26,7 +27,8 @@ export type AtlasState = LayersSlice &
   AnalysisSlice &
   PointerSlice &
   DrawingSlice &
-  NetworkSlice;
+  NetworkSlice &
+  FieldSlice;
 
 export const useAtlas = create<AtlasState>()((set, get) => ({
   ...createLayersSlice(set, get),
@@ -36,6 +38,7 @@ export const useAtlas = create<AtlasState>()((set, get) => ({
   ...createPointerSlice(set, get),
   ...createDrawingSlice(set, get),
   ...createNetworkSlice(set, get),
+  ...createFieldSlice(set, get),
 }));
 
 /** The selected feature, ready to show: of a loaded layer from the layer, of a tiled one as fetched. */

@@ -28,6 +28,28 @@ export interface InspectionRow {
   client_id: string | null;
   created_at: string;
   plot_version: number;
+  position_lon: number | null;
+  position_lat: number | null;
+  position_accuracy: number | null;
+  position_time: string | null;
+  position_note: string | null;
+}
+
+/** The position columns of a row from an inspection's input (all null without a position). */
+export function positionColumns(
+  input: InspectionInput,
+): Pick<
+  InspectionRow,
+  'position_lon' | 'position_lat' | 'position_accuracy' | 'position_time' | 'position_note'
+> {
+  const { position } = input;
+  return {
+    position_lon: position?.lon ?? null,
+    position_lat: position?.lat ?? null,
+    position_accuracy: position?.accuracy ?? null,
+    position_time: position?.time ?? null,
+    position_note: input.positionNote ?? null,
+  };
 }
 
 export interface PhotoRow {
@@ -70,6 +92,19 @@ export function toInspection(row: InspectionRow, photos: PhotoRow[]): Inspection
     clientId: row.client_id,
     createdAt: row.created_at,
     plotVersion: row.plot_version,
+    position:
+      row.position_lon !== null &&
+      row.position_lat !== null &&
+      row.position_accuracy !== null &&
+      row.position_time !== null
+        ? {
+            lon: row.position_lon,
+            lat: row.position_lat,
+            accuracy: row.position_accuracy,
+            time: row.position_time,
+          }
+        : null,
+    positionNote: row.position_note,
     photos: photos.map(toPhoto),
   };
 }
@@ -97,8 +132,10 @@ export class InspectionsTable {
     this.features = features;
     this.statements = {
       insert: db.prepare(
-        `INSERT INTO inspections (id, plot_id, date, inspector, findings, status, mode, notes, client_id, created_at, plot_version)
-         VALUES (@id, @plotId, @date, @inspector, @findings, @status, @mode, @notes, @clientId, @createdAt, @plotVersion)`,
+        `INSERT INTO inspections (id, plot_id, date, inspector, findings, status, mode, notes, client_id, created_at, plot_version,
+           position_lon, position_lat, position_accuracy, position_time, position_note)
+         VALUES (@id, @plotId, @date, @inspector, @findings, @status, @mode, @notes, @clientId, @createdAt, @plotVersion,
+           @position_lon, @position_lat, @position_accuracy, @position_time, @position_note)`,
       ),
       get: db.prepare<[string], InspectionRow>('SELECT * FROM inspections WHERE id = ?'),
       byClientId: db.prepare<[string], InspectionRow>('SELECT * FROM inspections WHERE client_id = ?'),
@@ -163,6 +200,7 @@ export class InspectionsTable {
           client_id: input.clientId ?? null,
           created_at: now,
           plot_version: updated.version,
+          ...positionColumns(input),
         };
         this.statements.insert.run({
           id,
@@ -176,6 +214,7 @@ export class InspectionsTable {
           clientId: row.client_id,
           createdAt: now,
           plotVersion: row.plot_version,
+          ...positionColumns(input),
         });
         const inspection = this.toInspection(row);
         this.history.append(inspectionEntry(inspector, inspection));

@@ -123,6 +123,14 @@ const MIGRATIONS: readonly Migration[] = [
     PRIMARY KEY (username, key)
   ) STRICT;
   `,
+  // 7: where the inspector stood (wire.ts inspectionPosition) and why it was saved without proof of presence.
+  `
+  ALTER TABLE inspections ADD COLUMN position_lon REAL;
+  ALTER TABLE inspections ADD COLUMN position_lat REAL;
+  ALTER TABLE inspections ADD COLUMN position_accuracy REAL;
+  ALTER TABLE inspections ADD COLUMN position_time TEXT;
+  ALTER TABLE inspections ADD COLUMN position_note TEXT;
+  `,
 ];
 
 /**

@@ -195,6 +195,15 @@ const MIGRATIONS: readonly string[] = [
     PRIMARY KEY (username, key)
   );
   `,
+  // 5: where the inspector stood (wire.ts inspectionPosition) and why it was saved without proof of presence.
+  `
+  ALTER TABLE inspections
+    ADD COLUMN position_lon double precision,
+    ADD COLUMN position_lat double precision,
+    ADD COLUMN position_accuracy double precision,
+    ADD COLUMN position_time text,
+    ADD COLUMN position_note text;
+  `,
 ];
 
 /** Brings the schema up to date (creating it in an empty database). */

@@ -34,7 +34,7 @@ import {
   toKeptRecord,
 } from './idempotency.ts';
 import { type ImportMode, planImport } from './import-plan.ts';
-import { type InspectionRow, type PhotoRow, toInspection, toPhoto } from './inspections.ts';
+import { type InspectionRow, type PhotoRow, positionColumns, toInspection, toPhoto } from './inspections.ts';
 import { migratePostgres } from './postgres-schema.ts';
 import { FeatureTextsSnapshot, nextFeature, plotAfterInspection } from './rows.ts';
 import type {
@@ -772,11 +772,15 @@ export class PostgresStore implements Store {
         clientId: input.clientId ?? null,
         createdAt: now,
         plotVersion: updated.version,
+        position: input.position ?? null,
+        positionNote: input.positionNote ?? null,
         photos: [],
       };
+      const position = positionColumns(input);
       await client.query(
-        `INSERT INTO inspections (id, plot_id, date, inspector, findings, status, mode, notes, client_id, created_at, plot_version)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)`,
+        `INSERT INTO inspections (id, plot_id, date, inspector, findings, status, mode, notes, client_id, created_at, plot_version,
+           position_lon, position_lat, position_accuracy, position_time, position_note)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16)`,
         [
           id,
           inspection.plotId,
@@ -789,6 +793,11 @@ export class PostgresStore implements Store {
           inspection.clientId,
           now,
           inspection.plotVersion,
+          position.position_lon,
+          position.position_lat,
+          position.position_accuracy,
+          position.position_time,
+          position.position_note,
         ],
       );
       entries.push(inspectionEntry(inspector, inspection));

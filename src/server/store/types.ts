@@ -13,6 +13,7 @@ import type { LayerId, PlotStatus, RectificationMode } from '../../domain/layers
 import type {
   HistoryEntity,
   HistoryEntry,
+  InspectionPosition,
   importConflict,
   importSummary,
   inspectionFields,
@@ -67,6 +68,10 @@ export interface InspectionInput {
   clientId?: string | undefined;
   /** The plot version the inspector saw; when given, a stale one is a conflict. */
   plotVersion?: number | undefined;
+  /** Where the inspector stood (lon, lat, accuracy in metres, ISO time). */
+  position?: InspectionPosition | undefined;
+  /** Why it was saved without proof of presence. */
+  positionNote?: string | undefined;
 }
 
 /** A photo as stored: the fields the API sends (src/domain/wire.ts) and what only the server keeps. */
