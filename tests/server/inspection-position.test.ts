@@ -99,16 +99,16 @@ describeEachStore('inspection position', (store) => {
   });
 });
 
-describe('SQLite migration 6 (inspection position columns)', () => {
-  it('an inspection recorded under schema 5 keeps its fields and reads with no position', () => {
+describe('SQLite migration 7 (inspection position columns)', () => {
+  it('an inspection recorded under schema 6 keeps its fields and reads with no position', () => {
     const db = new Database(':memory:');
-    migrate(db, 5);
+    migrate(db, 6);
     db.prepare(
       `INSERT INTO inspections (id, plot_id, date, inspector, findings, status, mode, notes, client_id, created_at, plot_version)
        VALUES ('old-1', 'HS-T-0001', '2026-01-02', 'inspector', 'ok', 'pending', NULL, NULL, NULL, '2026-01-02T00:00:00Z', 2)`,
     ).run();
     migrate(db);
-    expect(db.pragma('user_version', { simple: true })).toBe(6);
+    expect(db.pragma('user_version', { simple: true })).toBe(7);
     expect(
       db
         .prepare(

@@ -69,10 +69,13 @@ export function viewWasChosen(): boolean {
   return viewChosen;
 }
 
-/** Flies to a feature: a point to zoom 16, an area fitted into the part of the map the panels leave free. */
-export function focusFeature(map: MapRef, feature: Feature): void {
+/**
+ * Flies to a feature: a point to zoom 16, an area fitted into the part of the map the panels leave free.
+ * `instant`: jumps there (a page opened at a link has nothing on screen worth flying from).
+ */
+export function focusFeature(map: MapRef, feature: Feature, { instant = false } = {}): void {
   chooseView();
-  const duration = reducedMotion() ? 0 : 800;
+  const duration = instant || reducedMotion() ? 0 : 800;
   const state = useAtlas.getState();
   // A feature chosen while the sheet covers the map: the sheet comes down to half, showing both.
   if (matchMedia(TABLET_QUERY).matches && state.sheetSnap === 'full') state.setSheetSnap('half');

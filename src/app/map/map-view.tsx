@@ -2,6 +2,7 @@
 // view in the URL hash (`#zoom/lat/lon`), and click/tap picking (points first, then the smallest area).
 // Loaded apart from the first script (src/app/shell/lazy.tsx): this module brings MapLibre; its CSS comes
 // with the page (src/main.tsx).
+import type { Feature } from 'geojson';
 import * as maplibregl from 'maplibre-gl';
 import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?url';
 import { type ReactNode, useCallback, useEffect, useMemo, useRef, useState } from 'react';
@@ -16,9 +17,9 @@ import { useAtlas } from '../state/store.ts';
 import {
   boundsOf,
   chooseView,
+  focusFeature,
   HESHAN_BOUNDS,
   linkedFeature,
-  showFeatureById,
   TABLET_QUERY,
   viewWasChosen,
 } from './camera.ts';
@@ -90,16 +91,37 @@ export function MapView({ children, clicksTaken, onMapLoad }: MapViewProps) {
     map.fitBounds(boundsOf(layers.boundary.collection), { padding: 24, duration: 0 });
   }, [layers.boundary, mapLoaded]);
 
-  // A link to one feature (`?feature=plots/HS-DX-0001`): selected and flown to once the layers are in.
+  // A link to one feature (`?feature=plots/HS-DX-0001`): selected as soon as the layers are known (a
+  // tiled one is fetched by id at once, the map need not be up for the inspector to show it), and the
+  // map put on it, without a flight, once the map has loaded.
   const loading = useAtlas((state) => state.loading);
   const linkFollowed = useRef(false);
+  const [linkTarget, setLinkTarget] = useState<Feature | null>(null);
   useEffect(() => {
-    const map = mapRef.current;
-    if (!map || !mapLoaded || loading || linkFollowed.current) return;
+    if (loading || linkFollowed.current) return;
     linkFollowed.current = true;
     const linked = linkedFeature(window.location.search);
-    if (linked) void showFeatureById(map, linked.layer, linked.id);
-  }, [mapLoaded, loading]);
+    if (!linked) return;
+    chooseView();
+    useAtlas.getState().setVisible(linked.layer, true);
+    void selectFeatureById(linked.layer, linked.id).then((feature) => {
+      const { selection } = useAtlas.getState();
+      // Only while it is still the selection (the person may have picked another meanwhile).
+      if (
+        feature &&
+        selection.kind === 'feature' &&
+        selection.layer === linked.layer &&
+        selection.id === linked.id
+      )
+        setLinkTarget(feature);
+    });
+  }, [loading]);
+  useEffect(() => {
+    const map = mapRef.current;
+    if (!map || !mapLoaded || !linkTarget) return;
+    setLinkTarget(null);
+    focusFeature(map, linkTarget, { instant: true });
+  }, [mapLoaded, linkTarget]);
 
   const onClick = useCallback(
     (event: MapLayerMouseEvent) => {
