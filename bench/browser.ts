@@ -38,7 +38,8 @@
 //   finds `?feature=<id>` in its loaded source and fits to it) → the inspector names it, from navigation.
 // A measurement that fails or times out prints its reason on its own line; the rest go on. Browsers,
 // servers and temporary folders are always closed and removed.
-import { type ChildProcess, spawn, spawnSync } from 'node:child_process';
+
+import { type ChildProcess, spawn } from 'node:child_process';
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -54,6 +55,7 @@ import { hashPassword } from '../src/server/auth/password.ts';
 import { featureContents, seedLayers } from '../src/server/seed.ts';
 import { SqliteStore } from '../src/server/store/sqlite.ts';
 import { launchChromium } from '../tests/support/chromium.ts';
+import { buildTestApp } from './support/build-app.ts';
 
 // ---- options -------------------------------------------------------------------------------------
 
@@ -1062,25 +1064,7 @@ const buildRoot = option('dist') ? null : mkdtempSync(join(tmpdir(), 'atlas-brow
 try {
   let distDir = option('dist') ? resolve(option('dist') as string) : join(buildRoot as string, 'dist');
   if (buildRoot) {
-    console.log('building the app (vite build --mode e2e)…');
-    const built = spawnSync(
-      process.execPath,
-      [
-        'node_modules/vite/bin/vite.js',
-        'build',
-        '--mode',
-        'e2e',
-        '--outDir',
-        distDir,
-        '--emptyOutDir',
-        '--logLevel',
-        'warn',
-      ],
-      {
-        stdio: 'inherit',
-      },
-    );
-    if (built.status !== 0) throw new Error('vite build failed');
+    buildTestApp(distDir);
   }
   distDir = resolve(distDir);
   if (!existsSync(join(distDir, 'index.html'))) throw new Error(`${distDir}/index.html is missing`);

@@ -10,29 +10,22 @@
 // worker too, and the layers are asked with their ETags (304s); offline the session is the one kept on
 // the device and the layers come from IndexedDB. Precache size: each file sw.js lists, raw, and as the
 // server sends it (gzip/brotli files written at build).
-import { spawnSync } from 'node:child_process';
+
 import { existsSync, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { chromium, type Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { buildServer } from '../src/server/app.ts';
 import { hashPassword } from '../src/server/auth/password.ts';
+import { launchChromium } from '../tests/support/chromium.ts';
+import { buildTestApp } from './support/build-app.ts';
 
 function option(name: string): string | undefined {
   const i = process.argv.indexOf(`--${name}`);
   return i >= 0 ? process.argv[i + 1] : undefined;
 }
 const rounds = Number(option('rounds') ?? '5');
-
-function chromiumPath(): string {
-  if (process.env.CHROMIUM_PATH) return process.env.CHROMIUM_PATH;
-  const found = spawnSync('sh', ['-c', 'command -v chromium || command -v chromium-browser'], {
-    encoding: 'utf8',
-  }).stdout.trim();
-  if (!found) throw new Error('Chromium is not installed: `apt-get install chromium` (see .ci/run).');
-  return found;
-}
 
 const kb = (bytes: number) => `${(bytes / 1024).toFixed(0)} KB`;
 const median = (values: number[]) => {
@@ -93,23 +86,7 @@ async function main(): Promise<void> {
   if (!distDir) {
     distDir = mkdtempSync(join(tmpdir(), 'atlas-offline-dist-'));
     temporary.push(distDir);
-    console.log('building the app (vite build --mode e2e)…');
-    const built = spawnSync(
-      process.execPath,
-      [
-        'node_modules/vite/bin/vite.js',
-        'build',
-        '--mode',
-        'e2e',
-        '--outDir',
-        distDir,
-        '--emptyOutDir',
-        '--logLevel',
-        'warn',
-      ],
-      { stdio: 'inherit' },
-    );
-    if (built.status !== 0) throw new Error('vite build failed');
+    buildTestApp(distDir);
   }
   distDir = resolve(distDir);
   const shell = precacheSize(distDir);
@@ -120,21 +97,7 @@ async function main(): Promise<void> {
   const dataDir = mkdtempSync(join(tmpdir(), 'atlas-offline-data-'));
   temporary.push(dataDir);
   const server = await buildServer({ dataDir, distDir });
-  const browser = await chromium.launch({
-    executablePath: chromiumPath(),
-    headless: true,
-    args: [
-      '--no-sandbox',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      '--no-first-run',
-      '--use-gl=angle',
-      '--use-angle=swiftshader',
-      '--enable-unsafe-swiftshader',
-      '--ignore-gpu-blocklist',
-    ],
-  });
+  const browser = await launchChromium();
   try {
     await server.atlas.store.createUser(
       'bench',

@@ -1,22 +1,11 @@
-// The outbox (src/app/outbox) in headless Chromium against the real server: 200 inspections, each with a
-// 1 MB photo, queued on a tablet with no network (IndexedDB), then synced when the network comes back —
-// the time from reconnecting until the last is acknowledged, and the server's counts (every inspection
-// and photo once: no duplicate, no loss). The reference, in the same run and on the same server: the
-// same 200 inspections and photos sent directly online, one request after another, without the outbox
-// (fetch in the page, as the app did before it).
-//
-//   npx tsx bench/outbox.ts [--count 200] [--photo-mb 1] [--dist DIR]
-//
-// The app's test build (its `window.__landAtlasOutbox` hook queues writes as the forms do) is built into
-// a temporary folder unless --dist names one.
-import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { chromium } from 'playwright-core';
 import { buildServer } from '../src/server/app.ts';
 import { hashPassword } from '../src/server/auth/password.ts';
+import { launchChromium } from '../tests/support/chromium.ts';
+import { buildTestApp } from './support/build-app.ts';
 
 const args = process.argv.slice(2);
 const option = (name: string, fallback: string) => {
@@ -27,35 +16,12 @@ const COUNT = Number(option('count', '200'));
 const PHOTO_BYTES = Math.round(Number(option('photo-mb', '1')) * 1024 * 1024);
 const PASSWORD = 'bench outbox 2026';
 
-function chromiumPath(): string {
-  for (const candidate of [process.env.CHROMIUM_PATH, '/usr/bin/chromium', '/usr/bin/chromium-browser']) {
-    if (candidate && existsSync(candidate)) return candidate;
-  }
-  throw new Error('Chromium is not installed (apt-get install chromium)');
-}
-
 const temp = mkdtempSync(join(tmpdir(), 'atlas-bench-outbox-'));
 try {
   let distDir = option('dist', '');
   if (!distDir) {
     distDir = join(temp, 'dist');
-    console.log('building the app (vite build --mode e2e)…');
-    const built = spawnSync(
-      process.execPath,
-      [
-        'node_modules/vite/bin/vite.js',
-        'build',
-        '--mode',
-        'e2e',
-        '--outDir',
-        distDir,
-        '--emptyOutDir',
-        '--logLevel',
-        'warn',
-      ],
-      { stdio: 'inherit' },
-    );
-    if (built.status !== 0) throw new Error('vite build failed');
+    buildTestApp(distDir);
   }
   const server = await buildServer({ dataDir: join(temp, 'data'), distDir: resolve(distDir) });
   await server.atlas.store.createUser('bench', 'inspector', await hashPassword(PASSWORD), 'bench');
@@ -65,11 +31,7 @@ try {
   if (plots.length < COUNT) throw new Error(`${COUNT} inspections need ${COUNT} plots (${plots.length})`);
   const targets = plots.slice(0, COUNT);
 
-  const browser = await chromium.launch({
-    executablePath: chromiumPath(),
-    headless: true,
-    args: ['--no-sandbox', '--disable-background-networking', '--use-gl=angle', '--use-angle=swiftshader'],
-  });
+  const browser = await launchChromium();
   try {
     const context = await browser.newContext({ viewport: { width: 1024, height: 768 }, hasTouch: true });
     const page = await context.newPage();

@@ -4,11 +4,11 @@
 // plot from the same version meet the conflict dialog; a first start with no users leads through the
 // setup link to the map. One server and one browser for the file; each person has their own context.
 import { mkdirSync, readFileSync } from 'node:fs';
-import { deflateSync } from 'node:zlib';
 import type { FeatureCollection } from 'geojson';
 import type { Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { STATUS_COLOURS } from '../../src/app/map/styles.ts';
+import { pngImage } from '../support/png.ts';
 import {
   appAndBrowser,
   type BrowserOptions,
@@ -39,43 +39,6 @@ const identified = plots.features
   .map((feature) => String(feature.properties?.id));
 
 const PLANNER2: TestUser = { username: 'planner2', password: PASSWORD, role: 'planner' };
-
-/** A real PNG, `width`×`height`, in two colours (so a thumbnail shows something). */
-function pngImage(width = 64, height = 48): Buffer {
-  const crcTable = Array.from({ length: 256 }, (_, n) => {
-    let c = n;
-    for (let k = 0; k < 8; k++) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
-    return c >>> 0;
-  });
-  const crc32 = (buffer: Buffer) => {
-    let crc = 0xffffffff;
-    for (const byte of buffer) crc = (crcTable[(crc ^ byte) & 0xff] as number) ^ (crc >>> 8);
-    return (crc ^ 0xffffffff) >>> 0;
-  };
-  const chunk = (type: string, data: Buffer) => {
-    const length = Buffer.alloc(4);
-    length.writeUInt32BE(data.length);
-    const body = Buffer.concat([Buffer.from(type, 'ascii'), data]);
-    const crc = Buffer.alloc(4);
-    crc.writeUInt32BE(crc32(body));
-    return Buffer.concat([length, body, crc]);
-  };
-  const header = Buffer.alloc(13);
-  header.writeUInt32BE(width, 0);
-  header.writeUInt32BE(height, 4);
-  header.set([8, 2, 0, 0, 0], 8);
-  const rows: number[] = [];
-  for (let y = 0; y < height; y++) {
-    rows.push(0);
-    for (let x = 0; x < width; x++) rows.push(...(x < width / 2 ? [31, 111, 209] : [240, 140, 0]));
-  }
-  return Buffer.concat([
-    Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
-    chunk('IHDR', header),
-    chunk('IDAT', deflateSync(Buffer.from(rows))),
-    chunk('IEND', Buffer.alloc(0)),
-  ]);
-}
 
 /** Selects a plot through the search box, as a person would. */
 async function selectPlot(page: Page, id: string, touch: boolean): Promise<Locator> {
@@ -203,7 +166,7 @@ describe.each(CASES)('an inspector on a %s', (name, options, plotId) => {
     await dialog.getByLabel('拍照或选择照片').setInputFiles({
       name: `site-${shot}.png`,
       mimeType: 'image/png',
-      buffer: pngImage(),
+      buffer: pngImage(64, 48),
     });
     await expect.poll(() => dialog.getByRole('img', { name: '照片 1' }).count()).toBe(1);
 

@@ -7,10 +7,10 @@
 // stopped, and signing out empties that cache. Each device has its own server and browser (a new
 // context: no service worker or storage from another test).
 import { readFileSync } from 'node:fs';
-import { deflateSync } from 'node:zlib';
 import type { FeatureCollection } from 'geojson';
 import type { Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { pngImage } from '../support/png.ts';
 import {
   type BrowserSession,
   DESKTOP,
@@ -32,43 +32,6 @@ const plots = JSON.parse(
 const identified = plots.features
   .filter((feature) => feature.properties?.status === 'identified')
   .map((feature) => String(feature.properties?.id));
-
-/** A small real PNG in two colours. */
-function pngImage(width = 32, height = 24): Buffer {
-  const table = Array.from({ length: 256 }, (_, n) => {
-    let c = n;
-    for (let k = 0; k < 8; k++) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
-    return c >>> 0;
-  });
-  const crc32 = (buffer: Buffer) => {
-    let crc = 0xffffffff;
-    for (const byte of buffer) crc = (table[(crc ^ byte) & 0xff] as number) ^ (crc >>> 8);
-    return (crc ^ 0xffffffff) >>> 0;
-  };
-  const chunk = (type: string, data: Buffer) => {
-    const length = Buffer.alloc(4);
-    length.writeUInt32BE(data.length);
-    const body = Buffer.concat([Buffer.from(type, 'ascii'), data]);
-    const crc = Buffer.alloc(4);
-    crc.writeUInt32BE(crc32(body));
-    return Buffer.concat([length, body, crc]);
-  };
-  const header = Buffer.alloc(13);
-  header.writeUInt32BE(width, 0);
-  header.writeUInt32BE(height, 4);
-  header.set([8, 2, 0, 0, 0], 8);
-  const rows: number[] = [];
-  for (let y = 0; y < height; y++) {
-    rows.push(0);
-    for (let x = 0; x < width; x++) rows.push(...(x < width / 2 ? [31, 111, 209] : [240, 140, 0]));
-  }
-  return Buffer.concat([
-    Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
-    chunk('IHDR', header),
-    chunk('IDAT', deflateSync(Buffer.from(rows))),
-    chunk('IEND', Buffer.alloc(0)),
-  ]);
-}
 
 /** Waits until the service worker has the app shell and controls the page. */
 async function shellCached(page: Page): Promise<void> {
@@ -113,7 +76,7 @@ describe.each(DEVICES)('offline on a %s', (name, options) => {
   let session: BrowserSession;
   const tap = pressFor(options.touch);
   const plotId = identified[name.startsWith('tablet') ? 4 : 3] as string;
-  const photo = pngImage();
+  const photo = pngImage(32, 24);
   const findings = `围墙已拆除，厂房空置（${name.slice(0, 6)}）`;
 
   beforeAll(async () => {

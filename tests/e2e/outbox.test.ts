@@ -1,7 +1,8 @@
 // The outbox on a touch tablet (1024×768): nothing an inspector records is lost or sent twice, with or
 // without a network. Counts are read from the server's store, not from the page.
-// - offline: two inspections (one with a photo) are kept on the tablet (待同步 2 … 3), the page is
-//   closed, a new page opened online sends each exactly once, the photo with its inspection;
+// - offline: the app reopens with no network; two inspections (one with a photo) are kept on the tablet
+//   (待同步 3) through a reload and a closed tab; back online each reaches the server exactly once, the
+//   photo with its inspection;
 // - the server dies in the middle of a sync (its first write committed, the answer lost) and a new one
 //   starts on the same data: every inspection once, none lost;
 // - two inspectors offline change different fields of one plot: both kept, no question; then the same
@@ -10,10 +11,10 @@ import { readFileSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { deflateSync } from 'node:zlib';
 import type { FeatureCollection } from 'geojson';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { pngImage } from '../support/png.ts';
 import {
   type BrowserSession,
   type ContextSession,
@@ -33,43 +34,6 @@ import { appReady } from './map-page.ts';
 
 const INSPECTOR2: TestUser = { username: 'inspector2', password: PASSWORD, role: 'inspector' };
 const tap = pressFor(true);
-
-/** A real PNG (two colours), small. */
-function pngImage(width = 40, height = 30): Buffer {
-  const crcTable = Array.from({ length: 256 }, (_, n) => {
-    let c = n;
-    for (let k = 0; k < 8; k++) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
-    return c >>> 0;
-  });
-  const crc32 = (buffer: Buffer) => {
-    let crc = 0xffffffff;
-    for (const byte of buffer) crc = (crcTable[(crc ^ byte) & 0xff] as number) ^ (crc >>> 8);
-    return (crc ^ 0xffffffff) >>> 0;
-  };
-  const chunk = (type: string, data: Buffer) => {
-    const length = Buffer.alloc(4);
-    length.writeUInt32BE(data.length);
-    const body = Buffer.concat([Buffer.from(type, 'ascii'), data]);
-    const crc = Buffer.alloc(4);
-    crc.writeUInt32BE(crc32(body));
-    return Buffer.concat([length, body, crc]);
-  };
-  const header = Buffer.alloc(13);
-  header.writeUInt32BE(width, 0);
-  header.writeUInt32BE(height, 4);
-  header.set([8, 2, 0, 0, 0], 8);
-  const rows: number[] = [];
-  for (let y = 0; y < height; y++) {
-    rows.push(0);
-    for (let x = 0; x < width; x++) rows.push(...(x < width / 2 ? [31, 111, 209] : [240, 140, 0]));
-  }
-  return Buffer.concat([
-    Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
-    chunk('IHDR', header),
-    chunk('IDAT', deflateSync(Buffer.from(rows))),
-    chunk('IEND', Buffer.alloc(0)),
-  ]);
-}
 
 /** A JPEG's width and height, from its first start-of-frame marker. */
 function jpegSize(jpeg: Buffer): { width: number; height: number } | null {
@@ -191,13 +155,18 @@ describe('the outbox on a touch tablet', () => {
     await rm(dataDir, { recursive: true, force: true });
   });
 
-  it('offline: two inspections (one with a photo) wait on the tablet; a new page online sends each once', async () => {
+  it('offline: the app reopens with no network; two inspections (one with a photo) wait through reloads and a closed tab; online each reaches the server once', async () => {
     const { context, page } = browser;
     await openPage(browser, app, USERS.inspector);
     await warmForms(page, PLOTS[0] as string);
     expect(await badgeCount(page)).toBe(0);
+    // The service worker holds the app shell once it controls the page.
+    await page.waitForFunction(() => navigator.serviceWorker?.controller !== null, null, { timeout: 60_000 });
 
     await context.setOffline(true);
+    // With no network the app opens again (from its service worker), as the same person.
+    await page.reload();
+    await appReady(page);
     const first = await recordInspection(page, PLOTS[0] as string, {
       findings: '离线记录一：厂房空置',
       status: '已核查',
@@ -223,12 +192,18 @@ describe('the outbox on a touch tablet', () => {
     expect(await inspectionsOf(app, PLOTS[0] as string)).toHaveLength(0);
     expect(await inspectionsOf(app, PLOTS[1] as string)).toHaveLength(0);
 
-    // The tab is closed while offline; a new one opens once the network is back.
+    // Reloaded offline: all three still wait.
+    await page.reload();
+    await appReady(page);
+    await expect.poll(() => badgeCount(page)).toBe(3);
+    // The tab is closed and another opened, still offline: they still wait; then the network comes back.
     await page.close();
-    await context.setOffline(false);
     const next = await context.newPage();
     await next.goto(app.url);
     await appReady(next);
+    await expect.poll(() => badgeCount(next)).toBe(3);
+    expect(await inspectionsOf(app, PLOTS[0] as string)).toHaveLength(0);
+    await context.setOffline(false);
     await expect.poll(() => badgeCount(next), { timeout: 30_000 }).toBe(0);
     const one = await inspectionsOf(app, PLOTS[0] as string);
     const two = await inspectionsOf(app, PLOTS[1] as string);

@@ -1,10 +1,10 @@
 // Test helpers: a real server over a real SQLite file in a temporary DATA_DIR — or over a fresh
 // PostgreSQL database of the test cluster (support/postgres.ts) — seeded from small fixture layers
 // through the real validator; users made through the store with real scrypt hashes.
+
 import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { deflateSync } from 'node:zlib';
 import Database from 'better-sqlite3';
 import type { FastifyInstance } from 'fastify';
 import pg from 'pg';
@@ -14,6 +14,7 @@ import { buildServer } from '../../src/server/app.ts';
 import { hashPassword } from '../../src/server/auth/password.ts';
 import { DATABASE_FILE } from '../../src/server/config.ts';
 import { PostgresStore } from '../../src/server/store/postgres.ts';
+import { pngImage } from '../support/png.ts';
 import { postgresDatabase, postgresRuns, postgresUnavailable } from './support/postgres.ts';
 
 export const PASSWORD = 'correct horse battery';
@@ -211,30 +212,7 @@ export const ROLE_USERS: Record<string, Role> = Object.fromEntries(ALL_ROLES.map
 
 /** A real 1×1 PNG. */
 export function tinyPng(): Buffer {
-  const chunk = (type: string, data: Buffer) => {
-    const length = Buffer.alloc(4);
-    length.writeUInt32BE(data.length);
-    const body = Buffer.concat([Buffer.from(type, 'ascii'), data]);
-    const crc = Buffer.alloc(4);
-    crc.writeUInt32BE(crc32(body));
-    return Buffer.concat([length, body, crc]);
-  };
-  const header = Buffer.from([0, 0, 0, 1, 0, 0, 0, 1, 8, 2, 0, 0, 0]);
-  return Buffer.concat([
-    Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
-    chunk('IHDR', header),
-    chunk('IDAT', deflateSync(Buffer.from([0, 255, 0, 0]))),
-    chunk('IEND', Buffer.alloc(0)),
-  ]);
-}
-
-function crc32(buffer: Buffer): number {
-  let crc = 0xffffffff;
-  for (const byte of buffer) {
-    crc ^= byte;
-    for (let k = 0; k < 8; k++) crc = crc & 1 ? (crc >>> 1) ^ 0xedb88320 : crc >>> 1;
-  }
-  return (crc ^ 0xffffffff) >>> 0;
+  return pngImage(1, 1);
 }
 
 /** A multipart/form-data body with one file part. */
