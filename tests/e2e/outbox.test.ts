@@ -7,6 +7,7 @@
 //   starts on the same data: every inspection once, none lost;
 // - two inspectors offline change different fields of one plot: both kept, no question; then the same
 //   field: exactly one question, naming the other inspector.
+import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -14,6 +15,7 @@ import { join } from 'node:path';
 import type { FeatureCollection } from 'geojson';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launchChromiumProfile } from '../support/chromium.ts';
 import { pngImage } from '../support/png.ts';
 import {
   type BrowserSession,
@@ -318,6 +320,70 @@ describe('the outbox on a touch tablet', () => {
     } finally {
       await a.close();
       await b.close();
+    }
+  });
+});
+
+describe('the browser killed with a record waiting (a tablet profile on disk)', () => {
+  let app: RunningApp;
+  let profile = '';
+
+  beforeAll(async () => {
+    app = await startApp({ users: [USERS.inspector] });
+    profile = await mkdtemp(join(tmpdir(), 'atlas-e2e-profile-'));
+  });
+  afterAll(async () => {
+    await app?.close();
+    await rm(profile, { recursive: true, force: true });
+  });
+
+  const start = async () => {
+    const context = await launchChromiumProfile(profile, {
+      viewport: TABLET.viewport,
+      hasTouch: true,
+      isMobile: true,
+      deviceScaleFactor: 1,
+      locale: 'zh-CN',
+    });
+    const page = context.pages()[0] ?? (await context.newPage());
+    return { context, page };
+  };
+
+  it('an inspection queued offline survives SIGKILL of every Chromium process and reaches the server once after a new start', async () => {
+    const first = await start();
+    await first.page.goto(app.url);
+    await login(first.page, USERS.inspector.username, USERS.inspector.password);
+    await appReady(first.page);
+    await warmForms(first.page, PLOTS[2] as string);
+    await first.context.setOffline(true);
+    const saved = await recordInspection(first.page, PLOTS[2] as string, {
+      findings: '离线记录：浏览器被强行关闭前',
+      status: '已核查',
+    });
+    expect(saved).toContain('已保存，待同步');
+    await expect.poll(() => badgeCount(first.page)).toBe(1);
+
+    // Killed, not closed: every process of this profile gets SIGKILL (nothing is flushed on the way out).
+    const killed = spawnSync('pkill', ['-KILL', '-f', profile]);
+    expect(killed.status).toBe(0);
+    await first.context.close().catch(() => {});
+    expect(await inspectionsOf(app, PLOTS[2] as string)).toHaveLength(0);
+
+    const second = await start();
+    try {
+      await second.page.goto(app.url);
+      // Signed in still (the session cookie is kept on disk), or asked to sign in again: either way the
+      // record waits for this person.
+      const signIn = second.page.getByRole('button', { name: '登录', exact: true });
+      await signIn.or(second.page.locator('.maplibregl-canvas')).first().waitFor({ state: 'visible' });
+      if (await signIn.isVisible())
+        await login(second.page, USERS.inspector.username, USERS.inspector.password);
+      await appReady(second.page);
+      await expect.poll(() => badgeCount(second.page), { timeout: 30_000 }).toBe(0);
+      const recorded = await inspectionsOf(app, PLOTS[2] as string);
+      expect(recorded.map((inspection) => inspection.findings)).toEqual(['离线记录：浏览器被强行关闭前']);
+    } finally {
+      await second.context.close();
     }
   });
 });

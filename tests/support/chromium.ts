@@ -3,7 +3,7 @@
 // machine has no network but the package registries), and WebGL through SwiftShader (no GPU).
 import { execFileSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { type Browser, chromium } from 'playwright-core';
+import { type Browser, type BrowserContext, chromium } from 'playwright-core';
 
 function chromiumPath(): string {
   const fromEnv = process.env.CHROMIUM_PATH;
@@ -20,21 +20,38 @@ function chromiumPath(): string {
   }
 }
 
+const ARGS = [
+  '--no-sandbox',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+  '--disable-quic',
+  '--use-gl=angle',
+  '--use-angle=swiftshader',
+  '--enable-unsafe-swiftshader',
+  '--ignore-gpu-blocklist',
+];
+
 export function launchChromium(): Promise<Browser> {
-  return chromium.launch({
+  return chromium.launch({ executablePath: chromiumPath(), headless: true, args: ARGS });
+}
+
+/**
+ * Chromium on a profile folder of its own (IndexedDB, cookies, the service worker on disk), as a
+ * tablet's browser keeps them between runs: kill it and launch again on the same folder.
+ */
+export function launchChromiumProfile(
+  userDataDir: string,
+  options: Omit<
+    NonNullable<Parameters<typeof chromium.launchPersistentContext>[1]>,
+    'executablePath' | 'args'
+  >,
+): Promise<BrowserContext> {
+  return chromium.launchPersistentContext(userDataDir, {
     executablePath: chromiumPath(),
     headless: true,
-    args: [
-      '--no-sandbox',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      '--no-first-run',
-      '--disable-quic',
-      '--use-gl=angle',
-      '--use-angle=swiftshader',
-      '--enable-unsafe-swiftshader',
-      '--ignore-gpu-blocklist',
-    ],
+    args: ARGS,
+    ...options,
   });
 }
