@@ -82,27 +82,7 @@ function MarkedPositionLayers() {
   }, [selection, setMarked]);
   const data = useMemo(() => (marked ? positionCollection(marked) : null), [marked]);
   if (!data) return null;
-  return (
-    <Source id="marked-position" type="geojson" data={data}>
-      <Layer
-        id="marked-accuracy"
-        type="fill"
-        filter={['==', ['get', 'part'], 'accuracy']}
-        paint={{ 'fill-color': '#e8710a', 'fill-opacity': 0.18 }}
-      />
-      <Layer
-        id="marked-dot"
-        type="circle"
-        filter={['==', ['get', 'part'], 'dot']}
-        paint={{
-          'circle-radius': 8,
-          'circle-color': '#e8710a',
-          'circle-stroke-color': '#ffffff',
-          'circle-stroke-width': 3,
-        }}
-      />
-    </Source>
-  );
+  return <PositionSource id="marked" data={data} colour="#e8710a" accuracyOpacity={0.18} />;
 }
 
 /** The dot and its accuracy circle, drawn above everything else while the control is on. */
@@ -113,33 +93,53 @@ export function PositionLayers() {
   return (
     <>
       <MarkedPositionLayers />
-      {mode !== 'off' && data && <DevicePositionSource data={data} />}
+      {mode !== 'off' && data && (
+        <PositionSource id="device" data={data} colour="#1a73e8" accuracyOpacity={0.15} outline />
+      )}
     </>
   );
 }
 
-function DevicePositionSource({ data }: { data: FeatureCollection }) {
+/**
+ * A position as a dot in its accuracy circle (positionCollection's parts): `device` the tablet's own
+ * (blue, with the circle's outline), `marked` one recorded with an inspection (orange).
+ */
+function PositionSource({
+  id,
+  data,
+  colour,
+  accuracyOpacity,
+  outline = false,
+}: {
+  id: 'device' | 'marked';
+  data: FeatureCollection;
+  colour: string;
+  accuracyOpacity: number;
+  outline?: boolean;
+}) {
   return (
-    <Source id="device-position" type="geojson" data={data}>
+    <Source id={`${id}-position`} type="geojson" data={data}>
       <Layer
-        id="device-accuracy"
+        id={`${id}-accuracy`}
         type="fill"
         filter={['==', ['get', 'part'], 'accuracy']}
-        paint={{ 'fill-color': '#1a73e8', 'fill-opacity': 0.15 }}
+        paint={{ 'fill-color': colour, 'fill-opacity': accuracyOpacity }}
       />
+      {outline && (
+        <Layer
+          id={`${id}-accuracy-line`}
+          type="line"
+          filter={['==', ['get', 'part'], 'accuracy']}
+          paint={{ 'line-color': colour, 'line-width': 1.5, 'line-opacity': 0.6 }}
+        />
+      )}
       <Layer
-        id="device-accuracy-line"
-        type="line"
-        filter={['==', ['get', 'part'], 'accuracy']}
-        paint={{ 'line-color': '#1a73e8', 'line-width': 1.5, 'line-opacity': 0.6 }}
-      />
-      <Layer
-        id="device-dot"
+        id={`${id}-dot`}
         type="circle"
         filter={['==', ['get', 'part'], 'dot']}
         paint={{
           'circle-radius': 8,
-          'circle-color': '#1a73e8',
+          'circle-color': colour,
           'circle-stroke-color': '#ffffff',
           'circle-stroke-width': 3,
         }}

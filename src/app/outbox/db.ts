@@ -2,10 +2,11 @@
 // survives a reload, a closed tab and a killed browser. Each write is awaited (the transaction's
 // `done`) before the outbox goes on: an item is on disk before it is sent. Where IndexedDB is missing
 // or refuses (a private window), the items live in memory only and the online path works as before.
-import { type IDBPDatabase, openDB } from 'idb';
+
 import type { Bilingual } from '../../domain/i18n.ts';
 import type { QueuedItem } from '../../domain/outbox.ts';
 import type { Conflict, Intent } from '../api/transact.ts';
+import { lazyDatabase } from '../state/idb.ts';
 
 const DB_NAME = 'land-atlas-outbox';
 const STORE = 'items';
@@ -24,20 +25,11 @@ export interface OutboxItem extends QueuedItem {
   createdAt: number;
 }
 
-let opening: Promise<IDBPDatabase | null> | null = null;
 const memory = new Map<string, OutboxItem>();
 
-function database(): Promise<IDBPDatabase | null> {
-  opening ??=
-    typeof indexedDB === 'undefined'
-      ? Promise.resolve(null)
-      : openDB(DB_NAME, 1, {
-          upgrade(db) {
-            db.createObjectStore(STORE, { keyPath: 'id' });
-          },
-        }).catch(() => null);
-  return opening;
-}
+const database = lazyDatabase(DB_NAME, 1, (db) => {
+  db.createObjectStore(STORE, { keyPath: 'id' });
+});
 
 export async function readItems(): Promise<OutboxItem[]> {
   const db = await database();

@@ -4,8 +4,9 @@
 // cancelled with confirmation, or discarded from the plot's card; signing out keeps it (it is the
 // person's unsaved work, shown only to them). Where IndexedDB is missing or refuses, drafts are simply
 // not kept.
-import { type IDBPDatabase, openDB } from 'idb';
+
 import { type DraftAddress, type DraftFields, draftKey } from '../../domain/drafts.ts';
+import { lazyDatabase } from './idb.ts';
 
 const DB_NAME = 'land-atlas-drafts';
 const STORE = 'drafts';
@@ -25,22 +26,10 @@ export interface StoredDraft extends DraftAddress {
   savedAt: number;
 }
 
-let opening: Promise<IDBPDatabase | null> | null = null;
-
-function database(): Promise<IDBPDatabase | null> {
-  if (!opening) {
-    opening =
-      typeof indexedDB === 'undefined'
-        ? Promise.resolve(null)
-        : openDB(DB_NAME, 1, {
-            upgrade(db) {
-              const store = db.createObjectStore(STORE, { keyPath: 'key' });
-              store.createIndex('feature', ['user', 'layer', 'featureId']);
-            },
-          }).catch(() => null);
-  }
-  return opening;
-}
+const database = lazyDatabase(DB_NAME, 1, (db) => {
+  const store = db.createObjectStore(STORE, { keyPath: 'key' });
+  store.createIndex('feature', ['user', 'layer', 'featureId']);
+});
 
 /** Every draft one user has for one feature (the plot's card offers to continue them). */
 export async function draftsOf(user: string, layer: string, featureId: string): Promise<StoredDraft[]> {

@@ -5,7 +5,7 @@
 // private window, a test in Node), the cache is simply absent and every load is a full one.
 
 import type { FeatureCollection } from 'geojson';
-import { type IDBPDatabase, openDB } from 'idb';
+import { lazyDatabase } from './idb.ts';
 import type { StoredLayerId } from './layer-data.ts';
 
 const DB_NAME = 'land-atlas';
@@ -22,21 +22,9 @@ export interface CachedLayer {
   receivedAt: number;
 }
 
-let opening: Promise<IDBPDatabase | null> | null = null;
-
-function database(): Promise<IDBPDatabase | null> {
-  if (!opening) {
-    opening =
-      typeof indexedDB === 'undefined'
-        ? Promise.resolve(null)
-        : openDB(DB_NAME, 1, {
-            upgrade(db) {
-              db.createObjectStore(STORE, { keyPath: 'key' });
-            },
-          }).catch(() => null);
-  }
-  return opening;
-}
+const database = lazyDatabase(DB_NAME, 1, (db) => {
+  db.createObjectStore(STORE, { keyPath: 'key' });
+});
 
 const keyOf = (user: string, layer: StoredLayerId) => `${user}/${layer}`;
 
