@@ -73,7 +73,9 @@ export async function keyed<T>(
   const claim: KeyClaim = {
     user,
     key,
-    route: `${request.method} ${request.url.split('?')[0]}`,
+    // The route as matched and its decoded parameters, not the raw path: any spelling of one feature's
+    // address (`%48S-T-1` for `HS-T-1`, a Chinese id encoded or not) is the same write.
+    route: `${request.method} ${request.routeOptions.url ?? ''} ${JSON.stringify(request.params ?? {})}`,
     fingerprint,
   };
   const kept = await store.keptReply(user, key);

@@ -120,6 +120,16 @@ describeEachStore('Idempotency-Key', (store) => {
       const feature = await send(planner, null, { method: 'GET', url: '/api/features/plots/HS-T-0005' });
       expect(feature.json().properties.version).toBe(1);
     });
+
+    it('a retry by another spelling of the same path (%48 for H, %2D for -) is the same write: replayed, written once', async () => {
+      const first = await patch(planner, key(6), 'HS-T-0006', 1, { far: 0.6 });
+      expect(first.statusCode).toBe(200);
+      const again = await patch(planner, key(6), '%48S%2DT-0006', 1, { far: 0.6 });
+      expect(again.statusCode).toBe(200);
+      expect(again.headers['idempotent-replayed']).toBe('true');
+      expect(again.json()).toEqual(first.json());
+      expect(await historyCount('HS-T-0006', 'update')).toBe(1);
+    });
   });
 
   describe('zones: create and delete', () => {
