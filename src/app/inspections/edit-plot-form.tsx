@@ -1,10 +1,3 @@
-// 编辑属性 / Edit attributes of a plot, for planners: status, mode, grade, deadline and notes. Sends only
-// the fields changed, from the version the form started from, through the one write path
-// (api/transact.ts), queued first in the outbox (src/app/outbox): edits of other fields made meanwhile
-// are merged without asking; only a field both changed differently opens the conflict dialog. With no
-// network it closes with 已保存，待同步 and the outbox sends it later. What is typed is kept as a draft on
-// the device (draft.ts) until it is saved or queued.
-import type { Feature } from 'geojson';
 import { type FormEvent, useMemo, useState } from 'react';
 import { isIsoDate } from '../../domain/dates.ts';
 import { restoredFields } from '../../domain/drafts.ts';
@@ -15,7 +8,6 @@ import { newClientId } from '../api/ids.ts';
 import type { Conflict } from '../api/transact.ts';
 import { GRADE_COLOURS } from '../map/styles.ts';
 import { releaseFromForm, type Submitted, submit } from '../outbox/outbox.ts';
-import { useAtlas } from '../state/store.ts';
 import { ChoiceGroup } from '../ui/choice-group.tsx';
 import { useDraft, usePlotDraftAddress } from './draft.ts';
 import { type RecordFormProps, RecordFormSheet } from './record-form-sheet.tsx';
@@ -99,7 +91,7 @@ export function EditPlotForm({ lang, plotId, properties, onClose, onSaved, draft
         onSaved(tr(lang, 'savedToSync'));
         return;
       }
-      if (outcome.feature) useAtlas.getState().putFeature('plots', outcome.feature as unknown as Feature);
+      // The plot as saved is on the map already: the outbox puts what the server acknowledged there.
       onSaved(tr(lang, 'saved'));
     } catch (caught) {
       if (conflict) setConflictError(errorText(caught, lang));

@@ -1,14 +1,3 @@
-// 记录巡查 / Record inspection: date (today), status after (large radios), findings (required), mode,
-// notes and photos from the camera or a file (previews; resized on the tablet to 2560 px when picked,
-// 10 MB each after that; HEIC refused at once). Saving puts the inspection and its photos in the outbox
-// (src/app/outbox) and sends them: the inspection (POST /api/inspections with the plot version seen),
-// the plot's new status on the map, then each photo. Through the one write path (api/transact.ts) a
-// plot changed meanwhile in other fields is merged without asking; only a status (or mode) both changed
-// differently opens the conflict dialog. With no network the form closes with 已保存，待同步 and the
-// outbox sends them later. Photos the server refuses can be sent again. What is typed, photos included,
-// is kept as a draft on the device as it is typed (draft.ts) and comes back when the form is opened
-// again, until the inspection is saved or queued.
-import type { Feature } from 'geojson';
 import { type FormEvent, useEffect, useId, useMemo, useRef, useState } from 'react';
 import { isIsoDate } from '../../domain/dates.ts';
 import { restoredFields } from '../../domain/drafts.ts';
@@ -225,10 +214,8 @@ export function InspectionForm({ lang, plotId, properties, onClose, onSaved, dra
       }
       setConflict(null);
       // Saved or queued: the draft has done its work (the outbox keeps the record and its photos now).
+      // A saved one is on the map already: the outbox puts what the server acknowledged there.
       draftControl.settle();
-      if (outcome.status === 'saved' && outcome.inspection) {
-        useAtlas.getState().putFeature('plots', outcome.inspection.plot as unknown as Feature);
-      }
       finish(outcome.status === 'queued', photos);
     } catch (caught) {
       setError(errorText(caught, lang));

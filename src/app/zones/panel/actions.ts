@@ -144,7 +144,7 @@ export async function saveZone(controller: ZoneDrawController, drawId: string): 
     }
     const feature = outcome.feature;
     if (!feature) return;
-    useAtlas.getState().putFeature('zones', feature as unknown as Feature);
+    // The zone as saved is on the map already (the outbox puts what the server acknowledged there).
     // What the server holds now: ours, with any field others changed meanwhile merged in.
     const savedAttributes = zoneAttributesOf(feature.properties);
     const savedGeometry =
