@@ -48,6 +48,8 @@ export const plotProperties = z.looseObject({
   mode: z.enum(RECTIFICATION_MODES),
   status: z.enum(PLOT_STATUSES),
   deadline: optionalDate,
+  /** Idle (闲置) since this date: the rules' idle years count from it. */
+  idleSince: optionalDate,
 });
 
 export const projectProperties = z.looseObject({
@@ -65,6 +67,13 @@ export const projectProperties = z.looseObject({
   startedOn: optionalDate,
   producingOn: optionalDate,
   registeredOn: optionalDate,
+  // Planned dates of the milestones (工期倒排; deadlines.ts STAGE_PLANNED_PROPERTY).
+  signedPlanned: optionalDate,
+  listedPlanned: optionalDate,
+  deliveredPlanned: optionalDate,
+  startedPlanned: optionalDate,
+  producingPlanned: optionalDate,
+  registeredPlanned: optionalDate,
 });
 
 export const newLandProperties = z.looseObject({
