@@ -26,7 +26,7 @@ import {
 import { LocateControl, PositionLayers, WhereBanner } from './locate.tsx';
 import { type PickCandidate, pickSmallest } from './picking.ts';
 import { metresPerPixel } from './scale.ts';
-import { BasemapLayers, DataLayers, SelectionLayers } from './sources.tsx';
+import { BasemapLayers, DataLayers, SelectionLayers, StagedDataLayers } from './sources.tsx';
 import { BASE_STYLE, PICKABLE_LAYERS, POINT_LAYERS } from './styles.ts';
 
 maplibregl.setWorkerUrl(workerUrl);
@@ -233,6 +233,7 @@ export function MapView({ children, clicksTaken, onMapLoad }: MapViewProps) {
       >
         <NavigationControl position="top-right" showCompass={false} />
         <BasemapLayers />
+        <StagedDataLayers />
         <DataLayers />
         <SelectionLayers />
         <PositionLayers />

@@ -11,6 +11,7 @@ import type { TileableLayerId } from '../../domain/layers.ts';
 import { labelPoints } from '../../geo/labelPoint.ts';
 import { type DataLayerId, type LayerData, layerChanges } from '../state/layer-data.ts';
 import { useAtlas, useSelectedFeature } from '../state/store.ts';
+import { stageLayersBefore } from './staged-layers.ts';
 import * as styles from './styles.ts';
 import { liveStateOf, plotPieces, pointsLayerOf, tiledSource, tiledStyleLayers } from './tiled.ts';
 
@@ -196,6 +197,26 @@ function TiledPlotLabels({ visible }: { visible: boolean }) {
       <Layer {...withVisibility(styles.plotsLabel, visible)} />
     </Source>
   );
+}
+
+/**
+ * Holds the data layers back until their sources have loaded and shows them one per rendered frame
+ * (staged-layers.ts), so that no frame compiles all their shader programs. Mounted before DataLayers:
+ * it takes over the map's addLayer during its first render, before their layers are added.
+ */
+export function StagedDataLayers() {
+  const { current } = useMap();
+  const stop = useRef<(() => void) | null>(null);
+  const map = current?.getMap();
+  if (map && !stop.current) stop.current = stageLayersBefore(map, styles.ANCHOR_DATA);
+  useEffect(
+    () => () => {
+      stop.current?.();
+      stop.current = null;
+    },
+    [],
+  );
+  return null;
 }
 
 export function DataLayers() {

@@ -90,6 +90,13 @@ const isPolygon: ExpressionSpecification = [
 ];
 const isPoint: ExpressionSpecification = ['in', ['geometry-type'], ['literal', ['Point', 'MultiPoint']]];
 
+/**
+ * Fills drawn without antialiasing: every filled layer has a line layer over its edges, and an
+ * antialiased fill costs a second shader program (fill outline) for each of its colourings, compiled
+ * the first time it draws — under software WebGL the largest part of the map's start.
+ */
+const FILL_EDGES_DRAWN_BY_LINES = { 'fill-antialias': false } as const;
+
 const labelLayout = {
   'text-font': LABEL_FONT,
   'text-size': 13,
@@ -99,7 +106,7 @@ const labelLayout = {
 export const boundaryFill: LayerProps = {
   id: 'boundary-fill',
   type: 'fill',
-  paint: { 'fill-color': '#fbf8f0', 'fill-opacity': 0.85 },
+  paint: { 'fill-color': '#fbf8f0', 'fill-opacity': 0.85, ...FILL_EDGES_DRAWN_BY_LINES },
 };
 export const boundaryCasing: LayerProps = {
   id: 'boundary-casing',
@@ -115,7 +122,7 @@ export const boundaryLine: LayerProps = {
 export const parksFill: LayerProps = {
   id: 'parks-fill',
   type: 'fill',
-  paint: { 'fill-color': PARK_COLOUR, 'fill-opacity': 0.07 },
+  paint: { 'fill-color': PARK_COLOUR, 'fill-opacity': 0.07, ...FILL_EDGES_DRAWN_BY_LINES },
 };
 export const parksLine: LayerProps = {
   id: 'parks-line',
@@ -132,7 +139,7 @@ export const parksLabel: LayerProps = {
 export const newlandFill: LayerProps = {
   id: 'newland-fill',
   type: 'fill',
-  paint: { 'fill-color': shareClassColour, 'fill-opacity': 0.55 },
+  paint: { 'fill-color': shareClassColour, 'fill-opacity': 0.55, ...FILL_EDGES_DRAWN_BY_LINES },
 };
 export const newlandLine: LayerProps = {
   id: 'newland-line',
@@ -142,7 +149,11 @@ export const newlandLine: LayerProps = {
 
 const plotColourByStatus = matchColour('status', STATUS_COLOURS);
 const plotColourByGrade = matchColour('grade', GRADE_COLOURS);
-const plotPaint = (colour: ExpressionSpecification) => ({ 'fill-color': colour, 'fill-opacity': 0.6 });
+const plotPaint = (colour: ExpressionSpecification) => ({
+  'fill-color': colour,
+  'fill-opacity': 0.6,
+  ...FILL_EDGES_DRAWN_BY_LINES,
+});
 export const plotsFillByStatus: LayerProps = {
   id: 'plots-fill',
   type: 'fill',
@@ -173,7 +184,7 @@ export const projectsFill: LayerProps = {
   id: 'projects-fill',
   type: 'fill',
   filter: isPolygon,
-  paint: { 'fill-color': stageColour, 'fill-opacity': 0.5 },
+  paint: { 'fill-color': stageColour, 'fill-opacity': 0.5, ...FILL_EDGES_DRAWN_BY_LINES },
 };
 export const projectsLine: LayerProps = {
   id: 'projects-line',
