@@ -56,3 +56,6 @@ export async function readLayerFile(
       );
   }
 }
+
+export { sandiaoToCurrent } from '../domain/landuse-sandiao.ts';
+export { writeLayerFile } from './write.ts';
