@@ -28,6 +28,8 @@ export const PROBLEM_CODES = {
   ringNotClosed: 'ring-not-closed',
   ringTooShort: 'ring-too-short',
   selfIntersection: 'self-intersection',
+  /** A ring touching itself at a vertex or retracing a zero-width spike: its area is well defined (a warning). */
+  ringTouchesItself: 'ring-touches-itself',
   holeOutsideShell: 'hole-outside-shell',
   nestedHoles: 'nested-holes',
   overlappingParts: 'overlapping-parts',
