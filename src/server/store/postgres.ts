@@ -10,6 +10,7 @@ import { randomUUID } from 'node:crypto';
 import type { Geometry } from 'geojson';
 import pg from 'pg';
 import type { LayerId } from '../../domain/layers.ts';
+import type { SettingKey } from '../../domain/settings.ts';
 import type { Role } from '../../domain/wire.ts';
 import { canonicalUsername } from '../auth/username.ts';
 import { DENSITY, DENSITY_CELL, TILE_PROPERTIES } from '../tiles/tile-properties.ts';
@@ -37,6 +38,13 @@ import { type ImportMode, planImport } from './import-plan.ts';
 import { type InspectionRow, type PhotoRow, positionColumns, toInspection, toPhoto } from './inspections.ts';
 import { migratePostgres } from './postgres-schema.ts';
 import { FeatureTextsSnapshot, nextFeature, plotAfterInspection } from './rows.ts';
+import {
+  type SettingRow,
+  settingConflictEntry,
+  settingEntry,
+  toStoredSetting,
+  unsavedSetting,
+} from './settings.ts';
 import type {
   FeatureChange,
   FeatureContent,
@@ -52,8 +60,10 @@ import type {
   LayerSnapshot,
   PhotoRecord,
   Properties,
+  SettingResult,
   Store,
   StoredFeature,
+  StoredSetting,
   StoreTile,
   UpdateResult,
   User,
@@ -811,6 +821,53 @@ export class PostgresStore implements Store {
       clientId,
     ]);
     return rows[0] ? this.toInspection(this.pool, rows[0]) : null;
+  }
+
+  async getSetting(key: SettingKey): Promise<StoredSetting | null> {
+    const { rows } = await this.pool.query<SettingRow>(
+      'SELECT key, version, value, updated_at, updated_by FROM settings WHERE key = $1',
+      [key],
+    );
+    return rows[0] ? toStoredSetting(rows[0]) : null;
+  }
+
+  /**
+   * The row is locked (FOR UPDATE) before its version is compared; a first save inserts it, and of two
+   * first saves at once the second finds the key taken (ON CONFLICT DO NOTHING) and is the conflict.
+   */
+  async putSetting(key: SettingKey, expectedVersion: number, value: unknown, actor: string): Promise<SettingResult> {
+    return this.transaction(async (client): Promise<SettingResult> => {
+      const read = async () => {
+        const { rows } = await client.query<SettingRow>(
+          'SELECT key, version, value, updated_at, updated_by FROM settings WHERE key = $1 FOR UPDATE',
+          [key],
+        );
+        return rows[0] ? toStoredSetting(rows[0]) : null;
+      };
+      const refuse = async (current: StoredSetting | null): Promise<SettingResult> => {
+        await this.appendHistory(client, [settingConflictEntry(actor, key, expectedVersion, current, value)]);
+        return { ok: false, reason: 'conflict', current: current ?? unsavedSetting(key) };
+      };
+      const at = new Date().toISOString();
+      const json = JSON.stringify(value);
+      const current = await read();
+      if ((current?.version ?? 0) !== expectedVersion) return refuse(current);
+      const { rows } = current
+        ? await client.query<SettingRow>(
+            `UPDATE settings SET version = version + 1, value = $2::jsonb, updated_at = $3, updated_by = $4
+             WHERE key = $1 RETURNING key, version, value, updated_at, updated_by`,
+            [key, json, at, actor],
+          )
+        : await client.query<SettingRow>(
+            `INSERT INTO settings (key, version, value, updated_at, updated_by) VALUES ($1, 1, $2::jsonb, $3, $4)
+             ON CONFLICT (key) DO NOTHING RETURNING key, version, value, updated_at, updated_by`,
+            [key, json, at, actor],
+          );
+      if (!rows[0]) return refuse(await read());
+      const saved = toStoredSetting(rows[0]);
+      await this.appendHistory(client, [settingEntry(actor, current, saved)]);
+      return { ok: true, setting: saved };
+    });
   }
 
   async keptReply(user: string, key: string): Promise<KeptRecord | null> {
