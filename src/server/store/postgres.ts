@@ -13,7 +13,7 @@ import type { LayerId } from '../../domain/layers.ts';
 import type { SettingKey } from '../../domain/settings.ts';
 import type { Role } from '../../domain/wire.ts';
 import { canonicalUsername } from '../auth/username.ts';
-import { DENSITY, DENSITY_CELL, TILE_PROPERTIES } from '../tiles/tile-properties.ts';
+import { DENSITY, DENSITY_CELL, DERIVED_PROPERTIES_SQL, TILE_PROPERTIES } from '../tiles/tile-properties.ts';
 import { LastAdminError, publicUser, toUser, type UserRow } from './accounts.ts';
 import type { Box } from './extent.ts';
 import {
@@ -129,7 +129,9 @@ type ChangedRows = { revision: string; rows: { id: string; ord: number | null; t
  * from a snapshot (rings may start at another vertex: ST_AsMVTGeom's clipping chooses). The dots are
  * a density layer as tile-index.ts makes it (DENSITY in tile-properties.ts): dots in one cell of `$8`
  * tile units alike in the properties `$6` are one point at their mean position (rounded half up), with
- * those properties, the most common value of each of `$7` (ties: the first in code order) and `count`.
+ * those properties, the most common value of each of `$7` (ties: the first in code order), the
+ * earliest of each date of `$9` and `count`. The properties derived for the tiles (a project's due
+ * dates, tile-properties.ts DERIVED_PROPERTIES_SQL) are merged over the stored ones first.
  */
 const TILE_SQL = `
   WITH bounds AS (
@@ -137,7 +139,7 @@ const TILE_SQL = `
   ), picked AS (
     SELECT f.mercator, f.dot_until, f.ord,
       CASE WHEN f.id ~ '^(0|[1-9][0-9]{0,15})$' AND f.id::numeric <= 9007199254740991 THEN f.id::bigint END AS fid,
-      (SELECT jsonb_object_agg(e.key, e.value) FROM jsonb_each(f.properties) AS e
+      (SELECT jsonb_object_agg(e.key, e.value) FROM jsonb_each(f.properties || ${DERIVED_PROPERTIES_SQL}) AS e
         WHERE e.key = ANY($5::text[]) AND jsonb_typeof(e.value) IN ('string', 'number', 'boolean')) AS properties
     FROM features f, bounds WHERE f.layer = $1 AND f.mercator && bounds.grown
     ORDER BY f.ord
@@ -170,8 +172,16 @@ const TILE_SQL = `
   ), mostly AS (
     SELECT DISTINCT ON (cx, cy, alike, name) cx, cy, alike, name, value
     FROM tally ORDER BY cx, cy, alike, name, n DESC, text COLLATE "C"
+  ), earliest AS (
+    SELECT c.cx, c.cy, c.alike, u.name, min(c.properties ->> u.name COLLATE "C") AS value
+    FROM cells c CROSS JOIN unnest($9::text[]) AS u(name)
+    WHERE jsonb_typeof(c.properties -> u.name) = 'string'
+    GROUP BY 1, 2, 3, 4
   ), mostly_of AS (
-    SELECT cx, cy, alike, jsonb_object_agg(name, value) AS props FROM mostly GROUP BY cx, cy, alike
+    SELECT cx, cy, alike, jsonb_object_agg(name, value) AS props FROM (
+      SELECT cx, cy, alike, name, value FROM mostly
+      UNION ALL SELECT cx, cy, alike, name, to_jsonb(value) FROM earliest) AS kept
+    GROUP BY cx, cy, alike
   ), points AS (
     SELECT g.ord,
       CASE WHEN g.n = 1 THEN g.geom ELSE ST_MakePoint(g.mx::float8, g.my::float8) END AS geom,
@@ -524,6 +534,7 @@ export class PostgresStore implements Store {
         DENSITY[layer].alike,
         DENSITY[layer].mostly,
         DENSITY_CELL,
+        DENSITY[layer].earliest,
       ]);
       const tile = rows[0]?.tile;
       return {
