@@ -17,6 +17,7 @@ import { BasemapPanel, LayerPanel } from './layer-panel.tsx';
 import {
   AnalysisLayersOnUse,
   AnalysisPanelOnUse,
+  FeatureChangesOnUse,
   MapViewLoaded,
   OutboxConflictOnUse,
   PlotActionsOnUse,
@@ -156,7 +157,11 @@ export function App() {
           <AnalysisLayersOnUse />
           {zoneTools && <zoneTools.Control controller={zoneTools.controller} />}
         </MapViewLoaded>
-        <Inspector plotActions={PlotActionsOnUse} plotHistories={PlotHistoriesOnUse} />
+        <Inspector
+          plotActions={PlotActionsOnUse}
+          plotHistories={PlotHistoriesOnUse}
+          featureChanges={FeatureChangesOnUse}
+        />
         <AnalysisPanelOnUse />
         {zoneTools && <zoneTools.Panel controller={zoneTools.controller} />}
       </div>

@@ -7,7 +7,7 @@
 // saved zones to show: terra-draw draws them). A viewer who opens none of these never downloads them
 // (tests/project/bundle-size.test.ts holds the first load to its budget).
 import { type ComponentProps, lazy, Suspense, useEffect, useState } from 'react';
-import type { PlotActionsSlot, PlotHistoriesSlot } from '../inspector/inspector.tsx';
+import type { FeatureChangesSlot, PlotActionsSlot, PlotHistoriesSlot } from '../inspector/inspector.tsx';
 import type { MapViewProps } from '../map/map-view.tsx';
 import type { AtlasState } from '../state/store.ts';
 import { useAtlas } from '../state/store.ts';
@@ -50,6 +50,9 @@ const LazyAnalysisLayers = lazy(async () => ({
 }));
 const LazyPlotActions = lazy(async () => ({
   default: (await import('../inspections/plot-records.tsx')).PlotActions,
+}));
+const LazyFeatureChanges = lazy(async () => ({
+  default: (await import('../inspections/plot-records.tsx')).FeatureChanges,
 }));
 const LazyPlotHistories = lazy(async () => ({
   default: (await import('../inspections/plot-records.tsx')).PlotHistories,
@@ -146,4 +149,12 @@ export function useZoneTools(): ZoneTools | null {
     };
   }, [wanted, tools]);
   return tools;
+}
+
+export function FeatureChangesOnUse(props: ComponentProps<FeatureChangesSlot>) {
+  return (
+    <Suspense fallback={null}>
+      <LazyFeatureChanges {...props} />
+    </Suspense>
+  );
 }
