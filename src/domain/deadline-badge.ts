@@ -6,7 +6,11 @@ import { plotDeadline, projectDueDates, projectDueState } from './deadlines.ts';
 import type { Bilingual } from './i18n.ts';
 
 /** Days a plot (`plots`) or project (`projects`) is overdue today; null when it is not. */
-export function overdueDays(layer: string, properties: Record<string, unknown>, today: string): number | null {
+export function overdueDays(
+  layer: string,
+  properties: Record<string, unknown>,
+  today: string,
+): number | null {
   if (layer === 'plots') {
     const deadline = plotDeadline(properties, today);
     return deadline.state === 'overdue' && deadline.days !== null ? -deadline.days : null;
@@ -25,7 +29,11 @@ export function overdueBadgeText(days: number): Bilingual {
 }
 
 /** The badge of a feature today, or null when it is not overdue. */
-export function overdueBadge(layer: string, properties: Record<string, unknown>, today: string): Bilingual | null {
+export function overdueBadge(
+  layer: string,
+  properties: Record<string, unknown>,
+  today: string,
+): Bilingual | null {
   const days = overdueDays(layer, properties, today);
   return days === null ? null : overdueBadgeText(days);
 }

@@ -81,7 +81,11 @@ describe('plotIndicators', () => {
     expect(measured[2]?.value).toBe(1.5);
     expect(otherReasons).toEqual(['low-tax']);
     expect(disagrees).toBe(false);
-    const { disagrees: passesAll } = plotIndicators({ ...plot, far: 1.5, taxPerMu: 9 }, DEFAULT_RULES, '2026-12-01');
+    const { disagrees: passesAll } = plotIndicators(
+      { ...plot, far: 1.5, taxPerMu: 9 },
+      DEFAULT_RULES,
+      '2026-12-01',
+    );
     expect(passesAll).toBe(true);
   });
 

@@ -53,7 +53,11 @@ describeEachStore('settings', (kind) => {
       });
     }
     expect((await get('stage-durations')).json().value).toEqual(DEFAULT_STAGE_DURATIONS);
-    const tianditu = await s.server.inject({ method: 'GET', url: '/api/settings', headers: { cookie: cookies.viewer ?? '' } });
+    const tianditu = await s.server.inject({
+      method: 'GET',
+      url: '/api/settings',
+      headers: { cookie: cookies.viewer ?? '' },
+    });
     expect(tianditu.json()).toEqual({ tiandituKey: null });
     expect(await currentRules(s.server.atlas.store)).toEqual(DEFAULT_RULES);
   });
@@ -62,7 +66,11 @@ describeEachStore('settings', (kind) => {
     const anonymous = await s.server.inject({ method: 'GET', url: '/api/settings/rules' });
     expect(anonymous.statusCode).toBe(401);
     expect(anonymous.json().error).toBe('unauthorized');
-    const anonymousPut = await s.server.inject({ method: 'PUT', url: '/api/settings/rules', payload: { version: 0, value: stricter } });
+    const anonymousPut = await s.server.inject({
+      method: 'PUT',
+      url: '/api/settings/rules',
+      payload: { version: 0, value: stricter },
+    });
     expect(anonymousPut.statusCode).toBe(401);
     for (const role of ['viewer', 'inspector', 'planner']) {
       const refused = await put('rules', { version: 0, value: stricter }, role);
@@ -75,7 +83,12 @@ describeEachStore('settings', (kind) => {
   it('saves from the version it started from, with history; a stale version is 409 with the current setting', async () => {
     const first = await put('rules', { version: 0, value: stricter });
     expect(first.statusCode).toBe(200);
-    expect(storedSetting.parse(first.json())).toMatchObject({ key: 'rules', version: 1, value: stricter, updatedBy: 'admin' });
+    expect(storedSetting.parse(first.json())).toMatchObject({
+      key: 'rules',
+      version: 1,
+      value: stricter,
+      updatedBy: 'admin',
+    });
     expect(await currentRules(s.server.atlas.store)).toEqual(stricter);
     const looser = { ...stricter, taxPerMuMin: 4 };
     expect((await put('rules', { version: 1, value: looser })).json().version).toBe(2);
@@ -114,7 +127,9 @@ describeEachStore('settings', (kind) => {
 
   it('concurrent saves from one version: exactly one is saved, the others are 409', async () => {
     const answers = await Promise.all(
-      [10, 20, 30, 40].map((days) => put('stage-durations', { version: 0, value: { ...DEFAULT_STAGE_DURATIONS, listed: days } })),
+      [10, 20, 30, 40].map((days) =>
+        put('stage-durations', { version: 0, value: { ...DEFAULT_STAGE_DURATIONS, listed: days } }),
+      ),
     );
     expect(answers.map((answer) => answer.statusCode).sort()).toEqual([200, 409, 409, 409]);
     expect((await get('stage-durations')).json().version).toBe(1);
@@ -128,7 +143,10 @@ describeEachStore('settings', (kind) => {
     expect(negative.json().issues[0].path).toBe('farMin.1001');
     const badClass = await put('rules', { version: 2, value: { ...DEFAULT_RULES, farMin: { abc: 1 } } });
     expect(badClass.statusCode).toBe(400);
-    const fractional = await put('stage-durations', { version: 1, value: { ...DEFAULT_STAGE_DURATIONS, started: 1.5 } });
+    const fractional = await put('stage-durations', {
+      version: 1,
+      value: { ...DEFAULT_STAGE_DURATIONS, started: 1.5 },
+    });
     expect(fractional.statusCode).toBe(400);
     expect(fractional.json().message.en).toContain('started: must be whole days');
     const missing = await put('stage-durations', { version: 1, value: { listed: 60 } });
@@ -147,7 +165,10 @@ describeEachStore('settings', (kind) => {
     const deep = await putText('rules', `{"version":2,"value":${'['.repeat(20_000)}${']'.repeat(20_000)}}`);
     expect(deep.statusCode).toBe(400);
     expect(deep.json().error).toBe('too-deep');
-    const large = await putText('rules', JSON.stringify({ version: 2, value: { ...DEFAULT_RULES, pad: 'x'.repeat(2 * 1024 * 1024) } }));
+    const large = await putText(
+      'rules',
+      JSON.stringify({ version: 2, value: { ...DEFAULT_RULES, pad: 'x'.repeat(2 * 1024 * 1024) } }),
+    );
     expect(large.statusCode).toBe(413);
     const broken = await putText('rules', '{"version": 2, "value": ');
     expect(broken.statusCode).toBe(400);

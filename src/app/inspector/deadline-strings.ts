@@ -39,7 +39,10 @@ const STRINGS = {
   timelineOverdue: { zh: '已逾期 {n} 天', en: '{n} days overdue' },
   timelineNext: { zh: '下一节点', en: 'next' },
   scheduleOpen: { zh: '工期倒排', en: 'Schedule back' },
-  scheduleHeading: { zh: '工期倒排：从目标投产日期倒推各节点计划日期', en: 'Schedule back from the target production date' },
+  scheduleHeading: {
+    zh: '工期倒排：从目标投产日期倒推各节点计划日期',
+    en: 'Schedule back from the target production date',
+  },
   scheduleTarget: { zh: '目标投产日期', en: 'Target production date' },
   scheduleNote: {
     zh: '按标准工期（挂网 {listed} 天、交地 {delivered} 天、动工 {started} 天、投产 {producing} 天、入库 {registered} 天）推算，可逐项调整。',
@@ -52,7 +55,10 @@ const STRINGS = {
   scheduleSaved: { zh: '计划日期已保存。', en: 'The planned dates were saved.' },
   scheduleQueued: { zh: '已保存，待同步。', en: 'Saved; it will be sent when the network is back.' },
   scheduleNothing: { zh: '计划日期没有变化。', en: 'The planned dates did not change.' },
-  scheduleTargetInvalid: { zh: '请填写有效的目标投产日期（年-月-日）。', en: 'Enter a valid target production date (YYYY-MM-DD).' },
+  scheduleTargetInvalid: {
+    zh: '请填写有效的目标投产日期（年-月-日）。',
+    en: 'Enter a valid target production date (YYYY-MM-DD).',
+  },
   scheduleDateInvalid: {
     zh: '{stage}计划日期无效，请填写 年-月-日 或留空。',
     en: 'The planned date of {stage} is not a valid date: write YYYY-MM-DD or leave it empty.',

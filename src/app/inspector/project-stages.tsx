@@ -3,10 +3,10 @@
 // days of delay, one planned and passed without being reached marked overdue, the next one marked; and
 // for a planner or admin the 工期倒排 form that plans them back from a target 投产 date.
 import { useState } from 'react';
+import { daysBetween } from '../../domain/dates.ts';
 import { projectSchedule } from '../../domain/deadlines.ts';
 import type { Lang } from '../../domain/i18n.ts';
 import { valueLabel } from '../../domain/labels.ts';
-import { daysBetween } from '../../domain/dates.ts';
 import { STAGE_COLOURS } from '../map/styles.ts';
 import { canEdit } from '../state/session-slice.ts';
 import { useAtlas } from '../state/store.ts';

@@ -3,7 +3,7 @@
 // them (each a real date or empty, in milestone order), and the merge patch that saves them as the
 // project's …Planned properties (empty removes one).
 import { isIsoDate } from '../../domain/dates.ts';
-import { scheduleBack, STAGE_PLANNED_PROPERTY, type StageDurations } from '../../domain/deadlines.ts';
+import { STAGE_PLANNED_PROPERTY, type StageDurations, scheduleBack } from '../../domain/deadlines.ts';
 import { PROJECT_STAGES, type ProjectStage } from '../../domain/layers.ts';
 
 export type PlannedDates = Record<ProjectStage, string>;

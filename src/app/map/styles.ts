@@ -7,9 +7,9 @@ import { addDays } from '../../domain/dates.ts';
 import { type DeadlineState, DUE_SOON_DAYS, STAGE_PLANNED_PROPERTY } from '../../domain/deadlines.ts';
 import type { ShareClass } from '../../domain/landuse.ts';
 import {
-  PROJECT_STAGES,
   type PlotGrade,
   type PlotStatus,
+  PROJECT_STAGES,
   type ProjectStage,
   STAGE_DATE_PROPERTY,
 } from '../../domain/layers.ts';

@@ -9,6 +9,7 @@ import { INSPECTOR_ID, Inspector } from '../inspector/inspector.tsx';
 import { tiandituKeyFrom } from '../map/basemaps.ts';
 import { OutboxBadge } from '../outbox/outbox-badge.tsx';
 import { Search } from '../search/search-panel.tsx';
+import { SettingsButton } from '../settings/settings-button.tsx';
 import { startSession } from '../state/session.ts';
 import { useAtlas } from '../state/store.ts';
 import { CloseButton } from '../ui/close-button.tsx';
@@ -23,6 +24,7 @@ import {
   PlotActionsOnUse,
   PlotHistoriesOnUse,
   preloadMap,
+  SettingsPanelOnUse,
   useZoneTools,
 } from './lazy.tsx';
 import { Legend } from './legend.tsx';
@@ -109,6 +111,7 @@ export function App() {
         <Search />
         <AnalysisButton />
         <ZoneButton />
+        <SettingsButton />
         <a
           className="lang-link"
           href={hrefForLang(window.location.href, otherLang)}
@@ -163,6 +166,7 @@ export function App() {
           featureChanges={FeatureChangesOnUse}
         />
         <AnalysisPanelOnUse />
+        <SettingsPanelOnUse />
         {zoneTools && <zoneTools.Panel controller={zoneTools.controller} />}
       </div>
       <StatusBar />

@@ -9,6 +9,7 @@
 import { type ComponentProps, lazy, Suspense, useEffect, useState } from 'react';
 import type { FeatureChangesSlot, PlotActionsSlot, PlotHistoriesSlot } from '../inspector/inspector.tsx';
 import type { MapViewProps } from '../map/map-view.tsx';
+import { useSettingsOpen } from '../settings/open-state.ts';
 import type { AtlasState } from '../state/store.ts';
 import { useAtlas } from '../state/store.ts';
 import type { ZoneDrawController } from '../zones/draw/controller.ts';
@@ -57,6 +58,23 @@ const LazyFeatureChanges = lazy(async () => ({
 const LazyPlotHistories = lazy(async () => ({
   default: (await import('../inspections/plot-records.tsx')).PlotHistories,
 }));
+
+const LazySettingsPanel = lazy(async () => ({
+  default: (await import('../settings/settings-panel.tsx')).SettingsPanel,
+}));
+
+/** The administrator's settings panel (识别规则, 工期倒排 durations), loaded when first opened. */
+export function SettingsPanelOnUse() {
+  const open = useSettingsOpen();
+  const [ever, setEver] = useState(open);
+  if (open && !ever) setEver(true);
+  if (!ever || !open) return null;
+  return (
+    <Suspense fallback={null}>
+      <LazySettingsPanel />
+    </Suspense>
+  );
+}
 
 const analysisOpen = (state: AtlasState) => state.analysis.open;
 

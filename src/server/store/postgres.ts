@@ -846,7 +846,12 @@ export class PostgresStore implements Store {
    * The row is locked (FOR UPDATE) before its version is compared; a first save inserts it, and of two
    * first saves at once the second finds the key taken (ON CONFLICT DO NOTHING) and is the conflict.
    */
-  async putSetting(key: SettingKey, expectedVersion: number, value: unknown, actor: string): Promise<SettingResult> {
+  async putSetting(
+    key: SettingKey,
+    expectedVersion: number,
+    value: unknown,
+    actor: string,
+  ): Promise<SettingResult> {
     return this.transaction(async (client): Promise<SettingResult> => {
       const read = async () => {
         const { rows } = await client.query<SettingRow>(

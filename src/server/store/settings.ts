@@ -27,7 +27,11 @@ export function toStoredSetting(row: SettingRow): StoredSetting {
 }
 
 /** A setting saved: the value before (null the first time) and after, with the versions. */
-export function settingEntry(actor: string, before: StoredSetting | null, after: StoredSetting): NewHistoryEntry {
+export function settingEntry(
+  actor: string,
+  before: StoredSetting | null,
+  after: StoredSetting,
+): NewHistoryEntry {
   return {
     actor,
     entity: 'setting',
@@ -105,7 +109,13 @@ export class SettingsTable {
       append(settingConflictEntry(actor, key, expectedVersion, current, value));
       return { ok: false, reason: 'conflict', current: current ?? unsavedSetting(key) };
     }
-    const row = { key, value: JSON.stringify(value), at: new Date().toISOString(), actor, expected: expectedVersion };
+    const row = {
+      key,
+      value: JSON.stringify(value),
+      at: new Date().toISOString(),
+      actor,
+      expected: expectedVersion,
+    };
     if (current) this.statements.update.run(row);
     else this.statements.insert.run(row);
     const saved = this.get(key) as StoredSetting;

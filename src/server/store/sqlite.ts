@@ -15,8 +15,8 @@ import { IdempotencyTable } from './idempotency-sqlite.ts';
 import { type ImportMode, planImport } from './import-plan.ts';
 import { InspectionsTable } from './inspections.ts';
 import { featureBoxWriter, migrate } from './migrations.ts';
-import { SettingsTable } from './settings.ts';
 import { type FeatureRow, FeatureTextsSnapshot, featureJson, nextFeature, toFeature } from './rows.ts';
+import { SettingsTable } from './settings.ts';
 import type {
   FeatureChange,
   FeatureContent,

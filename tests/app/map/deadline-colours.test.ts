@@ -5,13 +5,13 @@
 // the feature state an edit sets (tiled.ts liveStateOf).
 import { Color, expression } from '@maplibre/maplibre-gl-style-spec';
 import { describe, expect, it } from 'vitest';
-import { tiledStyleLayers, liveStateOf } from '../../../src/app/map/tiled.ts';
 import {
   DEADLINE_COLOURS,
   plotDeadlineColour,
   projectDeadlineColour,
   tiledProjectDeadlineColour,
 } from '../../../src/app/map/styles.ts';
+import { liveStateOf, tiledStyleLayers } from '../../../src/app/map/tiled.ts';
 import { addDays } from '../../../src/domain/dates.ts';
 import { plotDeadline, projectSchedule, STAGE_PLANNED_PROPERTY } from '../../../src/domain/deadlines.ts';
 import { PROJECT_STAGES, STAGE_DATE_PROPERTY } from '../../../src/domain/layers.ts';
@@ -104,14 +104,17 @@ describe('projects by next milestone', () => {
     ['reached late (no effect), next on track', project(4, [-500, -450, -420, -380, 200, 560])],
   ];
 
-  it.each(cases)('%s: the colour of projectSchedule’s state, from properties and from tiles', (_name, properties) => {
-    const expected = paint(projectSchedule(properties, TODAY).state);
-    expect(fromProperties(properties)).toBe(expected);
-    const tile = { stage: properties.stage, ...derivedTileProperties('projects', properties) };
-    // Tiles drop nulls (tile-index.ts keeps strings, numbers and booleans only).
-    const kept = Object.fromEntries(Object.entries(tile).filter(([, value]) => value !== null));
-    expect(fromTiles(kept)).toBe(expected);
-  });
+  it.each(cases)(
+    '%s: the colour of projectSchedule’s state, from properties and from tiles',
+    (_name, properties) => {
+      const expected = paint(projectSchedule(properties, TODAY).state);
+      expect(fromProperties(properties)).toBe(expected);
+      const tile = { stage: properties.stage, ...derivedTileProperties('projects', properties) };
+      // Tiles drop nulls (tile-index.ts keeps strings, numbers and booleans only).
+      const kept = Object.fromEntries(Object.entries(tile).filter(([, value]) => value !== null));
+      expect(fromTiles(kept)).toBe(expected);
+    },
+  );
 
   it('gives all four colours over these cases', () => {
     expect(new Set(cases.map(([, properties]) => projectSchedule(properties, TODAY).state)).size).toBe(4);

@@ -59,7 +59,10 @@ describe('tiled layers', () => {
 
   it('draws projects (points and outlines) and new land with dots for the small ones', () => {
     expect(
-      (tiledStyleLayers('projects', 'status', '2026-12-01') as Styled[]).map((layer) => [layer.id, layer['source-layer']]),
+      (tiledStyleLayers('projects', 'status', '2026-12-01') as Styled[]).map((layer) => [
+        layer.id,
+        layer['source-layer'],
+      ]),
     ).toEqual([
       ['projects-fill', 'projects'],
       ['projects-line', 'projects'],
@@ -68,7 +71,10 @@ describe('tiled layers', () => {
       ['projects-label', 'projects'],
     ]);
     expect(
-      (tiledStyleLayers('newland', 'status', '2026-12-01') as Styled[]).map((layer) => [layer.id, layer['source-layer']]),
+      (tiledStyleLayers('newland', 'status', '2026-12-01') as Styled[]).map((layer) => [
+        layer.id,
+        layer['source-layer'],
+      ]),
     ).toEqual([
       ['newland-fill', 'newland'],
       ['newland-line', 'newland'],
