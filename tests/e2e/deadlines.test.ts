@@ -192,6 +192,7 @@ describe.each(CASES)('deadlines and rules on a %s', (name, options, index) => {
     await expect.poll(() => farRow().textContent()).toContain('达标');
     expect(await farRow().textContent()).not.toContain('不达标');
 
+    await tap(page.getByRole('button', { name: /^用户菜单/ }));
     await tap(page.getByRole('button', { name: '识别规则', exact: true }));
     const panel = page.getByRole('complementary', { name: '识别规则与标准工期' });
     const classRow = panel

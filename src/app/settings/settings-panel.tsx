@@ -5,6 +5,7 @@ import { type FormEvent, type ReactNode, useEffect, useMemo, useState } from 're
 import type { StageDurations } from '../../domain/deadlines.ts';
 import type { Bilingual, Lang } from '../../domain/i18n.ts';
 import { valueLabel } from '../../domain/labels.ts';
+import { landUseName } from '../../domain/landuse.ts';
 import { SETTING_DEFAULTS, type SettingKey } from '../../domain/settings.ts';
 import type { HistoryEntry } from '../../domain/wire.ts';
 import { errorText } from '../api/client.ts';
@@ -167,7 +168,7 @@ function RulesForm({ lang }: { lang: Lang }) {
                       onChange={(event) => setRow(index, { landUseClass: event.target.value })}
                     />
                     {/^\d{2,6}$/.test(row.landUseClass) && (
-                      <span className="class-name">{valueLabel('landUse', row.landUseClass, lang)}</span>
+                      <span className="class-name">{landUseName(row.landUseClass, lang)}</span>
                     )}
                   </td>
                   <td>

@@ -9,7 +9,6 @@ import { INSPECTOR_ID, Inspector } from '../inspector/inspector.tsx';
 import { tiandituKeyFrom } from '../map/basemaps.ts';
 import { OutboxBadge } from '../outbox/outbox-badge.tsx';
 import { Search } from '../search/search-panel.tsx';
-import { SettingsButton } from '../settings/settings-button.tsx';
 import { startSession } from '../state/session.ts';
 import { useAtlas } from '../state/store.ts';
 import { CloseButton } from '../ui/close-button.tsx';
@@ -111,7 +110,6 @@ export function App() {
         <Search />
         <AnalysisButton />
         <ZoneButton />
-        <SettingsButton />
         <a
           className="lang-link"
           href={hrefForLang(window.location.href, otherLang)}
