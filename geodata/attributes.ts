@@ -118,6 +118,16 @@ function isoDate(year: number, month: number, day: number): string {
   return `${year}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
 }
 
+/**
+ * Since when an idle plot has stood idle: 8 months to 3 years before 2026-12-01, from its number (no
+ * random draw, so the rest of the sample is unchanged) — some under the one-year rule, most over it.
+ */
+function idleSince(id: string): string {
+  const number = Number(id.replace(/\D/g, '')) || 0;
+  const day = Date.parse('2026-12-01T00:00:00Z') / 86_400_000 - 240 - ((number * 37) % 860);
+  return new Date(day * 86_400_000).toISOString().slice(0, 10);
+}
+
 function modeFor(random: Random, reasons: readonly LowEfficiencyReason[]): RectificationMode {
   if (reasons.includes('eliminated-industry')) return random.pick(['acquisition', 'redevelopment'] as const);
   if (reasons.includes('idle')) return random.pick(['acquisition', 'cooperation', 'acquisition'] as const);
@@ -172,5 +182,6 @@ export function plotAttributes(random: Random, id: string, town: string): PlotPr
     mode: modeFor(random, reasons),
     status,
     ...(deadline ? { deadline } : {}),
+    ...(reasons.includes('idle') ? { idleSince: idleSince(id) } : {}),
   };
 }

@@ -3,6 +3,7 @@
 // reports; places, dates and figures are illustrative.
 import * as turf from '@turf/turf';
 import type { Geometry, Position } from 'geojson';
+import { DEFAULT_STAGE_DURATIONS, STAGE_PLANNED_PROPERTY } from '../src/domain/deadlines.ts';
 import { PROJECT_STAGES, type ProjectStage, STAGE_DATE_PROPERTY } from '../src/domain/layers.ts';
 import type { ProjectProperties } from '../src/domain/schemas.ts';
 import { M2_PER_MU } from '../src/domain/units.ts';
@@ -16,6 +17,13 @@ import { metresPerDegree, plotRing, round7 } from './shapes.ts';
 
 /** The day the sample's stage dates run up to. */
 export const AS_OF = '2026-10-31';
+
+/**
+ * The day the sample's planned dates (工期倒排) are drawn around: the projects' next milestones fall
+ * overdue, due within 30 days, or later, as seen on this day (the generation stays deterministic; as
+ * real days pass, more of them turn overdue).
+ */
+export const PLANNED_AROUND = '2026-12-01';
 
 interface ProjectPlan {
   name: string;
@@ -220,6 +228,42 @@ function stageDates(random: Random, stage: ProjectStage): Record<string, string 
   return dates;
 }
 
+/**
+ * Planned dates of the milestones (…Planned), drawn from the project's number and its actual dates
+ * (no random draws, so the rest of the sample is unchanged): every fifth project has none (no date);
+ * reached milestones were planned a little before or after they happened; the next one is planned, by
+ * the number, before PLANNED_AROUND (overdue), within 30 days of it (due soon) or later (on track), and
+ * those after it follow by the standard durations (DEFAULT_STAGE_DURATIONS).
+ */
+function plannedDates(index: number, actual: Record<string, string | null>): Record<string, string> {
+  if (index % 5 === 4) return {};
+  const around = dayNumber(PLANNED_AROUND);
+  const planned: Record<string, string> = {};
+  let previous = around;
+  let nextSeen = false;
+  for (const stage of PROJECT_STAGES) {
+    const done = actual[STAGE_DATE_PROPERTY[stage]];
+    let day: number;
+    if (done) {
+      day = dayNumber(done) + 10 - (((index + 3) * 17) % 50);
+    } else if (!nextSeen) {
+      nextSeen = true;
+      const kind = index % 4;
+      day =
+        kind === 0
+          ? around - 12 - ((index * 7) % 60)
+          : kind === 1
+            ? around + 4 + ((index * 5) % 24)
+            : around + 45 + ((index * 11) % 300);
+    } else {
+      day = previous + DEFAULT_STAGE_DURATIONS[stage as Exclude<ProjectStage, 'signed'>];
+    }
+    planned[STAGE_PLANNED_PROPERTY[stage]] = isoFromDay(day);
+    previous = day;
+  }
+  return planned;
+}
+
 function completedShare(random: Random, stage: ProjectStage): number {
   switch (stage) {
     case 'signed':
@@ -347,6 +391,7 @@ export function buildProjects(
       }
     }
     const share = ahead.has(plan) ? random.between(1.15, 1.4) : completedShare(random, plan.stage);
+    const dates = stageDates(random, plan.stage);
     const properties: ProjectProperties = {
       id: `XM-${String(index + 1).padStart(3, '0')}`,
       name: plan.name,
@@ -356,7 +401,8 @@ export function buildProjects(
       investmentPlanned: plan.investmentPlanned,
       investmentCompleted: round2(plan.investmentPlanned * share),
       stage: plan.stage,
-      ...stageDates(random, plan.stage),
+      ...dates,
+      ...plannedDates(index, dates),
     };
     return feature(properties, geometry);
   });

@@ -135,3 +135,35 @@ export function scheduleBack(
   }
   return planned;
 }
+
+/**
+ * The dates a project's state follows, none of them depending on today, so vector tiles can carry
+ * them and stay the same for a layer revision (the map compares them with today's date itself):
+ * `earliestDue` the earliest planned date of a milestone not yet reached (passed: overdue),
+ * `nextDue` the planned date of the next milestone, `reachedAll` every milestone has its actual date.
+ */
+export interface ProjectDueDates {
+  earliestDue: string | null;
+  nextDue: string | null;
+  reachedAll: boolean;
+}
+
+export function projectDueDates(properties: Record<string, unknown>): ProjectDueDates {
+  let earliestDue: string | null = null;
+  let nextDue: string | null = null;
+  let reachedAll = true;
+  for (const stage of PROJECT_STAGES) {
+    if (dateValue(properties[STAGE_DATE_PROPERTY[stage]]) !== null) continue;
+    const planned = dateValue(properties[STAGE_PLANNED_PROPERTY[stage]]);
+    if (reachedAll) nextDue = planned;
+    reachedAll = false;
+    if (planned !== null && (earliestDue === null || planned < earliestDue)) earliestDue = planned;
+  }
+  return { earliestDue, nextDue, reachedAll };
+}
+
+/** A project's state from its due dates: the same answer as projectSchedule(…).state. */
+export function projectDueState(due: ProjectDueDates, today: string): DeadlineState {
+  if (due.earliestDue !== null && daysBetween(today, due.earliestDue) < 0) return 'overdue';
+  return due.reachedAll ? 'on-track' : dueState(due.nextDue, today);
+}

@@ -86,26 +86,28 @@ export function yearsSince(since: unknown, today: string): number | null {
   return Math.round((daysBetween(since, today) / 365.25) * 100) / 100;
 }
 
-/** Which rules a plot fails, with its figures and the bars. */
-export function evaluateRules(
+/** A rule a plot was judged on: its figure, the bar, and whether it fails it. */
+export interface RuleFigure extends RuleFailure {
+  fails: boolean;
+}
+
+/** Every rule a plot can be judged on (it has the figure and a bar applies), with its figure and bar. */
+export function ruleFigures(
   properties: Record<string, unknown>,
   rules: IdentificationRules,
   today: string,
-): RulesVerdict {
-  const failures: RuleFailure[] = [];
-  const judged: RuleKey[] = [];
+): RuleFigure[] {
+  const figures: RuleFigure[] = [];
   const byClass = (rule: 'far' | 'buildingDensity', bars: Record<string, number>) => {
     const value = figure(properties[rule]);
     const applied = barFor(bars, properties.landUse);
     if (value === null || applied === null) return;
-    judged.push(rule);
-    if (value < applied.bar) failures.push({ rule, value, bar: applied.bar, landUseClass: applied.prefix });
+    figures.push({ rule, value, bar: applied.bar, landUseClass: applied.prefix, fails: value < applied.bar });
   };
   const minimum = (rule: 'taxPerMu' | 'outputPerMu', min: number | null) => {
     const value = figure(properties[rule]);
     if (value === null || min === null) return;
-    judged.push(rule);
-    if (value < min) failures.push({ rule, value, bar: min });
+    figures.push({ rule, value, bar: min, fails: value < min });
   };
   byClass('far', rules.farMin);
   byClass('buildingDensity', rules.buildingDensityMin);
@@ -113,10 +115,27 @@ export function evaluateRules(
   minimum('outputPerMu', rules.outputPerMuMin);
   const idleYears = yearsSince(properties.idleSince, today);
   if (idleYears !== null && rules.idleYearsMax !== null) {
-    judged.push('idle');
-    if (idleYears >= rules.idleYearsMax)
-      failures.push({ rule: 'idle', value: idleYears, bar: rules.idleYearsMax });
+    figures.push({
+      rule: 'idle',
+      value: idleYears,
+      bar: rules.idleYearsMax,
+      fails: idleYears >= rules.idleYearsMax,
+    });
   }
+  return figures;
+}
+
+/** Which rules a plot fails, with its figures and the bars. */
+export function evaluateRules(
+  properties: Record<string, unknown>,
+  rules: IdentificationRules,
+  today: string,
+): RulesVerdict {
+  const figures = ruleFigures(properties, rules, today);
+  const failures: RuleFailure[] = figures
+    .filter((each) => each.fails)
+    .map(({ fails: _fails, ...failure }) => failure);
+  const judged = figures.map((each) => each.rule);
   const completed = properties.status === 'completed';
   const disagrees = judged.length > 0 && (completed ? failures.length > 0 : failures.length === 0);
   return { failures, judged, disagrees };

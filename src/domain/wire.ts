@@ -12,6 +12,7 @@ import { bilingual } from './i18n.ts';
 import { LAYER_IDS, PLOT_STATUSES, PROJECT_STAGES, RECTIFICATION_MODES } from './layers.ts';
 import { isoDate } from './schemas.ts';
 import { SEARCH_LAYERS, SEARCH_LIMIT_MAX, SEARCH_QUERY_MAX } from './search.ts';
+import { SETTING_KEYS } from './settings.ts';
 
 export const ROLES = ['viewer', 'inspector', 'planner', 'admin'] as const;
 export type Role = (typeof ROLES)[number];
@@ -45,6 +46,22 @@ export const settings = z.object({
   tiandituKey: z.string().nullable(),
 });
 export type Settings = z.infer<typeof settings>;
+
+/**
+ * GET /api/settings/:key — one administrator's setting (src/domain/settings.ts) with its version: 0
+ * while it was never saved (the value is then the default), and who saved it last, when.
+ */
+export const storedSetting = z.object({
+  key: z.enum(SETTING_KEYS),
+  version: z.number().int().min(0),
+  value: z.unknown(),
+  updatedAt: z.string().nullable(),
+  updatedBy: z.string().nullable(),
+});
+export type StoredSetting = z.infer<typeof storedSetting>;
+
+/** The body of PUT /api/settings/:key: the whole new value, from the version it was edited from. */
+export const settingPut = z.strictObject({ version: z.number().int().min(0), value: z.unknown() });
 
 /** /api/session: never a 401; whether this browser has a session, who it is, whether setup is needed. */
 export const session = z.union([
@@ -262,7 +279,7 @@ export const inspectionRequest = z.strictObject({
 // ---------------------------------------------------------------------------------------------------
 // History
 
-export const HISTORY_ENTITIES = ['feature', 'inspection', 'user', 'layer'] as const;
+export const HISTORY_ENTITIES = ['feature', 'inspection', 'user', 'layer', 'setting'] as const;
 export type HistoryEntity = (typeof HISTORY_ENTITIES)[number];
 export const HISTORY_ACTIONS = [
   'seed',

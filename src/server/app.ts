@@ -35,6 +35,7 @@ import { inspectionRoutes } from './routes/inspections.ts';
 import { ioRoutes } from './routes/io.ts';
 import { layerRoutes } from './routes/layers.ts';
 import { queryRoutes } from './routes/queries.ts';
+import { settingRoutes } from './routes/settings.ts';
 import { setupRoutes } from './routes/setup.ts';
 import { tileRoutes } from './routes/tiles.ts';
 import { userRoutes } from './routes/users.ts';
@@ -238,6 +239,7 @@ async function configure(
   server.get('/api/health', { config: { access: 'public' } }, async () => ({ status: 'ok' }));
   // The server's settings a signed-in browser needs (the Tianditu key: its tiles are requested with it).
   server.get('/api/settings', { config: { access: 'session' } }, async () => settings);
+  settingRoutes(server);
   setupRoutes(server);
   authRoutes(server);
   layerRoutes(server);

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { bracketed, formatArea, formatValue, labelled } from '../../src/app/i18n/format.ts';
 import { plotIndicators } from '../../src/app/inspector/indicators.ts';
+import { DEFAULT_RULES } from '../../src/domain/rules.ts';
 
 describe('formatValue', () => {
   it('writes money in 亿元, per-mu figures in 万元/亩 and density as a percentage', () => {
@@ -48,23 +49,48 @@ describe('formatArea', () => {
 });
 
 describe('plotIndicators', () => {
-  it('compares FAR with 1.0, density with 30% and tax per mu with 5.5', () => {
-    const { measured, otherReasons } = plotIndicators({
-      far: 0.6,
-      buildingDensity: 0.35,
-      taxPerMu: 2.1,
-      reasons: ['low-far', 'low-tax', 'idle'],
-    });
-    expect(measured.map((i) => [i.key, i.below, i.cited, i.threshold])).toEqual([
-      ['far', true, true, 1],
-      ['buildingDensity', false, false, 0.3],
-      ['taxPerMu', true, true, 5.5],
+  const plot = {
+    landUse: '100101',
+    far: 0.6,
+    buildingDensity: 0.35,
+    taxPerMu: 2.1,
+    status: 'identified',
+    reasons: ['low-far', 'low-tax', 'idle'],
+  };
+
+  it('compares with the default rules: FAR 1.0 and density 30% for class 1001, tax per mu 5.5', () => {
+    const { measured, otherReasons, disagrees } = plotIndicators(plot, DEFAULT_RULES, '2026-12-01');
+    expect(measured.map((i) => [i.key, i.below, i.cited, i.threshold, i.landUseClass])).toEqual([
+      ['far', true, true, 1, '1001'],
+      ['buildingDensity', false, false, 0.3, '1001'],
+      ['taxPerMu', true, true, 5.5, undefined],
     ]);
     expect(otherReasons).toEqual(['idle']);
+    expect(disagrees).toBe(false);
+  });
+
+  it('follows the rules in force: a lower FAR bar passes the plot; an idle date is judged in years', () => {
+    const rules = { ...DEFAULT_RULES, farMin: { '10': 0.5 }, taxPerMuMin: null };
+    const idle = { ...plot, idleSince: '2025-06-01' };
+    const { measured, otherReasons, disagrees } = plotIndicators(idle, rules, '2026-12-01');
+    expect(measured.map((i) => [i.key, i.below, i.threshold])).toEqual([
+      ['far', false, 0.5],
+      ['buildingDensity', false, 0.3],
+      ['idle', true, 1],
+    ]);
+    expect(measured[2]?.value).toBe(1.5);
+    expect(otherReasons).toEqual(['low-tax']);
+    expect(disagrees).toBe(false);
+    const { disagrees: passesAll } = plotIndicators(
+      { ...plot, far: 1.5, taxPerMu: 9 },
+      DEFAULT_RULES,
+      '2026-12-01',
+    );
+    expect(passesAll).toBe(true);
   });
 
   it('skips figures that are missing', () => {
-    expect(plotIndicators({ reasons: 'not a list' }).measured).toEqual([]);
+    expect(plotIndicators({ reasons: 'not a list' }, DEFAULT_RULES, '2026-12-01').measured).toEqual([]);
   });
 });
 

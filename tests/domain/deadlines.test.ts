@@ -1,9 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { addDays, daysBetween, todayInChina } from '../../src/domain/dates.ts';
+import { overdueBadge, overdueBadgeText, overdueDays } from '../../src/domain/deadline-badge.ts';
 import {
   DEFAULT_STAGE_DURATIONS,
   dueState,
   plotDeadline,
+  projectDueDates,
+  projectDueState,
   projectSchedule,
   scheduleBack,
 } from '../../src/domain/deadlines.ts';
@@ -90,5 +93,53 @@ describe('工期倒排', () => {
       signed: '2026-03-21',
       registered: '2028-12-30',
     });
+  });
+});
+
+describe('projectDueDates and the overdue badge', () => {
+  const project = (props: Record<string, unknown>) => ({ stage: 'signed', ...props });
+
+  it('derives the earliest planned date not reached, the next one, and whether all are reached', () => {
+    expect(
+      projectDueDates(
+        project({
+          signedOn: '2026-01-01',
+          signedPlanned: '2025-12-01',
+          listedPlanned: '2026-12-20',
+          startedPlanned: '2026-06-01',
+        }),
+      ),
+    ).toEqual({ earliestDue: '2026-06-01', nextDue: '2026-12-20', reachedAll: false });
+    expect(projectDueDates(project({}))).toEqual({ earliestDue: null, nextDue: null, reachedAll: false });
+  });
+
+  it('gives projectSchedule’s state for every combination tried', () => {
+    const today = '2026-12-01';
+    const dates = [null, '2026-11-01', '2026-12-01', '2026-12-31', '2027-01-01'];
+    for (const listed of dates)
+      for (const started of dates)
+        for (const listedOn of [null, '2026-10-01']) {
+          const props = project({
+            signedOn: '2026-01-01',
+            listedPlanned: listed,
+            startedPlanned: started,
+            listedOn,
+          });
+          expect(projectDueState(projectDueDates(props), today)).toBe(projectSchedule(props, today).state);
+        }
+  });
+
+  it('says 已逾期 N 天 for an overdue plot or project, nothing otherwise', () => {
+    const today = '2026-12-01';
+    expect(overdueBadge('plots', { status: 'rectifying', deadline: '2026-03-10' }, today)).toEqual({
+      zh: '已逾期 266 天',
+      en: '266 days overdue',
+    });
+    expect(overdueBadge('plots', { status: 'completed', deadline: '2026-03-10' }, today)).toBeNull();
+    expect(overdueBadge('plots', { status: 'identified', deadline: '2026-12-01' }, today)).toBeNull();
+    expect(
+      overdueDays('projects', project({ signedOn: '2026-01-01', listedPlanned: '2026-11-30' }), today),
+    ).toBe(1);
+    expect(overdueBadgeText(1)).toEqual({ zh: '已逾期 1 天', en: '1 day overdue' });
   });
 });

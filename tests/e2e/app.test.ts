@@ -192,7 +192,7 @@ describe.each(DEVICES)('Land Atlas on a %s', (_name, options) => {
     await expect.poll(() => inspector.textContent()).toContain(plot.id);
     const text = (await inspector.textContent()) ?? '';
     expect(text).toContain(areaMu);
-    expect(text).toContain('低效认定指标');
+    expect(text).toContain('识别规则判定');
     expect(await page.evaluate(() => window.__landAtlas?.store.getState().selection)).toEqual({
       kind: 'feature',
       layer: 'plots',

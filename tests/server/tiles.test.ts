@@ -277,9 +277,15 @@ describeEachStore('GET /api/tiles', (storeKind) => {
                 expect(Object.keys(properties)).toEqual(expect.arrayContaining(['id', 'status', 'grade']));
                 continue;
               }
-              // A density point: its status, the most common grade, how many; counted once, in the
-              // tile that holds it (the same cell in a neighbour's buffer is that tile's).
-              expect(Object.keys(properties).sort()).toEqual(['count', 'grade', 'status']);
+              // A density point: its status, the most common grade, the earliest deadline (when any
+              // of its plots has one), how many; counted once, in the tile that holds it (the same
+              // cell in a neighbour's buffer is that tile's).
+              const keys = Object.keys(properties)
+                .filter((key) => key !== 'deadline')
+                .sort();
+              expect(keys).toEqual(['count', 'grade', 'status']);
+              if ('deadline' in properties)
+                expect(String(properties.deadline)).toMatch(/^\d{4}-\d{2}-\d{2}$/);
               expect(Number(properties.count)).toBeGreaterThanOrEqual(2);
               const at = point?.loadGeometry()[0]?.[0];
               if (at && at.x >= 0 && at.x < 4096 && at.y >= 0 && at.y < 4096) {

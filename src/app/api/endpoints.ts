@@ -2,6 +2,7 @@
 // server holds to as well (src/domain/wire.ts).
 import type { Geometry } from 'geojson';
 import type { z } from 'zod';
+import type { SettingKey } from '../../domain/settings.ts';
 import {
   feature,
   type featureCreate,
@@ -16,13 +17,35 @@ import {
   photo,
   recordedInspection,
   session,
+  type settingPut,
   settings,
+  storedSetting,
 } from '../../domain/wire.ts';
 import { request, requestVoid } from './client.ts';
 
 export const getSession = () => request(session, '/api/session', { authRequest: true });
 
 export const getSettings = () => request(settings, '/api/settings');
+
+/** One administrator's setting (src/domain/settings.ts) with its version (0: never saved, the default). */
+export const getSetting = (key: SettingKey, signal?: AbortSignal) =>
+  request(storedSetting, `/api/settings/${encodeURIComponent(key)}`, signal ? { signal } : {});
+
+/** Saves a setting's whole new value from the version it was edited from (admins). */
+export const putSetting = (key: SettingKey, version: number, value: unknown, idempotencyKey?: string) =>
+  request(storedSetting, `/api/settings/${encodeURIComponent(key)}`, {
+    method: 'PUT',
+    body: { version, value } satisfies z.input<typeof settingPut>,
+    ...(idempotencyKey ? { idempotencyKey } : {}),
+  });
+
+/** A setting's saves, newest first. */
+export const getSettingHistory = (key: SettingKey, signal?: AbortSignal) =>
+  request(
+    historyPage,
+    `/api/history?layer=settings&id=${encodeURIComponent(key)}&limit=50`,
+    signal ? { signal } : {},
+  );
 
 /** Which layers the server has, how large, and which come as vector tiles. */
 export const getLayerManifest = () => request(layerManifest, '/api/layers');

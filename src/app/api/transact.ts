@@ -10,6 +10,7 @@
 // the feature's history). `resolve` then sends the person's choice for those fields.
 
 import type { Geometry } from 'geojson';
+import type { SettingKey } from '../../domain/settings.ts';
 import {
   type ChangedBy,
   type FieldConflict,
@@ -23,6 +24,7 @@ import {
   type HistoryEntry,
   type Photo,
   type RecordedInspection,
+  type StoredSetting,
 } from '../../domain/wire.ts';
 import { ApiError } from './client.ts';
 import {
@@ -31,6 +33,7 @@ import {
   getFeatureHistory,
   type NewInspection,
   patchFeature,
+  putSetting,
   recordInspection,
   uploadPhoto,
 } from './endpoints.ts';
@@ -86,10 +89,22 @@ export interface PhotoIntent {
   name: string;
 }
 
+/**
+ * A setting's whole new value from the version on screen (admins: the rules, the durations). A stale
+ * version is not merged: the server's 409 reaches the form, which shows the current values.
+ */
+export interface SettingIntent {
+  kind: 'put-setting';
+  id: string;
+  key: SettingKey;
+  version: number;
+  value: unknown;
+}
+
 /** What the three-way merge applies to: the intents that change a feature from a version. */
 type MergeableIntent = EditIntent | InspectionIntent;
 
-export type Intent = MergeableIntent | CreateIntent | DeleteIntent | PhotoIntent;
+export type Intent = MergeableIntent | CreateIntent | DeleteIntent | PhotoIntent | SettingIntent;
 
 export interface Conflict {
   /** Only the fields both sides changed, to different values. */
@@ -117,6 +132,8 @@ export type Outcome =
       mergedTheirs: string[];
       inspection: RecordedInspection | null;
       photo: Photo | null;
+      /** The setting as saved (a put-setting intent). */
+      setting?: StoredSetting;
     }
   | { status: 'conflict'; conflict: Conflict };
 
@@ -204,6 +221,8 @@ async function sendOnce(intent: Intent): Promise<Outcome> {
       return saved({});
     case 'add-photo':
       return saved({ photo: await uploadPhoto(intent.inspectionId, intent.file, intent.name, key) });
+    case 'put-setting':
+      return saved({ setting: await putSetting(intent.key, intent.version, intent.value, key) });
   }
 }
 

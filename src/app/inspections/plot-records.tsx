@@ -6,6 +6,9 @@ import { useCallback, useEffect, useState } from 'react';
 import { dataTimeLabel } from '../../domain/data-age.ts';
 import type { DraftForm } from '../../domain/drafts.ts';
 import type { Lang } from '../../domain/i18n.ts';
+import type { HistoryEntry } from '../../domain/wire.ts';
+import { errorText } from '../api/client.ts';
+import { getFeatureHistory } from '../api/endpoints.ts';
 import { deleteDraft, draftsOf, type StoredDraft } from '../state/drafts-db.ts';
 import { canEdit } from '../state/session-slice.ts';
 import { useAtlas } from '../state/store.ts';
@@ -207,6 +210,47 @@ export function PlotHistories({ lang, plotId, version }: { lang: Lang; plotId: s
       )}
       <InspectionHistory lang={lang} plotId={plotId} inspections={records.inspections} />
       <ChangeHistory lang={lang} id={plotId} entries={records.history} />
+    </>
+  );
+}
+
+/** The change history of a feature of another layer (a project's planned dates, say): who changed what. */
+export function FeatureChanges({
+  lang,
+  layer,
+  featureId,
+  version,
+}: {
+  lang: Lang;
+  layer: string;
+  featureId: string;
+  version: unknown;
+}) {
+  const [loaded, setLoaded] = useState<{ key: string; entries: HistoryEntry[] } | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const key = `${layer}/${featureId}`;
+  // biome-ignore lint/correctness/useExhaustiveDependencies: version is a re-read trigger
+  useEffect(() => {
+    const controller = new AbortController();
+    setError(null);
+    getFeatureHistory(layer, featureId, controller.signal).then(
+      (page) => {
+        if (!controller.signal.aborted) setLoaded({ key, entries: page.entries });
+      },
+      (caught: unknown) => {
+        if (!controller.signal.aborted) setError(errorText(caught, lang));
+      },
+    );
+    return () => controller.abort();
+  }, [layer, featureId, key, version, lang]);
+  return (
+    <>
+      {error && (
+        <p className="form-error" role="alert">
+          {error}
+        </p>
+      )}
+      <ChangeHistory lang={lang} id={featureId} entries={loaded?.key === key ? loaded.entries : null} />
     </>
   );
 }

@@ -1,52 +1,61 @@
-// The figures that make a plot low-efficiency, against the bars PRODUCT.md names: FAR against a 1.0
-// minimum, building density against 30%, tax per mu against the 5.5 万元/亩 post-rectification target.
+// The figures that make a plot low-efficiency, against the identification rules in force (set by an
+// administrator, src/domain/rules.ts; the defaults until the server's arrive): each rule the plot can
+// be judged on with its figure, its bar and whether it fails it, whether the plot's recorded reasons
+// cite it, and whether its status disagrees with the rules.
 import type { LowEfficiencyReason } from '../../domain/layers.ts';
-
-const FAR_MINIMUM = 1.0;
-const DENSITY_MINIMUM = 0.3;
-const TAX_PER_MU_BAR = 5.5;
-
-export type IndicatorKey = 'far' | 'buildingDensity' | 'taxPerMu';
+import { evaluateRules, type IdentificationRules, type RuleKey, ruleFigures } from '../../domain/rules.ts';
 
 export interface Indicator {
-  key: IndicatorKey;
-  reason: LowEfficiencyReason;
+  key: RuleKey;
   value: number;
+  /** The bar: a minimum, or for `idle` the most years allowed. */
   threshold: number;
-  /** True when the figure is under its bar. */
+  /** The land-use class whose bar applied (FAR and density). */
+  landUseClass?: string;
+  /** True when the plot fails the rule. */
   below: boolean;
-  /** True when the plot's recorded reasons name this indicator. */
+  /** True when the plot's recorded reasons name this rule. */
   cited: boolean;
 }
 
 export interface PlotIndicators {
   measured: Indicator[];
-  /** Reasons without a figure here (idle, stopped, overdue, eliminated industry). */
+  /** Reasons no rule judges here (stopped, overdue, eliminated industry, or a rule without the figure). */
   otherReasons: string[];
+  /** The status disagrees with the rules (in the campaign but failing none, or completed but failing one). */
+  disagrees: boolean;
 }
 
-const MEASURED: { key: IndicatorKey; reason: LowEfficiencyReason; threshold: number }[] = [
-  { key: 'far', reason: 'low-far', threshold: FAR_MINIMUM },
-  { key: 'buildingDensity', reason: 'low-density', threshold: DENSITY_MINIMUM },
-  { key: 'taxPerMu', reason: 'low-tax', threshold: TAX_PER_MU_BAR },
-];
+/** The reason a failed rule corresponds to, where the data model has one. */
+const RULE_REASON: Partial<Record<RuleKey, LowEfficiencyReason>> = {
+  far: 'low-far',
+  buildingDensity: 'low-density',
+  taxPerMu: 'low-tax',
+  idle: 'idle',
+};
 
-/** The plot's measured indicators against their bars, and the reasons that carry no figure. */
-export function plotIndicators(properties: Record<string, unknown>): PlotIndicators {
+/** The plot's figures against the rules in force, and the reasons that carry no figure. */
+export function plotIndicators(
+  properties: Record<string, unknown>,
+  rules: IdentificationRules,
+  today: string,
+): PlotIndicators {
   const reasons = Array.isArray(properties.reasons) ? properties.reasons.map(String) : [];
-  const measured: Indicator[] = [];
-  for (const { key, reason, threshold } of MEASURED) {
-    const value = properties[key];
-    if (typeof value !== 'number' || !Number.isFinite(value)) continue;
-    measured.push({
-      key,
-      reason,
-      value,
-      threshold,
-      below: value < threshold,
-      cited: reasons.includes(reason),
-    });
-  }
-  const measuredReasons = new Set<string>(MEASURED.map((entry) => entry.reason));
-  return { measured, otherReasons: reasons.filter((reason) => !measuredReasons.has(reason)) };
+  const measured: Indicator[] = ruleFigures(properties, rules, today).map((figure) => {
+    const reason = RULE_REASON[figure.rule];
+    return {
+      key: figure.rule,
+      value: figure.value,
+      threshold: figure.bar,
+      ...(figure.landUseClass !== undefined ? { landUseClass: figure.landUseClass } : {}),
+      below: figure.fails,
+      cited: reason !== undefined && reasons.includes(reason),
+    };
+  });
+  const judgedReasons = new Set<string>(measured.flatMap((each) => RULE_REASON[each.key] ?? []));
+  return {
+    measured,
+    otherReasons: reasons.filter((reason) => !judgedReasons.has(reason)),
+    disagrees: evaluateRules(properties, rules, today).disagrees,
+  };
 }

@@ -12,6 +12,7 @@ import { t } from '../i18n/i18n.ts';
 import { type SelectedState, useAtlas, useSelection } from '../state/store.ts';
 import { featureTitle } from '../ui/feature-title.ts';
 import { CoordinatesBlock } from './coordinates.tsx';
+import { DeadlineBadge } from './deadline-badge.tsx';
 import { ParkSummary } from './park-summary.tsx';
 import { PlotIndicatorsBlock } from './plot-indicators.tsx';
 import { ProjectStages } from './project-stages.tsx';
@@ -120,12 +121,26 @@ export type PlotActionsSlot = ComponentType<{
 /** The plot's inspection and change histories shown below its attributes; given by the shell. */
 export type PlotHistoriesSlot = ComponentType<{ lang: Lang; plotId: string; version: unknown }>;
 
+/** The change history of a feature of another layer (a project), below its attributes; given by the shell. */
+export type FeatureChangesSlot = ComponentType<{
+  lang: Lang;
+  layer: string;
+  featureId: string;
+  version: unknown;
+}>;
+
 export interface InspectorProps {
   plotActions: PlotActionsSlot;
   plotHistories: PlotHistoriesSlot;
+  /** Absent: no history for features other than plots. */
+  featureChanges?: FeatureChangesSlot;
 }
 
-export function Inspector({ plotActions: PlotActions, plotHistories: PlotHistories }: InspectorProps) {
+export function Inspector({
+  plotActions: PlotActions,
+  plotHistories: PlotHistories,
+  featureChanges: FeatureChanges,
+}: InspectorProps) {
   const lang = useAtlas((state) => state.lang);
   const clearSelection = useAtlas((state) => state.clearSelection);
   const snap = useAtlas((state) => state.sheetSnap);
@@ -175,6 +190,7 @@ export function Inspector({ plotActions: PlotActions, plotHistories: PlotHistori
                   <span className="feature-id">{heading.title}</span>
                   {heading.subtitle && <span className="feature-subtitle">{heading.subtitle}</span>}
                 </h2>
+                <DeadlineBadge layer={selected.layer} properties={properties} lang={lang} />
               </div>
               <CloseButton label={t(lang, 'closeInspector')} onClick={clearSelection} />
             </header>
@@ -188,7 +204,9 @@ export function Inspector({ plotActions: PlotActions, plotHistories: PlotHistori
                 <AreaBlock areaM2={areaM2} lang={lang} />
               )}
               {selected.layer === 'plots' && <PlotIndicatorsBlock properties={properties} lang={lang} />}
-              {selected.layer === 'projects' && <ProjectStages properties={properties} lang={lang} />}
+              {selected.layer === 'projects' && (
+                <ProjectStages projectId={selected.id} properties={properties} lang={lang} />
+              )}
               {selected.layer === 'parks' && <ParkSummary parkId={selected.id} lang={lang} />}
               {selected.parks && <ParksBlock related={selected.parks} lang={lang} />}
               <section className="inspector-attributes">
@@ -204,6 +222,14 @@ export function Inspector({ plotActions: PlotActions, plotHistories: PlotHistori
               </section>
               {selected.layer === 'plots' && (
                 <PlotHistories lang={lang} plotId={selected.id} version={properties.version} />
+              )}
+              {selected.layer === 'projects' && FeatureChanges && (
+                <FeatureChanges
+                  lang={lang}
+                  layer="projects"
+                  featureId={selected.id}
+                  version={properties.version}
+                />
               )}
             </div>
           </>

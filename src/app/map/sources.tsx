@@ -11,6 +11,7 @@ import type { TileableLayerId } from '../../domain/layers.ts';
 import { labelPoints } from '../../geo/labelPoint.ts';
 import { type DataLayerId, type LayerData, layerChanges } from '../state/layer-data.ts';
 import { useAtlas, useSelectedFeature } from '../state/store.ts';
+import { useToday } from '../state/today.ts';
 import { stageLayersBefore } from './staged-layers.ts';
 import * as styles from './styles.ts';
 import { liveStateOf, plotPieces, pointsLayerOf, tiledSource, tiledStyleLayers } from './tiled.ts';
@@ -97,6 +98,7 @@ function appBase(): string {
 function TiledLayer({ layer, visible }: { layer: TileableLayerId; visible: boolean }) {
   const { current } = useMap();
   const colourMode = useAtlas((state) => state.plotColourMode);
+  const today = useToday();
   const edits = useAtlas((state) => state.tileEdits[layer]);
   const [source] = useState(() => tiledSource(layer, appBase()));
   const shownEpoch = useRef(0);
@@ -149,7 +151,7 @@ function TiledLayer({ layer, visible }: { layer: TileableLayerId; visible: boole
   return (
     <>
       <Source id={layer} {...source}>
-        {tiledStyleLayers(layer, colourMode).map((style) => (
+        {tiledStyleLayers(layer, colourMode, today).map((style) => (
           <Layer key={style.id} {...withVisibility(style, visible)} />
         ))}
       </Source>
@@ -224,7 +226,17 @@ export function DataLayers() {
   const tiled = useAtlas((state) => state.tiled);
   const visibility = useAtlas((state) => state.visibility);
   const colourMode = useAtlas((state) => state.plotColourMode);
-  const plotsFill = colourMode === 'grade' ? styles.plotsFillByGrade : styles.plotsFillByStatus;
+  const today = useToday();
+  const plotsFill =
+    colourMode === 'deadline'
+      ? styles.plotsFillByDeadline(today)
+      : colourMode === 'grade'
+        ? styles.plotsFillByGrade
+        : styles.plotsFillByStatus;
+  const projects =
+    colourMode === 'deadline'
+      ? styles.projectsColouredBy(styles.projectDeadlineColour(today))
+      : { fill: styles.projectsFill, line: styles.projectsLine, circle: styles.projectsCircle };
   const parkLabels = useAtlas((state) => state.derived.parkLabels);
   const plotLabels = useAtlas((state) => state.derived.plotLabels);
   const v = (layer: LayerProps, visible: boolean) => withVisibility(layer, visible);
@@ -260,9 +272,9 @@ export function DataLayers() {
       {tiled.projects && <TiledLayer layer="projects" visible={visibility.projects} />}
       {layers.projects && (
         <DataSource layer="projects" data={layers.projects}>
-          <Layer {...v(styles.projectsFill, visibility.projects)} />
-          <Layer {...v(styles.projectsLine, visibility.projects)} />
-          <Layer {...v(styles.projectsCircle, visibility.projects)} />
+          <Layer {...v(projects.fill, visibility.projects)} />
+          <Layer {...v(projects.line, visibility.projects)} />
+          <Layer {...v(projects.circle, visibility.projects)} />
           <Layer {...v(styles.projectsLabel, visibility.projects)} />
         </DataSource>
       )}

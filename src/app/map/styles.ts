@@ -3,8 +3,16 @@
 // MapLibre 6 rasterises every glyph with the browser's own fonts and requests nothing.
 import type { ExpressionSpecification, StyleSpecification } from 'maplibre-gl';
 import type { LayerProps } from 'react-map-gl/maplibre';
+import { addDays } from '../../domain/dates.ts';
+import { type DeadlineState, DUE_SOON_DAYS, STAGE_PLANNED_PROPERTY } from '../../domain/deadlines.ts';
 import type { ShareClass } from '../../domain/landuse.ts';
-import type { PlotGrade, PlotStatus, ProjectStage } from '../../domain/layers.ts';
+import {
+  type PlotGrade,
+  type PlotStatus,
+  PROJECT_STAGES,
+  type ProjectStage,
+  STAGE_DATE_PROPERTY,
+} from '../../domain/layers.ts';
 
 export const LABEL_FONT = ['Noto Sans CJK SC', 'Microsoft YaHei', 'PingFang SC'];
 
@@ -37,6 +45,14 @@ export const SHARE_COLOURS: Record<ShareClass, string> = {
   other: '#e0c341',
 };
 
+/** 按期限着色: overdue red, due within 30 days amber, on track green, no date grey. */
+export const DEADLINE_COLOURS: Record<DeadlineState, string> = {
+  overdue: '#d32f2f',
+  'due-soon': '#f59f00',
+  'on-track': '#2e7d32',
+  none: '#9e9e9e',
+};
+
 export const BOUNDARY_COLOUR = '#4e342e';
 export const PARK_COLOUR = '#6a1b9a';
 const SELECTION_COLOUR = '#00e5ff';
@@ -58,6 +74,106 @@ function matchColour(property: string, colours: Record<string, string>): Express
 
 /** The properties an edit may change that the colours read: set as feature state on a tiled layer. */
 export const LIVE_PROPERTIES = ['status', 'grade', 'stage'] as const;
+/** Dates the deadline colours read: set as feature state too ('' for none, so a removed date shows). */
+export const LIVE_DATES = ['deadline', 'earliestDue', 'nextDue'] as const;
+
+// 按期限着色. Dates are YYYY-MM-DD strings (validated on every write), so text order is date order and
+// MapLibre compares them with today's date, written into the expression: tiles carry only dates that
+// do not depend on today (tile-properties.ts), and stay the same for a layer revision.
+const text = (value: ExpressionSpecification): ExpressionSpecification => ['to-string', value];
+
+/** A plot by its rectification deadline (domain/deadlines.ts plotDeadline), as of `today`. */
+export function plotDeadlineColour(today: string): ExpressionSpecification {
+  const soon = addDays(today, DUE_SOON_DAYS);
+  return [
+    'let',
+    'deadline',
+    text(live('deadline')),
+    [
+      'case',
+      ['==', ['var', 'deadline'], ''],
+      DEADLINE_COLOURS.none,
+      ['==', live('status'), 'completed'],
+      DEADLINE_COLOURS['on-track'],
+      ['<', ['var', 'deadline'], today],
+      DEADLINE_COLOURS.overdue,
+      ['<=', ['var', 'deadline'], soon],
+      DEADLINE_COLOURS['due-soon'],
+      DEADLINE_COLOURS['on-track'],
+    ],
+  ];
+}
+
+/**
+ * A project by its milestones (domain/deadlines.ts projectSchedule), as of `today`, from its own
+ * properties (a GeoJSON layer): overdue when a milestone not reached was planned before today, else
+ * by the planned date of the next milestone.
+ */
+export function projectDeadlineColour(today: string): ExpressionSpecification {
+  const soon = addDays(today, DUE_SOON_DAYS);
+  const actual = (stage: ProjectStage) => text(['get', STAGE_DATE_PROPERTY[stage]]);
+  const planned = (stage: ProjectStage) => text(['get', STAGE_PLANNED_PROPERTY[stage]]);
+  const overdue: ExpressionSpecification = [
+    'any',
+    ...PROJECT_STAGES.map(
+      (stage): ExpressionSpecification => [
+        'all',
+        ['==', actual(stage), ''],
+        ['!=', planned(stage), ''],
+        ['<', planned(stage), today],
+      ],
+    ),
+  ] as ExpressionSpecification;
+  const next = [
+    'case',
+    ...PROJECT_STAGES.flatMap((stage) => [['==', actual(stage), ''], planned(stage)]),
+    'reached-all',
+  ] as unknown as ExpressionSpecification;
+  return [
+    'let',
+    'next',
+    next,
+    [
+      'case',
+      overdue,
+      DEADLINE_COLOURS.overdue,
+      ['==', ['var', 'next'], 'reached-all'],
+      DEADLINE_COLOURS['on-track'],
+      ['==', ['var', 'next'], ''],
+      DEADLINE_COLOURS.none,
+      ['<=', ['var', 'next'], soon],
+      DEADLINE_COLOURS['due-soon'],
+      DEADLINE_COLOURS['on-track'],
+    ],
+  ];
+}
+
+/**
+ * The same for a project of a tiled layer, from the due dates the tiles carry (earliestDue, nextDue,
+ * reachedAll: tile-properties.ts derivedTileProperties; a density point carries the earliest of each).
+ */
+export function tiledProjectDeadlineColour(today: string): ExpressionSpecification {
+  const soon = addDays(today, DUE_SOON_DAYS);
+  return [
+    'let',
+    'earliest',
+    text(live('earliestDue')),
+    'next',
+    text(live('nextDue')),
+    [
+      'case',
+      ['all', ['!=', ['var', 'earliest'], ''], ['<', ['var', 'earliest'], today]],
+      DEADLINE_COLOURS.overdue,
+      ['==', ['get', 'reachedAll'], true],
+      DEADLINE_COLOURS['on-track'],
+      ['==', ['var', 'next'], ''],
+      DEADLINE_COLOURS.none,
+      ['<=', ['var', 'next'], soon],
+      DEADLINE_COLOURS['due-soon'],
+      DEADLINE_COLOURS['on-track'],
+    ],
+  ];
+}
 
 const shareClassColour: ExpressionSpecification = [
   'case',
@@ -164,6 +280,12 @@ export const plotsFillByGrade: LayerProps = {
   type: 'fill',
   paint: plotPaint(plotColourByGrade),
 };
+/** The plots' fill by deadline as of `today`. */
+export const plotsFillByDeadline = (today: string): LayerProps => ({
+  id: 'plots-fill',
+  type: 'fill',
+  paint: plotPaint(plotDeadlineColour(today)),
+});
 export const plotsLine: LayerProps = {
   id: 'plots-line',
   type: 'line',
@@ -192,17 +314,33 @@ export const projectsLine: LayerProps = {
   filter: isPolygon,
   paint: { 'line-color': stageColour, 'line-width': 2 },
 };
+const projectCirclePaint = {
+  'circle-color': stageColour,
+  'circle-radius': ['interpolate', ['linear'], ['zoom'], 9, 5, 14, 9] as ExpressionSpecification,
+  'circle-stroke-color': '#ffffff',
+  'circle-stroke-width': 2,
+};
 export const projectsCircle: LayerProps = {
   id: 'projects-circle',
   type: 'circle',
   filter: isPoint,
-  paint: {
-    'circle-color': stageColour,
-    'circle-radius': ['interpolate', ['linear'], ['zoom'], 9, 5, 14, 9],
-    'circle-stroke-color': '#ffffff',
-    'circle-stroke-width': 2,
-  },
+  paint: projectCirclePaint,
 };
+/** The projects' layers coloured by `colour` (by deadline) in place of their stage. */
+export function projectsColouredBy(colour: ExpressionSpecification): {
+  fill: LayerProps;
+  line: LayerProps;
+  circle: LayerProps;
+} {
+  return {
+    fill: { ...projectsFill, paint: { 'fill-color': colour, 'fill-opacity': 0.5 } } as LayerProps,
+    line: { ...projectsLine, paint: { 'line-color': colour, 'line-width': 2 } } as LayerProps,
+    circle: {
+      ...projectsCircle,
+      paint: { ...projectCirclePaint, 'circle-color': colour },
+    } as LayerProps,
+  };
+}
 export const projectsLabel: LayerProps = {
   id: 'projects-label',
   type: 'symbol',
@@ -240,6 +378,9 @@ const dots = (id: string, colour: ExpressionSpecification | string): LayerProps 
 export const plotsDotsByStatus = dots('plots-dots', plotColourByStatus);
 export const plotsDotsByGrade = dots('plots-dots', plotColourByGrade);
 export const projectsDots = dots('projects-dots', stageColour);
+export const plotsDotsByDeadline = (today: string) => dots('plots-dots', plotDeadlineColour(today));
+export const projectsDotsByDeadline = (today: string) =>
+  dots('projects-dots', tiledProjectDeadlineColour(today));
 export const newlandDots = dots('newland-dots', shareClassColour);
 
 export const selectionCasing: LayerProps = {

@@ -4,6 +4,7 @@
 import type { Feature, FeatureCollection, Position } from 'geojson';
 import type { VectorSourceSpecification } from 'maplibre-gl';
 import type { LayerProps } from 'react-map-gl/maplibre';
+import { projectDueDates } from '../../domain/deadlines.ts';
 import type { TileableLayerId } from '../../domain/layers.ts';
 import type { PlotColourMode } from '../state/ui-slice.ts';
 import * as styles from './styles.ts';
@@ -30,28 +31,45 @@ function onTiles(style: LayerProps, sourceLayer: string): LayerProps {
   return { ...style, 'source-layer': sourceLayer } as LayerProps;
 }
 
-/** The map layers of a tiled layer, in drawing order (ids as on the GeoJSON path, plus `<layer>-dots`). */
-export function tiledStyleLayers(layer: TileableLayerId, colourMode: PlotColourMode): LayerProps[] {
+/**
+ * The map layers of a tiled layer, in drawing order (ids as on the GeoJSON path, plus `<layer>-dots`);
+ * by deadline, coloured as of `today`.
+ */
+export function tiledStyleLayers(
+  layer: TileableLayerId,
+  colourMode: PlotColourMode,
+  today: string,
+): LayerProps[] {
   const points = pointsLayerOf(layer);
   switch (layer) {
     case 'plots': {
-      const byGrade = colourMode === 'grade';
+      const [fill, dots] =
+        colourMode === 'deadline'
+          ? [styles.plotsFillByDeadline(today), styles.plotsDotsByDeadline(today)]
+          : colourMode === 'grade'
+            ? [styles.plotsFillByGrade, styles.plotsDotsByGrade]
+            : [styles.plotsFillByStatus, styles.plotsDotsByStatus];
       return [
-        onTiles(byGrade ? styles.plotsFillByGrade : styles.plotsFillByStatus, layer),
+        onTiles(fill, layer),
         onTiles(styles.plotsLine, layer),
-        onTiles(byGrade ? styles.plotsDotsByGrade : styles.plotsDotsByStatus, points),
+        onTiles(dots, points),
         // No symbol layer on the tiles: it would label each tile's piece of a plot cut by a tile edge
         // (twice, or four times, on screen). The labels come from the pieces put together (plotPieces).
       ];
     }
-    case 'projects':
+    case 'projects': {
+      const byDeadline = colourMode === 'deadline';
+      const coloured = byDeadline
+        ? styles.projectsColouredBy(styles.tiledProjectDeadlineColour(today))
+        : { fill: styles.projectsFill, line: styles.projectsLine, circle: styles.projectsCircle };
       return [
-        onTiles(styles.projectsFill, layer),
-        onTiles(styles.projectsLine, layer),
-        onTiles(styles.projectsCircle, layer),
-        onTiles(styles.projectsDots, points),
+        onTiles(coloured.fill, layer),
+        onTiles(coloured.line, layer),
+        onTiles(coloured.circle, layer),
+        onTiles(byDeadline ? styles.projectsDotsByDeadline(today) : styles.projectsDots, points),
         onTiles(styles.projectsLabel, layer),
       ];
+    }
     case 'newland':
       return [
         onTiles(styles.newlandFill, layer),
@@ -61,12 +79,22 @@ export function tiledStyleLayers(layer: TileableLayerId, colourMode: PlotColourM
   }
 }
 
-/** What the map shows at once after an edit of a tiled feature: the colouring properties, as feature state. */
+/**
+ * What the map shows at once after an edit of a tiled feature: the colouring properties, as feature
+ * state — with the dates the deadline colours read ('' for none, so a date removed shows as removed),
+ * a project's due dates derived as the tiles derive them.
+ */
 export function liveStateOf(properties: Record<string, unknown> | null | undefined): Record<string, unknown> {
   const state: Record<string, unknown> = {};
   for (const name of styles.LIVE_PROPERTIES) {
     const value = properties?.[name];
     if (typeof value === 'string' || typeof value === 'number') state[name] = value;
+  }
+  if (!properties) return state;
+  const dates: Record<string, unknown> =
+    'stage' in properties ? { ...projectDueDates(properties) } : { deadline: properties.deadline };
+  for (const name of styles.LIVE_DATES) {
+    if (name in dates) state[name] = typeof dates[name] === 'string' ? dates[name] : '';
   }
   return state;
 }

@@ -24,6 +24,7 @@ import type { Bilingual } from '../../domain/i18n.ts';
 import { backoffDelay, failureKind, inOrder, nextToSend } from '../../domain/outbox.ts';
 import { ApiError } from '../api/client.ts';
 import { type Conflict, type Intent, type Outcome, resolvedIntent, transact } from '../api/transact.ts';
+import { settingSaved } from '../state/settings.ts';
 import { useAtlas } from '../state/store.ts';
 import { deleteItem, type OutboxItem, putItem, readItems } from './db.ts';
 
@@ -110,9 +111,10 @@ function applyAll(): void {
     else if (outcome.feature) {
       const layer =
         intent.kind === 'edit-feature' || intent.kind === 'create-feature' ? intent.layer : 'plots';
-      if (layer === 'plots' || layer === 'zones')
+      if (layer === 'plots' || layer === 'zones' || layer === 'projects')
         state.putFeature(layer, outcome.feature as unknown as Feature);
     }
+    if (outcome.setting) settingSaved(outcome.setting);
     if (intent.kind === 'record-inspection' || intent.kind === 'add-photo') records = true;
   }
   if (records) state.bumpRecords();
@@ -339,5 +341,7 @@ function describe(intent: Intent): Bilingual {
       };
     case 'delete-feature':
       return { zh: `删除片区 ${intent.featureId}`, en: `Zone ${intent.featureId} deleted` };
+    case 'put-setting':
+      return { zh: `修改设置 ${intent.key}`, en: `Setting ${intent.key} changed` };
   }
 }

@@ -17,11 +17,13 @@ import { BasemapPanel, LayerPanel } from './layer-panel.tsx';
 import {
   AnalysisLayersOnUse,
   AnalysisPanelOnUse,
+  FeatureChangesOnUse,
   MapViewLoaded,
   OutboxConflictOnUse,
   PlotActionsOnUse,
   PlotHistoriesOnUse,
   preloadMap,
+  SettingsPanelOnUse,
   useZoneTools,
 } from './lazy.tsx';
 import { Legend } from './legend.tsx';
@@ -156,8 +158,13 @@ export function App() {
           <AnalysisLayersOnUse />
           {zoneTools && <zoneTools.Control controller={zoneTools.controller} />}
         </MapViewLoaded>
-        <Inspector plotActions={PlotActionsOnUse} plotHistories={PlotHistoriesOnUse} />
+        <Inspector
+          plotActions={PlotActionsOnUse}
+          plotHistories={PlotHistoriesOnUse}
+          featureChanges={FeatureChangesOnUse}
+        />
         <AnalysisPanelOnUse />
+        <SettingsPanelOnUse />
         {zoneTools && <zoneTools.Panel controller={zoneTools.controller} />}
       </div>
       <StatusBar />

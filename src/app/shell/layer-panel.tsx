@@ -16,6 +16,12 @@ const BASEMAP_KEYS = {
   'tdt-img': 'basemapTdtImg',
 } as const satisfies Record<BasemapId, string>;
 
+const COLOUR_MODE_KEYS = {
+  status: 'byStatus',
+  grade: 'byGrade',
+  deadline: 'byDeadline',
+} as const satisfies Record<PlotColourMode, string>;
+
 export function LayerPanel() {
   const lang = useAtlas((state) => state.lang);
   const layers = useAtlas((state) => state.layers);
@@ -63,7 +69,7 @@ export function LayerPanel() {
       <fieldset className="radio-group">
         <legend>{t(lang, 'colourMode')}</legend>
         <div role="radiogroup" aria-label={t(lang, 'colourMode')} className="segmented">
-          {(['status', 'grade'] as PlotColourMode[]).map((mode) => (
+          {(['status', 'grade', 'deadline'] as PlotColourMode[]).map((mode) => (
             <label key={mode} className={mode === colourMode ? 'segment checked' : 'segment'}>
               <input
                 type="radio"
@@ -72,7 +78,7 @@ export function LayerPanel() {
                 checked={mode === colourMode}
                 onChange={() => setColourMode(mode)}
               />
-              <span>{t(lang, mode === 'status' ? 'byStatus' : 'byGrade')}</span>
+              <span>{t(lang, COLOUR_MODE_KEYS[mode])}</span>
             </label>
           ))}
         </div>

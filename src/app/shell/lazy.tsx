@@ -7,8 +7,9 @@
 // saved zones to show: terra-draw draws them). A viewer who opens none of these never downloads them
 // (tests/project/bundle-size.test.ts holds the first load to its budget).
 import { type ComponentProps, lazy, Suspense, useEffect, useState } from 'react';
-import type { PlotActionsSlot, PlotHistoriesSlot } from '../inspector/inspector.tsx';
+import type { FeatureChangesSlot, PlotActionsSlot, PlotHistoriesSlot } from '../inspector/inspector.tsx';
 import type { MapViewProps } from '../map/map-view.tsx';
+import { useSettingsOpen } from '../settings/open-state.ts';
 import type { AtlasState } from '../state/store.ts';
 import { useAtlas } from '../state/store.ts';
 import type { ZoneDrawController } from '../zones/draw/controller.ts';
@@ -51,9 +52,29 @@ const LazyAnalysisLayers = lazy(async () => ({
 const LazyPlotActions = lazy(async () => ({
   default: (await import('../inspections/plot-records.tsx')).PlotActions,
 }));
+const LazyFeatureChanges = lazy(async () => ({
+  default: (await import('../inspections/plot-records.tsx')).FeatureChanges,
+}));
 const LazyPlotHistories = lazy(async () => ({
   default: (await import('../inspections/plot-records.tsx')).PlotHistories,
 }));
+
+const LazySettingsPanel = lazy(async () => ({
+  default: (await import('../settings/settings-panel.tsx')).SettingsPanel,
+}));
+
+/** The administrator's settings panel (识别规则, 工期倒排 durations), loaded when first opened. */
+export function SettingsPanelOnUse() {
+  const open = useSettingsOpen();
+  const [ever, setEver] = useState(open);
+  if (open && !ever) setEver(true);
+  if (!ever || !open) return null;
+  return (
+    <Suspense fallback={null}>
+      <LazySettingsPanel />
+    </Suspense>
+  );
+}
 
 const analysisOpen = (state: AtlasState) => state.analysis.open;
 
@@ -146,4 +167,12 @@ export function useZoneTools(): ZoneTools | null {
     };
   }, [wanted, tools]);
   return tools;
+}
+
+export function FeatureChangesOnUse(props: ComponentProps<FeatureChangesSlot>) {
+  return (
+    <Suspense fallback={null}>
+      <LazyFeatureChanges {...props} />
+    </Suspense>
+  );
 }

@@ -1,10 +1,13 @@
 // The legend: what each colour means, for the layers that are shown, in the UI language.
+import { DEADLINE_STATES } from '../../domain/deadlines.ts';
 import type { Lang } from '../../domain/i18n.ts';
 import { layerLabel, valueLabel } from '../../domain/labels.ts';
 import { isTileable, PLOT_GRADES, PLOT_STATUSES, PROJECT_STAGES } from '../../domain/layers.ts';
 import { t } from '../i18n/i18n.ts';
 import * as styles from '../map/styles.ts';
 import { useAtlas } from '../state/store.ts';
+import { useToday } from '../state/today.ts';
+import type { PlotColourMode } from '../state/ui-slice.ts';
 
 interface Entry {
   key: string;
@@ -34,7 +37,18 @@ function LegendGroup({ title, entries, note }: { title: string; entries: Entry[]
   );
 }
 
-function plotEntries(lang: Lang, mode: 'status' | 'grade'): Entry[] {
+/** 按期限着色: the four states, in the order of urgency. */
+function deadlineEntries(lang: Lang, shape: Entry['shape']): Entry[] {
+  return DEADLINE_STATES.map((state) => ({
+    key: state,
+    colour: styles.DEADLINE_COLOURS[state],
+    label: t(lang, `deadline_${state}`),
+    shape,
+  }));
+}
+
+function plotEntries(lang: Lang, mode: PlotColourMode): Entry[] {
+  if (mode === 'deadline') return deadlineEntries(lang, 'fill');
   if (mode === 'grade') {
     return PLOT_GRADES.map((grade) => ({
       key: grade,
@@ -57,6 +71,8 @@ export function Legend() {
   const layers = useAtlas((state) => state.layers);
   const tiled = useAtlas((state) => state.tiled);
   const mode = useAtlas((state) => state.plotColourMode);
+  const today = useToday();
+  const deadlineNote = mode === 'deadline' ? t(lang, 'deadlineNote', { today }) : '';
   const shown = (layer: keyof typeof visibility) =>
     visibility[layer] && Boolean(layers[layer] || (isTileable(layer) && tiled[layer]));
 
@@ -69,27 +85,37 @@ export function Legend() {
         <LegendGroup
           title={t(lang, 'legendPlots', {
             layer: layerLabel('plots', lang),
-            mode: t(lang, mode === 'grade' ? 'byGrade' : 'byStatus'),
+            mode: t(lang, mode === 'grade' ? 'byGrade' : mode === 'deadline' ? 'byDeadline' : 'byStatus'),
           })}
           entries={plotEntries(lang, mode)}
           note={
-            [mode === 'grade' ? t(lang, 'gradeNote') : '', tiled.plots ? t(lang, 'densityNote') : '']
+            [
+              mode === 'grade' ? t(lang, 'gradeNote') : '',
+              deadlineNote,
+              tiled.plots ? t(lang, 'densityNote') : '',
+            ]
               .filter(Boolean)
               .join(' ') || undefined
           }
         />
       )}
-      {shown('projects') && (
-        <LegendGroup
-          title={layerLabel('projects', lang)}
-          entries={PROJECT_STAGES.map((stage) => ({
-            key: stage,
-            colour: styles.STAGE_COLOURS[stage],
-            label: valueLabel('stage', stage, lang),
-            shape: 'circle',
-          }))}
-        />
-      )}
+      {shown('projects') &&
+        (mode === 'deadline' ? (
+          <LegendGroup
+            title={t(lang, 'legendDeadlineProjects', { layer: layerLabel('projects', lang) })}
+            entries={deadlineEntries(lang, 'circle')}
+          />
+        ) : (
+          <LegendGroup
+            title={layerLabel('projects', lang)}
+            entries={PROJECT_STAGES.map((stage) => ({
+              key: stage,
+              colour: styles.STAGE_COLOURS[stage],
+              label: valueLabel('stage', stage, lang),
+              shape: 'circle',
+            }))}
+          />
+        ))}
       {shown('newland') && (
         <LegendGroup
           title={layerLabel('newland', lang)}

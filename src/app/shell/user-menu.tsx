@@ -2,6 +2,7 @@
 // opens it; nothing depends on hover).
 import { useEffect, useId, useRef, useState } from 'react';
 import { ROLE_LABELS, ta } from '../auth/strings.ts';
+import { SettingsButton } from '../settings/settings-button.tsx';
 import { bracketed, labelled } from '../i18n/format.ts';
 import { signOut } from '../state/session.ts';
 import { useAtlas } from '../state/store.ts';
@@ -53,6 +54,7 @@ export function UserMenu() {
         <p>
           <span className="note">{ta(lang, 'role')}</span> <strong data-testid="user-role">{role}</strong>
         </p>
+        <SettingsButton onOpen={() => setOpen(false)} />
         <button type="button" className="text-button" onClick={() => void signOut()}>
           {ta(lang, 'logOut')}
         </button>

@@ -9,7 +9,8 @@ import type { DataLayerId } from './layer-data.ts';
 import { SELECT_NONE, type Selection, selectionAfterLayerHidden } from './selection.ts';
 import type { SliceCreator } from './slice.ts';
 
-export type PlotColourMode = 'status' | 'grade';
+/** How plots are coloured; 'deadline' colours projects by their next milestone too (按期限着色). */
+export type PlotColourMode = 'status' | 'grade' | 'deadline';
 
 export interface UiSlice {
   lang: Lang;

@@ -1,4 +1,5 @@
 // Who may do what. Every write checks its role on the server; the client only hides what it may not do.
+import { STAGE_PLANNED_PROPERTY } from '../../domain/deadlines.ts';
 import type { LayerId } from '../../domain/layers.ts';
 import type { Role } from '../../domain/wire.ts';
 
@@ -18,11 +19,19 @@ export function allows(access: Access, role: Role): boolean {
 /** Layers nobody edits in the app: the boundary comes from an import only. */
 const READ_ONLY_LAYERS: readonly LayerId[] = ['boundary'];
 
-/** Planners edit plot attributes and zones; admins edit every layer but the read-only ones. */
+/**
+ * Planners edit plot attributes, zones and the planned milestone dates of projects (工期倒排, only
+ * those: plannedOnly); admins edit every layer but the read-only ones.
+ */
 export function canEditLayer(role: Role, layer: LayerId): boolean {
   if (READ_ONLY_LAYERS.includes(layer)) return false;
   if (role === 'admin') return true;
-  return role === 'planner' && (layer === 'plots' || layer === 'zones');
+  return role === 'planner' && (layer === 'plots' || layer === 'zones' || layer === 'projects');
+}
+
+/** The only properties a role may change on a layer, or null when it may change any it can edit. */
+export function plannedOnly(role: Role, layer: LayerId): readonly string[] | null {
+  return role === 'planner' && layer === 'projects' ? Object.values(STAGE_PLANNED_PROPERTY) : null;
 }
 
 /** Creating and deleting features: zones are drawn in the app; other layers come by import. */

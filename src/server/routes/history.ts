@@ -1,6 +1,6 @@
 // GET /api/history: who changed what, when, from what to what — newest first, paged by `before`.
 // layer=<layer id> (with id: one feature; without: the layer's features and its imports),
-// layer=inspections&id=<inspection id>, layer=users (admins only); layer=<layer id>&import=<seq>: the
+// layer=inspections&id=<inspection id>, layer=users (admins only), layer=settings&id=<key> (a setting's saves); layer=<layer id>&import=<seq>: the
 // per-feature diffs of one import (its entry's seq, the import's answer's historySeq).
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
@@ -12,7 +12,7 @@ import { parse } from '../parse.ts';
 import type { HistoryQuery } from '../store/types.ts';
 
 const historyQuery = z.strictObject({
-  layer: z.enum([...LAYER_IDS, 'inspections', 'users']),
+  layer: z.enum([...LAYER_IDS, 'inspections', 'users', 'settings']),
   id: z.string().min(1).max(200).optional(),
   limit: z.coerce.number().int().min(1).max(1000).default(100),
   before: z.coerce.number().int().min(1).optional(),
@@ -33,6 +33,8 @@ export function historyRoutes(server: FastifyInstance): void {
       if (request.user?.role !== 'admin')
         throw forbidden({ zh: '查看用户变更记录', en: 'reading the users’ history' });
       filter.entity = 'user';
+    } else if (query.layer === 'settings') {
+      filter.entity = 'setting';
     } else if (query.layer === 'inspections') {
       filter.entity = 'inspection';
     } else {

@@ -15,7 +15,7 @@ import {
   featurePatch,
   type LayerManifest,
 } from '../../domain/wire.ts';
-import { canCreateOrDelete, canEditLayer, EDIT, READ } from '../auth/roles.ts';
+import { canCreateOrDelete, canEditLayer, EDIT, plannedOnly, READ } from '../auth/roles.ts';
 import { ApiError, forbidden, notFound, unauthorized } from '../errors.ts';
 import { checkFeature, checkFeatureId, checkFeatureNow } from '../feature-check.ts';
 import { keyed, sendReplay } from '../idempotency.ts';
@@ -166,6 +166,14 @@ export function layerRoutes(server: FastifyInstance): void {
     if (!user) throw unauthorized();
     if (!canEditLayer(user.role, layer)) throw notEditable(layer);
     const body = parse(featurePatch, request.body, 'body');
+    const only = plannedOnly(user.role, layer);
+    const outside = only ? Object.keys(body.properties).filter((name) => !only.includes(name)) : [];
+    if (outside.length > 0) {
+      throw forbidden({
+        zh: `修改图层 ${layer} 的 ${outside.join('、')}（只可修改计划日期）`,
+        en: `changing ${outside.join(', ')} of layer ${layer} (only the planned dates)`,
+      });
+    }
     if (body.geometry && !canCreateOrDelete(user.role, layer)) {
       throw forbidden({ zh: `修改图层 ${layer} 的几何图形`, en: `changing geometries of layer ${layer}` });
     }

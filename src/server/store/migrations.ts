@@ -131,6 +131,17 @@ const MIGRATIONS: readonly Migration[] = [
   ALTER TABLE inspections ADD COLUMN position_time TEXT;
   ALTER TABLE inspections ADD COLUMN position_note TEXT;
   `,
+  // 8: settings an administrator keeps (domain/settings.ts: the identification rules, the 工期倒排
+  // durations), one row per key with its version; every save is in history (entity 'setting').
+  `
+  CREATE TABLE settings (
+    key TEXT PRIMARY KEY,
+    version INTEGER NOT NULL CHECK (version >= 1),
+    value TEXT NOT NULL,
+    updated_at TEXT NOT NULL,
+    updated_by TEXT NOT NULL
+  ) STRICT;
+  `,
 ];
 
 /**

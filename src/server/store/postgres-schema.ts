@@ -204,6 +204,17 @@ const MIGRATIONS: readonly string[] = [
     ADD COLUMN position_time text,
     ADD COLUMN position_note text;
   `,
+  // 6: settings an administrator keeps (domain/settings.ts: the identification rules, the 工期倒排
+  // durations), one row per key with its version; every save is in history (entity 'setting').
+  `
+  CREATE TABLE settings (
+    key text PRIMARY KEY,
+    version integer NOT NULL CHECK (version >= 1),
+    value jsonb NOT NULL,
+    updated_at text NOT NULL,
+    updated_by text NOT NULL
+  );
+  `,
 ];
 
 /** Brings the schema up to date (creating it in an empty database). */

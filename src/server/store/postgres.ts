@@ -10,9 +10,10 @@ import { randomUUID } from 'node:crypto';
 import type { Geometry } from 'geojson';
 import pg from 'pg';
 import type { LayerId } from '../../domain/layers.ts';
+import type { SettingKey } from '../../domain/settings.ts';
 import type { Role } from '../../domain/wire.ts';
 import { canonicalUsername } from '../auth/username.ts';
-import { DENSITY, DENSITY_CELL, TILE_PROPERTIES } from '../tiles/tile-properties.ts';
+import { DENSITY, DENSITY_CELL, DERIVED_PROPERTIES_SQL, TILE_PROPERTIES } from '../tiles/tile-properties.ts';
 import { LastAdminError, publicUser, toUser, type UserRow } from './accounts.ts';
 import type { Box } from './extent.ts';
 import {
@@ -37,6 +38,13 @@ import { type ImportMode, planImport } from './import-plan.ts';
 import { type InspectionRow, type PhotoRow, positionColumns, toInspection, toPhoto } from './inspections.ts';
 import { migratePostgres } from './postgres-schema.ts';
 import { FeatureTextsSnapshot, nextFeature, plotAfterInspection } from './rows.ts';
+import {
+  type SettingRow,
+  settingConflictEntry,
+  settingEntry,
+  toStoredSetting,
+  unsavedSetting,
+} from './settings.ts';
 import type {
   FeatureChange,
   FeatureContent,
@@ -52,8 +60,10 @@ import type {
   LayerSnapshot,
   PhotoRecord,
   Properties,
+  SettingResult,
   Store,
   StoredFeature,
+  StoredSetting,
   StoreTile,
   UpdateResult,
   User,
@@ -119,7 +129,9 @@ type ChangedRows = { revision: string; rows: { id: string; ord: number | null; t
  * from a snapshot (rings may start at another vertex: ST_AsMVTGeom's clipping chooses). The dots are
  * a density layer as tile-index.ts makes it (DENSITY in tile-properties.ts): dots in one cell of `$8`
  * tile units alike in the properties `$6` are one point at their mean position (rounded half up), with
- * those properties, the most common value of each of `$7` (ties: the first in code order) and `count`.
+ * those properties, the most common value of each of `$7` (ties: the first in code order), the
+ * earliest of each date of `$9` and `count`. The properties derived for the tiles (a project's due
+ * dates, tile-properties.ts DERIVED_PROPERTIES_SQL) are merged over the stored ones first.
  */
 const TILE_SQL = `
   WITH bounds AS (
@@ -127,7 +139,7 @@ const TILE_SQL = `
   ), picked AS (
     SELECT f.mercator, f.dot_until, f.ord,
       CASE WHEN f.id ~ '^(0|[1-9][0-9]{0,15})$' AND f.id::numeric <= 9007199254740991 THEN f.id::bigint END AS fid,
-      (SELECT jsonb_object_agg(e.key, e.value) FROM jsonb_each(f.properties) AS e
+      (SELECT jsonb_object_agg(e.key, e.value) FROM jsonb_each(f.properties || ${DERIVED_PROPERTIES_SQL}) AS e
         WHERE e.key = ANY($5::text[]) AND jsonb_typeof(e.value) IN ('string', 'number', 'boolean')) AS properties
     FROM features f, bounds WHERE f.layer = $1 AND f.mercator && bounds.grown
     ORDER BY f.ord
@@ -160,8 +172,16 @@ const TILE_SQL = `
   ), mostly AS (
     SELECT DISTINCT ON (cx, cy, alike, name) cx, cy, alike, name, value
     FROM tally ORDER BY cx, cy, alike, name, n DESC, text COLLATE "C"
+  ), earliest AS (
+    SELECT c.cx, c.cy, c.alike, u.name, min(c.properties ->> u.name COLLATE "C") AS value
+    FROM cells c CROSS JOIN unnest($9::text[]) AS u(name)
+    WHERE jsonb_typeof(c.properties -> u.name) = 'string'
+    GROUP BY 1, 2, 3, 4
   ), mostly_of AS (
-    SELECT cx, cy, alike, jsonb_object_agg(name, value) AS props FROM mostly GROUP BY cx, cy, alike
+    SELECT cx, cy, alike, jsonb_object_agg(name, value) AS props FROM (
+      SELECT cx, cy, alike, name, value FROM mostly
+      UNION ALL SELECT cx, cy, alike, name, to_jsonb(value) FROM earliest) AS kept
+    GROUP BY cx, cy, alike
   ), points AS (
     SELECT g.ord,
       CASE WHEN g.n = 1 THEN g.geom ELSE ST_MakePoint(g.mx::float8, g.my::float8) END AS geom,
@@ -514,6 +534,7 @@ export class PostgresStore implements Store {
         DENSITY[layer].alike,
         DENSITY[layer].mostly,
         DENSITY_CELL,
+        DENSITY[layer].earliest,
       ]);
       const tile = rows[0]?.tile;
       return {
@@ -811,6 +832,58 @@ export class PostgresStore implements Store {
       clientId,
     ]);
     return rows[0] ? this.toInspection(this.pool, rows[0]) : null;
+  }
+
+  async getSetting(key: SettingKey): Promise<StoredSetting | null> {
+    const { rows } = await this.pool.query<SettingRow>(
+      'SELECT key, version, value, updated_at, updated_by FROM settings WHERE key = $1',
+      [key],
+    );
+    return rows[0] ? toStoredSetting(rows[0]) : null;
+  }
+
+  /**
+   * The row is locked (FOR UPDATE) before its version is compared; a first save inserts it, and of two
+   * first saves at once the second finds the key taken (ON CONFLICT DO NOTHING) and is the conflict.
+   */
+  async putSetting(
+    key: SettingKey,
+    expectedVersion: number,
+    value: unknown,
+    actor: string,
+  ): Promise<SettingResult> {
+    return this.transaction(async (client): Promise<SettingResult> => {
+      const read = async () => {
+        const { rows } = await client.query<SettingRow>(
+          'SELECT key, version, value, updated_at, updated_by FROM settings WHERE key = $1 FOR UPDATE',
+          [key],
+        );
+        return rows[0] ? toStoredSetting(rows[0]) : null;
+      };
+      const refuse = async (current: StoredSetting | null): Promise<SettingResult> => {
+        await this.appendHistory(client, [settingConflictEntry(actor, key, expectedVersion, current, value)]);
+        return { ok: false, reason: 'conflict', current: current ?? unsavedSetting(key) };
+      };
+      const at = new Date().toISOString();
+      const json = JSON.stringify(value);
+      const current = await read();
+      if ((current?.version ?? 0) !== expectedVersion) return refuse(current);
+      const { rows } = current
+        ? await client.query<SettingRow>(
+            `UPDATE settings SET version = version + 1, value = $2::jsonb, updated_at = $3, updated_by = $4
+             WHERE key = $1 RETURNING key, version, value, updated_at, updated_by`,
+            [key, json, at, actor],
+          )
+        : await client.query<SettingRow>(
+            `INSERT INTO settings (key, version, value, updated_at, updated_by) VALUES ($1, 1, $2::jsonb, $3, $4)
+             ON CONFLICT (key) DO NOTHING RETURNING key, version, value, updated_at, updated_by`,
+            [key, json, at, actor],
+          );
+      if (!rows[0]) return refuse(await read());
+      const saved = toStoredSetting(rows[0]);
+      await this.appendHistory(client, [settingEntry(actor, current, saved)]);
+      return { ok: true, setting: saved };
+    });
   }
 
   async keptReply(user: string, key: string): Promise<KeptRecord | null> {

@@ -16,6 +16,7 @@ import { type ImportMode, planImport } from './import-plan.ts';
 import { InspectionsTable } from './inspections.ts';
 import { featureBoxWriter, migrate } from './migrations.ts';
 import { type FeatureRow, FeatureTextsSnapshot, featureJson, nextFeature, toFeature } from './rows.ts';
+import { SettingsTable } from './settings.ts';
 import type {
   FeatureChange,
   FeatureContent,
@@ -68,6 +69,7 @@ export class SqliteStore extends AccountsTable implements Store {
   changeRowsRead = 0;
   private readonly commits: GroupCommit;
   private readonly keys: IdempotencyTable;
+  private readonly settings: SettingsTable;
   private readonly statements;
   /** Each feature's box in the R*Tree (migration 5), kept where features are written and deleted. */
   private readonly boxFeature: ReturnType<typeof featureBoxWriter>;
@@ -100,6 +102,7 @@ export class SqliteStore extends AccountsTable implements Store {
     this.importTarget = { kind: 'sqlite', dataDir };
     this.commits = new GroupCommit(db, gate);
     this.keys = new IdempotencyTable(db);
+    this.settings = new SettingsTable(db);
     this.boxFeature = featureBoxWriter(db);
     this.databaseId = (
       db.prepare("SELECT value FROM meta WHERE key = 'database_id'").get() as { value: string }
@@ -526,6 +529,11 @@ export class SqliteStore extends AccountsTable implements Store {
   getPhoto: Store['getPhoto'] = async (id) => this.inspections.getPhoto(id);
   countPhotos: Store['countPhotos'] = async (inspectionId) => this.inspections.countPhotos(inspectionId);
   history: Store['history'] = async (query) => this.historyTable.query(query);
+  getSetting: Store['getSetting'] = async (key) => this.settings.get(key);
+  putSetting: Store['putSetting'] = (key, expectedVersion, value, actor) =>
+    this.write(() =>
+      this.settings.put(key, expectedVersion, value, actor, (entry) => this.historyTable.append(entry)),
+    );
 
   async backup(destination: string): Promise<void> {
     await this.db.backup(destination);

@@ -10,6 +10,7 @@
 import type { Geometry } from 'geojson';
 import type { z } from 'zod';
 import type { LayerId, PlotStatus, RectificationMode } from '../../domain/layers.ts';
+import type { SettingKey } from '../../domain/settings.ts';
 import type {
   HistoryEntity,
   HistoryEntry,
@@ -19,6 +20,7 @@ import type {
   inspectionFields,
   photoFields,
   Role,
+  StoredSetting,
   user,
 } from '../../domain/wire.ts';
 import type { Box } from './extent.ts';
@@ -102,6 +104,13 @@ export interface HistoryQuery {
   beforeSeq?: number;
   limit: number;
 }
+
+/** A setting as stored (domain/settings.ts); version 0 is a setting never saved. */
+export type { StoredSetting } from '../../domain/wire.ts';
+
+export type SettingResult =
+  | { ok: true; setting: StoredSetting }
+  | { ok: false; reason: 'conflict'; current: StoredSetting };
 
 /** An account as the admin API sends it. */
 export type User = z.infer<typeof user>;
@@ -249,6 +258,16 @@ export interface Store {
 
   // history
   history(query: HistoryQuery): Promise<HistoryEntry[]>;
+
+  // settings (domain/settings.ts): the value is validated by the caller
+  /** The stored setting, or null while it was never saved. */
+  getSetting(key: SettingKey): Promise<StoredSetting | null>;
+  /**
+   * Saves `value` as the next version of the setting if `expectedVersion` is its current one (0: never
+   * saved), with a history entry (entity 'setting') from the old value to the new; else nothing
+   * changes but a 'conflict' entry, and the current setting is returned.
+   */
+  putSetting(key: SettingKey, expectedVersion: number, value: unknown, actor: string): Promise<SettingResult>;
 
   /** The answer kept with a user's Idempotency-Key (store/idempotency.ts), or null if none was. */
   keptReply(user: string, key: string): Promise<KeptRecord | null>;

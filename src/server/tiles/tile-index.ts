@@ -14,7 +14,13 @@ import { GeoJSONVT, type GeoJSONVTTile } from '@maplibre/geojson-vt';
 import { fromGeojsonVt } from '@maplibre/vt-pbf';
 import type { Feature, FeatureCollection, Geometry, Position } from 'geojson';
 import type { LayerId } from '../../domain/layers.ts';
-import { DENSITY, DENSITY_CELL, type Density, TILE_PROPERTIES } from './tile-properties.ts';
+import {
+  DENSITY,
+  DENSITY_CELL,
+  type Density,
+  derivedTileProperties,
+  TILE_PROPERTIES,
+} from './tile-properties.ts';
 
 /** Tile coordinates are integers of 0 … 4095 (the MVT default). */
 const TILE_EXTENT = 4096;
@@ -65,8 +71,9 @@ function numericId(id: unknown): number | undefined {
 
 function tileProperties(layer: LayerId, properties: Record<string, unknown> | null, id: unknown) {
   const kept: Record<string, Scalar> = {};
+  const derived = derivedTileProperties(layer, properties);
   for (const key of TILE_PROPERTIES[layer]) {
-    const value = key === 'id' ? (properties?.id ?? id) : properties?.[key];
+    const value = key === 'id' ? (properties?.id ?? id) : key in derived ? derived[key] : properties?.[key];
     if (typeof value === 'string' || typeof value === 'boolean') kept[key] = value;
     else if (typeof value === 'number' && Number.isFinite(value)) kept[key] = value;
   }
@@ -296,10 +303,20 @@ function mostCommon(group: readonly TileFeature[], name: string): unknown {
   return best;
 }
 
+/** The earliest string value of `name` in the group (dates YYYY-MM-DD: text order is date order). */
+function earliestOf(group: readonly TileFeature[], name: string): string | undefined {
+  let earliest: string | undefined;
+  for (const feature of group) {
+    const value = (feature.tags as Record<string, unknown> | null)?.[name];
+    if (typeof value === 'string' && (earliest === undefined || value < earliest)) earliest = value;
+  }
+  return earliest;
+}
+
 /**
  * The tile's dots, those in one density cell and alike made one point (DENSITY in tile-properties.ts):
  * at the group's mean position (rounded half up), with the `alike` properties, the most common value of
- * each `mostly` one and `count`, no id; in the list order of each group's first dot. A dot alone in its
+ * each `mostly` one, the earliest of each `earliest` one and `count`, no id; in the list order of each group's first dot. A dot alone in its
  * group stays as it is. The SQL of PostgresStore.tile does the same.
  */
 function denser(tile: GeoJSONVTTile | null, density: Density): GeoJSONVTTile | null {
@@ -339,6 +356,10 @@ function denser(tile: GeoJSONVTTile | null, density: Density): GeoJSONVTTile | n
     }
     for (const name of density.mostly) {
       const value = mostCommon(group, name);
+      if (value !== undefined) tags[name] = value;
+    }
+    for (const name of density.earliest) {
+      const value = earliestOf(group, name);
       if (value !== undefined) tags[name] = value;
     }
     tags.count = group.length;

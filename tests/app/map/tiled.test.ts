@@ -36,7 +36,7 @@ describe('tiled layers', () => {
   });
 
   it('draws plots with the GeoJSON path’s style objects on the plots tile layer, dots on plots-points', () => {
-    const layers = tiledStyleLayers('plots', 'status') as Styled[];
+    const layers = tiledStyleLayers('plots', 'status', '2026-12-01') as Styled[];
     expect(layers.map((layer) => [layer.id, layer.type, layer['source-layer']])).toEqual([
       ['plots-fill', 'fill', 'plots'],
       ['plots-line', 'line', 'plots'],
@@ -50,7 +50,7 @@ describe('tiled layers', () => {
   });
 
   it('colours plots and their dots by grade when the grade mode is chosen', () => {
-    const layers = tiledStyleLayers('plots', 'grade') as Styled[];
+    const layers = tiledStyleLayers('plots', 'grade', '2026-12-01') as Styled[];
     expect(layers[0]?.paint).toBe((styles.plotsFillByGrade as Styled).paint);
     expect(layers[2]?.paint?.['circle-color']).toBe(
       (styles.plotsFillByGrade as Styled).paint?.['fill-color'],
@@ -59,7 +59,10 @@ describe('tiled layers', () => {
 
   it('draws projects (points and outlines) and new land with dots for the small ones', () => {
     expect(
-      (tiledStyleLayers('projects', 'status') as Styled[]).map((layer) => [layer.id, layer['source-layer']]),
+      (tiledStyleLayers('projects', 'status', '2026-12-01') as Styled[]).map((layer) => [
+        layer.id,
+        layer['source-layer'],
+      ]),
     ).toEqual([
       ['projects-fill', 'projects'],
       ['projects-line', 'projects'],
@@ -68,7 +71,10 @@ describe('tiled layers', () => {
       ['projects-label', 'projects'],
     ]);
     expect(
-      (tiledStyleLayers('newland', 'status') as Styled[]).map((layer) => [layer.id, layer['source-layer']]),
+      (tiledStyleLayers('newland', 'status', '2026-12-01') as Styled[]).map((layer) => [
+        layer.id,
+        layer['source-layer'],
+      ]),
     ).toEqual([
       ['newland-fill', 'newland'],
       ['newland-line', 'newland'],
