@@ -131,6 +131,10 @@ const MIGRATIONS: readonly Migration[] = [
   ALTER TABLE inspections ADD COLUMN position_time TEXT;
   ALTER TABLE inspections ADD COLUMN position_note TEXT;
   `,
+  // 8: the progress report reads a layer's feature changes since a time (Store.statusChanges).
+  `
+  CREATE INDEX history_feature_at ON history (layer, at) WHERE entity = 'feature';
+  `,
 ];
 
 /**

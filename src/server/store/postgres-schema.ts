@@ -204,6 +204,10 @@ const MIGRATIONS: readonly string[] = [
     ADD COLUMN position_time text,
     ADD COLUMN position_note text;
   `,
+  // 6: the progress report reads a layer's feature changes since a time (Store.statusChanges).
+  `
+  CREATE INDEX history_feature_at ON history (layer, at) WHERE entity = 'feature';
+  `,
 ];
 
 /** Brings the schema up to date (creating it in an empty database). */

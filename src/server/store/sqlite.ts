@@ -526,6 +526,8 @@ export class SqliteStore extends AccountsTable implements Store {
   getPhoto: Store['getPhoto'] = async (id) => this.inspections.getPhoto(id);
   countPhotos: Store['countPhotos'] = async (inspectionId) => this.inspections.countPhotos(inspectionId);
   history: Store['history'] = async (query) => this.historyTable.query(query);
+  statusChanges: Store['statusChanges'] = async (layer, sinceAt) =>
+    this.historyTable.statusChanges(layer, sinceAt);
 
   async backup(destination: string): Promise<void> {
     await this.db.backup(destination);

@@ -21,6 +21,7 @@ import type {
   Role,
   user,
 } from '../../domain/wire.ts';
+import type { StatusChange } from '../../geo/progress-report.ts';
 import type { Box } from './extent.ts';
 import type { KeptRecord } from './idempotency.ts';
 
@@ -249,6 +250,11 @@ export interface Store {
 
   // history
   history(query: HistoryQuery): Promise<HistoryEntry[]>;
+  /**
+   * Every recorded change of a feature's `status` in the layer at or after `sinceAt` (an ISO instant):
+   * edits, inspections and imports, oldest first (the progress report's completions).
+   */
+  statusChanges(layer: LayerId, sinceAt: string): Promise<StatusChange[]>;
 
   /** The answer kept with a user's Idempotency-Key (store/idempotency.ts), or null if none was. */
   keptReply(user: string, key: string): Promise<KeptRecord | null>;
