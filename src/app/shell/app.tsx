@@ -8,6 +8,7 @@ import { hrefForLang, langFromSearch, t } from '../i18n/i18n.ts';
 import { INSPECTOR_ID, Inspector } from '../inspector/inspector.tsx';
 import { tiandituKeyFrom } from '../map/basemaps.ts';
 import { OutboxBadge } from '../outbox/outbox-badge.tsx';
+import { ReportButton } from '../reports/report-button.tsx';
 import { Search } from '../search/search-panel.tsx';
 import { startSession } from '../state/session.ts';
 import { useAtlas } from '../state/store.ts';
@@ -107,6 +108,7 @@ export function App() {
         </h1>
         <Search />
         <AnalysisButton />
+        <ReportButton />
         <ZoneButton />
         <a
           className="lang-link"
