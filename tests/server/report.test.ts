@@ -143,7 +143,7 @@ describeEachStore('progress report', (store) => {
       '项目阶段',
     ]);
     const town = workbook.getWorksheet('按镇街');
-    const headers = (town?.getRow(1).values as unknown[]).slice(1);
+    const headers = ((town?.getRow(1).values ?? []) as unknown[]).slice(1);
     expect(headers.slice(0, 5)).toEqual([
       '镇街',
       '地块（宗）',
@@ -169,6 +169,6 @@ describeEachStore('progress report', (store) => {
     expect(park?.getCell('A2').value).toBe('园区外');
     const stages = workbook.getWorksheet('项目阶段');
     expect(stages?.getCell('A2').value).toBe('签约');
-    expect((stages?.getRow(1).values as unknown[]).slice(1)).toContain('计划投资（亿元）');
+    expect(((stages?.getRow(1).values ?? []) as unknown[]).slice(1)).toContain('计划投资（亿元）');
   });
 });

@@ -120,12 +120,20 @@ export type PlotActionsSlot = ComponentType<{
 /** The plot's inspection and change histories shown below its attributes; given by the shell. */
 export type PlotHistoriesSlot = ComponentType<{ lang: Lang; plotId: string; version: unknown }>;
 
+/** The plot's 打印档案 (print dossier) button; given by the shell (the reports feature). */
+export type PlotDossierSlot = ComponentType<{ lang: Lang; plotId: string }>;
+
 export interface InspectorProps {
   plotActions: PlotActionsSlot;
   plotHistories: PlotHistoriesSlot;
+  plotDossier?: PlotDossierSlot;
 }
 
-export function Inspector({ plotActions: PlotActions, plotHistories: PlotHistories }: InspectorProps) {
+export function Inspector({
+  plotActions: PlotActions,
+  plotHistories: PlotHistories,
+  plotDossier: PlotDossier,
+}: InspectorProps) {
   const lang = useAtlas((state) => state.lang);
   const clearSelection = useAtlas((state) => state.clearSelection);
   const snap = useAtlas((state) => state.sheetSnap);
@@ -179,6 +187,7 @@ export function Inspector({ plotActions: PlotActions, plotHistories: PlotHistori
               <CloseButton label={t(lang, 'closeInspector')} onClick={clearSelection} />
             </header>
             <div className="inspector-body">
+              {selected.layer === 'plots' && PlotDossier && <PlotDossier lang={lang} plotId={selected.id} />}
               {selected.layer === 'plots' && (
                 <PlotActions lang={lang} plotId={selected.id} properties={properties} />
               )}

@@ -2,12 +2,14 @@
 // language), the layer tree and legend on the left, the map, the inspector on the right, a status bar.
 // On a tablet the layer tree is a drawer and the inspector a bottom sheet.
 import { useEffect } from 'react';
+import type { Lang } from '../../domain/i18n.ts';
 import { AnalysisButton } from '../analysis/analysis-button.tsx';
 import { AuthScreen } from '../auth/auth-screen.tsx';
 import { hrefForLang, langFromSearch, t } from '../i18n/i18n.ts';
 import { INSPECTOR_ID, Inspector } from '../inspector/inspector.tsx';
 import { tiandituKeyFrom } from '../map/basemaps.ts';
 import { OutboxBadge } from '../outbox/outbox-badge.tsx';
+import { DossierButton } from '../reports/dossier-button.tsx';
 import { ReportButton } from '../reports/report-button.tsx';
 import { Search } from '../search/search-panel.tsx';
 import { startSession } from '../state/session.ts';
@@ -60,6 +62,11 @@ function useStartup() {
       window.removeEventListener('keydown', onKey);
     };
   }, []);
+}
+
+/** The plot card's 打印档案: the dossier lists the records as the card does (the inspections feature). */
+function PlotDossier(props: { lang: Lang; plotId: string }) {
+  return <DossierButton {...props} histories={PlotHistoriesOnUse} />;
 }
 
 export function App() {
@@ -158,7 +165,11 @@ export function App() {
           <AnalysisLayersOnUse />
           {zoneTools && <zoneTools.Control controller={zoneTools.controller} />}
         </MapViewLoaded>
-        <Inspector plotActions={PlotActionsOnUse} plotHistories={PlotHistoriesOnUse} />
+        <Inspector
+          plotActions={PlotActionsOnUse}
+          plotHistories={PlotHistoriesOnUse}
+          plotDossier={PlotDossier}
+        />
         <AnalysisPanelOnUse />
         {zoneTools && <zoneTools.Panel controller={zoneTools.controller} />}
       </div>
