@@ -30,6 +30,8 @@ export interface ReportTable {
   title: Bilingual;
   columns: ReportColumn[];
   rows: ReportCell[][];
+  /** The index of the whole city's row, or null when the table has none. */
+  totalRow: number | null;
 }
 
 /** Excel's display format of each kind. */
@@ -125,6 +127,7 @@ export function reportTables(report: ProgressReport, lang: Lang): ReportTable[] 
       ...report.byTown.map((row) => plotRow(row, groupName(row.key, row.name, lang, NO_TOWN))),
       plotRow(report.all, ALL_CITY[lang]),
     ],
+    totalRow: report.byTown.length,
   };
   const park: ReportTable = {
     id: 'park',
@@ -134,6 +137,7 @@ export function reportTables(report: ProgressReport, lang: Lang): ReportTable[] 
       ...report.byPark.map((row) => plotRow(row, groupName(row.key, row.name, lang, NO_TOWN))),
       plotRow(report.all, ALL_CITY[lang]),
     ],
+    totalRow: report.byPark.length,
   };
   const shareRows: ReportCell[][] = [];
   const share = report.share;
@@ -178,6 +182,7 @@ export function reportTables(report: ProgressReport, lang: Lang): ReportTable[] 
       { header: text('是否达标', 'Target met'), kind: 'text' },
     ],
     rows: shareRows,
+    totalRow: share ? 0 : null,
   };
   const pipeline: ReportTable = {
     id: 'pipeline',
@@ -204,6 +209,7 @@ export function reportTables(report: ProgressReport, lang: Lang): ReportTable[] 
         pipelineRow(groupName(group.key, group.name, lang, NO_TOWN), group.pipeline),
       ),
     ],
+    totalRow: 0,
   };
   const stages: ReportTable = {
     id: 'stages',
@@ -222,6 +228,7 @@ export function reportTables(report: ProgressReport, lang: Lang): ReportTable[] 
       stage.completedYi,
       stage.reached,
     ]),
+    totalRow: null,
   };
   return [town, park, shareTable, pipeline, stages];
 }

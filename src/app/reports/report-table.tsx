@@ -36,7 +36,7 @@ export function ReportTableView({ table, lang }: { table: ReportTable; lang: Lan
           <tbody>
             {table.rows.map((row, rowIndex) => (
               // biome-ignore lint/suspicious/noArrayIndexKey: the rows have no ids; their order is the report's
-              <tr key={rowIndex}>
+              <tr key={rowIndex} className={rowIndex === table.totalRow ? 'total' : undefined}>
                 {row.map((value, index) => {
                   const column = table.columns[index];
                   const kind = column?.kind ?? 'text';
