@@ -6,6 +6,9 @@ import { useCallback, useEffect, useState } from 'react';
 import { dataTimeLabel } from '../../domain/data-age.ts';
 import type { DraftForm } from '../../domain/drafts.ts';
 import type { Lang } from '../../domain/i18n.ts';
+import type { HistoryEntry } from '../../domain/wire.ts';
+import { errorText } from '../api/client.ts';
+import { getFeatureHistory } from '../api/endpoints.ts';
 import { deleteDraft, draftsOf, type StoredDraft } from '../state/drafts-db.ts';
 import { canEdit } from '../state/session-slice.ts';
 import { useAtlas } from '../state/store.ts';
@@ -207,6 +210,47 @@ export function PlotHistories({ lang, plotId, version }: { lang: Lang; plotId: s
       )}
       <InspectionHistory lang={lang} plotId={plotId} inspections={records.inspections} />
       <ChangeHistory lang={lang} id={plotId} entries={records.history} />
+    </>
+  );
+}
+
+/** The change history of a feature of another layer (a zone): who changed what, when. */
+export function FeatureHistory({
+  lang,
+  layer,
+  id,
+  version,
+}: {
+  lang: Lang;
+  layer: string;
+  id: string;
+  version: unknown;
+}) {
+  const [entries, setEntries] = useState<HistoryEntry[] | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  // biome-ignore lint/correctness/useExhaustiveDependencies: a new version is a re-read trigger
+  useEffect(() => {
+    const controller = new AbortController();
+    setEntries(null);
+    setError(null);
+    getFeatureHistory(layer, id, controller.signal).then(
+      (page) => {
+        if (!controller.signal.aborted) setEntries(page.entries);
+      },
+      (caught: unknown) => {
+        if (!controller.signal.aborted) setError(errorText(caught, lang));
+      },
+    );
+    return () => controller.abort();
+  }, [layer, id, version, lang]);
+  return (
+    <>
+      {error && (
+        <p className="form-error" role="alert">
+          {error}
+        </p>
+      )}
+      <ChangeHistory lang={lang} id={id} entries={entries} />
     </>
   );
 }

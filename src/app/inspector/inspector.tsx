@@ -123,16 +123,21 @@ export type PlotHistoriesSlot = ComponentType<{ lang: Lang; plotId: string; vers
 /** The plot's 打印档案 (print dossier) button; given by the shell (the reports feature). */
 export type PlotDossierSlot = ComponentType<{ lang: Lang; plotId: string }>;
 
+/** The change history of a feature of another layer (a zone); given by the shell. */
+export type FeatureHistorySlot = ComponentType<{ lang: Lang; layer: string; id: string; version: unknown }>;
+
 export interface InspectorProps {
   plotActions: PlotActionsSlot;
   plotHistories: PlotHistoriesSlot;
   plotDossier?: PlotDossierSlot;
+  featureHistory?: FeatureHistorySlot;
 }
 
 export function Inspector({
   plotActions: PlotActions,
   plotHistories: PlotHistories,
   plotDossier: PlotDossier,
+  featureHistory: FeatureHistory,
 }: InspectorProps) {
   const lang = useAtlas((state) => state.lang);
   const clearSelection = useAtlas((state) => state.clearSelection);
@@ -213,6 +218,9 @@ export function Inspector({
               </section>
               {selected.layer === 'plots' && (
                 <PlotHistories lang={lang} plotId={selected.id} version={properties.version} />
+              )}
+              {selected.layer === 'zones' && FeatureHistory && (
+                <FeatureHistory lang={lang} layer="zones" id={selected.id} version={properties.version} />
               )}
             </div>
           </>

@@ -20,6 +20,7 @@ import { BasemapPanel, LayerPanel } from './layer-panel.tsx';
 import {
   AnalysisLayersOnUse,
   AnalysisPanelOnUse,
+  FeatureHistoryOnUse,
   MapViewLoaded,
   OutboxConflictOnUse,
   PlotActionsOnUse,
@@ -169,6 +170,7 @@ export function App() {
           plotActions={PlotActionsOnUse}
           plotHistories={PlotHistoriesOnUse}
           plotDossier={PlotDossier}
+          featureHistory={FeatureHistoryOnUse}
         />
         <AnalysisPanelOnUse />
         {zoneTools && <zoneTools.Panel controller={zoneTools.controller} />}

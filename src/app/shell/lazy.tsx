@@ -7,7 +7,7 @@
 // saved zones to show: terra-draw draws them). A viewer who opens none of these never downloads them
 // (tests/project/bundle-size.test.ts holds the first load to its budget).
 import { type ComponentProps, lazy, Suspense, useEffect, useState } from 'react';
-import type { PlotActionsSlot, PlotHistoriesSlot } from '../inspector/inspector.tsx';
+import type { FeatureHistorySlot, PlotActionsSlot, PlotHistoriesSlot } from '../inspector/inspector.tsx';
 import type { MapViewProps } from '../map/map-view.tsx';
 import type { AtlasState } from '../state/store.ts';
 import { useAtlas } from '../state/store.ts';
@@ -51,6 +51,9 @@ const LazyAnalysisLayers = lazy(async () => ({
 const LazyPlotActions = lazy(async () => ({
   default: (await import('../inspections/plot-records.tsx')).PlotActions,
 }));
+const LazyFeatureHistory = lazy(async () => ({
+  default: (await import('../inspections/plot-records.tsx')).FeatureHistory,
+}));
 const LazyPlotHistories = lazy(async () => ({
   default: (await import('../inspections/plot-records.tsx')).PlotHistories,
 }));
@@ -87,6 +90,14 @@ export function PlotHistoriesOnUse(props: ComponentProps<PlotHistoriesSlot>) {
   return (
     <Suspense fallback={null}>
       <LazyPlotHistories {...props} />
+    </Suspense>
+  );
+}
+
+export function FeatureHistoryOnUse(props: ComponentProps<FeatureHistorySlot>) {
+  return (
+    <Suspense fallback={null}>
+      <LazyFeatureHistory {...props} />
     </Suspense>
   );
 }
