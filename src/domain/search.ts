@@ -6,7 +6,7 @@
 // order), then the layer's own feature order. Pure: no geometry.
 
 /** The searchable layers, in the order ties between layers are broken. */
-export const SEARCH_LAYERS = ['plots', 'parks', 'projects', 'newland'] as const;
+export const SEARCH_LAYERS = ['plots', 'parks', 'projects', 'newland', 'zones'] as const;
 export type SearchLayerId = (typeof SEARCH_LAYERS)[number];
 
 /** Per layer, the fields a query is matched against (`id` is the feature id). */
@@ -15,6 +15,7 @@ const SEARCH_FIELDS: Record<SearchLayerId, readonly string[]> = {
   parks: ['id', 'name'],
   projects: ['id', 'name', 'enterprise'],
   newland: ['id'],
+  zones: ['id', 'name'],
 };
 
 /** The properties a match carries besides its id: what its title and subtitle are made of. */
@@ -63,7 +64,7 @@ export function bestRank(normalisedValues: readonly string[], needle: string): n
 
 /** The title a match is listed (and sorted) by: the id of a plot or a parcel, the name of a park or project. */
 export function matchTitle(layer: SearchLayerId, id: string, properties: Properties): string {
-  return layer === 'parks' || layer === 'projects' ? String(properties?.name ?? id) : id;
+  return layer === 'parks' || layer === 'projects' || layer === 'zones' ? String(properties?.name ?? id) : id;
 }
 
 export interface RankedMatch {

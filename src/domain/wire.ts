@@ -362,7 +362,7 @@ export const searchAnswer = z.object({
 });
 export type SearchAnswer = z.infer<typeof searchAnswer>;
 
-const countArea = z.object({ count: z.number(), areaM2: z.number() });
+export const countArea = z.object({ count: z.number(), areaM2: z.number() });
 const parkPlots = z.object({
   key: z.string(),
   name: z.string(),
@@ -382,7 +382,7 @@ const shareTotals = z.object({
 const shareGroup = shareTotals.extend({ key: z.string(), name: z.string() });
 
 /** The analysis report (src/geo/analysis.ts AnalysisResult): plain JSON already, no Map in it. */
-const analysisResult = z.object({
+export const analysisResult = z.object({
   plotsByPark: z.object({ parks: z.array(parkPlots), all: parkPlots }),
   overlaps: z.array(z.object({ a: z.string(), b: z.string(), m2: z.number() })),
   share: z

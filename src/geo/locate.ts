@@ -27,7 +27,7 @@ const E2 = 1 - (CGCS2000_B / CGCS2000.a) ** 2;
 const RAD = Math.PI / 180;
 
 /** Metres per degree of longitude and of latitude at a latitude (CGCS2000). */
-function metresPerDegree(lat: number): { x: number; y: number } {
+export function metresPerDegree(lat: number): { x: number; y: number } {
   const s = Math.sin(lat * RAD);
   const w = Math.sqrt(1 - E2 * s * s);
   const n = CGCS2000.a / w; // prime vertical radius

@@ -36,6 +36,7 @@ import { ioRoutes } from './routes/io.ts';
 import { layerRoutes } from './routes/layers.ts';
 import { queryRoutes } from './routes/queries.ts';
 import { settingRoutes } from './routes/settings.ts';
+import { reportRoutes } from './routes/report.ts';
 import { setupRoutes } from './routes/setup.ts';
 import { tileRoutes } from './routes/tiles.ts';
 import { userRoutes } from './routes/users.ts';
@@ -246,6 +247,7 @@ async function configure(
   featuresInBoxRoutes(server);
   tileRoutes(server, tiles);
   server.atlas.queries = queryRoutes(server);
+  reportRoutes(server, server.atlas.queries);
   inspectionRoutes(server);
   historyRoutes(server);
   userRoutes(server);

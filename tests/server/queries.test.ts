@@ -78,9 +78,9 @@ async function get(sample: Sample, url: string) {
 /** The layers as the app holds them: fetched whole and indexed by the app's own code. */
 async function appLayers(
   sample: Sample,
-): Promise<Record<'plots' | 'parks' | 'projects' | 'newland', LayerData>> {
-  const layers = {} as Record<'plots' | 'parks' | 'projects' | 'newland', LayerData>;
-  for (const layer of ['plots', 'parks', 'projects', 'newland'] as const) {
+): Promise<Record<'plots' | 'parks' | 'projects' | 'newland' | 'zones', LayerData>> {
+  const layers = {} as Record<'plots' | 'parks' | 'projects' | 'newland' | 'zones', LayerData>;
+  for (const layer of ['plots', 'parks', 'projects', 'newland', 'zones'] as const) {
     const answer = await get(sample, `/api/layers/${layer}`);
     expect(answer.statusCode).toBe(200);
     layers[layer] = indexLayer(layer, `${layer}.geojson`, answer.json() as FeatureCollection);

@@ -3,6 +3,7 @@
 import type { Geometry } from 'geojson';
 import type { z } from 'zod';
 import type { SettingKey } from '../../domain/settings.ts';
+import { reportAnswer } from '../../domain/report-wire.ts';
 import {
   feature,
   type featureCreate,
@@ -149,3 +150,10 @@ export function uploadPhoto(inspectionId: string, file: Blob, name: string, idem
     ...(idempotencyKey ? { idempotencyKey } : {}),
   });
 }
+
+/** The progress report (进度通报) from `since` (YYYY-MM-DD) to today, over the whole layers. */
+export const getReport = (since: string, signal?: AbortSignal) =>
+  request(reportAnswer, `/api/report?since=${encodeURIComponent(since)}`, signal ? { signal } : {});
+
+/** Where the report's workbook is downloaded from (a plain link: the browser saves it). */
+export const reportWorkbookUrl = (since: string) => `/api/report.xlsx?since=${encodeURIComponent(since)}`;

@@ -114,6 +114,10 @@ const STRINGS = {
   projectStages: { zh: '项目进度', en: 'Progress' },
   legendBoundary: { zh: '鹤山市界', en: 'Heshan city boundary' },
   legendPark: { zh: '园区范围', en: 'Park outline' },
+  legendZone: {
+    zh: '改造片区（虚线范围，片区内地块仍按图例着色）',
+    en: 'Redevelopment zone (dashed outline; plots inside keep their colours)',
+  },
   legendProjectPoint: { zh: '项目点位（圆点）', en: 'Project site (point)' },
   map: { zh: '地图', en: 'Map' },
   showLayers: { zh: '图层', en: 'Layers' },

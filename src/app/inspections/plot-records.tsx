@@ -214,16 +214,16 @@ export function PlotHistories({ lang, plotId, version }: { lang: Lang; plotId: s
   );
 }
 
-/** The change history of a feature of another layer (a project's planned dates, say): who changed what. */
-export function FeatureChanges({
+/** The change history of a feature of another layer (a project's planned dates, a zone): who changed what, when. */
+export function FeatureHistory({
   lang,
   layer,
-  featureId,
+  id: featureId,
   version,
 }: {
   lang: Lang;
   layer: string;
-  featureId: string;
+  id: string;
   version: unknown;
 }) {
   const [loaded, setLoaded] = useState<{ key: string; entries: HistoryEntry[] } | null>(null);

@@ -121,25 +121,24 @@ export type PlotActionsSlot = ComponentType<{
 /** The plot's inspection and change histories shown below its attributes; given by the shell. */
 export type PlotHistoriesSlot = ComponentType<{ lang: Lang; plotId: string; version: unknown }>;
 
-/** The change history of a feature of another layer (a project), below its attributes; given by the shell. */
-export type FeatureChangesSlot = ComponentType<{
-  lang: Lang;
-  layer: string;
-  featureId: string;
-  version: unknown;
-}>;
+/** The plot's 打印档案 (print dossier) button; given by the shell (the reports feature). */
+export type PlotDossierSlot = ComponentType<{ lang: Lang; plotId: string }>;
+
+/** The change history of a feature of another layer (a project, a zone); given by the shell. */
+export type FeatureHistorySlot = ComponentType<{ lang: Lang; layer: string; id: string; version: unknown }>;
 
 export interface InspectorProps {
   plotActions: PlotActionsSlot;
   plotHistories: PlotHistoriesSlot;
-  /** Absent: no history for features other than plots. */
-  featureChanges?: FeatureChangesSlot;
+  plotDossier?: PlotDossierSlot;
+  featureHistory?: FeatureHistorySlot;
 }
 
 export function Inspector({
   plotActions: PlotActions,
   plotHistories: PlotHistories,
-  featureChanges: FeatureChanges,
+  plotDossier: PlotDossier,
+  featureHistory: FeatureHistory,
 }: InspectorProps) {
   const lang = useAtlas((state) => state.lang);
   const clearSelection = useAtlas((state) => state.clearSelection);
@@ -195,6 +194,7 @@ export function Inspector({
               <CloseButton label={t(lang, 'closeInspector')} onClick={clearSelection} />
             </header>
             <div className="inspector-body">
+              {selected.layer === 'plots' && PlotDossier && <PlotDossier lang={lang} plotId={selected.id} />}
               {selected.layer === 'plots' && (
                 <PlotActions lang={lang} plotId={selected.id} properties={properties} />
               )}
@@ -223,11 +223,11 @@ export function Inspector({
               {selected.layer === 'plots' && (
                 <PlotHistories lang={lang} plotId={selected.id} version={properties.version} />
               )}
-              {selected.layer === 'projects' && FeatureChanges && (
-                <FeatureChanges
+              {(selected.layer === 'zones' || selected.layer === 'projects') && FeatureHistory && (
+                <FeatureHistory
                   lang={lang}
-                  layer="projects"
-                  featureId={selected.id}
+                  layer={selected.layer}
+                  id={selected.id}
                   version={properties.version}
                 />
               )}

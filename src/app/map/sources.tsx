@@ -255,6 +255,11 @@ export function DataLayers() {
           <Layer {...v(styles.parksLine, visibility.parks)} />
         </DataSource>
       )}
+      {layers.zones && (
+        <DataSource layer="zones" data={layers.zones}>
+          <Layer {...v(styles.zonesFill, visibility.zones)} />
+        </DataSource>
+      )}
       {tiled.newland && <TiledLayer layer="newland" visible={visibility.newland} />}
       {layers.newland && (
         <DataSource layer="newland" data={layers.newland}>
@@ -278,6 +283,8 @@ export function DataLayers() {
           <Layer {...v(styles.projectsLabel, visibility.projects)} />
         </DataSource>
       )}
+      {layers.zones && <Layer {...v(styles.zonesLine, visibility.zones)} />}
+      {layers.zones && <Layer {...v(styles.zonesLabel, visibility.zones)} />}
       {plotLabels && (
         <Source id="plots-labels" type="geojson" data={plotLabels}>
           <Layer {...v(styles.plotsLabel, visibility.plots)} />

@@ -54,6 +54,8 @@ export const DEADLINE_COLOURS: Record<DeadlineState, string> = {
 };
 
 export const BOUNDARY_COLOUR = '#4e342e';
+/** Redevelopment zones (改造片区): the drawing tool's colour. */
+export const ZONE_COLOUR = '#c2410c';
 export const PARK_COLOUR = '#6a1b9a';
 const SELECTION_COLOUR = '#00e5ff';
 const UNKNOWN_COLOUR = '#9e9e9e';
@@ -263,6 +265,31 @@ export const newlandLine: LayerProps = {
   paint: { 'line-color': shareClassColour, 'line-width': 1.5 },
 };
 
+/**
+ * A zone is drawn in two parts so that the plots in it keep their legend colours: a light fill under
+ * the new land and the plots (the zone's area reads where no plot is), and its dashed outline and name
+ * above them (never a fill over a plot).
+ */
+export const zonesFill: LayerProps = {
+  id: 'zones-fill',
+  type: 'fill',
+  paint: { 'fill-color': ZONE_COLOUR, 'fill-opacity': 0.14 },
+};
+export const zonesLine: LayerProps = {
+  id: 'zones-line',
+  type: 'line',
+  source: 'zones',
+  paint: { 'line-color': ZONE_COLOUR, 'line-width': 2.5, 'line-dasharray': [3, 1.5] },
+};
+export const zonesLabel: LayerProps = {
+  id: 'zones-label',
+  type: 'symbol',
+  source: 'zones',
+  minzoom: 12,
+  layout: { ...labelLayout, 'text-field': ['get', 'name'], 'text-size': 13 },
+  paint: { 'text-color': '#7c2d12', 'text-halo-color': '#ffffff', 'text-halo-width': 2 },
+};
+
 const plotColourByStatus = matchColour('status', STATUS_COLOURS);
 const plotColourByGrade = matchColour('grade', GRADE_COLOURS);
 const plotPaint = (colour: ExpressionSpecification) => ({
@@ -408,6 +435,7 @@ export const selectionPoint: LayerProps = {
 /** The map layers a click or tap can pick, by data layer (the dots exist only for a tiled layer). */
 export const PICKABLE_LAYERS = {
   parks: ['parks-fill'],
+  zones: ['zones-fill'],
   newland: ['newland-fill', 'newland-dots'],
   plots: ['plots-fill', 'plots-dots'],
   projects: ['projects-fill', 'projects-circle', 'projects-dots'],

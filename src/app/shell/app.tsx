@@ -2,12 +2,15 @@
 // language), the layer tree and legend on the left, the map, the inspector on the right, a status bar.
 // On a tablet the layer tree is a drawer and the inspector a bottom sheet.
 import { useEffect } from 'react';
+import type { Lang } from '../../domain/i18n.ts';
 import { AnalysisButton } from '../analysis/analysis-button.tsx';
 import { AuthScreen } from '../auth/auth-screen.tsx';
 import { hrefForLang, langFromSearch, t } from '../i18n/i18n.ts';
 import { INSPECTOR_ID, Inspector } from '../inspector/inspector.tsx';
 import { tiandituKeyFrom } from '../map/basemaps.ts';
 import { OutboxBadge } from '../outbox/outbox-badge.tsx';
+import { DossierButton } from '../reports/dossier-button.tsx';
+import { ReportButton } from '../reports/report-button.tsx';
 import { Search } from '../search/search-panel.tsx';
 import { startSession } from '../state/session.ts';
 import { useAtlas } from '../state/store.ts';
@@ -17,7 +20,7 @@ import { BasemapPanel, LayerPanel } from './layer-panel.tsx';
 import {
   AnalysisLayersOnUse,
   AnalysisPanelOnUse,
-  FeatureChangesOnUse,
+  FeatureHistoryOnUse,
   MapViewLoaded,
   OutboxConflictOnUse,
   PlotActionsOnUse,
@@ -61,6 +64,11 @@ function useStartup() {
       window.removeEventListener('keydown', onKey);
     };
   }, []);
+}
+
+/** The plot card's 打印档案: the dossier lists the records as the card does (the inspections feature). */
+function PlotDossier(props: { lang: Lang; plotId: string }) {
+  return <DossierButton {...props} histories={PlotHistoriesOnUse} />;
 }
 
 export function App() {
@@ -109,6 +117,7 @@ export function App() {
         </h1>
         <Search />
         <AnalysisButton />
+        <ReportButton />
         <ZoneButton />
         <a
           className="lang-link"
@@ -161,7 +170,8 @@ export function App() {
         <Inspector
           plotActions={PlotActionsOnUse}
           plotHistories={PlotHistoriesOnUse}
-          featureChanges={FeatureChangesOnUse}
+          plotDossier={PlotDossier}
+          featureHistory={FeatureHistoryOnUse}
         />
         <AnalysisPanelOnUse />
         <SettingsPanelOnUse />

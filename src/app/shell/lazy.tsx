@@ -7,7 +7,7 @@
 // saved zones to show: terra-draw draws them). A viewer who opens none of these never downloads them
 // (tests/project/bundle-size.test.ts holds the first load to its budget).
 import { type ComponentProps, lazy, Suspense, useEffect, useState } from 'react';
-import type { FeatureChangesSlot, PlotActionsSlot, PlotHistoriesSlot } from '../inspector/inspector.tsx';
+import type { FeatureHistorySlot, PlotActionsSlot, PlotHistoriesSlot } from '../inspector/inspector.tsx';
 import type { MapViewProps } from '../map/map-view.tsx';
 import { useSettingsOpen } from '../settings/open-state.ts';
 import type { AtlasState } from '../state/store.ts';
@@ -52,8 +52,8 @@ const LazyAnalysisLayers = lazy(async () => ({
 const LazyPlotActions = lazy(async () => ({
   default: (await import('../inspections/plot-records.tsx')).PlotActions,
 }));
-const LazyFeatureChanges = lazy(async () => ({
-  default: (await import('../inspections/plot-records.tsx')).FeatureChanges,
+const LazyFeatureHistory = lazy(async () => ({
+  default: (await import('../inspections/plot-records.tsx')).FeatureHistory,
 }));
 const LazyPlotHistories = lazy(async () => ({
   default: (await import('../inspections/plot-records.tsx')).PlotHistories,
@@ -108,6 +108,14 @@ export function PlotHistoriesOnUse(props: ComponentProps<PlotHistoriesSlot>) {
   return (
     <Suspense fallback={null}>
       <LazyPlotHistories {...props} />
+    </Suspense>
+  );
+}
+
+export function FeatureHistoryOnUse(props: ComponentProps<FeatureHistorySlot>) {
+  return (
+    <Suspense fallback={null}>
+      <LazyFeatureHistory {...props} />
     </Suspense>
   );
 }
@@ -169,10 +177,3 @@ export function useZoneTools(): ZoneTools | null {
   return tools;
 }
 
-export function FeatureChangesOnUse(props: ComponentProps<FeatureChangesSlot>) {
-  return (
-    <Suspense fallback={null}>
-      <LazyFeatureChanges {...props} />
-    </Suspense>
-  );
-}

@@ -13,7 +13,7 @@ interface Entry {
   key: string;
   colour: string;
   label: string;
-  shape: 'fill' | 'line' | 'circle';
+  shape: 'fill' | 'line' | 'circle' | 'zone';
 }
 
 function LegendGroup({ title, entries, note }: { title: string; entries: Entry[]; note?: string }) {
@@ -134,6 +134,12 @@ export function Legend() {
             },
             { key: 'o', colour: styles.SHARE_COLOURS.other, label: t(lang, 'legendOther'), shape: 'fill' },
           ]}
+        />
+      )}
+      {shown('zones') && (
+        <LegendGroup
+          title={layerLabel('zones', lang)}
+          entries={[{ key: 'zone', colour: styles.ZONE_COLOUR, label: t(lang, 'legendZone'), shape: 'zone' }]}
         />
       )}
       {(shown('parks') || shown('boundary')) && (

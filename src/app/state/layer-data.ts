@@ -7,15 +7,16 @@ import { featureId } from '../../domain/feature-id.ts';
 import type { LayerId, TileableLayerId } from '../../domain/layers.ts';
 import { geometryAreaM2 } from '../../geo/area.ts';
 
-/** The layers the map draws, in drawing order, each with a toggle and a legend. */
-export const DATA_LAYERS = ['boundary', 'parks', 'newland', 'plots', 'projects'] as const;
+/**
+ * The layers the map draws, in drawing order, each with a toggle and a legend. The redevelopment zones
+ * are one of them for every role (a light fill under the plots, their outline above them); planners
+ * also edit them with the drawing tool.
+ */
+export const DATA_LAYERS = ['boundary', 'parks', 'zones', 'newland', 'plots', 'projects'] as const;
 export type DataLayerId = (typeof DATA_LAYERS)[number];
 
-/**
- * Every layer the store holds: the drawn ones and the redevelopment zones, which the drawing tool shows
- * and edits. All come from the server through the same validator.
- */
-export const STORED_LAYERS = [...DATA_LAYERS, 'zones'] as const;
+/** Every layer the store holds: the drawn ones. All come from the server through the same validator. */
+export const STORED_LAYERS = DATA_LAYERS;
 export type StoredLayerId = (typeof STORED_LAYERS)[number];
 
 /** A layer the browser does not hold whole: drawn from vector tiles, asked about feature by feature. */

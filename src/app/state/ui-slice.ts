@@ -33,6 +33,7 @@ export interface UiSlice {
 const INITIAL_VISIBILITY: Record<DataLayerId, boolean> = {
   boundary: true,
   parks: true,
+  zones: true,
   newland: true,
   plots: true,
   projects: true,

@@ -25,6 +25,8 @@ export function featureTitle(
       return { title: matchTitle(layer, id, p), subtitle: id };
     case 'boundary':
       return { title: String(p.name ?? id), subtitle: id };
+    case 'zones':
+      return { title: matchTitle(layer, id, p), subtitle: id };
     case 'newland': {
       const use = typeof p.landUse === 'string' ? landUseName(p.landUse, lang) : '';
       return { title: matchTitle(layer, id, p), subtitle: [use, p.year].filter(Boolean).join(' · ') };

@@ -11,6 +11,7 @@ import type { Worker } from 'node:worker_threads';
 import type { LayerId } from '../../domain/layers.ts';
 import type { SearchLayerId } from '../../domain/search.ts';
 import type { AnalysisResult, OverlapShape } from '../../geo/analysis.ts';
+import { chinaDayStart, type ProgressReport } from '../../geo/progress-report.ts';
 import type { Store } from '../store/types.ts';
 import { startTsWorker } from '../ts-worker.ts';
 import { WorkerClient } from '../worker-client.ts';
@@ -122,6 +123,24 @@ export class QueryService {
       if (!('holdings' in answer.answer)) throw new Error('query worker: unexpected answer to holdings');
       return { revisions: answer.revisions, ms: answer.answer.ms, value: answer.answer.holdings };
     });
+  }
+
+  /**
+   * The progress report (进度通报) from `since` to `today` over the layers at their current revisions,
+   * with the plots' status changes since that day read from the history.
+   */
+  async report(since: string, today: string): Promise<Computed<ProgressReport>> {
+    const revisions = await this.readyAll(ANALYSED_LAYERS);
+    const statusChanges = await this.store.statusChanges('plots', chinaDayStart(since));
+    const answer = await this.askAt(ANALYSED_LAYERS, revisions, (held) => ({
+      kind: 'report',
+      revisions: held,
+      since,
+      today,
+      statusChanges,
+    }));
+    if (!('report' in answer.answer)) throw new Error('query worker: unexpected answer to a report');
+    return { revisions: answer.revisions, ms: answer.answer.ms, value: answer.answer.report };
   }
 
   /** The shared geometry of two plots, as the analysis worker of the app cuts it. */

@@ -16,8 +16,12 @@ import {
   plotNumbers,
   plotOverlapShape,
   prepareAnalysis,
+  SLICE,
 } from '../../geo/analysis.ts';
 import { geometryAreaM2 } from '../../geo/area.ts';
+import { indexBoxes, type OverlapPair, overlapsInRange, prepareFeatures } from '../../geo/overlap.ts';
+import { parkOfPlots } from '../../geo/plots-by-park.ts';
+import { type ProgressReport, progressReport, type StatusChange } from '../../geo/progress-report.ts';
 import {
   type ParkHolding,
   parkHoldings,
@@ -53,6 +57,14 @@ export type QueryJob =
     }
   | { kind: 'analysis'; id: number; revisions: Revisions }
   | { kind: 'holdings'; id: number; revisions: Revisions }
+  | {
+      kind: 'report';
+      id: number;
+      revisions: Revisions;
+      since: string;
+      today: string;
+      statusChanges: StatusChange[];
+    }
   | { kind: 'overlap'; id: number; revisions: Revisions; a: string; b: string };
 
 export type QueryAnswer =
@@ -61,6 +73,7 @@ export type QueryAnswer =
   | { id: number; matches: IndexedMatch[] }
   | { id: number; analysis: AnalysisResult; ms: number }
   | { id: number; holdings: Holdings; ms: number }
+  | { id: number; report: ProgressReport; ms: number }
   | { id: number; overlap: OverlapShape | null }
   /** The worker holds another revision of a layer than the one asked for: load it and ask again. */
   | { id: number; stale: true }
@@ -74,6 +87,8 @@ interface Held {
   features: Feature[];
   search?: LayerSearchIndex;
   plotNumber?: Map<string, number>;
+  /** Each plot's park and area (the progress report), for the parks revision named. */
+  plotParks?: { parksRevision: string; parkOfPlot: Int32Array; areaM2: Float64Array };
 }
 
 const held = new Map<LayerId, Held>();
@@ -150,6 +165,65 @@ async function holdings(layers: Map<LayerId, Held>): Promise<Holdings> {
   return result;
 }
 
+/**
+ * Each plot's park (the one it overlaps most) and area, kept with the plots for the parks' revision:
+ * the slow part of the report, in slices, computed once per revisions.
+ */
+async function plotParks(
+  layers: Map<LayerId, Held>,
+): Promise<{ parkOfPlot: Int32Array; areaM2: Float64Array }> {
+  const plots = layers.get('plots');
+  const parksRevision = layers.get('parks')?.revision ?? '';
+  if (!plots) return { parkOfPlot: new Int32Array(0), areaM2: new Float64Array(0) };
+  if (plots.plotParks?.parksRevision === parksRevision) return plots.plotParks;
+  const prepared = prepareFeatures(plots.features);
+  const parks = prepareFeatures(featuresOf(layers, 'parks'));
+  const parkIndex = indexBoxes(parks);
+  const pairs: OverlapPair[] = [];
+  let sliceStart = performance.now();
+  for (let from = 0; from < plots.features.length; from += SLICE) {
+    overlapsInRange(
+      prepared,
+      from,
+      Math.min(from + SLICE, plots.features.length),
+      parks,
+      parkIndex,
+      false,
+      pairs,
+    );
+    if (performance.now() - sliceStart >= SLICE_MS) {
+      await turn();
+      sliceStart = performance.now();
+    }
+  }
+  const kept = {
+    parksRevision,
+    parkOfPlot: parkOfPlots(plots.features.length, pairs),
+    areaM2: Float64Array.from(prepared.featureAreaM2),
+  };
+  plots.plotParks = kept;
+  return kept;
+}
+
+async function report(
+  layers: Map<LayerId, Held>,
+  job: Extract<QueryJob, { kind: 'report' }>,
+): Promise<ProgressReport> {
+  const { parkOfPlot, areaM2 } = await plotParks(layers);
+  await turn();
+  return progressReport({
+    plots: featuresOf(layers, 'plots'),
+    parks: featuresOf(layers, 'parks'),
+    newland: featuresOf(layers, 'newland'),
+    projects: featuresOf(layers, 'projects'),
+    statusChanges: job.statusChanges,
+    since: job.since,
+    today: job.today,
+    parkOfPlot,
+    plotAreaM2: areaM2,
+  });
+}
+
 function searchIndex(layer: SearchLayerId, layerHeld: Held): LayerSearchIndex {
   layerHeld.search ??= new LayerSearchIndex(layer, layerHeld.features);
   return layerHeld.search;
@@ -187,6 +261,8 @@ async function answer(job: QueryJob): Promise<QueryAnswer> {
       return { id: job.id, analysis: await analysis(layers), ms: performance.now() - started };
     case 'holdings':
       return { id: job.id, holdings: await holdings(layers), ms: performance.now() - started };
+    case 'report':
+      return { id: job.id, report: await report(layers, job), ms: performance.now() - started };
     case 'overlap': {
       const plots = layers.get('plots');
       if (!plots) return { id: job.id, overlap: null };

@@ -4,6 +4,7 @@
 // each time. A refused attempt keeps what it would have changed, at most HISTORY_ATTEMPT_MAX_BYTES.
 import { createHash } from 'node:crypto';
 import type Database from 'better-sqlite3';
+import type { StatusChange } from '../../geo/progress-report.ts';
 import { HISTORY_ATTEMPT_MAX_BYTES } from '../config.ts';
 import type {
   HistoryAction,
@@ -51,6 +52,12 @@ export function toHistoryEntry<J>(row: HistoryRow<J>, parse: (value: J) => unkno
 }
 
 export type NewHistoryEntry = Omit<HistoryEntry, 'seq' | 'at' | 'importSeq'> & { importSeq?: number | null };
+
+/**
+ * The history actions that may change a feature's properties in place (a refused 'conflict' changes
+ * nothing; a created or deleted feature has no status *change*), as SQL for both stores.
+ */
+export const STATUS_ACTIONS_SQL = ["'update'", "'inspection'", "'import-update'"].join(', ');
 
 /** A conflict entry's before and after share HISTORY_ATTEMPT_MAX_BYTES. */
 const HALF_ENTRY = HISTORY_ATTEMPT_MAX_BYTES / 2;
@@ -346,6 +353,20 @@ export class HistoryTable {
     note: string,
   ): void {
     this.append(conflictEntry(actor, current, namedVersion, attempt, note));
+  }
+
+  statusChanges(layer: string, sinceAt: string): StatusChange[] {
+    return this.db
+      .prepare<[string, string], StatusChange>(
+        `SELECT entity_id AS id, at, json_extract(before, '$.properties.status') AS "from",
+                json_extract(after, '$.properties.status') AS "to"
+           FROM history
+          WHERE entity = 'feature' AND layer = ? AND at >= ? AND action IN (${STATUS_ACTIONS_SQL})
+            AND json_extract(after, '$.properties.status') IS NOT NULL
+            AND json_extract(after, '$.properties.status') IS NOT json_extract(before, '$.properties.status')
+          ORDER BY seq`,
+      )
+      .all(layer, sinceAt);
   }
 
   query(query: HistoryQuery): HistoryEntry[] {

@@ -142,6 +142,10 @@ const MIGRATIONS: readonly Migration[] = [
     updated_by TEXT NOT NULL
   ) STRICT;
   `,
+  // 9: the progress report reads a layer's feature changes since a time (Store.statusChanges).
+  `
+  CREATE INDEX history_feature_at ON history (layer, at) WHERE entity = 'feature';
+  `,
 ];
 
 /**

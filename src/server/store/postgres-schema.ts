@@ -215,6 +215,10 @@ const MIGRATIONS: readonly string[] = [
     updated_by text NOT NULL
   );
   `,
+  // 7: the progress report reads a layer's feature changes since a time (Store.statusChanges).
+  `
+  CREATE INDEX history_feature_at ON history (layer, at) WHERE entity = 'feature';
+  `,
 ];
 
 /** Brings the schema up to date (creating it in an empty database). */

@@ -12,6 +12,7 @@ import pg from 'pg';
 import type { LayerId } from '../../domain/layers.ts';
 import type { SettingKey } from '../../domain/settings.ts';
 import type { Role } from '../../domain/wire.ts';
+import type { StatusChange } from '../../geo/progress-report.ts';
 import { canonicalUsername } from '../auth/username.ts';
 import { DENSITY, DENSITY_CELL, DERIVED_PROPERTIES_SQL, TILE_PROPERTIES } from '../tiles/tile-properties.ts';
 import { LastAdminError, publicUser, toUser, type UserRow } from './accounts.ts';
@@ -23,6 +24,7 @@ import {
   inspectionEntry,
   type NewHistoryEntry,
   photoEntry,
+  STATUS_ACTIONS_SQL,
   toHistoryEntry,
   userEntry,
 } from './history.ts';
@@ -969,6 +971,20 @@ export class PostgresStore implements Store {
       params,
     );
     return rows.map((row) => toHistoryEntry(row, (value) => value));
+  }
+
+  async statusChanges(layer: LayerId, sinceAt: string): Promise<StatusChange[]> {
+    const { rows } = await this.pool.query<StatusChange>(
+      `SELECT entity_id AS id, at, before->'properties'->>'status' AS "from",
+              after->'properties'->>'status' AS "to"
+         FROM history
+        WHERE entity = 'feature' AND layer = $1 AND at >= $2 AND action IN (${STATUS_ACTIONS_SQL})
+          AND after->'properties'->>'status' IS NOT NULL
+          AND after->'properties'->>'status' IS DISTINCT FROM before->'properties'->>'status'
+        ORDER BY seq`,
+      [layer, sinceAt],
+    );
+    return rows;
   }
 
   // users, sessions, setup

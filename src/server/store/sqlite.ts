@@ -534,6 +534,8 @@ export class SqliteStore extends AccountsTable implements Store {
     this.write(() =>
       this.settings.put(key, expectedVersion, value, actor, (entry) => this.historyTable.append(entry)),
     );
+  statusChanges: Store['statusChanges'] = async (layer, sinceAt) =>
+    this.historyTable.statusChanges(layer, sinceAt);
 
   async backup(destination: string): Promise<void> {
     await this.db.backup(destination);

@@ -23,6 +23,7 @@ import type {
   StoredSetting,
   user,
 } from '../../domain/wire.ts';
+import type { StatusChange } from '../../geo/progress-report.ts';
 import type { Box } from './extent.ts';
 import type { KeptRecord } from './idempotency.ts';
 
@@ -258,6 +259,11 @@ export interface Store {
 
   // history
   history(query: HistoryQuery): Promise<HistoryEntry[]>;
+  /**
+   * Every recorded change of a feature's `status` in the layer at or after `sinceAt` (an ISO instant):
+   * edits, inspections and imports, oldest first (the progress report's completions).
+   */
+  statusChanges(layer: LayerId, sinceAt: string): Promise<StatusChange[]>;
 
   // settings (domain/settings.ts): the value is validated by the caller
   /** The stored setting, or null while it was never saved. */

@@ -26,6 +26,7 @@ import type { ZoneSnapshot } from '../../../domain/zone-history.ts';
 import type { Box } from '../../../geo/zone-region.ts';
 import { snapPosition } from '../../../geo/zone-snap.ts';
 import { checkZoneOutline, isSlip } from '../../../geo/zone-validate.ts';
+import { ZONE_COLOUR } from '../../map/styles.ts';
 import { isDrawingTool, type ZoneRecord, type ZoneTool } from '../../state/drawing-slice.ts';
 import { SELECT_NONE, selectedZoneId, selectZone } from '../../state/selection.ts';
 import { useAtlas } from '../../state/store.ts';
@@ -43,7 +44,6 @@ const HANDLE_PX = COARSE ? 10 : 6;
 /** An outline narrower and shorter than this on screen is a slip of the pointer (a finger wobbles more). */
 const SLIP_PX = COARSE ? 24 : 12;
 
-const ZONE_COLOUR = '#c2410c';
 const HANDLE_COLOUR = '#ffffff';
 
 const TERRA_MODE: Record<ZoneTool, string> = {
@@ -57,7 +57,8 @@ const TERRA_MODE: Record<ZoneTool, string> = {
 
 const outline = {
   fillColor: ZONE_COLOUR,
-  fillOpacity: 0.25,
+  // Light: the data layer already shades saved zones under the plots; this must not hide their colours.
+  fillOpacity: 0.08,
   outlineColor: ZONE_COLOUR,
   outlineWidth: 3,
 } as const;
