@@ -12,6 +12,7 @@ import { bilingual } from './i18n.ts';
 import { LAYER_IDS, PLOT_STATUSES, PROJECT_STAGES, RECTIFICATION_MODES } from './layers.ts';
 import { isoDate } from './schemas.ts';
 import { SEARCH_LAYERS, SEARCH_LIMIT_MAX, SEARCH_QUERY_MAX } from './search.ts';
+import type { TableLayerId, TableRow } from './table-filter.ts';
 
 export const ROLES = ['viewer', 'inspector', 'planner', 'admin'] as const;
 export type Role = (typeof ROLES)[number];
@@ -444,3 +445,11 @@ export const holdingsAnswer = z.object({
   holdings: z.object({ plots: z.array(holding), projects: z.array(holding), newland: z.array(holding) }),
 });
 export type HoldingsAnswer = z.infer<typeof holdingsAnswer>;
+
+/** GET /api/table/:layer: every row of a layer's data table (src/domain/table-filter.ts). */
+export interface TableAnswer {
+  layer: TableLayerId;
+  /** The revisions of the layers the rows were computed from. */
+  revisions: Record<string, string>;
+  rows: TableRow[];
+}

@@ -36,6 +36,7 @@ import { ioRoutes } from './routes/io.ts';
 import { layerRoutes } from './routes/layers.ts';
 import { queryRoutes } from './routes/queries.ts';
 import { setupRoutes } from './routes/setup.ts';
+import { tableRoutes } from './routes/table.ts';
 import { tileRoutes } from './routes/tiles.ts';
 import { userRoutes } from './routes/users.ts';
 import { type SeedOutcome, seedLayers } from './seed.ts';
@@ -244,6 +245,7 @@ async function configure(
   featuresInBoxRoutes(server);
   tileRoutes(server, tiles);
   server.atlas.queries = queryRoutes(server);
+  tableRoutes(server, server.atlas.queries);
   inspectionRoutes(server);
   historyRoutes(server);
   userRoutes(server);

@@ -521,6 +521,7 @@ export class SqliteStore extends AccountsTable implements Store {
     this.inspections.byClientId(clientId);
   keptReply: Store['keptReply'] = async (user, key) => this.keys.get(user, key);
   listInspections: Store['listInspections'] = async (plotId) => this.inspections.list(plotId);
+  lastInspections: Store['lastInspections'] = async () => this.inspections.lastDates();
   addPhoto: Store['addPhoto'] = (photo, actor, limit) =>
     this.write(() => this.inspections.addPhoto(photo, actor, limit));
   getPhoto: Store['getPhoto'] = async (id) => this.inspections.getPhoto(id);
