@@ -17,6 +17,7 @@ import {
   recordedInspection,
   session,
   settings,
+  tableAnswer,
 } from '../../domain/wire.ts';
 import { request, requestVoid } from './client.ts';
 
@@ -125,4 +126,14 @@ export function uploadPhoto(inspectionId: string, file: Blob, name: string, idem
     body: form,
     ...(idempotencyKey ? { idempotencyKey } : {}),
   });
+}
+
+/** Every row of a layer's data table: properties, park, area, last inspection (src/server/routes/table.ts). */
+export const getTable = (layer: string, signal?: AbortSignal) =>
+  request(tableAnswer, `/api/table/${encodeURIComponent(layer)}`, signal ? { signal } : {});
+
+/** The address of the Excel export of a layer's table with a filter and sort (a download, not a fetch). */
+export function tableExportUrl(layer: string, query: URLSearchParams): string {
+  const search = query.toString();
+  return `/api/table/${encodeURIComponent(layer)}.xlsx${search ? `?${search}` : ''}`;
 }

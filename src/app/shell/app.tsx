@@ -11,6 +11,7 @@ import { OutboxBadge } from '../outbox/outbox-badge.tsx';
 import { Search } from '../search/search-panel.tsx';
 import { startSession } from '../state/session.ts';
 import { useAtlas } from '../state/store.ts';
+import { MapFilterCount, TableButton } from '../table/table-button.tsx';
 import { CloseButton } from '../ui/close-button.tsx';
 import { ZoneButton } from '../zones/panel/zone-button.tsx';
 import { BasemapPanel, LayerPanel } from './layer-panel.tsx';
@@ -22,12 +23,14 @@ import {
   PlotActionsOnUse,
   PlotHistoriesOnUse,
   preloadMap,
+  TablePanelOnUse,
   useZoneTools,
 } from './lazy.tsx';
 import { Legend } from './legend.tsx';
 import { OfflineBanner } from './offline-banner.tsx';
 import { ProblemsBanner } from './problems-banner.tsx';
 import { StatusBar } from './status-bar.tsx';
+import { followTableAddress } from './table-address.ts';
 import { exposeTestHook } from './test-hook.ts';
 import { UserMenu } from './user-menu.tsx';
 
@@ -55,8 +58,10 @@ function useStartup() {
       else state.clearSelection();
     };
     window.addEventListener('keydown', onKey);
+    const stopTableAddress = followTableAddress();
     return () => {
       window.removeEventListener('keydown', onKey);
+      stopTableAddress();
     };
   }, []);
 }
@@ -106,6 +111,7 @@ export function App() {
           {t(lang, 'title')}
         </h1>
         <Search />
+        <TableButton />
         <AnalysisButton />
         <ZoneButton />
         <a
@@ -154,9 +160,11 @@ export function App() {
         />
         <MapViewLoaded clicksTaken={zoneToolTakesClicks} onMapLoad={exposeTestHook}>
           <AnalysisLayersOnUse />
+          <MapFilterCount />
           {zoneTools && <zoneTools.Control controller={zoneTools.controller} />}
         </MapViewLoaded>
         <Inspector plotActions={PlotActionsOnUse} plotHistories={PlotHistoriesOnUse} />
+        <TablePanelOnUse />
         <AnalysisPanelOnUse />
         {zoneTools && <zoneTools.Panel controller={zoneTools.controller} />}
       </div>
