@@ -128,6 +128,7 @@ export function TableFilters({
         <label className="table-filter table-filter-days">
           <span>{tt(lang, 'days')}</span>
           <input
+            aria-label={tt(lang, 'days')}
             type="number"
             min={1}
             max={3650}
@@ -143,6 +144,7 @@ export function TableFilters({
       <label className="table-filter table-filter-text">
         <span>{tt(lang, 'text')}</span>
         <input
+          aria-label={tt(lang, 'text')}
           type="search"
           value={filter.text ?? ''}
           placeholder={tt(lang, 'textPlaceholder')}

@@ -12,7 +12,13 @@ import { useEffect, useMemo, useRef, useState } from 'react';
 import { useMap } from 'react-map-gl/maplibre';
 import { todayInChina } from '../../domain/dates.ts';
 import { layerLabel } from '../../domain/labels.ts';
-import { cellText, columnHeader, type ParkNames, TABLE_COLUMNS } from '../../domain/table-columns.ts';
+import {
+  cellText,
+  columnHeader,
+  type ParkNames,
+  TABLE_COLUMNS,
+  type TableColumn,
+} from '../../domain/table-columns.ts';
 import {
   filterRows,
   filterToParams,
@@ -24,7 +30,7 @@ import {
 } from '../../domain/table-filter.ts';
 import { errorText } from '../api/client.ts';
 import { tableExportUrl } from '../api/endpoints.ts';
-import { focusFeature, showFeatureById } from '../map/camera.ts';
+import { focusFeature, showFeatureById, TABLET_QUERY } from '../map/camera.ts';
 import { useRules } from '../state/rules.ts';
 import { useAtlas } from '../state/store.ts';
 import { CloseButton } from '../ui/close-button.tsx';
@@ -35,6 +41,16 @@ import { useTableRows } from './table-rows.ts';
 
 /** Row height, CSS px: a finger's target. */
 const ROW_PX = 44;
+
+/** A column's width, CSS px: every row lays its cells out alike (each row is its own grid). */
+function columnWidth(column: TableColumn): number {
+  if (column.key === 'enterprise' || column.key === 'name' || column.key === 'notes') return 260;
+  if (column.kind === 'park') return 230;
+  if (column.kind === 'landUse') return 190;
+  if (column.kind === 'list') return 220;
+  if (column.key === 'id') return 150;
+  return 120;
+}
 
 interface Sort {
   key: string;
@@ -107,6 +123,8 @@ function LayerTable({ layer, lang }: { layer: TableLayerId; lang: 'zh' | 'en' })
     count: shown.length,
     getScrollElement: () => scroller.current,
     estimateSize: () => ROW_PX,
+    // The sticky header row stands over the first row's place when one is scrolled into view.
+    scrollPaddingStart: ROW_PX,
     overscan: 8,
   });
   const selectedId = selection.kind === 'feature' && selection.layer === layer ? selection.id : null;
@@ -125,11 +143,7 @@ function LayerTable({ layer, lang }: { layer: TableLayerId; lang: 'zh' | 'en' })
     exportQuery.set('sort', sort.key);
     exportQuery.set('dir', sort.direction);
   }
-  const gridTemplate = columns
-    .map((column) =>
-      column.key === 'enterprise' || column.key === 'name' ? 'minmax(180px, 2fr)' : 'minmax(96px, 1fr)',
-    )
-    .join(' ');
+  const gridTemplate = columns.map((column) => `${columnWidth(column)}px`).join(' ');
 
   const choose = (row: TableRow) => {
     const map = maps.main;
@@ -138,6 +152,9 @@ function LayerTable({ layer, lang }: { layer: TableLayerId; lang: 'zh' | 'en' })
       if (map && zone) focusFeature(map, zone);
       return;
     }
+    // On a tablet the table stands over the map's top: the inspector's sheet comes up only to its
+    // title strip, so the plot is seen between the two.
+    if (matchMedia(TABLET_QUERY).matches) useAtlas.getState().setSheetSnap('peek');
     if (map) void showFeatureById(map, layer, row.id);
     else useAtlas.getState().select({ kind: 'feature', layer, id: row.id });
   };
@@ -203,6 +220,7 @@ function LayerTable({ layer, lang }: { layer: TableLayerId; lang: 'zh' | 'en' })
       )}
       <div
         className="table-grid"
+        ref={scroller}
         role="table"
         aria-label={tt(lang, 'rows')}
         aria-rowcount={shown.length + 1}
@@ -244,7 +262,7 @@ function LayerTable({ layer, lang }: { layer: TableLayerId; lang: 'zh' | 'en' })
             );
           })}
         </div>
-        <div className="table-scroll" ref={scroller}>
+        <div>
           {loaded.rows && shown.length === 0 && <p className="table-message">{tt(lang, 'empty')}</p>}
           <div className="table-body" role="rowgroup" style={{ height: virtualizer.getTotalSize() }}>
             {virtualizer.getVirtualItems().map((item) => {
