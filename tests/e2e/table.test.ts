@@ -117,8 +117,9 @@ describe.each(DEVICES)('The data table on a %s', (name, options) => {
     const workbook = new ExcelJS.Workbook();
     await workbook.xlsx.readFile(path);
     const sheet = workbook.worksheets[0];
-    expect(sheet?.name).toBe('低效工业用地');
-    const header = (sheet?.getRow(1).values as unknown[]).slice(1);
+    if (!sheet) throw new Error('the workbook has no sheet');
+    expect(sheet.name).toBe('低效工业用地');
+    const header = (sheet.getRow(1).values as unknown[]).slice(1);
     expect(header.slice(0, 11)).toEqual([
       '编号',
       '企业',
@@ -132,9 +133,9 @@ describe.each(DEVICES)('The data table on a %s', (name, options) => {
       '整治期限',
       '最近巡查',
     ]);
-    expect(sheet?.actualRowCount).toBe(YAYAO_RECTIFYING.length + 1);
+    expect(sheet.actualRowCount).toBe(YAYAO_RECTIFYING.length + 1);
     const ids = new Set<string>();
-    sheet?.eachRow((row, index) => {
+    sheet.eachRow((row, index) => {
       if (index === 1) return;
       ids.add(String(row.getCell(1).value));
       expect(row.getCell(3).value).toBe('雅瑶镇');

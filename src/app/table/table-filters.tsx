@@ -109,8 +109,7 @@ export function TableFilters({
   const keys = filterKeysOf(layer).filter((key) => key !== 'text' && key !== 'days');
 
   return (
-    <fieldset className="table-filters">
-      <legend className="visually-hidden">{tt(lang, 'filters')}</legend>
+    <fieldset className="table-filters" aria-label={tt(lang, 'filters')}>
       {keys.map((key) => (
         <label key={key} className="table-filter">
           <span>{tt(lang, labelOf(key, layer))}</span>

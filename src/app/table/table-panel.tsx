@@ -218,6 +218,7 @@ function LayerTable({ layer, lang }: { layer: TableLayerId; lang: 'zh' | 'en' })
           </button>
         </p>
       )}
+      {/* biome-ignore lint/a11y/useSemanticElements: a virtualised table places its rows absolutely, each row its own grid, which table elements do not allow */}
       <div
         className="table-grid"
         ref={scroller}
@@ -226,9 +227,11 @@ function LayerTable({ layer, lang }: { layer: TableLayerId; lang: 'zh' | 'en' })
         aria-rowcount={shown.length + 1}
         aria-busy={loaded.status === 'loading'}
       >
+        {/* biome-ignore lint/a11y/useSemanticElements: a virtualised table places its rows absolutely, each row its own grid, which table elements do not allow */}
         <div
           className="table-row table-head"
           role="row"
+          tabIndex={-1}
           aria-rowindex={1}
           style={{ gridTemplateColumns: gridTemplate }}
         >
@@ -236,9 +239,11 @@ function LayerTable({ layer, lang }: { layer: TableLayerId; lang: 'zh' | 'en' })
             const sorted = sort?.key === column.key ? sort.direction : null;
             const header = columnHeader(column, lang);
             return (
+              // biome-ignore lint/a11y/useSemanticElements: a virtualised table places its rows absolutely, each row its own grid, which table elements do not allow
               <div
                 key={column.key}
                 role="columnheader"
+                tabIndex={-1}
                 aria-sort={sorted === 'asc' ? 'ascending' : sorted === 'desc' ? 'descending' : 'none'}
               >
                 <button
@@ -264,11 +269,13 @@ function LayerTable({ layer, lang }: { layer: TableLayerId; lang: 'zh' | 'en' })
         </div>
         <div>
           {loaded.rows && shown.length === 0 && <p className="table-message">{tt(lang, 'empty')}</p>}
+          {/* biome-ignore lint/a11y/useSemanticElements: a virtualised table places its rows absolutely, each row its own grid, which table elements do not allow */}
           <div className="table-body" role="rowgroup" style={{ height: virtualizer.getTotalSize() }}>
             {virtualizer.getVirtualItems().map((item) => {
               const row = shown[item.index] as TableRow;
               const selected = row.id === selectedId;
               return (
+                // biome-ignore lint/a11y/useSemanticElements: a virtualised table places its rows absolutely, each row its own grid, which table elements do not allow
                 <div
                   key={row.id}
                   role="row"
@@ -286,6 +293,7 @@ function LayerTable({ layer, lang }: { layer: TableLayerId; lang: 'zh' | 'en' })
                   }}
                 >
                   {columns.map((column) => (
+                    // biome-ignore lint/a11y/useSemanticElements: a virtualised table places its rows absolutely, each row its own grid, which table elements do not allow
                     <div
                       key={column.key}
                       role="cell"
