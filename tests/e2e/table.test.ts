@@ -144,6 +144,28 @@ describe.each(DEVICES)('The data table on a %s', (name, options) => {
     expect([...ids].sort()).toEqual(YAYAO_RECTIFYING.map((feature) => String(feature.properties?.id)).sort());
   });
 
+  it('search offers a town as a filter, which opens the table so filtered', async () => {
+    const { page } = running.session;
+    const yayao = PLOTS.features.filter((feature) => feature.properties?.town === '雅瑶镇').length;
+    await press(table.getByRole('button', { name: '关闭数据表' }));
+    await table.waitFor({ state: 'detached' });
+    const search = page.getByRole('combobox', { name: '搜索' });
+    await search.fill('雅瑶镇');
+    const option = page.getByRole('option', { name: /^筛选：镇街 雅瑶镇/ });
+    await press(option);
+    await table.waitFor({ state: 'visible' });
+    await expect.poll(() => table.getByRole('status').textContent()).toBe(`显示 ${yayao} / 342 宗`);
+    expect(new URL(page.url()).searchParams.get('town')).toBe('雅瑶镇');
+    expect(new URL(page.url()).searchParams.get('status')).toBeNull();
+    await page.screenshot({ path: `/tmp/table-${device}-search.png` });
+    // Back to the list before: the rectifying plots of 雅瑶镇, then no table.
+    await page.goBack();
+    await page.goBack();
+    await expect
+      .poll(() => table.getByRole('status').textContent())
+      .toBe(`显示 ${YAYAO_RECTIFYING.length} / 342 宗`);
+  });
+
   it('reopens the same list from a link', async () => {
     const { page } = running.session;
     const link = page.url();
