@@ -22,6 +22,8 @@
 //  13. the built app in headless Chromium against a plain MapLibre page with the same plots, geojson and
 //      tiles modes (bench/browser.ts): 20 000 plots unless `--browser-plots 100000,300000`
 //      (`--browser-modes geojson,tiles`, `--browser-tile-threshold N` likewise);
+//  14. the data table at 100 000 plots: the filter against a hand-written loop, filter change → painted
+//      map against setFilter by hand, the Excel export of 100 000 rows against JSON and CSV (bench/table.ts);
 //  13. the app offline: the service worker's precached app shell (KB raw, gzip, brotli) and the time to
 //      open the app (page → map idle) offline against online, in the same run (bench/offline.ts).
 import { spawnSync } from 'node:child_process';
@@ -116,3 +118,6 @@ run('Browser: the app vs a plain MapLibre page with the same plots', [
   option('browser-tile-threshold', '1000'),
 ]);
 run('The app offline: the app shell’s precache size, and opening offline vs online', ['bench/offline.ts']);
+run('The data table at 100 000 plots: filter, filter → painted map, Excel export of every row', [
+  'bench/table.ts',
+]);

@@ -13,6 +13,7 @@ import { LAYER_IDS, PLOT_STATUSES, PROJECT_STAGES, RECTIFICATION_MODES } from '.
 import { isoDate } from './schemas.ts';
 import { SEARCH_LAYERS, SEARCH_LIMIT_MAX, SEARCH_QUERY_MAX } from './search.ts';
 import { SETTING_KEYS } from './settings.ts';
+import { TABLE_LAYERS, type TableRow } from './table-filter.ts';
 
 export const ROLES = ['viewer', 'inspector', 'planner', 'admin'] as const;
 export type Role = (typeof ROLES)[number];
@@ -461,3 +462,20 @@ export const holdingsAnswer = z.object({
   holdings: z.object({ plots: z.array(holding), projects: z.array(holding), newland: z.array(holding) }),
 });
 export type HoldingsAnswer = z.infer<typeof holdingsAnswer>;
+
+/** GET /api/table/:layer: every row of a layer's data table (src/domain/table-filter.ts). */
+export const tableAnswer = z.object({
+  layer: z.enum(TABLE_LAYERS),
+  /** The revisions of the layers the rows were computed from. */
+  revisions: z.record(z.string(), z.string()),
+  rows: z.array(
+    z.object({
+      id: z.string(),
+      properties: z.record(z.string(), z.unknown()),
+      park: z.string().nullable(),
+      areaM2: z.number(),
+      lastInspection: z.string().nullable(),
+    }),
+  ),
+});
+export type TableAnswer = z.infer<typeof tableAnswer> & { rows: TableRow[] };

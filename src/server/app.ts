@@ -38,6 +38,7 @@ import { queryRoutes } from './routes/queries.ts';
 import { settingRoutes } from './routes/settings.ts';
 import { reportRoutes } from './routes/report.ts';
 import { setupRoutes } from './routes/setup.ts';
+import { tableRoutes } from './routes/table.ts';
 import { tileRoutes } from './routes/tiles.ts';
 import { userRoutes } from './routes/users.ts';
 import { type SeedOutcome, seedLayers } from './seed.ts';
@@ -248,6 +249,7 @@ async function configure(
   tileRoutes(server, tiles);
   server.atlas.queries = queryRoutes(server);
   reportRoutes(server, server.atlas.queries);
+  tableRoutes(server, server.atlas.queries);
   inspectionRoutes(server);
   historyRoutes(server);
   userRoutes(server);

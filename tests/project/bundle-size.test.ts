@@ -22,7 +22,14 @@ const KB = 1000;
 const FIRST_LOAD_BUDGET = 350 * KB;
 const BEFORE_CLICK_BUDGET = 490 * KB;
 /** Chunks named after the modules loaded on first use (Vite names a chunk after its entry module). */
-const ON_FIRST_USE = ['zone-draw-control', 'zone-panel', 'analysis-panel', 'plot-records', 'setup-screen'];
+const ON_FIRST_USE = [
+  'zone-draw-control',
+  'zone-panel',
+  'analysis-panel',
+  'plot-records',
+  'setup-screen',
+  'table-panel',
+];
 /** A message only terra-draw's own code holds. */
 const TERRA_DRAW_MARK = 'Terra Draw is not enabled';
 

@@ -7,6 +7,8 @@ const STRINGS = {
   closeAnalysis: { zh: '关闭统计分析', en: 'Close the analysis' },
   recompute: { zh: '重新计算', en: 'Recompute' },
   cancel: { zh: '取消', en: 'Cancel' },
+  openTable: { zh: '{what}：{n}，在数据表中列出', en: '{what}: {n}, list them in the table' },
+  signedTotal: { zh: '签约项目合计', en: 'All signed projects' },
   progress: { zh: '分析进度', en: 'Analysis progress' },
   running: { zh: '正在分析：{phase}', en: 'Analysing: {phase}' },
   waitingForLayers: { zh: '等待图层加载…', en: 'Waiting for the layers…' },

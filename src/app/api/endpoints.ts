@@ -21,6 +21,7 @@ import {
   type settingPut,
   settings,
   storedSetting,
+  tableAnswer,
 } from '../../domain/wire.ts';
 import { request, requestVoid } from './client.ts';
 
@@ -157,3 +158,13 @@ export const getReport = (since: string, signal?: AbortSignal) =>
 
 /** Where the report's workbook is downloaded from (a plain link: the browser saves it). */
 export const reportWorkbookUrl = (since: string) => `/api/report.xlsx?since=${encodeURIComponent(since)}`;
+
+/** Every row of a layer's data table: properties, park, area, last inspection (src/server/routes/table.ts). */
+export const getTable = (layer: string, signal?: AbortSignal) =>
+  request(tableAnswer, `/api/table/${encodeURIComponent(layer)}`, signal ? { signal } : {});
+
+/** The address of the Excel export of a layer's table with a filter and sort (a download, not a fetch). */
+export function tableExportUrl(layer: string, query: URLSearchParams): string {
+  const search = query.toString();
+  return `/api/table/${encodeURIComponent(layer)}.xlsx${search ? `?${search}` : ''}`;
+}

@@ -47,7 +47,16 @@ export function freeMapPadding(map: MapRef): { top: number; bottom: number; left
     const below = banner.getBoundingClientRect().bottom - container.getBoundingClientRect().top;
     padding.top = Math.max(padding.top, Math.round(below) + FIT_MARGIN_PX / 4);
   }
-  if (!matchMedia(TABLET_QUERY).matches) return padding;
+  // The data table over the map: on a desktop along the bottom, on a tablet along the top.
+  const table = container.closest('.workspace')?.querySelector('.table-panel');
+  const tablet = matchMedia(TABLET_QUERY).matches;
+  if (table) {
+    const box = table.getBoundingClientRect();
+    const mapBox = container.getBoundingClientRect();
+    if (tablet) padding.top = Math.max(padding.top, Math.round(box.bottom - mapBox.top) + FIT_MARGIN_PX / 4);
+    else padding.bottom = Math.max(padding.bottom, Math.round(mapBox.bottom - box.top) + FIT_MARGIN_PX / 4);
+  }
+  if (!tablet) return padding;
   const height = container.clientHeight;
   const sheet = sheetHeightPx(useAtlas.getState().sheetSnap, height);
   // Some map is always left to fit into, even in a very short window (MapLibre cannot fit into none).

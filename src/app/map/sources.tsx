@@ -1,8 +1,13 @@
 // The map's sources and layers: the basemap (online, only when chosen), our data layers in drawing
 // order, and the selection highlight on top. Visibility is a layout property so the order holds.
 import type { FeatureCollection, Point } from 'geojson';
-import type { GeoJSONSource, MapSourceDataEvent, VectorTileSource } from 'maplibre-gl';
-import { type ReactNode, useEffect, useRef, useState } from 'react';
+import type {
+  ExpressionSpecification,
+  GeoJSONSource,
+  MapSourceDataEvent,
+  VectorTileSource,
+} from 'maplibre-gl';
+import { type ReactNode, useEffect, useMemo, useRef, useState } from 'react';
 
 import { Layer, type LayerProps, Source, useMap } from 'react-map-gl/maplibre';
 import { basemapSources } from '../../domain/basemaps.ts';
@@ -13,16 +18,33 @@ import { type DataLayerId, type LayerData, layerChanges } from '../state/layer-d
 import { useAtlas, useSelectedFeature } from '../state/store.ts';
 import { useToday } from '../state/today.ts';
 import { stageLayersBefore } from './staged-layers.ts';
+import { keptExpression, withKept } from './kept-filter.ts';
 import * as styles from './styles.ts';
 import { liveStateOf, plotPieces, pointsLayerOf, tiledSource, tiledStyleLayers } from './tiled.ts';
 
-function withVisibility(layer: LayerProps, visible: boolean): LayerProps {
+function withVisibility(
+  layer: LayerProps,
+  visible: boolean,
+  kept: ExpressionSpecification | null = null,
+): LayerProps {
   if (layer.type === 'custom') return layer;
+  const own = 'filter' in layer ? layer.filter : undefined;
+  const filter = layer.type === 'background' ? undefined : withKept(own, kept);
   return {
     ...layer,
     layout: { ...(layer.layout ?? {}), visibility: visible ? 'visible' : 'none' },
     beforeId: styles.ANCHOR_DATA,
+    ...(filter === undefined ? {} : { filter }),
   } as LayerProps;
+}
+
+/**
+ * The filter expression of the data table for a layer while the table filters it (src/app/map/
+ * kept-filter.ts), else null: the same object until the filter changes, so the map sets it once.
+ */
+function useKept(layer: DataLayerId): ExpressionSpecification | null {
+  const view = useAtlas((state) => (state.tableView?.layer === layer ? state.tableView : null));
+  return useMemo(() => (view ? keptExpression(view.kept, view.dropped) : null), [view]);
 }
 
 export function BasemapLayers() {
@@ -100,6 +122,7 @@ function TiledLayer({ layer, visible }: { layer: TileableLayerId; visible: boole
   const colourMode = useAtlas((state) => state.plotColourMode);
   const today = useToday();
   const edits = useAtlas((state) => state.tileEdits[layer]);
+  const kept = useKept(layer);
   const [source] = useState(() => tiledSource(layer, appBase()));
   const shownEpoch = useRef(0);
   const stated = useRef(new Set<string>());
@@ -152,10 +175,10 @@ function TiledLayer({ layer, visible }: { layer: TileableLayerId; visible: boole
     <>
       <Source id={layer} {...source}>
         {tiledStyleLayers(layer, colourMode, today).map((style) => (
-          <Layer key={style.id} {...withVisibility(style, visible)} />
+          <Layer key={style.id} {...withVisibility(style, visible, kept)} />
         ))}
       </Source>
-      {layer === 'plots' && <TiledPlotLabels visible={visible} />}
+      {layer === 'plots' && <TiledPlotLabels visible={visible} kept={kept} />}
     </>
   );
 }
@@ -167,7 +190,7 @@ const EMPTY_POINTS: FeatureCollection<Point> = { type: 'FeatureCollection', feat
  * pieces of the loaded tiles (querySourceFeatures) are put together by id and labelled in their
  * largest part, as the GeoJSON path labels whole plots.
  */
-function TiledPlotLabels({ visible }: { visible: boolean }) {
+function TiledPlotLabels({ visible, kept }: { visible: boolean; kept: ExpressionSpecification | null }) {
   const { current } = useMap();
   const [labels, setLabels] = useState(EMPTY_POINTS);
   const shown = useRef('');
@@ -196,7 +219,7 @@ function TiledPlotLabels({ visible }: { visible: boolean }) {
 
   return (
     <Source id="plots-labels" type="geojson" data={labels}>
-      <Layer {...withVisibility(styles.plotsLabel, visible)} />
+      <Layer {...withVisibility(styles.plotsLabel, visible, kept)} />
     </Source>
   );
 }
@@ -239,7 +262,11 @@ export function DataLayers() {
       : { fill: styles.projectsFill, line: styles.projectsLine, circle: styles.projectsCircle };
   const parkLabels = useAtlas((state) => state.derived.parkLabels);
   const plotLabels = useAtlas((state) => state.derived.plotLabels);
-  const v = (layer: LayerProps, visible: boolean) => withVisibility(layer, visible);
+  const keptPlots = useKept('plots');
+  const keptProjects = useKept('projects');
+  const keptNewland = useKept('newland');
+  const v = (layer: LayerProps, visible: boolean, kept: ExpressionSpecification | null = null) =>
+    withVisibility(layer, visible, kept);
   return (
     <>
       {layers.boundary && (
@@ -263,31 +290,31 @@ export function DataLayers() {
       {tiled.newland && <TiledLayer layer="newland" visible={visibility.newland} />}
       {layers.newland && (
         <DataSource layer="newland" data={layers.newland}>
-          <Layer {...v(styles.newlandFill, visibility.newland)} />
-          <Layer {...v(styles.newlandLine, visibility.newland)} />
+          <Layer {...v(styles.newlandFill, visibility.newland, keptNewland)} />
+          <Layer {...v(styles.newlandLine, visibility.newland, keptNewland)} />
         </DataSource>
       )}
       {tiled.plots && <TiledLayer layer="plots" visible={visibility.plots} />}
       {layers.plots && (
         <DataSource layer="plots" data={layers.plots}>
-          <Layer {...v(plotsFill, visibility.plots)} />
-          <Layer {...v(styles.plotsLine, visibility.plots)} />
+          <Layer {...v(plotsFill, visibility.plots, keptPlots)} />
+          <Layer {...v(styles.plotsLine, visibility.plots, keptPlots)} />
         </DataSource>
       )}
       {tiled.projects && <TiledLayer layer="projects" visible={visibility.projects} />}
       {layers.projects && (
         <DataSource layer="projects" data={layers.projects}>
-          <Layer {...v(projects.fill, visibility.projects)} />
-          <Layer {...v(projects.line, visibility.projects)} />
-          <Layer {...v(projects.circle, visibility.projects)} />
-          <Layer {...v(styles.projectsLabel, visibility.projects)} />
+          <Layer {...v(projects.fill, visibility.projects, keptProjects)} />
+          <Layer {...v(projects.line, visibility.projects, keptProjects)} />
+          <Layer {...v(projects.circle, visibility.projects, keptProjects)} />
+          <Layer {...v(styles.projectsLabel, visibility.projects, keptProjects)} />
         </DataSource>
       )}
       {layers.zones && <Layer {...v(styles.zonesLine, visibility.zones)} />}
       {layers.zones && <Layer {...v(styles.zonesLabel, visibility.zones)} />}
       {plotLabels && (
         <Source id="plots-labels" type="geojson" data={plotLabels}>
-          <Layer {...v(styles.plotsLabel, visibility.plots)} />
+          <Layer {...v(styles.plotsLabel, visibility.plots, keptPlots)} />
         </Source>
       )}
       {parkLabels && (

@@ -23,7 +23,7 @@ import { parksOfFeature } from '../../geo/relate.ts';
 import { errorText } from '../api/client.ts';
 import { getFeature, getFeaturesInBox } from '../api/endpoints.ts';
 import { formatArea, formatPercent, formatPerMu, formatValue } from '../i18n/format.ts';
-import { useRules } from '../state/rules.ts';
+import { useRules } from '../state/settings.ts';
 import { useAtlas } from '../state/store.ts';
 import { CloseButton } from '../ui/close-button.tsx';
 import { usePrintClass } from './print.ts';

@@ -14,6 +14,7 @@ import { ReportButton } from '../reports/report-button.tsx';
 import { Search } from '../search/search-panel.tsx';
 import { startSession } from '../state/session.ts';
 import { useAtlas } from '../state/store.ts';
+import { MapFilterCount, TableButton } from '../table/table-button.tsx';
 import { CloseButton } from '../ui/close-button.tsx';
 import { ZoneButton } from '../zones/panel/zone-button.tsx';
 import { BasemapPanel, LayerPanel } from './layer-panel.tsx';
@@ -27,12 +28,14 @@ import {
   PlotHistoriesOnUse,
   preloadMap,
   SettingsPanelOnUse,
+  TablePanelOnUse,
   useZoneTools,
 } from './lazy.tsx';
 import { Legend } from './legend.tsx';
 import { OfflineBanner } from './offline-banner.tsx';
 import { ProblemsBanner } from './problems-banner.tsx';
 import { StatusBar } from './status-bar.tsx';
+import { followTableAddress } from './table-address.ts';
 import { exposeTestHook } from './test-hook.ts';
 import { UserMenu } from './user-menu.tsx';
 
@@ -60,8 +63,10 @@ function useStartup() {
       else state.clearSelection();
     };
     window.addEventListener('keydown', onKey);
+    const stopTableAddress = followTableAddress();
     return () => {
       window.removeEventListener('keydown', onKey);
+      stopTableAddress();
     };
   }, []);
 }
@@ -116,6 +121,7 @@ export function App() {
           {t(lang, 'title')}
         </h1>
         <Search />
+        <TableButton />
         <AnalysisButton />
         <ReportButton />
         <ZoneButton />
@@ -165,6 +171,7 @@ export function App() {
         />
         <MapViewLoaded clicksTaken={zoneToolTakesClicks} onMapLoad={exposeTestHook}>
           <AnalysisLayersOnUse />
+          <MapFilterCount />
           {zoneTools && <zoneTools.Control controller={zoneTools.controller} />}
         </MapViewLoaded>
         <Inspector
@@ -173,6 +180,7 @@ export function App() {
           plotDossier={PlotDossier}
           featureHistory={FeatureHistoryOnUse}
         />
+        <TablePanelOnUse />
         <AnalysisPanelOnUse />
         <SettingsPanelOnUse />
         {zoneTools && <zoneTools.Panel controller={zoneTools.controller} />}

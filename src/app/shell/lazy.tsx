@@ -120,6 +120,22 @@ export function FeatureHistoryOnUse(props: ComponentProps<FeatureHistorySlot>) {
   );
 }
 
+const LazyTablePanel = lazy(async () => ({
+  default: (await import('../table/table-panel.tsx')).TablePanel,
+}));
+
+const tableOpen = (state: AtlasState) => state.table.layer !== null;
+
+/** The data table (with its virtualiser), loaded when a table is first opened (a button, a link, search). */
+export function TablePanelOnUse() {
+  if (!useOnceTrue(tableOpen)) return null;
+  return (
+    <Suspense fallback={null}>
+      <LazyTablePanel />
+    </Suspense>
+  );
+}
+
 const LazyOutboxConflict = lazy(async () => ({
   default: (await import('../inspections/outbox-conflict.tsx')).OutboxConflict,
 }));

@@ -19,6 +19,7 @@ import { createLayersSlice, type LayersSlice, RELATED_LAYERS, type RelatedLayerI
 import { createNetworkSlice, type NetworkSlice } from './network-slice.ts';
 import { createPointerSlice, type PointerSlice } from './pointer-slice.ts';
 import { createSessionSlice, type SessionSlice } from './session-slice.ts';
+import { createTableSlice, type TableSlice } from './table-slice.ts';
 import { createUiSlice, type UiSlice } from './ui-slice.ts';
 
 export type AtlasState = LayersSlice &
@@ -28,7 +29,8 @@ export type AtlasState = LayersSlice &
   PointerSlice &
   DrawingSlice &
   NetworkSlice &
-  FieldSlice;
+  FieldSlice &
+  TableSlice;
 
 export const useAtlas = create<AtlasState>()((set, get) => ({
   ...createLayersSlice(set, get),
@@ -39,6 +41,7 @@ export const useAtlas = create<AtlasState>()((set, get) => ({
   ...createDrawingSlice(set, get),
   ...createNetworkSlice(set, get),
   ...createFieldSlice(set, get),
+  ...createTableSlice(set, get),
 }));
 
 /** The selected feature, ready to show: of a loaded layer from the layer, of a tiled one as fetched. */

@@ -10,6 +10,7 @@
 import type { Worker } from 'node:worker_threads';
 import type { LayerId } from '../../domain/layers.ts';
 import type { SearchLayerId } from '../../domain/search.ts';
+import type { TableLayerId } from '../../domain/table-filter.ts';
 import type { AnalysisResult, OverlapShape } from '../../geo/analysis.ts';
 import { chinaDayStart, type ProgressReport } from '../../geo/progress-report.ts';
 import type { Store } from '../store/types.ts';
@@ -22,6 +23,7 @@ import {
   type QueryAnswer,
   type QueryJob,
   type Revisions,
+  type TableBase,
 } from './query-worker.ts';
 import type { IndexedMatch } from './search-index.ts';
 
@@ -83,6 +85,7 @@ export class QueryService {
   private readonly layers = new Map<LayerId, Held>();
   readonly analyses = new PerRevisions<AnalysisResult>();
   readonly holdingSums = new PerRevisions<Holdings>();
+  private readonly tables = new Map<TableLayerId, PerRevisions<TableBase[]>>();
 
   constructor(store: Store) {
     this.store = store;
@@ -141,6 +144,29 @@ export class QueryService {
     }));
     if (!('report' in answer.answer)) throw new Error('query worker: unexpected answer to a report');
     return { revisions: answer.revisions, ms: answer.answer.ms, value: answer.answer.report };
+  }
+
+  /**
+   * The data table's rows of a layer at its current revision (and the parks'), computed once per
+   * revisions; the store's inspection dates are added by the caller, as they change without the layer.
+   */
+  async table(layer: TableLayerId): Promise<Computed<TableBase[]>> {
+    const layers: LayerId[] = layer === 'zones' ? ['zones'] : [layer, 'parks'];
+    const revisions = await this.readyAll(layers);
+    let cache = this.tables.get(layer);
+    if (!cache) {
+      cache = new PerRevisions<TableBase[]>();
+      this.tables.set(layer, cache);
+    }
+    return cache.get(revisions, async () => {
+      const answer = await this.askAt(layers, revisions, (held) => ({
+        kind: 'table',
+        revisions: held,
+        layer,
+      }));
+      if (!('table' in answer.answer)) throw new Error('query worker: unexpected answer to a table');
+      return { revisions: answer.revisions, ms: answer.answer.ms, value: answer.answer.table };
+    });
   }
 
   /** The shared geometry of two plots, as the analysis worker of the app cuts it. */

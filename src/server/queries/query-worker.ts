@@ -9,6 +9,7 @@ import type { Feature, FeatureCollection } from 'geojson';
 import { featureId } from '../../domain/feature-id.ts';
 import type { LayerId } from '../../domain/layers.ts';
 import type { SearchLayerId } from '../../domain/search.ts';
+import type { TableLayerId, TableRow } from '../../domain/table-filter.ts';
 import {
   type AnalysisResult,
   analysisSteps,
@@ -26,6 +27,7 @@ import {
   type ParkHolding,
   parkHoldings,
   parksOfAll,
+  parksOfOne,
   prepareParks,
   type RelatedPark,
 } from '../../geo/relate.ts';
@@ -65,7 +67,12 @@ export type QueryJob =
       today: string;
       statusChanges: StatusChange[];
     }
-  | { kind: 'overlap'; id: number; revisions: Revisions; a: string; b: string };
+  | { kind: 'overlap'; id: number; revisions: Revisions; a: string; b: string }
+  /** The data table's rows of a layer (without the inspection dates, which the store adds). */
+  | { kind: 'table'; id: number; revisions: Revisions; layer: TableLayerId };
+
+/** A table row as the worker computes it: properties, park and area; the store adds the inspections. */
+export type TableBase = Omit<TableRow, 'lastInspection'>;
 
 export type QueryAnswer =
   | { id: number; part: number }
@@ -75,6 +82,7 @@ export type QueryAnswer =
   | { id: number; holdings: Holdings; ms: number }
   | { id: number; report: ProgressReport; ms: number }
   | { id: number; overlap: OverlapShape | null }
+  | { id: number; table: TableBase[]; ms: number }
   /** The worker holds another revision of a layer than the one asked for: load it and ask again. */
   | { id: number; stale: true }
   | { id: number; error: string };
@@ -224,6 +232,30 @@ async function report(
   });
 }
 
+/**
+ * Each feature's row for the data table: its properties (without the version), the park it lies in
+ * (first) or else crosses — the park the inspector names first — and its ellipsoidal area.
+ */
+async function tableRows(layers: Map<LayerId, Held>, layer: TableLayerId): Promise<TableBase[]> {
+  const parks = layer === 'zones' ? null : prepareParks(featuresOf(layers, 'parks'));
+  const rows: TableBase[] = [];
+  const seen = new Set<string>();
+  let sliceStart = performance.now();
+  for (const feature of featuresOf(layers, layer)) {
+    const id = featureId(feature);
+    if (id === null || seen.has(id)) continue;
+    seen.add(id);
+    const { version: _version, ...properties } = feature.properties ?? {};
+    const park = parks ? (parksOfOne(feature, parks)[0]?.id ?? null) : null;
+    rows.push({ id, properties, park, areaM2: geometryAreaM2(feature.geometry) });
+    if (performance.now() - sliceStart >= SLICE_MS) {
+      await turn();
+      sliceStart = performance.now();
+    }
+  }
+  return rows;
+}
+
 function searchIndex(layer: SearchLayerId, layerHeld: Held): LayerSearchIndex {
   layerHeld.search ??= new LayerSearchIndex(layer, layerHeld.features);
   return layerHeld.search;
@@ -263,6 +295,8 @@ async function answer(job: QueryJob): Promise<QueryAnswer> {
       return { id: job.id, holdings: await holdings(layers), ms: performance.now() - started };
     case 'report':
       return { id: job.id, report: await report(layers, job), ms: performance.now() - started };
+    case 'table':
+      return { id: job.id, table: await tableRows(layers, job.layer), ms: performance.now() - started };
     case 'overlap': {
       const plots = layers.get('plots');
       if (!plots) return { id: job.id, overlap: null };

@@ -142,6 +142,9 @@ export class InspectionsTable {
       list: db.prepare<[string], InspectionRow>(
         'SELECT * FROM inspections WHERE plot_id = ? ORDER BY date DESC, created_at DESC',
       ),
+      lastDates: db.prepare<[], { plot_id: string; date: string }>(
+        'SELECT plot_id, max(date) AS date FROM inspections GROUP BY plot_id',
+      ),
       photos: db.prepare<[string], PhotoRow>(
         'SELECT * FROM photos WHERE inspection_id = ? ORDER BY uploaded_at',
       ),
@@ -231,6 +234,11 @@ export class InspectionsTable {
   byClientId(clientId: string): Inspection | null {
     const row = this.statements.byClientId.get(clientId);
     return row ? this.toInspection(row) : null;
+  }
+
+  /** Each inspected plot's latest inspection date. */
+  lastDates(): Map<string, string> {
+    return new Map(this.statements.lastDates.all().map((row) => [row.plot_id, row.date]));
   }
 
   list(plotId: string): Inspection[] {

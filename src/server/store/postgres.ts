@@ -909,6 +909,13 @@ export class PostgresStore implements Store {
     return Promise.all(rows.map((row) => this.toInspection(this.pool, row)));
   }
 
+  async lastInspections(): Promise<Map<string, string>> {
+    const { rows } = await this.pool.query<{ plot_id: string; date: string }>(
+      'SELECT plot_id, max(date) AS date FROM inspections GROUP BY plot_id',
+    );
+    return new Map(rows.map((row) => [row.plot_id, row.date]));
+  }
+
   async addPhoto(photo: PhotoRecord, actor: string, limit: number): Promise<PhotoRecord | null> {
     return this.transaction(async (client) => {
       // The inspection's row lock orders concurrent uploads: each counts the ones before it.

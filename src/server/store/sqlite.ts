@@ -312,40 +312,48 @@ export class SqliteStore extends AccountsTable implements Store {
   private readTextsInParts(layer: LayerId): Promise<void> {
     const running = this.textReads.get(layer);
     if (running) return running;
-    const read = (async () => {
-      const reader = this.readerConnection();
-      const texts = new Map<string, string>();
-      let number = 0;
-      reader.exec('BEGIN');
-      try {
-        number =
-          reader
-            .prepare<[string], { revision: number }>('SELECT revision FROM layer_revisions WHERE layer = ?')
-            .get(layer)?.revision ?? 0;
-        const part = reader.prepare<[string, number, number], FeatureRow & { rowid: number }>(
-          'SELECT rowid, * FROM features WHERE layer = ? AND rowid > ? ORDER BY rowid LIMIT ?',
-        );
-        let after = -1;
-        for (;;) {
-          const rows = part.all(layer, after, SNAPSHOT_PART);
-          for (const row of rows) texts.set(row.id, featureJson(row));
-          this.snapshotRowsRead += rows.length;
-          const last = rows.at(-1);
-          if (!last || rows.length < SNAPSHOT_PART) break;
-          after = last.rowid;
-          await new Promise<void>((resolve) => setImmediate(resolve));
+    // One read transaction at a time on the reader connection: two layers read together (plots and
+    // parks, for the data table) would otherwise BEGIN inside each other's transaction.
+    const read = this.readerTurn
+      .then(async () => {
+        const reader = this.readerConnection();
+        const texts = new Map<string, string>();
+        let number = 0;
+        reader.exec('BEGIN');
+        try {
+          number =
+            reader
+              .prepare<[string], { revision: number }>('SELECT revision FROM layer_revisions WHERE layer = ?')
+              .get(layer)?.revision ?? 0;
+          const part = reader.prepare<[string, number, number], FeatureRow & { rowid: number }>(
+            'SELECT rowid, * FROM features WHERE layer = ? AND rowid > ? ORDER BY rowid LIMIT ?',
+          );
+          let after = -1;
+          for (;;) {
+            const rows = part.all(layer, after, SNAPSHOT_PART);
+            for (const row of rows) texts.set(row.id, featureJson(row));
+            this.snapshotRowsRead += rows.length;
+            const last = rows.at(-1);
+            if (!last || rows.length < SNAPSHOT_PART) break;
+            after = last.rowid;
+            await new Promise<void>((resolve) => setImmediate(resolve));
+          }
+        } finally {
+          reader.exec('COMMIT');
         }
-      } finally {
-        reader.exec('COMMIT');
-      }
-      const now = this.statements.revision.get(layer)?.revision ?? 0;
-      if (now === number && this.layerTexts.get(layer)?.revision !== number) {
-        this.layerTexts.set(layer, { revision: number, texts });
-      }
-    })().finally(() => this.textReads.delete(layer));
+        const now = this.statements.revision.get(layer)?.revision ?? 0;
+        if (now === number && this.layerTexts.get(layer)?.revision !== number) {
+          this.layerTexts.set(layer, { revision: number, texts });
+        }
+      })
+      .finally(() => this.textReads.delete(layer));
+    this.readerTurn = read.catch(() => {});
     this.textReads.set(layer, read);
     return read;
   }
+
+  /** Settles when the reader connection's current read is done (reads take turns). */
+  private readerTurn: Promise<void> = Promise.resolve();
 
   private readerConnection(): Database.Database {
     if (!this.reader) {
@@ -524,6 +532,7 @@ export class SqliteStore extends AccountsTable implements Store {
     this.inspections.byClientId(clientId);
   keptReply: Store['keptReply'] = async (user, key) => this.keys.get(user, key);
   listInspections: Store['listInspections'] = async (plotId) => this.inspections.list(plotId);
+  lastInspections: Store['lastInspections'] = async () => this.inspections.lastDates();
   addPhoto: Store['addPhoto'] = (photo, actor, limit) =>
     this.write(() => this.inspections.addPhoto(photo, actor, limit));
   getPhoto: Store['getPhoto'] = async (id) => this.inspections.getPhoto(id);

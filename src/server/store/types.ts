@@ -249,6 +249,11 @@ export interface Store {
   inspectionByClientId(clientId: string): Promise<Inspection | null>;
   listInspections(plotId: string): Promise<Inspection[]>;
   /**
+   * The date (YYYY-MM-DD) of each inspected plot's latest inspection, by plot id (one grouped read over
+   * the index on plot and date): the data table's 最近巡查 column and its filter.
+   */
+  lastInspections(): Promise<Map<string, string>>;
+  /**
    * The file is already durable on disk when this is called; the row makes it part of the record.
    * Null, and nothing written, when the inspection already holds `limit` photos (counted in the
    * same transaction, so concurrent uploads cannot pass it together).

@@ -1,0 +1,181 @@
+// The data table (数据表) in Chromium, at a desktop (mouse) and a touch tablet (taps): opened from the
+// toolbar, filtered by town and status (the count read from the table and the map, the map's plots
+// filtered to the same ids), the overdue filter against a count computed here from the sample data, a
+// row selecting its plot on the map and in the inspector, the filter in the address (a link reopens it,
+// back returns), and the Excel export downloaded and read back.
+import { readFileSync } from 'node:fs';
+import ExcelJS from 'exceljs';
+import type { FeatureCollection } from 'geojson';
+import type { Locator } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { todayInChina } from '../../src/domain/dates.ts';
+import { plotDeadline } from '../../src/domain/deadlines.ts';
+import { appAndBrowser, DEVICES, openAndLogin, pressFor, USERS } from './harness.ts';
+import { appReady, mapIdle } from './map-page.ts';
+
+const PLOTS = JSON.parse(
+  readFileSync(new URL('../../geodata/plots.geojson', import.meta.url), 'utf8'),
+) as FeatureCollection;
+const YAYAO_RECTIFYING = PLOTS.features.filter(
+  (feature) => feature.properties?.town === '雅瑶镇' && feature.properties?.status === 'rectifying',
+);
+
+describe.each(DEVICES)('The data table on a %s', (name, options) => {
+  const running = appAndBrowser(options, { users: [USERS.inspector] });
+  const press = pressFor(options.touch);
+  let table: Locator;
+  const device = name.startsWith('desktop') ? 'desktop' : 'tablet';
+
+  it('opens from the toolbar with every plot, and filters by town and status: table and map agree', async () => {
+    const { page } = running.session;
+    await openAndLogin(page, running.app.url, USERS.inspector);
+    await appReady(page);
+    const button = page.getByRole('button', { name: '数据表', exact: true });
+    await press(button);
+    expect(await button.getAttribute('aria-expanded')).toBe('true');
+    table = page.getByRole('region', { name: '低效工业用地数据表' });
+    await table.waitFor({ state: 'visible' });
+    const count = table.getByRole('status');
+    await expect.poll(() => count.textContent(), { timeout: 30_000 }).toBe('显示 342 / 342 宗');
+    await page.screenshot({ path: `/tmp/table-${device}-open.png` });
+    await table.getByRole('combobox', { name: '镇街', exact: true }).selectOption({ label: '雅瑶镇' });
+    await table.getByRole('combobox', { name: '整治状态', exact: true }).selectOption({ label: '整治中' });
+    expect(YAYAO_RECTIFYING.length).toBe(13);
+    await expect.poll(() => count.textContent()).toBe(`显示 ${YAYAO_RECTIFYING.length} / 342 宗`);
+    const mapCount = page.locator('.map-filter-count');
+    expect(await mapCount.textContent()).toBe(`地图显示 ${YAYAO_RECTIFYING.length} / 342 宗`);
+    // The map draws only those plots (its filter, not a rebuilt source).
+    await mapIdle(page);
+    const drawn = await page.evaluate(() => {
+      const map = window.__landAtlas?.map;
+      const ids = new Set<string>();
+      for (const feature of map?.queryRenderedFeatures({ layers: ['plots-fill', 'plots-line'] }) ?? [])
+        ids.add(String(feature.properties?.id));
+      return [...ids];
+    });
+    const kept = new Set(YAYAO_RECTIFYING.map((feature) => String(feature.id ?? feature.properties?.id)));
+    expect(drawn.length).toBeGreaterThan(0);
+    expect(drawn.filter((id) => !kept.has(id))).toEqual([]);
+    // The table has those rows (and its header row); only the ones in view are in the page.
+    expect(await table.getByRole('table').getAttribute('aria-rowcount')).toBe(
+      String(YAYAO_RECTIFYING.length + 1),
+    );
+    // The filter is in the address.
+    const address = new URL(page.url());
+    expect(address.searchParams.get('table')).toBe('plots');
+    expect(address.searchParams.get('town')).toBe('雅瑶镇');
+    expect(address.searchParams.get('status')).toBe('rectifying');
+    await page.screenshot({ path: `/tmp/table-${device}-filtered.png` });
+  });
+
+  it('selects the plot of a row on the map and in the inspector, and highlights the row', async () => {
+    const { page } = running.session;
+    const first = YAYAO_RECTIFYING.map((feature) => String(feature.properties?.id)).sort()[0] as string;
+    const row = table.getByRole('row', { name: new RegExp(`^${first}`) });
+    await press(row);
+    await expect
+      .poll(() => page.evaluate(() => window.__landAtlas?.store.getState().selection))
+      .toEqual({ kind: 'feature', layer: 'plots', id: first });
+    expect(await row.getAttribute('aria-selected')).toBe('true');
+    const inspector = page.getByRole('complementary', { name: '属性', exact: true });
+    await expect.poll(() => inspector.textContent()).toContain(first);
+    await mapIdle(page);
+    await page.screenshot({ path: `/tmp/table-${device}-selected.png` });
+  });
+
+  it('keeps the plots whose deadline has passed, as many as the sample data says', async () => {
+    const { page } = running.session;
+    const today = todayInChina();
+    const overdue = PLOTS.features.filter(
+      (feature) => plotDeadline(feature.properties ?? {}, today).state === 'overdue',
+    ).length;
+    await press(table.getByRole('button', { name: '清除筛选' }));
+    await table.getByRole('combobox', { name: '期限', exact: true }).selectOption({ label: '已逾期' });
+    await expect.poll(() => table.getByRole('status').textContent()).toBe(`显示 ${overdue} / 342 宗`);
+    expect(overdue).toBeGreaterThan(0);
+    // Back returns to the list before (no filter), forward to the overdue one.
+    await page.goBack();
+    await expect.poll(() => table.getByRole('status').textContent()).toBe('显示 342 / 342 宗');
+    await page.goForward();
+    await expect.poll(() => table.getByRole('status').textContent()).toBe(`显示 ${overdue} / 342 宗`);
+  });
+
+  it('exports the filtered rows to Excel with Chinese headers and labels', async () => {
+    const { page } = running.session;
+    await table.getByRole('combobox', { name: '期限', exact: true }).selectOption({ label: '全部' });
+    await table.getByRole('combobox', { name: '镇街', exact: true }).selectOption({ label: '雅瑶镇' });
+    await table.getByRole('combobox', { name: '整治状态', exact: true }).selectOption({ label: '整治中' });
+    await expect
+      .poll(() => table.getByRole('status').textContent())
+      .toBe(`显示 ${YAYAO_RECTIFYING.length} / 342 宗`);
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      press(table.getByRole('link', { name: '导出 Excel' })),
+    ]);
+    expect(download.suggestedFilename()).toBe(`数据表-低效工业用地-${todayInChina()}.xlsx`);
+    const path = await download.path();
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.readFile(path);
+    const sheet = workbook.worksheets[0];
+    if (!sheet) throw new Error('the workbook has no sheet');
+    expect(sheet.name).toBe('低效工业用地');
+    const header = (sheet.getRow(1).values as unknown[]).slice(1);
+    expect(header.slice(0, 11)).toEqual([
+      '编号',
+      '企业',
+      '镇街',
+      '所在园区',
+      '整治状态',
+      '亩均评价等级',
+      '整治模式',
+      '用地类型',
+      '面积（亩）',
+      '整治期限',
+      '最近巡查',
+    ]);
+    expect(sheet.actualRowCount).toBe(YAYAO_RECTIFYING.length + 1);
+    const ids = new Set<string>();
+    sheet.eachRow((row, index) => {
+      if (index === 1) return;
+      ids.add(String(row.getCell(1).value));
+      expect(row.getCell(3).value).toBe('雅瑶镇');
+      expect(row.getCell(5).value).toBe('整治中');
+    });
+    expect([...ids].sort()).toEqual(YAYAO_RECTIFYING.map((feature) => String(feature.properties?.id)).sort());
+  });
+
+  it('search offers a town as a filter, which opens the table so filtered', async () => {
+    const { page } = running.session;
+    const yayao = PLOTS.features.filter((feature) => feature.properties?.town === '雅瑶镇').length;
+    await press(table.getByRole('button', { name: '关闭数据表' }));
+    await table.waitFor({ state: 'detached' });
+    const search = page.getByRole('combobox', { name: '搜索' });
+    await search.fill('雅瑶镇');
+    const option = page.getByRole('option', { name: /^筛选：镇街 雅瑶镇/ });
+    await press(option);
+    await table.waitFor({ state: 'visible' });
+    await expect.poll(() => table.getByRole('status').textContent()).toBe(`显示 ${yayao} / 342 宗`);
+    expect(new URL(page.url()).searchParams.get('town')).toBe('雅瑶镇');
+    expect(new URL(page.url()).searchParams.get('status')).toBeNull();
+    await page.screenshot({ path: `/tmp/table-${device}-search.png` });
+    // Back to the list before: the rectifying plots of 雅瑶镇, then no table.
+    await page.goBack();
+    await page.goBack();
+    await expect
+      .poll(() => table.getByRole('status').textContent())
+      .toBe(`显示 ${YAYAO_RECTIFYING.length} / 342 宗`);
+  });
+
+  it('reopens the same list from a link', async () => {
+    const { page } = running.session;
+    const link = page.url();
+    await page.goto('about:blank');
+    await page.goto(link);
+    await appReady(page);
+    const reopened = page.getByRole('region', { name: '低效工业用地数据表' });
+    await expect
+      .poll(() => reopened.getByRole('status').textContent(), { timeout: 30_000 })
+      .toBe(`显示 ${YAYAO_RECTIFYING.length} / 342 宗`);
+    expect(running.session.consoleErrors).toEqual([]);
+  });
+});
