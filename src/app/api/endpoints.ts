@@ -14,9 +14,12 @@ import {
   type loginRequest,
   me,
   photo,
+  type Role,
   recordedInspection,
   session,
   settings,
+  user,
+  userList,
 } from '../../domain/wire.ts';
 import { request, requestVoid } from './client.ts';
 
@@ -126,3 +129,26 @@ export function uploadPhoto(inspectionId: string, file: Blob, name: string, idem
     ...(idempotencyKey ? { idempotencyKey } : {}),
   });
 }
+
+/** Every account (administrators only: GET /api/users). */
+export const listUsers = () => request(userList, '/api/users');
+
+export const createUser = (username: string, role: Role, password: string) =>
+  request(user, '/api/users', { method: 'POST', body: { username, role, password } });
+
+/** Changes an account's role, password or disabled flag (administrators only). */
+export const changeUser = (
+  username: string,
+  change: { role?: Role; password?: string; disabled?: boolean },
+) => request(user, `/api/users/${encodeURIComponent(username)}`, { method: 'PATCH', body: change });
+
+/**
+ * One's own new password. A wrong current password is a 401 that is an answer, not an ended session
+ * (authRequest): the form says so and the person stays signed in.
+ */
+export const changeOwnPassword = (currentPassword: string, newPassword: string) =>
+  requestVoid('/api/me/password', {
+    method: 'POST',
+    body: { currentPassword, newPassword },
+    authRequest: true,
+  });

@@ -184,3 +184,11 @@ export const MAPLIBRE_LOCALE_ZH: Record<string, string> = {
   'ScaleControl.Meters': '米',
   'ScaleControl.Kilometers': '千米',
 };
+
+/** The four roles by name (the user menu, the accounts screen). */
+export const ROLE_LABELS = {
+  viewer: { zh: '查看者', en: 'Viewer' },
+  inspector: { zh: '核查员', en: 'Inspector' },
+  planner: { zh: '规划员', en: 'Planner' },
+  admin: { zh: '管理员', en: 'Administrator' },
+} as const;

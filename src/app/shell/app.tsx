@@ -18,6 +18,7 @@ import {
   AnalysisLayersOnUse,
   AnalysisPanelOnUse,
   MapViewLoaded,
+  MenuScreenOnUse,
   OutboxConflictOnUse,
   PlotActionsOnUse,
   PlotHistoriesOnUse,
@@ -161,6 +162,7 @@ export function App() {
         {zoneTools && <zoneTools.Panel controller={zoneTools.controller} />}
       </div>
       <StatusBar />
+      <MenuScreenOnUse />
     </div>
   );
 }

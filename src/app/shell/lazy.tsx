@@ -147,3 +147,31 @@ export function useZoneTools(): ZoneTools | null {
   }, [wanted, tools]);
   return tools;
 }
+
+const LazyChangePassword = lazy(async () => ({
+  default: (await import('../auth/change-password.tsx')).ChangePasswordSheet,
+}));
+const LazyAccounts = lazy(async () => ({
+  default: (await import('../admin/accounts-sheet.tsx')).AccountsSheet,
+}));
+
+/** The sheet of the user menu's screen that is open (修改密码, 用户管理), loaded when first opened. */
+export function MenuScreenOnUse() {
+  const screen = useAtlas((state) => state.screen);
+  const lang = useAtlas((state) => state.lang);
+  const openScreen = useAtlas((state) => state.openScreen);
+  const close = () => openScreen(null);
+  if (screen === 'password')
+    return (
+      <Suspense fallback={null}>
+        <LazyChangePassword lang={lang} onClose={close} />
+      </Suspense>
+    );
+  if (screen === 'accounts')
+    return (
+      <Suspense fallback={null}>
+        <LazyAccounts onClose={close} />
+      </Suspense>
+    );
+  return null;
+}

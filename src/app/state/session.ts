@@ -55,7 +55,7 @@ async function loadAppLayers(me: Me, refresh = false): Promise<void> {
 }
 
 function forgetData(): void {
-  useAtlas.setState({ ...emptyLayerData(), selection: SELECT_NONE });
+  useAtlas.setState({ ...emptyLayerData(), selection: SELECT_NONE, screen: null, importPreview: null });
   useAtlas.getState().resetDrawing();
 }
 
