@@ -25,7 +25,7 @@ async function openMenu(page: Page, username: string, touch: boolean) {
   await pressFor(touch)(page.getByRole('button', { name: new RegExp(`^用户菜单：${username}（`) }));
 }
 
-describe.each(SIZES)('accounts (%s)', (device, options) => {
+describe.each(SIZES)('accounts (%s)', (_device, options) => {
   const run = appAndBrowser(options, { users: [USERS.admin, USERS.viewer] });
   const press = pressFor(options.touch);
   const tag = options.touch ? 'tablet' : 'desktop';
