@@ -75,7 +75,25 @@ export interface GaussKruger {
 
 /** Longitude/latitude (CGCS2000, degrees) → zone-38 X (northing) and Y (zone-prefixed easting). */
 export function lonLatToGk38(lon: number, lat: number): GaussKruger {
-  const lambda = (lon - CENTRAL_MERIDIAN) * RAD;
+  return lonLatToGk(lon, lat, CENTRAL_MERIDIAN, FALSE_EASTING);
+}
+
+/** Zone-38 X (northing) and Y (zone-prefixed easting) → [longitude, latitude] in degrees. */
+export function gk38ToLonLat(x: number, y: number): [number, number] {
+  return gkToLonLat(x, y, CENTRAL_MERIDIAN, FALSE_EASTING);
+}
+
+/**
+ * Longitude/latitude (CGCS2000, degrees) → X (northing) and Y (easting plus `falseEasting`) on the
+ * transverse Mercator of central meridian `centralMeridian` (scale 1): any Gauss-Krüger zone.
+ */
+export function lonLatToGk(
+  lon: number,
+  lat: number,
+  centralMeridian: number,
+  falseEasting: number,
+): GaussKruger {
+  const lambda = (lon - centralMeridian) * RAD;
   const tauPrime = conformalTan(Math.tan(lat * RAD));
   const xiPrime = Math.atan2(tauPrime, Math.cos(lambda));
   const etaPrime = Math.asinh(Math.sin(lambda) / Math.hypot(tauPrime, Math.cos(lambda)));
@@ -86,13 +104,18 @@ export function lonLatToGk38(lon: number, lat: number): GaussKruger {
     xi += alpha * Math.sin(2 * j * xiPrime) * Math.cosh(2 * j * etaPrime);
     eta += alpha * Math.cos(2 * j * xiPrime) * Math.sinh(2 * j * etaPrime);
   }
-  return { x: SCALED_A * xi, y: FALSE_EASTING + SCALED_A * eta };
+  return { x: SCALED_A * xi, y: falseEasting + SCALED_A * eta };
 }
 
-/** Zone-38 X (northing) and Y (zone-prefixed easting) → [longitude, latitude] in degrees. */
-export function gk38ToLonLat(x: number, y: number): [number, number] {
+/** X (northing) and Y (easting plus `falseEasting`) of a Gauss-Krüger zone → [longitude, latitude]. */
+export function gkToLonLat(
+  x: number,
+  y: number,
+  centralMeridian: number,
+  falseEasting: number,
+): [number, number] {
   const xi = x / SCALED_A;
-  const eta = (y - FALSE_EASTING) / SCALED_A;
+  const eta = (y - falseEasting) / SCALED_A;
   let xiPrime = xi;
   let etaPrime = eta;
   for (let j = 1; j <= 6; j++) {
@@ -102,5 +125,5 @@ export function gk38ToLonLat(x: number, y: number): [number, number] {
   }
   const tauPrime = Math.sin(xiPrime) / Math.hypot(Math.sinh(etaPrime), Math.cos(xiPrime));
   const lambda = Math.atan2(Math.sinh(etaPrime), Math.cos(xiPrime));
-  return [CENTRAL_MERIDIAN + lambda / RAD, Math.atan(geographicTan(tauPrime)) / RAD];
+  return [centralMeridian + lambda / RAD, Math.atan(geographicTan(tauPrime)) / RAD];
 }
