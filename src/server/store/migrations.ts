@@ -131,6 +131,18 @@ const MIGRATIONS: readonly Migration[] = [
   ALTER TABLE inspections ADD COLUMN position_time TEXT;
   ALTER TABLE inspections ADD COLUMN position_note TEXT;
   `,
+  // 8: the import screen's presets: a named mapping of a file's fields to a layer's properties (JSON
+  // {fields, defaults}, wire.ts importPresetMapping), one per layer and name.
+  `
+  CREATE TABLE import_presets (
+    layer text NOT NULL,
+    name text NOT NULL,
+    mapping text NOT NULL,
+    updated_by text NOT NULL,
+    updated_at text NOT NULL,
+    PRIMARY KEY (layer, name)
+  );
+  `,
 ];
 
 /**

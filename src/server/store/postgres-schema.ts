@@ -204,6 +204,18 @@ const MIGRATIONS: readonly string[] = [
     ADD COLUMN position_time text,
     ADD COLUMN position_note text;
   `,
+  // 6: the import screen's presets: a named mapping of a file's fields to a layer's properties
+  // (wire.ts importPresetMapping), one per layer and name.
+  `
+  CREATE TABLE import_presets (
+    layer text NOT NULL,
+    name text NOT NULL,
+    mapping jsonb NOT NULL,
+    updated_by text NOT NULL,
+    updated_at text NOT NULL,
+    PRIMARY KEY (layer, name)
+  );
+  `,
 ];
 
 /** Brings the schema up to date (creating it in an empty database). */
