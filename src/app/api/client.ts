@@ -61,7 +61,7 @@ export function onUnauthorized(handler: (() => void) | null): void {
 }
 
 export interface RequestOptions {
-  method?: 'GET' | 'POST' | 'PATCH' | 'DELETE';
+  method?: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
   /** Sent as JSON, or as it is for FormData. */
   body?: unknown;
   /** A 401 here is an answer (wrong password), not an ended session. */

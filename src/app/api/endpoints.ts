@@ -8,6 +8,10 @@ import {
   type featurePatch,
   featuresInBox,
   historyPage,
+  type ImportPreset,
+  importPreset,
+  importPresetList,
+  importReport,
   inspectionList,
   type inspectionRequest,
   layerManifest,
@@ -151,4 +155,29 @@ export const changeOwnPassword = (currentPassword: string, newPassword: string) 
     method: 'POST',
     body: { currentPassword, newPassword },
     authRequest: true,
+  });
+
+/** The layer's saved field mappings (administrators). */
+export const listImportPresets = (layer: string) =>
+  request(importPresetList, `/api/import-presets?layer=${encodeURIComponent(layer)}`);
+
+export const saveImportPreset = (layer: string, name: string, mapping: ImportPreset['mapping']) =>
+  request(importPreset, `/api/import-presets/${encodeURIComponent(layer)}/${encodeURIComponent(name)}`, {
+    method: 'PUT',
+    body: mapping,
+  });
+
+/**
+ * A whole layer, replaced or merged, all or nothing (POST /api/import/:layer): 422 with the validator's
+ * problems or with the features changed on the server since the file was exported (conflicts).
+ */
+export const importLayer = (
+  layer: string,
+  collection: { type: 'FeatureCollection'; features: unknown[] },
+  mode: 'replace' | 'merge',
+  onConflict: 'refuse' | 'overwrite',
+) =>
+  request(importReport, `/api/import/${encodeURIComponent(layer)}?mode=${mode}&onConflict=${onConflict}`, {
+    method: 'POST',
+    body: collection,
   });

@@ -17,6 +17,8 @@ import { BasemapPanel, LayerPanel } from './layer-panel.tsx';
 import {
   AnalysisLayersOnUse,
   AnalysisPanelOnUse,
+  ImportPanelOnUse,
+  ImportPreviewOnUse,
   MapViewLoaded,
   MenuScreenOnUse,
   OutboxConflictOnUse,
@@ -155,10 +157,12 @@ export function App() {
         />
         <MapViewLoaded clicksTaken={zoneToolTakesClicks} onMapLoad={exposeTestHook}>
           <AnalysisLayersOnUse />
+          <ImportPreviewOnUse />
           {zoneTools && <zoneTools.Control controller={zoneTools.controller} />}
         </MapViewLoaded>
         <Inspector plotActions={PlotActionsOnUse} plotHistories={PlotHistoriesOnUse} />
         <AnalysisPanelOnUse />
+        <ImportPanelOnUse />
         {zoneTools && <zoneTools.Panel controller={zoneTools.controller} />}
       </div>
       <StatusBar />

@@ -175,3 +175,33 @@ export function MenuScreenOnUse() {
     );
   return null;
 }
+
+const LazyImportPanel = lazy(async () => ({
+  default: (await import('../import/import-panel.tsx')).ImportPanel,
+}));
+const LazyImportPreview = lazy(async () => ({
+  default: (await import('../import/preview-layers.tsx')).ImportPreviewLayers,
+}));
+
+const importOpen = (state: AtlasState) => state.screen === 'import';
+
+/** 导入数据: the panel, loaded when first opened; shown while it is the screen. */
+export function ImportPanelOnUse() {
+  const open = useAtlas(importOpen);
+  if (!open) return null;
+  return (
+    <Suspense fallback={null}>
+      <LazyImportPanel />
+    </Suspense>
+  );
+}
+
+/** The import's preview on the map (a child of the map), from the first opening of the import. */
+export function ImportPreviewOnUse() {
+  if (!useOnceTrue(importOpen)) return null;
+  return (
+    <Suspense fallback={null}>
+      <LazyImportPreview />
+    </Suspense>
+  );
+}

@@ -59,6 +59,12 @@ function forgetData(): void {
   useAtlas.getState().resetDrawing();
 }
 
+/** The layers again from the server (after an import): unchanged ones answer 304 and stay as they are. */
+export async function reloadLayers(): Promise<void> {
+  const { me } = useAtlas.getState().session;
+  if (me) await loadAppLayers(me, true);
+}
+
 /** After a login or the setup: remember who, then load the layers. */
 export function signedIn(me: Me): void {
   keepSignedIn(me);
