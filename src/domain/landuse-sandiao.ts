@@ -110,6 +110,23 @@ export function landUseScheme(
   const field = fields.find((name) => Object.hasOwn(LAND_USE_FIELDS, name.toLowerCase()));
   if (field === undefined) return null;
   const byName = LAND_USE_FIELDS[field.toLowerCase()];
+  const found = { current: null as string | null, sandiao: null as string | null };
+  for (const feature of features) {
+    const value = feature.properties?.[field];
+    if (typeof value !== 'string' && typeof value !== 'number') continue;
+    const scheme = codeScheme(String(value).trim());
+    if (scheme && found[scheme] === null) found[scheme] = String(value);
+  }
+  const contrary = byName === 'current' ? found.sandiao : byName === 'sandiao' ? found.current : null;
+  if (byName && contrary !== null)
+    return {
+      field,
+      scheme: 'ambiguous',
+      reason: {
+        zh: `字段名 ${field} 表明是${byName === 'current' ? '用地用海' : '三调'}代码，但其中有 ${contrary}，只在${byName === 'current' ? '三调' : '用地用海'}分类中存在；请确认是哪种分类。`,
+        en: `the field name ${field} means ${byName === 'current' ? '用地用海' : '三调'} codes, but it holds ${contrary}, which exists only in the ${byName === 'current' ? '三调' : '用地用海'} scheme; confirm which.`,
+      },
+    };
   if (byName === 'current')
     return {
       field,
@@ -128,13 +145,6 @@ export function landUseScheme(
         en: `the field name ${field} means 三调 (GB/T 21010) codes.`,
       },
     };
-  const found = { current: null as string | null, sandiao: null as string | null };
-  for (const feature of features) {
-    const value = feature.properties?.[field];
-    if (typeof value !== 'string' && typeof value !== 'number') continue;
-    const scheme = codeScheme(String(value).trim());
-    if (scheme && found[scheme] === null) found[scheme] = String(value);
-  }
   if (found.sandiao !== null && found.current === null)
     return {
       field,

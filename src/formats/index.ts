@@ -3,7 +3,11 @@
 // parts, a KML or KMZ, a CSV, a 勘测定界 TXT — and gives features in longitude/latitude with the source's
 // attribute names, or throws a FormatError naming the file, the feature and what to do.
 import { finish } from './common.ts';
+import { parseCsv } from './csv.ts';
 import { parseGeoJson } from './geojson.ts';
+import { parseKml } from './kml.ts';
+import { parseShapefile } from './shapefile.ts';
+import { parseSurveyTxt } from './survey-txt.ts';
 import { FormatError, type InputFile, type ReadOptions, type ReadResult } from './types.ts';
 
 export { CRS_CHOICES, type CrsDefinition, crsDefinition } from './crs.ts';
@@ -26,8 +30,18 @@ export async function readLayerFile(
       { zh: '没有给出文件。', en: 'no file was given.' },
       { zh: '请选择要导入的文件。', en: 'choose a file to import.' },
     );
-  const kind = extension(first.name);
+  const kind = files.some((file) => /\.(shp|dbf)$/i.test(file.name)) ? 'shp' : extension(first.name);
   switch (kind) {
+    case 'zip':
+    case 'shp':
+      return finish(first.name, parseShapefile(files, options), options);
+    case 'kml':
+    case 'kmz':
+      return finish(first.name, parseKml(files, options), options);
+    case 'csv':
+      return finish(first.name, parseCsv(first.name, first.bytes, options), options);
+    case 'txt':
+      return finish(first.name, parseSurveyTxt(first.name, first.bytes, options), options);
     case 'geojson':
     case 'json':
       return finish(first.name, parseGeoJson(first.name, first.bytes, options), options);
