@@ -104,7 +104,7 @@ export const TARGET_PROPERTIES: Record<ImportLayer, readonly TargetProperty[]> =
  * Names Chinese land files give these properties (拼音 initials as ArcGIS tables carry them, and the
  * Chinese words), compared without case; the property's own name and its label come first.
  */
-export const KNOWN_FIELD_NAMES: Record<string, readonly string[]> = {
+const KNOWN_FIELD_NAMES: Record<string, readonly string[]> = {
   id: ['DKBH', '地块编号', 'BH', '编号', 'DKDM', 'XMBH', '项目编号', 'YQBH', '园区编号', 'BSM', '标识码'],
   enterprise: ['QYMC', '企业名称', '企业', 'QLR', '权利人', 'SYQR', '使用权人', 'TDSYQR'],
   town: ['SZZ', '所在镇', '镇街', 'ZJ', 'XZMC', '乡镇', '乡镇名称', '所在镇街'],

@@ -181,3 +181,21 @@ export const importLayer = (
     method: 'POST',
     body: collection,
   });
+
+export type ExportFormat = 'geojson' | 'shp' | 'kml' | 'csv' | 'txt';
+
+/**
+ * The address of a layer's export (GET /api/export/:layer, any signed-in role; a download with its file
+ * name): `encoding` for a Shapefile or TXT, `zone` the Gauss-Krüger system of a Shapefile's .prj or a
+ * TXT, `id` one feature (the 勘测定界 TXT of a plot or zone).
+ */
+export function exportUrl(
+  layer: string,
+  options: { format: ExportFormat; encoding?: 'utf-8' | 'gbk'; zone?: string; id?: string },
+): string {
+  const query = new URLSearchParams({ format: options.format });
+  if (options.encoding) query.set('encoding', options.encoding);
+  if (options.zone) query.set('zone', options.zone);
+  if (options.id !== undefined) query.set('id', options.id);
+  return `/api/export/${encodeURIComponent(layer)}?${query.toString()}`;
+}

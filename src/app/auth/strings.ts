@@ -46,6 +46,7 @@ const STRINGS = {
   changePassword: { zh: '修改密码', en: 'Change password' },
   accounts: { zh: '用户管理', en: 'Accounts' },
   importData: { zh: '导入数据', en: 'Import data' },
+  exportData: { zh: '导出数据', en: 'Export data' },
   currentPassword: { zh: '当前密码', en: 'Current password' },
   newPassword: { zh: '新密码', en: 'New password' },
   newPasswordAgain: { zh: '再次输入新密码', en: 'New password again' },

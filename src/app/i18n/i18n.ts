@@ -44,6 +44,8 @@ const STRINGS = {
   close: { zh: '关闭', en: 'Close' },
   closeInspector: { zh: '关闭属性面板', en: 'Close the inspector' },
   skipToInspector: { zh: '跳到属性面板', en: 'Skip to the inspector' },
+  surveyTxt: { zh: '导出勘测定界 TXT', en: 'Export survey TXT' },
+  surveyTxtOf: { zh: '导出 {id} 的勘测定界 TXT', en: 'Export the survey TXT of {id}' },
   area: { zh: '面积', en: 'Area' },
   areaNote: {
     zh: 'CGCS2000 椭球面积',

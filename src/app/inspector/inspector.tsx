@@ -11,6 +11,7 @@ import { bracketed, formatArea, formatValue } from '../i18n/format.ts';
 import { t } from '../i18n/i18n.ts';
 import { type SelectedState, useAtlas, useSelection } from '../state/store.ts';
 import { featureTitle } from '../ui/feature-title.ts';
+import { SurveyTxtLink } from '../ui/survey-txt-link.tsx';
 import { CoordinatesBlock } from './coordinates.tsx';
 import { ParkSummary } from './park-summary.tsx';
 import { PlotIndicatorsBlock } from './plot-indicators.tsx';
@@ -202,6 +203,11 @@ export function Inspector({ plotActions: PlotActions, plotHistories: PlotHistori
                   ))}
                 </dl>
               </section>
+              {!isPoint && (
+                <p className="inspector-export">
+                  <SurveyTxtLink lang={lang} layer={selected.layer} id={selected.id} />
+                </p>
+              )}
               {selected.layer === 'plots' && (
                 <PlotHistories lang={lang} plotId={selected.id} version={properties.version} />
               )}

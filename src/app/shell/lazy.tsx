@@ -151,11 +151,14 @@ export function useZoneTools(): ZoneTools | null {
 const LazyChangePassword = lazy(async () => ({
   default: (await import('../auth/change-password.tsx')).ChangePasswordSheet,
 }));
+const LazyExport = lazy(async () => ({
+  default: (await import('../export/export-sheet.tsx')).ExportSheet,
+}));
 const LazyAccounts = lazy(async () => ({
   default: (await import('../admin/accounts-sheet.tsx')).AccountsSheet,
 }));
 
-/** The sheet of the user menu's screen that is open (修改密码, 用户管理), loaded when first opened. */
+/** The sheet of the user menu's screen that is open (修改密码, 导出数据, 用户管理), loaded when first opened. */
 export function MenuScreenOnUse() {
   const screen = useAtlas((state) => state.screen);
   const lang = useAtlas((state) => state.lang);
@@ -165,6 +168,12 @@ export function MenuScreenOnUse() {
     return (
       <Suspense fallback={null}>
         <LazyChangePassword lang={lang} onClose={close} />
+      </Suspense>
+    );
+  if (screen === 'export')
+    return (
+      <Suspense fallback={null}>
+        <LazyExport onClose={close} />
       </Suspense>
     );
   if (screen === 'accounts')

@@ -65,6 +65,9 @@ export function UserMenu() {
           <button type="button" className="text-button" onClick={() => choose('password')}>
             {ta(lang, 'changePassword')}
           </button>
+          <button type="button" className="text-button" onClick={() => choose('export')}>
+            {ta(lang, 'exportData')}
+          </button>
           {me.can.manageUsers && (
             <button type="button" className="text-button" onClick={() => choose('accounts')}>
               {ta(lang, 'accounts')}
