@@ -137,5 +137,22 @@ describe.each(SIZES)('import (%s)', (_device, options) => {
     await expect.poll(() => inspector.locator('.feature-id').textContent()).toBe(PLOT_ID);
     expect(await inspector.textContent()).toContain(AREA_MU);
     await page.screenshot({ path: `/tmp/import-plot-${tag}.png` });
+    // Its 勘测定界 TXT and the layer's export, by the query the export route documents.
+    const txt = inspector.getByRole('link', { name: `导出 ${PLOT_ID} 的勘测定界 TXT` });
+    expect(await txt.getAttribute('href')).toBe(`/api/export/plots?format=txt&id=${PLOT_ID}`);
+    await press(page.getByRole('button', { name: /^用户菜单：admin1（/ }));
+    await press(page.getByRole('button', { name: '导出数据', exact: true }));
+    const sheet = page.getByRole('dialog', { name: '导出数据' });
+    await sheet.getByLabel('图层').selectOption({ label: '低效工业用地' });
+    await press(sheet.getByRole('radio', { name: /^Shapefile/ }));
+    await press(sheet.getByRole('radio', { name: /^GBK/ }));
+    await sheet.getByLabel('坐标系（.prj）').selectOption('EPSG:4526');
+    const download = sheet.getByRole('link', { name: '下载' });
+    expect(await download.getAttribute('href')).toBe(
+      '/api/export/plots?format=shp&encoding=gbk&zone=EPSG%3A4526',
+    );
+    await press(sheet.getByRole('radio', { name: /^CSV/ }));
+    expect(await download.getAttribute('href')).toBe('/api/export/plots?format=csv');
+    await page.screenshot({ path: `/tmp/export-${tag}.png` });
   });
 });

@@ -243,10 +243,13 @@ export function ImportPanel() {
     setReading({ kind: 'reading', name, fraction: 0 });
     setOutcome({ kind: 'idle' });
     setImportPreview(null);
+    // Progress comes on its own channel (a comlink proxy): a last report may arrive after the answer.
+    let answered = false;
     try {
       const answer = await readFiles(files, options, (fraction) => {
-        if (readId.current === id) setReading({ kind: 'reading', name, fraction });
+        if (readId.current === id && !answered) setReading({ kind: 'reading', name, fraction });
       });
+      answered = true;
       if (readId.current !== id) return;
       if (!answer.ok) {
         setReading({ kind: 'failed', failure: answer.failure });
@@ -262,6 +265,7 @@ export function ImportPanel() {
         features: read.features.filter((feature) => feature.geometry !== null) as GeoJSON.Feature[],
       });
     } catch (error) {
+      answered = true;
       if (readId.current !== id) return;
       setReading({
         kind: 'failed',
