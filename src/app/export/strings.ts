@@ -17,8 +17,8 @@ const STRINGS = {
   crs: { zh: '坐标系（.prj）', en: 'Coordinate system (.prj)' },
   download: { zh: '下载', en: 'Download' },
   downloadNote: {
-    zh: '导出的文件带有每个要素的版本号：改后再导入时，服务器上的新修改会作为冲突列出，不会被覆盖。',
-    en: 'Exports carry each feature’s version: when the file comes back, newer edits on the server are listed as conflicts, never overwritten.',
+    zh: '导出的 GeoJSON 带有每个要素的版本号：改后再导入时，服务器上更新的修改会作为冲突列出，不会被覆盖。',
+    en: 'A GeoJSON export carries each feature’s version: when the file comes back, newer edits on the server are listed as conflicts, never overwritten.',
   },
 } as const satisfies Record<string, Bilingual>;
 

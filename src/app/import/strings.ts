@@ -59,8 +59,8 @@ const STRINGS = {
   modeMerge: { zh: '合并（按编号更新或新增）', en: 'Merge (update or add by id)' },
   modeReplace: { zh: '替换（文件中没有的要素将删除）', en: 'Replace (features not in the file are deleted)' },
   noVersion: {
-    zh: '文件没有“版本”字段：无法判断服务器上哪些要素在导出后被修改过，同编号的要素将被文件内容更新。从本系统导出的文件带有版本字段。',
-    en: 'The file has no version field: changes made on the server since it was exported cannot be found, and features with the same id will be updated from the file. Files exported from Land Atlas carry the version.',
+    zh: '文件没有“版本”字段：无法判断服务器上哪些要素在导出后被修改过，同编号的要素将被文件内容更新。从本系统导出的 GeoJSON 带有版本字段（version）。',
+    en: 'The file has no version field: changes made on the server since it was exported cannot be found, and features with the same id will be updated from the file. GeoJSON exported from Land Atlas carries it (version).',
   },
   mapping: { zh: '字段对应', en: 'Field mapping' },
   property: { zh: '图层属性', en: 'Layer property' },
