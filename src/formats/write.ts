@@ -207,7 +207,8 @@ export function surveyTxt(
         sum +=
           (projected[j]?.[0] as number) * (projected[i]?.[1] as number) -
           (projected[i]?.[0] as number) * (projected[j]?.[1] as number);
-      if (sum < 0 !== outer) projected.reverse();
+      // Turned the other way round from the same first point, so that a TXT read and written again is the same.
+      if (sum < 0 !== outer) projected.splice(1, projected.length - 1, ...projected.slice(1).reverse());
       const first = number + 1;
       for (const [easting, northing] of projected)
         points.push(`J${++number},${r + 1},${northing.toFixed(4)},${easting.toFixed(4)}`);
