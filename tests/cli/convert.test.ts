@@ -193,7 +193,7 @@ describe('atlas convert', () => {
     expect(given.code).toBe(0);
     const collection = JSON.parse(given.stdout) as FeatureCollection;
     expect(collection.features[0]?.geometry).toMatchObject({ type: 'Point' });
-    const point = collection.features[0]?.geometry as { coordinates: [number, number] };
+    const point = collection.features[0]?.geometry as unknown as { coordinates: [number, number] };
     const [lon, lat] = point.coordinates;
     expect(Math.abs(lon - 112.9512345678)).toBeLessThan(1e-8);
     expect(Math.abs(lat - 22.7512345678)).toBeLessThan(1e-8);
