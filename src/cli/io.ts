@@ -2,15 +2,26 @@
 // (missing file, a directory, a device or a pipe, too large, unreadable), the output language, and exit
 // codes.
 
-import { closeSync, constants, fstatSync, openSync, readSync } from 'node:fs';
+import { closeSync, constants, fstatSync, openSync, readdirSync, readSync } from 'node:fs';
+import { basename, dirname, extname, join } from 'node:path';
 import type { Lang } from '../domain/i18n.ts';
 import type { LayerId } from '../domain/layers.ts';
+import { crsFromCode } from '../formats/crs.ts';
+import {
+  type EncodingName,
+  FormatError,
+  type InputFile,
+  type ReadResult,
+  readLayerFileSync,
+} from '../formats/index.ts';
+import { decodeText } from '../formats/text.ts';
 import {
   formatProblem,
   PROBLEM_CODES,
   type Problem,
   type ProblemCode,
   type ValidationReport,
+  validateGeoJson,
   validateGeoJsonText,
 } from '../geo/validate.ts';
 
@@ -138,11 +149,155 @@ function unreadable(error: unknown): Problem {
   );
 }
 
+/** How to read a file: the system and encoding the person named (--from, --encoding). */
+export interface ReadChoices {
+  from?: string | undefined;
+  encoding?: EncodingName | undefined;
+}
+
+/** --from and --encoding as given, checked: a system we do not take or an unknown encoding is a usage error. */
+export function readChoices(values: Record<string, string>): ReadChoices {
+  const { from, encoding } = values;
+  if (encoding !== undefined && encoding !== 'utf-8' && encoding !== 'gbk')
+    throw new UsageError(
+      `--encoding must be utf-8 or gbk, not ${encoding}`,
+      `--encoding 须为 utf-8 或 gbk，而不是 ${encoding}`,
+    );
+  if (from !== undefined) {
+    const verdict = crsFromCode(from);
+    if (!verdict.ok)
+      throw new UsageError(`--from ${from}: ${verdict.reason.en}`, `--from ${from}：${verdict.reason.zh}`);
+  }
+  return { from, encoding };
+}
+
+/** The parts of a loose Shapefile beside FILE.shp (FILE.dbf, FILE.prj, … in any letter case). */
+function shapefileParts(path: string, shp: Buffer): InputFile[] {
+  const base = basename(path, extname(path)).toLowerCase();
+  const files: InputFile[] = [{ name: basename(path), bytes: shp }];
+  for (const name of readdirSync(dirname(path))) {
+    if (name === basename(path)) continue;
+    const extension = extname(name).toLowerCase();
+    if (basename(name, extname(name)).toLowerCase() !== base) continue;
+    if (!['.shx', '.dbf', '.prj', '.cpg'].includes(extension)) continue;
+    const bytes = readRegularFile(join(dirname(path), name));
+    if (Buffer.isBuffer(bytes)) files.push({ name, bytes });
+  }
+  return files;
+}
+
+function note(problem: { feature?: number; message: Problem['message'] }, code: ProblemCode): Problem {
+  return {
+    severity: 'warning',
+    code,
+    message: problem.message,
+    featureIndex: problem.feature ?? null,
+    featureId: null,
+    line: null,
+  };
+}
+
+/** A reader's refusal as a problem: what is wrong, then what to do. */
+export function formatErrorProblem(error: FormatError): Problem {
+  return {
+    severity: 'error',
+    code: PROBLEM_CODES.unreadableFile,
+    message: { zh: `${error.text.zh}${error.hint.zh}`, en: `${error.text.en} ${error.hint.en}` },
+    featureIndex: error.feature ?? null,
+    featureId: null,
+    line: null,
+  };
+}
+
+/**
+ * A file in any format src/formats reads (GeoJSON, zipped or loose Shapefile, KML/KMZ, CSV, survey
+ * TXT), validated as GeoJSON in longitude/latitude. A GeoJSON in longitude/latitude is validated from
+ * its text (lines in messages, duplicate keys), decoded strictly (GBK is read as GBK and said, never
+ * garbled). A coordinate system only guessed from the coordinates is an error naming the guess, to be
+ * confirmed with --from.
+ */
+function readAndValidate(
+  path: string,
+  bytes: Buffer,
+  layer: LayerId | null | undefined,
+  choices: ReadChoices,
+): ValidationReport & { read: ReadResult | null } {
+  const validateOptions = layer === undefined ? { fileName: path } : { fileName: path, layer };
+  const extension = extname(path).toLowerCase();
+  const isGeoJson =
+    extension !== '.zip' &&
+    extension !== '.shp' &&
+    extension !== '.kml' &&
+    extension !== '.kmz' &&
+    extension !== '.csv' &&
+    extension !== '.txt';
+  const readOptions = {
+    ...(choices.from !== undefined ? { crs: choices.from } : {}),
+    ...(choices.encoding !== undefined ? { encoding: choices.encoding } : {}),
+  };
+  if (isGeoJson) {
+    const decoded = decodeText(bytes, choices.encoding);
+    // Not text in either encoding, or GeoJSON in longitude/latitude: the validator reads the text itself.
+    if (!decoded) return { ...validateGeoJsonText(bytes.toString('latin1'), validateOptions), read: null };
+    const named = /"crs"\s*:/.test(decoded.text.slice(0, 4096)) || choices.from !== undefined;
+    if (!named) {
+      const report = validateGeoJsonText(decoded.text, validateOptions);
+      if (decoded.encoding.name === 'gbk')
+        report.problems.unshift(
+          note(
+            {
+              message: {
+                zh: `文件是 ${decoded.encoding.source === 'given' ? '指定的' : ''}GBK 编码（GeoJSON 应为 UTF-8），已按 GBK 读取。`,
+                en: `the file is in GBK${decoded.encoding.source === 'given' ? ' (as given)' : ''}, not UTF-8 as GeoJSON should be: read as GBK.`,
+              },
+            },
+            PROBLEM_CODES.readingNote,
+          ),
+        );
+      return { ...report, read: null };
+    }
+  }
+  let read: ReadResult;
+  try {
+    const files = extension === '.shp' ? shapefileParts(path, bytes) : [{ name: basename(path), bytes }];
+    read = readLayerFileSync(files, readOptions);
+  } catch (error) {
+    if (error instanceof FormatError) return { ...refused(formatErrorProblem(error)), read: null };
+    throw error;
+  }
+  const notes = read.warnings.map((warning) => note(warning, PROBLEM_CODES.readingNote));
+  if (read.crs.needsConfirmation)
+    return {
+      ...refused({
+        severity: 'error',
+        code: PROBLEM_CODES.crsUnconfirmed,
+        message: {
+          zh: `文件没有说明坐标系；从坐标大小看像是 ${read.crs.name.zh}。如果是，请加上 --from ${read.crs.code} 再运行。`,
+          en: `the file names no coordinate system; its coordinates look like ${read.crs.name.en}. If that is right, run again with --from ${read.crs.code}.`,
+        },
+        featureIndex: null,
+        featureId: null,
+        line: null,
+      }),
+      read: null,
+    };
+  const collection = { type: 'FeatureCollection', features: read.features };
+  const report = validateGeoJson(collection, validateOptions);
+  // Coordinates computed from another system or format carry every digit of a double: no file's fault.
+  const problems = report.problems.filter((p) => p.code !== PROBLEM_CODES.excessivePrecision);
+  return { ...report, problems: [...notes, ...problems], read };
+}
+
 /**
  * Reads and validates one file; a file that cannot be read, or whose check fails unexpectedly, becomes
- * a report with one problem, so that every file of a command gets its own verdict.
+ * a report with one problem, so that every file of a command gets its own verdict. `read` is what the
+ * format reader gave (null for a GeoJSON read as text).
  */
-export function checkFile(path: string, layer: LayerId | null | undefined): ValidationReport {
+export function checkFile(
+  path: string,
+  layer: LayerId | null | undefined,
+  choices: ReadChoices = {},
+): ValidationReport & { read?: ReadResult | null } {
   let bytes: Buffer | Problem;
   try {
     bytes = readRegularFile(path);
@@ -151,8 +306,7 @@ export function checkFile(path: string, layer: LayerId | null | undefined): Vali
   }
   if (!Buffer.isBuffer(bytes)) return refused(bytes);
   try {
-    const text = bytes.toString('utf8');
-    return validateGeoJsonText(text, layer === undefined ? { fileName: path } : { fileName: path, layer });
+    return readAndValidate(path, bytes, layer, choices);
   } catch (error) {
     const reason = error instanceof Error ? error.message.split('\n')[0] : String(error);
     return refused(

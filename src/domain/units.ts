@@ -2,7 +2,7 @@
 import type { Lang } from './i18n.ts';
 
 export const M2_PER_MU = 2000 / 3;
-const M2_PER_HA = 10_000;
+export const M2_PER_HA = 10_000;
 
 export interface AreaFigures {
   m2: number;

@@ -44,7 +44,9 @@ export function parseCsv(file: string, bytes: Uint8Array, options: ReadOptions):
   if (!header || rows.length === 0)
     throw new FormatError(file, { zh: 'CSV 中没有数据行。', en: 'the CSV has no data rows.' }, EXPORT_AGAIN);
   const names = header.map((name) => name.trim());
-  const find = (pattern: RegExp) => names.findIndex((name) => pattern.test(name));
+  // A header may be a label with the name in brackets, as our own CSV writes it: 几何 (WKT), 经度 (lon).
+  const find = (pattern: RegExp) =>
+    names.findIndex((name) => pattern.test(name) || pattern.test(/\(([^()]+)\)$/.exec(name)?.[1] ?? ''));
   const wktColumn = find(WKT_NAMES);
   let pair: [number, number] | null = null;
   let pairKind: 'lonlat' | 'xy' = 'lonlat';

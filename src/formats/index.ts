@@ -23,6 +23,11 @@ export async function readLayerFile(
   files: readonly InputFile[],
   options: ReadOptions = {},
 ): Promise<ReadResult> {
+  return readLayerFileSync(files, options);
+}
+
+/** readLayerFile without the promise, for the command line. */
+export function readLayerFileSync(files: readonly InputFile[], options: ReadOptions = {}): ReadResult {
   const first = files[0];
   if (!first)
     throw new FormatError(
@@ -56,3 +61,6 @@ export async function readLayerFile(
       );
   }
 }
+
+export { sandiaoToCurrent } from '../domain/landuse-sandiao.ts';
+export { writeLayerFile } from './write.ts';

@@ -91,12 +91,16 @@ export interface WriteOptions {
   encoding?: EncodingName;
   /** shp/txt: 'EPSG:4490' (shp default) or a Gauss-Krüger zone ('EPSG:4526'; txt default). */
   crs?: string;
-  /** csv: a Chinese header label for each property name (the domain's labels); the name when absent. */
+  /** csv: the header of each property's column ('企业名称 (enterprise)'); the name itself when absent. */
   labels?: (field: string) => string;
+  /** txt: the 数据产生日期 (YYYY-MM-DD); today when absent. */
+  date?: string;
 }
 
 export interface WrittenFile {
   fileName: string;
   mediaType: string;
   bytes: Uint8Array;
+  /** What the format could not hold as it was (a field name shortened to DBF's 10 bytes, …). */
+  warnings: FormatWarning[];
 }

@@ -23,11 +23,19 @@ export const PROBLEM_CODES = {
   /** A check that failed unexpectedly: the file gets this verdict, the others are still checked. */
   unexpectedError: 'unexpected-error',
   notGeoJson: 'not-geojson',
+  /** A Shapefile, KML, CSV or survey TXT (src/formats) that cannot be read. */
+  unreadableFile: 'unreadable-file',
+  /** What reading a file found worth saying: the encoding detected, WGS 84 read as CGCS2000, … */
+  readingNote: 'reading-note',
+  /** The coordinate system was only suggested by the coordinates: the person must name it (--from). */
+  crsUnconfirmed: 'crs-unconfirmed',
   badStructure: 'bad-structure',
   changedSemantics: 'changed-semantics',
   ringNotClosed: 'ring-not-closed',
   ringTooShort: 'ring-too-short',
   selfIntersection: 'self-intersection',
+  /** A ring touching itself at a vertex or retracing a zero-width spike: its area is well defined (a warning). */
+  ringTouchesItself: 'ring-touches-itself',
   holeOutsideShell: 'hole-outside-shell',
   nestedHoles: 'nested-holes',
   overlappingParts: 'overlapping-parts',

@@ -144,6 +144,27 @@ class GeometryChecker {
     return ok ? clean : null;
   }
 
+  private selfTouches = 0;
+
+  /** A ring touching itself at a vertex, or running back over itself along a zero-width spike: a warning naming the point (the first three per geometry). */
+  private reportSelfTouch(contact: RingContact, names: RingName[]): void {
+    if (++this.selfTouches > 3) return;
+    const a = ringName(names[contact.ringA] as RingName);
+    const at = pointText(contact.at);
+    const how =
+      contact.kind === 'touch'
+        ? { zh: '自身接触', en: 'touches itself' }
+        : { zh: '折返重叠（零宽度的尖刺）', en: 'runs back over itself (a zero-width spike)' };
+    this.problems.warning(
+      PROBLEM_CODES.ringTouchesItself,
+      {
+        zh: `${a.zh}在 ${at} 处${how.zh}；面积仍然确定，照常计算和载入（ArcGIS 允许这样的环）。如其他软件拒收，可在 QGIS 中用“修复几何”拆开。`,
+        en: `${a.en} ${how.en} at ${at}; its area is still well defined, so it is measured and loaded as usual (ArcGIS allows such rings). If other software refuses it, QGIS 'Fix geometries' splits it.`,
+      },
+      this.place,
+    );
+  }
+
   private reportContact(contact: RingContact, names: RingName[]): void {
     const a = ringName(names[contact.ringA] as RingName);
     const b = ringName(names[contact.ringB] as RingName);
@@ -151,16 +172,12 @@ class GeometryChecker {
     const sameRing = contact.ringA === contact.ringB;
     const samePart = (names[contact.ringA] as RingName).part === (names[contact.ringB] as RingName).part;
     if (sameRing) {
-      const how =
-        contact.kind === 'cross'
-          ? { zh: '自相交', en: 'crosses itself' }
-          : contact.kind === 'touch'
-            ? { zh: '自身接触', en: 'touches itself' }
-            : { zh: '折返重叠', en: 'runs back over itself' };
+      // Only a crossing is refused here: a ring that touches itself at a vertex or retraces a zero-width
+      // spike (as ArcGIS writes them) has a well-defined area, and is measured with a warning.
       this.error(
         PROBLEM_CODES.selfIntersection,
-        `${a.zh}在 ${at} 处${how.zh}（自相交多边形）。`,
-        `${a.en} ${how.en} at ${at} (a self-intersecting polygon)`,
+        `${a.zh}在 ${at} 处自相交（自相交多边形）。`,
+        `${a.en} crosses itself at ${at} (a self-intersecting polygon)`,
       );
     } else if (samePart) {
       this.error(
@@ -341,7 +358,10 @@ class GeometryChecker {
         names.push({ part, ring: index });
       });
     }
-    const { contacts, touches } = analyseRings(allRings, 3);
+    const { contacts: found, touches } = analyseRings(allRings, 3);
+    const selfTouches = found.filter((c) => c.ringA === c.ringB && c.kind !== 'cross');
+    const contacts = found.filter((c) => !(c.ringA === c.ringB && c.kind !== 'cross'));
+    for (const contact of selfTouches) this.reportSelfTouch(contact, names);
     for (const contact of contacts) this.reportContact(contact, names);
     if (contacts.length > 0) return;
     for (const { rings, part } of parts) this.checkHoles(rings, part);

@@ -92,11 +92,20 @@ describe('geojsonhint bad/', () => {
 
 describe('turf-kinks', () => {
   const dir = join(peer, 'turf-kinks/in');
-  const polygons = ['hourglass', 'issue-2627', 'multi-polygon', 'switzerlandKinked', 'triple'];
+  const polygons = ['hourglass', 'multi-polygon', 'switzerlandKinked', 'triple'];
   const lines = ['multi-linestring', 'open-hourglass'];
 
   it('covers every fixture', () => {
-    expect(readdirSync(dir).sort()).toEqual([...polygons, ...lines].map((n) => `${n}.geojson`).sort());
+    expect(readdirSync(dir).sort()).toEqual(
+      [...polygons, 'issue-2627', ...lines].map((n) => `${n}.geojson`).sort(),
+    );
+  });
+  it('accepts issue-2627, whose hole touches itself at a vertex, with a warning naming the point (issue 13)', () => {
+    const report = validate(dir, 'issue-2627.geojson');
+    expect(report.ok).toBe(true);
+    expect(report.problems.map((p) => [p.severity, p.code, p.message.en.split(';')[0]])).toEqual([
+      ['warning', 'ring-touches-itself', 'hole 5 touches itself at (11.0295670, 53.9113090)'],
+    ]);
   });
   for (const name of polygons) {
     it(`rejects ${name} as self-intersecting`, () => {

@@ -6,7 +6,15 @@ import { areaFigures, formatHa, formatM2, formatMu } from '../../domain/units.ts
 import { geometryAreaM2 } from '../../geo/area.ts';
 import { parseArgs } from '../args.ts';
 import { type FeatureId, featuresOf, idText } from '../features.ts';
-import { checkFile, EXIT_INVALID, EXIT_OK, type Output, printProblems, UsageError } from '../io.ts';
+import {
+  checkFile,
+  EXIT_INVALID,
+  EXIT_OK,
+  type Output,
+  printProblems,
+  readChoices,
+  UsageError,
+} from '../io.ts';
 
 export interface FeatureArea {
   index: number;
@@ -25,11 +33,11 @@ export function featureAreas(geojson: GeoJSON): FeatureArea[] {
 }
 
 export function runArea(args: readonly string[], output: Output): number {
-  const options = parseArgs(args, ['lang', 'layer', 'json']);
+  const options = parseArgs(args, ['lang', 'layer', 'json', 'from', 'encoding']);
   if (options.files.length !== 1)
     throw new UsageError('area needs exactly one FILE', 'area 需要恰好一个文件');
   const file = options.files[0] as string;
-  const report = checkFile(file, options.layer);
+  const report = checkFile(file, options.layer ?? null, readChoices(options.values));
   printProblems(file, report, options.lang, output);
   if (!report.ok || !report.geojson) return EXIT_INVALID;
   for (const area of featureAreas(report.geojson)) {

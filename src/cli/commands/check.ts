@@ -1,15 +1,24 @@
 // `atlas check FILE…`: every problem of every file, one line each (errors on stdout, warnings on
 // stderr), then a summary line on stderr. Exit 0 when all files are valid, 1 otherwise.
 import { parseArgs } from '../args.ts';
-import { checkFile, EXIT_INVALID, EXIT_OK, type Output, printProblems, UsageError } from '../io.ts';
+import {
+  checkFile,
+  EXIT_INVALID,
+  EXIT_OK,
+  type Output,
+  printProblems,
+  readChoices,
+  UsageError,
+} from '../io.ts';
 
 export function runCheck(args: readonly string[], output: Output): number {
-  const options = parseArgs(args, ['lang', 'layer']);
+  const options = parseArgs(args, ['lang', 'layer', 'from', 'encoding']);
   if (options.files.length === 0)
     throw new UsageError('check needs at least one FILE', 'check 需要至少一个文件');
+  const choices = readChoices(options.values);
   let invalid = 0;
   for (const file of options.files) {
-    const report = checkFile(file, options.layer);
+    const report = checkFile(file, options.layer, choices);
     printProblems(file, report, options.lang, output);
     if (!report.ok) invalid++;
   }

@@ -7,10 +7,18 @@ import { formatM2, formatMu } from '../../domain/units.ts';
 import { findOverlaps } from '../../geo/overlap.ts';
 import { parseArgs } from '../args.ts';
 import { type AnyFeature, featuresOf, idText } from '../features.ts';
-import { checkFile, EXIT_INVALID, EXIT_OK, type Output, printProblems, UsageError } from '../io.ts';
+import {
+  checkFile,
+  EXIT_INVALID,
+  EXIT_OK,
+  type Output,
+  printProblems,
+  readChoices,
+  UsageError,
+} from '../io.ts';
 
 export function runOverlap(args: readonly string[], output: Output): number {
-  const options = parseArgs(args, ['lang', 'layer', 'json']);
+  const options = parseArgs(args, ['lang', 'layer', 'json', 'from', 'encoding']);
   if (options.files.length < 1 || options.files.length > 2) {
     throw new UsageError('overlap needs one FILE or two (A B)', 'overlap 需要一个或两个文件（A B）');
   }
@@ -18,7 +26,7 @@ export function runOverlap(args: readonly string[], output: Output): number {
   const layers: AnyFeature[][] = [];
   let invalid = false;
   for (const file of options.files) {
-    const report = checkFile(file, options.layer);
+    const report = checkFile(file, options.layer ?? null, readChoices(options.values));
     printProblems(file, report, options.lang, output);
     if (!report.ok || !report.geojson) invalid = true;
     else layers.push(featuresOf(report.geojson));
