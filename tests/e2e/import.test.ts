@@ -140,6 +140,12 @@ describe.each(SIZES)('import (%s)', (_device, options) => {
     // Its 勘测定界 TXT and the layer's export, by the query the export route documents.
     const txt = inspector.getByRole('link', { name: `导出 ${PLOT_ID} 的勘测定界 TXT` });
     expect(await txt.getAttribute('href')).toBe(`/api/export/plots?format=txt&id=${PLOT_ID}`);
+    const saved = page.waitForEvent('download');
+    await press(txt);
+    const survey = await (await saved).path();
+    const text = readFileSync(survey, 'utf8');
+    expect(text).toContain('[地块坐标]');
+    expect(text).toContain(PLOT_ID);
     await press(page.getByRole('button', { name: /^用户菜单：admin1（/ }));
     await press(page.getByRole('button', { name: '导出数据', exact: true }));
     const sheet = page.getByRole('dialog', { name: '导出数据' });
