@@ -260,7 +260,7 @@ export function AccountsSheet({ onClose }: { onClose: () => void }) {
       {accounts === null ? (
         <p role="status">{tu(lang, 'loading')}</p>
       ) : (
-        <table className="accounts-table">
+        <table className="data-table accounts-table">
           <caption className="visually-hidden">{tu(lang, 'users')}</caption>
           <thead>
             <tr>

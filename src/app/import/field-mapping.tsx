@@ -130,7 +130,7 @@ export function FieldMappingTable({
       <h3 id="import-mapping-title">{ti(lang, 'mapping')}</h3>
       <Presets lang={lang} layer={layer} fields={fields} mapping={mapping} onPick={onChange} />
       <p className="note">{ti(lang, 'requiredNote')}</p>
-      <table className="import-mapping">
+      <table className="data-table import-mapping">
         <thead>
           <tr>
             <th scope="col">{ti(lang, 'property')}</th>
