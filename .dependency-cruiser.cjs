@@ -5,7 +5,7 @@
 /** Code that is the app, the server, the CLI or the workers: the pure core never imports it. */
 const OUTER = '^src/(app|server|cli|worker)/';
 /** The feature folders of src/app: each a part of the app a person uses (see the README's layout section). */
-const FEATURES = '(auth|inspector|inspections|analysis|zones|search|settings)';
+const FEATURES = '(auth|inspector|inspections|analysis|zones|search|settings|admin|import|export)';
 /** The shared folders of src/app that every feature may import; they import no feature. */
 const SHARED = '(ui|i18n|state|api|map|outbox)';
 

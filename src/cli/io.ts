@@ -283,7 +283,9 @@ function readAndValidate(
     };
   const collection = { type: 'FeatureCollection', features: read.features };
   const report = validateGeoJson(collection, validateOptions);
-  return { ...report, problems: [...notes, ...report.problems], read };
+  // Coordinates computed from another system or format carry every digit of a double: no file's fault.
+  const problems = report.problems.filter((p) => p.code !== PROBLEM_CODES.excessivePrecision);
+  return { ...report, problems: [...notes, ...problems], read };
 }
 
 /**

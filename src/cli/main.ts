@@ -12,6 +12,7 @@ const COMMANDS: Record<string, () => Promise<Command>> = {
   area: async () => (await import('./commands/area.ts')).runArea,
   overlap: async () => (await import('./commands/overlap.ts')).runOverlap,
   share: async () => (await import('./commands/share.ts')).runShare,
+  convert: async () => (await import('./commands/convert.ts')).runConvert,
   user: async () => (await import('./commands/server.ts')).runUser,
   backup: async () => (await import('./commands/server.ts')).runBackup,
 };

@@ -200,6 +200,24 @@ export const importReport = importSummary.extend({
 });
 export type ImportReport = z.infer<typeof importReport>;
 
+/** A named mapping of a file's fields to a layer's properties, kept on the server (import screen). */
+export const importPresetMapping = z.strictObject({
+  fields: z.record(z.string().max(64), z.string().max(256)),
+  defaults: z.record(z.string().max(64), z.string().max(1024)),
+});
+export const importPresetName = z.string().trim().min(1).max(64);
+/** PUT /api/import-presets/:layer/:name: the mapping; the answer and the list carry who saved it, when. */
+export const importPreset = z.object({
+  layer: z.enum(LAYER_IDS),
+  name: z.string(),
+  mapping: importPresetMapping,
+  updatedBy: z.string(),
+  updatedAt: z.string(),
+});
+export type ImportPreset = z.infer<typeof importPreset>;
+/** GET /api/import-presets?layer=: the layer's presets by name. */
+export const importPresetList = z.object({ presets: z.array(importPreset) });
+
 // ---------------------------------------------------------------------------------------------------
 // Inspections and photos
 

@@ -138,7 +138,7 @@ function encodeOrRefuse(
 }
 
 function dbfColumns(
-  features: readonly Feature[],
+  features: readonly Feature<Geometry | null>[],
   encoding: EncodingName,
   name: string,
   warnings: FormatWarning[],
@@ -198,7 +198,7 @@ function dbfColumns(
 }
 
 function dbfFile(
-  features: readonly Feature[],
+  features: readonly Feature<Geometry | null>[],
   columns: DbfColumn[],
   encoding: EncodingName,
   name: string,
@@ -251,7 +251,7 @@ function dbfFile(
 }
 
 function shpFiles(
-  features: readonly Feature[],
+  features: readonly Feature<Geometry | null>[],
   kind: ShapeKind,
   project: (p: Position) => Position,
 ): { shp: Uint8Array; shx: Uint8Array } {
@@ -345,7 +345,7 @@ function shpFiles(
 
 /** The zip of a layer's Shapefile in `definition`'s coordinates and `encoding`. */
 export function writeShapefile(
-  features: readonly Feature[],
+  features: readonly Feature<Geometry | null>[],
   name: string,
   definition: CrsDefinition,
   encoding: EncodingName,

@@ -31,14 +31,14 @@ function definitionOf(code: string, name: string): CrsDefinition {
   return verdict.definition;
 }
 
-function fieldsOf(features: readonly Feature[]): string[] {
+function fieldsOf(features: readonly Feature<Geometry | null>[]): string[] {
   const seen = new Set<string>();
   for (const feature of features) for (const key of Object.keys(feature.properties ?? {})) seen.add(key);
   return [...seen];
 }
 
 /** RFC 7946 FeatureCollection, one feature a line (diffable, streamable), UTF-8 without BOM. */
-export function geojsonText(features: readonly Feature[]): string {
+export function geojsonText(features: readonly Feature<Geometry | null>[]): string {
   if (features.length === 0) return '{"type":"FeatureCollection","features":[]}\n';
   return `{"type":"FeatureCollection","features":[\n${features.map((feature) => JSON.stringify(feature)).join(',\n')}\n]}\n`;
 }
@@ -78,7 +78,7 @@ function kmlGeometry(geometry: Geometry): string {
 }
 
 /** KML 2.2 with the attributes as ExtendedData (a Schema, so Google Earth and GDAL type them). */
-export function kmlText(features: readonly Feature[], name: string): string {
+export function kmlText(features: readonly Feature<Geometry | null>[], name: string): string {
   const fields = fieldsOf(features);
   const value = (v: unknown) => (typeof v === 'string' ? v : JSON.stringify(v));
   const placemarks = features.map((feature) => {
@@ -100,7 +100,7 @@ export function kmlText(features: readonly Feature[], name: string): string {
  * shape would overflow Excel's cell) — and the ellipsoidal area in 亩 last.
  */
 export function csvFile(
-  features: readonly Feature[],
+  features: readonly Feature<Geometry | null>[],
   labels: (field: string) => string = (f) => f,
 ): { text: string; warnings: FormatWarning[] } {
   const fields = fieldsOf(features);
@@ -150,7 +150,7 @@ function parcelValue(properties: Record<string, unknown>, names: string[]): stri
  * point, outer rings clockwise as surveyors number them; 地块面积 the ellipsoidal area in hectares.
  */
 export function surveyTxt(
-  features: readonly Feature[],
+  features: readonly Feature<Geometry | null>[],
   definition: CrsDefinition,
   date: string,
   name: string,
@@ -207,7 +207,8 @@ export function surveyTxt(
         sum +=
           (projected[j]?.[0] as number) * (projected[i]?.[1] as number) -
           (projected[i]?.[0] as number) * (projected[j]?.[1] as number);
-      if (sum < 0 !== outer) projected.reverse();
+      // Turned the other way round from the same first point, so that a TXT read and written again is the same.
+      if (sum < 0 !== outer) projected.splice(1, projected.length - 1, ...projected.slice(1).reverse());
       const first = number + 1;
       for (const [easting, northing] of projected)
         points.push(`J${++number},${r + 1},${northing.toFixed(4)},${easting.toFixed(4)}`);
@@ -233,7 +234,7 @@ export function surveyTxt(
 
 /** One layer in one format (see README "Formats"). */
 export function writeLayerFile(
-  features: readonly Feature[],
+  features: readonly Feature<Geometry | null>[],
   format: WriteFormat,
   options: WriteOptions,
 ): WrittenFile {

@@ -31,6 +31,7 @@ import { handleError, handleNotFound } from './replies.ts';
 import { authRoutes } from './routes/auth.ts';
 import { featuresInBoxRoutes } from './routes/features-in-box.ts';
 import { historyRoutes } from './routes/history.ts';
+import { importPresetRoutes } from './routes/import-presets.ts';
 import { inspectionRoutes } from './routes/inspections.ts';
 import { ioRoutes } from './routes/io.ts';
 import { layerRoutes } from './routes/layers.ts';
@@ -253,5 +254,6 @@ async function configure(
   inspectionRoutes(server);
   historyRoutes(server);
   userRoutes(server);
+  importPresetRoutes(server);
   await server.register(ioRoutes);
 }

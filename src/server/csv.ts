@@ -9,7 +9,8 @@ import { M2_PER_MU } from '../domain/units.ts';
 import { geometryAreaM2 } from '../geo/area.ts';
 import type { StoredFeature } from './store/types.ts';
 
-function header(key: string): string {
+/** A column's header: the Chinese label with the property name, `企业名称 (enterprise)`. */
+export function csvHeader(key: string): string {
   const label = PROPERTY_LABELS[key]?.zh;
   return label ? `${label} (${key})` : key;
 }
@@ -26,7 +27,7 @@ export function layerCsv(features: readonly StoredFeature[]): string {
     }
   }
   const hasPoints = features.some((feature) => feature.geometry?.type === 'Point');
-  const columns = [header('id'), ...keys.map(header), header('version'), '面积（亩） (areaMu)'];
+  const columns = [csvHeader('id'), ...keys.map(csvHeader), csvHeader('version'), '面积（亩） (areaMu)'];
   if (hasPoints) columns.push('经度 (lon)', '纬度 (lat)');
   const rows: unknown[][] = [columns];
   for (const feature of features) {

@@ -108,8 +108,8 @@ describe('SQLite migration 7 (inspection position columns)', () => {
        VALUES ('old-1', 'HS-T-0001', '2026-01-02', 'inspector', 'ok', 'pending', NULL, NULL, NULL, '2026-01-02T00:00:00Z', 2)`,
     ).run();
     migrate(db);
-    // The latest schema (8: settings).
-    expect(db.pragma('user_version', { simple: true })).toBe(8);
+    // The latest schema (8: settings; 9: the history's index by time; 10: import presets).
+    expect(db.pragma('user_version', { simple: true })).toBe(10);
     expect(
       db
         .prepare(

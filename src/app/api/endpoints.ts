@@ -10,18 +10,25 @@ import {
   type featurePatch,
   featuresInBox,
   historyPage,
+  type ImportPreset,
+  importPreset,
+  importPresetList,
+  importReport,
   inspectionList,
   type inspectionRequest,
   layerManifest,
   type loginRequest,
   me,
   photo,
+  type Role,
   recordedInspection,
   session,
   type settingPut,
   settings,
   storedSetting,
   tableAnswer,
+  user,
+  userList,
 } from '../../domain/wire.ts';
 import { request, requestVoid } from './client.ts';
 
@@ -167,4 +174,70 @@ export const getTable = (layer: string, signal?: AbortSignal) =>
 export function tableExportUrl(layer: string, query: URLSearchParams): string {
   const search = query.toString();
   return `/api/table/${encodeURIComponent(layer)}.xlsx${search ? `?${search}` : ''}`;
+}
+
+/** Every account (administrators only: GET /api/users). */
+export const listUsers = () => request(userList, '/api/users');
+
+export const createUser = (username: string, role: Role, password: string) =>
+  request(user, '/api/users', { method: 'POST', body: { username, role, password } });
+
+/** Changes an account's role, password or disabled flag (administrators only). */
+export const changeUser = (
+  username: string,
+  change: { role?: Role; password?: string; disabled?: boolean },
+) => request(user, `/api/users/${encodeURIComponent(username)}`, { method: 'PATCH', body: change });
+
+/**
+ * One's own new password. A wrong current password is a 401 that is an answer, not an ended session
+ * (authRequest): the form says so and the person stays signed in.
+ */
+export const changeOwnPassword = (currentPassword: string, newPassword: string) =>
+  requestVoid('/api/me/password', {
+    method: 'POST',
+    body: { currentPassword, newPassword },
+    authRequest: true,
+  });
+
+/** The layer's saved field mappings (administrators). */
+export const listImportPresets = (layer: string) =>
+  request(importPresetList, `/api/import-presets?layer=${encodeURIComponent(layer)}`);
+
+export const saveImportPreset = (layer: string, name: string, mapping: ImportPreset['mapping']) =>
+  request(importPreset, `/api/import-presets/${encodeURIComponent(layer)}/${encodeURIComponent(name)}`, {
+    method: 'PUT',
+    body: mapping,
+  });
+
+/**
+ * A whole layer, replaced or merged, all or nothing (POST /api/import/:layer): 422 with the validator's
+ * problems or with the features changed on the server since the file was exported (conflicts).
+ */
+export const importLayer = (
+  layer: string,
+  collection: { type: 'FeatureCollection'; features: unknown[] },
+  mode: 'replace' | 'merge',
+  onConflict: 'refuse' | 'overwrite',
+) =>
+  request(importReport, `/api/import/${encodeURIComponent(layer)}?mode=${mode}&onConflict=${onConflict}`, {
+    method: 'POST',
+    body: collection,
+  });
+
+export type ExportFormat = 'geojson' | 'shp' | 'kml' | 'csv' | 'txt';
+
+/**
+ * The address of a layer's export (GET /api/export/:layer, any signed-in role; a download with its file
+ * name): `encoding` for a Shapefile or TXT, `zone` the Gauss-Krüger system of a Shapefile's .prj or a
+ * TXT, `id` one feature (the 勘测定界 TXT of a plot or zone).
+ */
+export function exportUrl(
+  layer: string,
+  options: { format: ExportFormat; encoding?: 'utf-8' | 'gbk'; zone?: string; id?: string },
+): string {
+  const query = new URLSearchParams({ format: options.format });
+  if (options.encoding) query.set('encoding', options.encoding);
+  if (options.zone) query.set('zone', options.zone);
+  if (options.id !== undefined) query.set('id', options.id);
+  return `/api/export/${encodeURIComponent(layer)}?${query.toString()}`;
 }

@@ -43,6 +43,26 @@ const STRINGS = {
   signedInAs: { zh: '当前用户', en: 'Signed in as' },
   role: { zh: '角色', en: 'Role' },
   logOut: { zh: '退出登录', en: 'Log out' },
+  changePassword: { zh: '修改密码', en: 'Change password' },
+  accounts: { zh: '用户管理', en: 'Accounts' },
+  importData: { zh: '导入数据', en: 'Import data' },
+  exportData: { zh: '导出数据', en: 'Export data' },
+  currentPassword: { zh: '当前密码', en: 'Current password' },
+  newPassword: { zh: '新密码', en: 'New password' },
+  newPasswordAgain: { zh: '再次输入新密码', en: 'New password again' },
+  newPasswordHint: {
+    zh: '至少 8 个字符，不能是常见密码，不能包含用户名。修改后其他设备上的登录将失效。',
+    en: 'At least 8 characters, not a common password, not containing your username. Other devices are signed out.',
+  },
+  currentPasswordWrong: {
+    zh: '当前密码不正确，密码未修改。',
+    en: 'The current password is not right; the password was not changed.',
+  },
+  passwordChanged: { zh: '密码已修改。', en: 'Your password was changed.' },
+  saving: { zh: '正在保存…', en: 'Saving…' },
+  save: { zh: '保存', en: 'Save' },
+  cancel: { zh: '取消', en: 'Cancel' },
+  close: { zh: '关闭', en: 'Close' },
 } as const satisfies Record<string, Bilingual>;
 
 export type AuthStringKey = keyof typeof STRINGS;
@@ -50,10 +70,3 @@ export type AuthStringKey = keyof typeof STRINGS;
 export function ta(lang: Lang, key: AuthStringKey, values: Record<string, string | number> = {}): string {
   return fillPlaceholders(STRINGS[key][lang], values);
 }
-
-export const ROLE_LABELS = {
-  viewer: { zh: '查看者', en: 'Viewer' },
-  inspector: { zh: '核查员', en: 'Inspector' },
-  planner: { zh: '规划员', en: 'Planner' },
-  admin: { zh: '管理员', en: 'Administrator' },
-} as const;

@@ -51,6 +51,8 @@ const STRINGS = {
   close: { zh: '关闭', en: 'Close' },
   closeInspector: { zh: '关闭属性面板', en: 'Close the inspector' },
   skipToInspector: { zh: '跳到属性面板', en: 'Skip to the inspector' },
+  surveyTxt: { zh: '导出勘测定界 TXT', en: 'Export survey TXT' },
+  surveyTxtOf: { zh: '导出 {id} 的勘测定界 TXT', en: 'Export the survey TXT of {id}' },
   area: { zh: '面积', en: 'Area' },
   areaNote: {
     zh: 'CGCS2000 椭球面积',
@@ -192,3 +194,11 @@ export const MAPLIBRE_LOCALE_ZH: Record<string, string> = {
   'ScaleControl.Meters': '米',
   'ScaleControl.Kilometers': '千米',
 };
+
+/** The four roles by name (the user menu, the accounts screen). */
+export const ROLE_LABELS = {
+  viewer: { zh: '查看者', en: 'Viewer' },
+  inspector: { zh: '核查员', en: 'Inspector' },
+  planner: { zh: '规划员', en: 'Planner' },
+  admin: { zh: '管理员', en: 'Administrator' },
+} as const;

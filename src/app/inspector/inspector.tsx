@@ -11,6 +11,7 @@ import { bracketed, formatArea, formatValue } from '../i18n/format.ts';
 import { t } from '../i18n/i18n.ts';
 import { type SelectedState, useAtlas, useSelection } from '../state/store.ts';
 import { featureTitle } from '../ui/feature-title.ts';
+import { SurveyTxtLink } from '../ui/survey-txt-link.tsx';
 import { CoordinatesBlock } from './coordinates.tsx';
 import { DeadlineBadge } from './deadline-badge.tsx';
 import { ParkSummary } from './park-summary.tsx';
@@ -220,6 +221,11 @@ export function Inspector({
                   ))}
                 </dl>
               </section>
+              {!isPoint && (
+                <p className="inspector-export">
+                  <SurveyTxtLink lang={lang} layer={selected.layer} id={selected.id} />
+                </p>
+              )}
               {selected.layer === 'plots' && (
                 <PlotHistories lang={lang} plotId={selected.id} version={properties.version} />
               )}

@@ -22,7 +22,10 @@ import {
   AnalysisLayersOnUse,
   AnalysisPanelOnUse,
   FeatureHistoryOnUse,
+  ImportPanelOnUse,
+  ImportPreviewOnUse,
   MapViewLoaded,
+  MenuScreenOnUse,
   OutboxConflictOnUse,
   PlotActionsOnUse,
   PlotHistoriesOnUse,
@@ -172,6 +175,7 @@ export function App() {
         <MapViewLoaded clicksTaken={zoneToolTakesClicks} onMapLoad={exposeTestHook}>
           <AnalysisLayersOnUse />
           <MapFilterCount />
+          <ImportPreviewOnUse />
           {zoneTools && <zoneTools.Control controller={zoneTools.controller} />}
         </MapViewLoaded>
         <Inspector
@@ -183,9 +187,11 @@ export function App() {
         <TablePanelOnUse />
         <AnalysisPanelOnUse />
         <SettingsPanelOnUse />
+        <ImportPanelOnUse />
         {zoneTools && <zoneTools.Panel controller={zoneTools.controller} />}
       </div>
       <StatusBar />
+      <MenuScreenOnUse />
     </div>
   );
 }

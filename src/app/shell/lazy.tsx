@@ -193,3 +193,69 @@ export function useZoneTools(): ZoneTools | null {
   return tools;
 }
 
+const LazyChangePassword = lazy(async () => ({
+  default: (await import('../auth/change-password.tsx')).ChangePasswordSheet,
+}));
+const LazyExport = lazy(async () => ({
+  default: (await import('../export/export-sheet.tsx')).ExportSheet,
+}));
+const LazyAccounts = lazy(async () => ({
+  default: (await import('../admin/accounts-sheet.tsx')).AccountsSheet,
+}));
+
+/** The sheet of the user menu's screen that is open (修改密码, 导出数据, 用户管理), loaded when first opened. */
+export function MenuScreenOnUse() {
+  const screen = useAtlas((state) => state.screen);
+  const lang = useAtlas((state) => state.lang);
+  const openScreen = useAtlas((state) => state.openScreen);
+  const close = () => openScreen(null);
+  if (screen === 'password')
+    return (
+      <Suspense fallback={null}>
+        <LazyChangePassword lang={lang} onClose={close} />
+      </Suspense>
+    );
+  if (screen === 'export')
+    return (
+      <Suspense fallback={null}>
+        <LazyExport onClose={close} />
+      </Suspense>
+    );
+  if (screen === 'accounts')
+    return (
+      <Suspense fallback={null}>
+        <LazyAccounts onClose={close} />
+      </Suspense>
+    );
+  return null;
+}
+
+const LazyImportPanel = lazy(async () => ({
+  default: (await import('../import/import-panel.tsx')).ImportPanel,
+}));
+const LazyImportPreview = lazy(async () => ({
+  default: (await import('../import/preview-layers.tsx')).ImportPreviewLayers,
+}));
+
+const importOpen = (state: AtlasState) => state.screen === 'import';
+
+/** 导入数据: the panel, loaded when first opened; shown while it is the screen. */
+export function ImportPanelOnUse() {
+  const open = useAtlas(importOpen);
+  if (!open) return null;
+  return (
+    <Suspense fallback={null}>
+      <LazyImportPanel />
+    </Suspense>
+  );
+}
+
+/** The import's preview on the map (a child of the map), from the first opening of the import. */
+export function ImportPreviewOnUse() {
+  if (!useOnceTrue(importOpen)) return null;
+  return (
+    <Suspense fallback={null}>
+      <LazyImportPreview />
+    </Suspense>
+  );
+}

@@ -1,9 +1,12 @@
-// Who is signed in and with which role, and 退出登录 / Log out: a disclosure in the top bar (a tap
-// opens it; nothing depends on hover).
+// Who is signed in and with which role, 修改密码 / Change password, for administrators 用户管理 / Accounts
+// and 导入数据 / Import data, and 退出登录 / Log out: a disclosure in the top bar (a tap opens it; nothing
+// depends on hover).
 import { useEffect, useId, useRef, useState } from 'react';
-import { ROLE_LABELS, ta } from '../auth/strings.ts';
+import { ta } from '../auth/strings.ts';
 import { SettingsButton } from '../settings/settings-button.tsx';
 import { bracketed, labelled } from '../i18n/format.ts';
+import { ROLE_LABELS } from '../i18n/i18n.ts';
+import type { Screen } from '../state/screens-slice.ts';
 import { signOut } from '../state/session.ts';
 import { useAtlas } from '../state/store.ts';
 
@@ -13,6 +16,11 @@ export function UserMenu() {
   const [open, setOpen] = useState(false);
   const panelId = useId();
   const root = useRef<HTMLDivElement>(null);
+  const openScreen = useAtlas((state) => state.openScreen);
+  const choose = (screen: Screen) => {
+    setOpen(false);
+    openScreen(screen);
+  };
 
   useEffect(() => {
     if (!open) return;
@@ -54,8 +62,26 @@ export function UserMenu() {
         <p>
           <span className="note">{ta(lang, 'role')}</span> <strong data-testid="user-role">{role}</strong>
         </p>
-        <SettingsButton onOpen={() => setOpen(false)} />
-        <button type="button" className="text-button" onClick={() => void signOut()}>
+        <div className="user-actions">
+          <button type="button" className="text-button" onClick={() => choose('password')}>
+            {ta(lang, 'changePassword')}
+          </button>
+          <button type="button" className="text-button" onClick={() => choose('export')}>
+            {ta(lang, 'exportData')}
+          </button>
+          {me.can.manageUsers && (
+            <button type="button" className="text-button" onClick={() => choose('accounts')}>
+              {ta(lang, 'accounts')}
+            </button>
+          )}
+          <SettingsButton onOpen={() => setOpen(false)} />
+          {me.can.import && (
+            <button type="button" className="text-button" onClick={() => choose('import')}>
+              {ta(lang, 'importData')}
+            </button>
+          )}
+        </div>
+        <button type="button" className="text-button log-out" onClick={() => void signOut()}>
           {ta(lang, 'logOut')}
         </button>
       </div>

@@ -55,8 +55,14 @@ async function loadAppLayers(me: Me, refresh = false): Promise<void> {
 }
 
 function forgetData(): void {
-  useAtlas.setState({ ...emptyLayerData(), selection: SELECT_NONE });
+  useAtlas.setState({ ...emptyLayerData(), selection: SELECT_NONE, screen: null, importPreview: null });
   useAtlas.getState().resetDrawing();
+}
+
+/** The layers again from the server (after an import): unchanged ones answer 304 and stay as they are. */
+export async function reloadLayers(): Promise<void> {
+  const { me } = useAtlas.getState().session;
+  if (me) await loadAppLayers(me, true);
 }
 
 /** After a login or the setup: remember who, then load the layers. */

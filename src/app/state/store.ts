@@ -1,7 +1,7 @@
 // The one store of app state (zustand), made of slices: the layers (zones included) and what is derived
 // from them once per load, the UI and the one selection, the session, the analysis run, the pointer
-// readout and the zone-drawing session. Each slice is a file beside this one, written against its own
-// fields only (src/app/state/slice.ts). Components read with narrow selectors; actions outside React
+// readout, the zone-drawing session and the screens of the user menu (with the import's preview). Each
+// slice is a file beside this one, written against its own fields only (src/app/state/slice.ts). Components read with narrow selectors; actions outside React
 // (the write path, the workers' clients, the drawing tool) use `useAtlas.getState()`. Camera state
 // stays with the map (its position lives in the address).
 
@@ -18,6 +18,7 @@ import type { DataLayerId } from './layer-data.ts';
 import { createLayersSlice, type LayersSlice, RELATED_LAYERS, type RelatedLayerId } from './layers-slice.ts';
 import { createNetworkSlice, type NetworkSlice } from './network-slice.ts';
 import { createPointerSlice, type PointerSlice } from './pointer-slice.ts';
+import { createScreensSlice, type ScreensSlice } from './screens-slice.ts';
 import { createSessionSlice, type SessionSlice } from './session-slice.ts';
 import { createTableSlice, type TableSlice } from './table-slice.ts';
 import { createUiSlice, type UiSlice } from './ui-slice.ts';
@@ -30,7 +31,8 @@ export type AtlasState = LayersSlice &
   DrawingSlice &
   NetworkSlice &
   FieldSlice &
-  TableSlice;
+  TableSlice &
+  ScreensSlice;
 
 export const useAtlas = create<AtlasState>()((set, get) => ({
   ...createLayersSlice(set, get),
@@ -42,6 +44,7 @@ export const useAtlas = create<AtlasState>()((set, get) => ({
   ...createNetworkSlice(set, get),
   ...createFieldSlice(set, get),
   ...createTableSlice(set, get),
+  ...createScreensSlice(set, get),
 }));
 
 /** The selected feature, ready to show: of a loaded layer from the layer, of a tiled one as fetched. */

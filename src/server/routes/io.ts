@@ -1,24 +1,27 @@
 // Import a whole layer (admins) through the validator, all or nothing, replacing it or merging by id;
-// export a layer as GeoJSON or CSV. Registered as its own plugin: here a JSON body is not parsed but
+// export a layer as GeoJSON, CSV, a zipped Shapefile, KML or the 勘测定界 TXT (src/formats), or one
+// feature of it (?id=, the TXT of one plot or zone). Registered as its own plugin: here a JSON body is not parsed but
 // streamed to a file (import-job.ts), so a layer may be up to IMPORT_UPLOAD_LIMIT (512 MB) and is never
 // held whole on the request thread; a large one is validated and written by a worker thread.
 import { readFile, rm } from 'node:fs/promises';
 import { Readable } from 'node:stream';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import type { GeoJSON } from 'geojson';
+import type { Feature, GeoJSON, Geometry } from 'geojson';
 import { z } from 'zod';
 import { LAYER_IDS, type LayerId } from '../../domain/layers.ts';
 import type { ImportReport } from '../../domain/wire.ts';
+import { crsFromCode } from '../../formats/crs.ts';
+import { FormatError, type WrittenFile, writeLayerFile } from '../../formats/index.ts';
 import type { Problem } from '../../geo/validate.ts';
 import { ADMIN, READ } from '../auth/roles.ts';
 import { IMPORT_WORKER_MIN_BYTES } from '../config.ts';
-import { layerCsv } from '../csv.ts';
-import { ApiError, unauthorized } from '../errors.ts';
+import { csvHeader, layerCsv } from '../csv.ts';
+import { ApiError, notFound, unauthorized } from '../errors.ts';
 import { importOnWorker, receiveUpload, uploadTooLarge } from '../import-job.ts';
 import { parse } from '../parse.ts';
 import { featureContents } from '../seed.ts';
 import { collectionChunks } from '../store/rows.ts';
-import type { ImportResult } from '../store/types.ts';
+import type { ImportResult, StoredFeature } from '../store/types.ts';
 import { validateText } from '../validation-pool.ts';
 import { readUpload } from './photos.ts';
 
@@ -28,7 +31,18 @@ const importQuery = z.strictObject({
   /** What to do with features changed since the file was exported: refuse the import, or overwrite them. */
   onConflict: z.enum(['refuse', 'overwrite']).default('refuse'),
 });
-const exportQuery = z.strictObject({ format: z.enum(['geojson', 'csv']).default('geojson') });
+const exportQuery = z.strictObject({
+  format: z.enum(['geojson', 'csv', 'shp', 'kml', 'txt']).default('geojson'),
+  /** shp and txt: the text encoding (UTF-8 with a .cpg by default, or GBK for older ArcGIS). */
+  encoding: z.enum(['utf-8', 'gbk']).optional(),
+  /** shp and txt: the coordinate system, 'EPSG:4490' or a Gauss-Krüger zone (defaults EPSG:4490 / EPSG:4526). */
+  zone: z
+    .string()
+    .regex(/^EPSG:\d{4,5}$/)
+    .optional(),
+  /** One feature only (the survey TXT of one plot or zone). */
+  id: z.string().min(1).max(200).optional(),
+});
 
 interface Upload {
   file: string;
@@ -110,8 +124,10 @@ function answer(
   };
 }
 
+/** The download's name: plain ASCII for old clients (a Chinese id as _), the exact name in filename*. */
 function attachment(name: string): string {
-  return `attachment; filename="${name}"; filename*=UTF-8''${encodeURIComponent(name)}`;
+  const ascii = name.replace(/[^\x20-\x7e]|["\\]/g, '_');
+  return `attachment; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(name)}`;
 }
 
 export async function ioRoutes(server: FastifyInstance): Promise<void> {
@@ -162,9 +178,57 @@ export async function ioRoutes(server: FastifyInstance): Promise<void> {
 
   server.get('/api/export/:layer', { config: { access: READ } }, async (request, reply) => {
     const { layer } = parse(layerParams, request.params, 'params');
-    const { format } = parse(exportQuery, request.query, 'query');
+    const { format, encoding, zone, id } = parse(exportQuery, request.query, 'query');
     const date = new Date().toISOString().slice(0, 10);
     reply.header('Cache-Control', 'private, no-cache');
+    if (zone !== undefined) {
+      const verdict = crsFromCode(zone);
+      if (!verdict.ok)
+        throw new ApiError(400, 'bad-zone', {
+          zh: `zone ${zone}：${verdict.reason.zh}`,
+          en: `zone ${zone}: ${verdict.reason.en}`,
+        });
+    }
+    if (format === 'shp' || format === 'kml' || format === 'txt' || id !== undefined) {
+      let stored: StoredFeature[];
+      if (id !== undefined) {
+        const one = await store.getFeature(layer, id);
+        if (!one)
+          throw notFound({
+            zh: `图层 ${layer} 中没有要素 ${id}。`,
+            en: `layer ${layer} has no feature ${id}.`,
+          });
+        stored = [one];
+      } else stored = await store.listFeatures(layer);
+      const features: Feature<Geometry | null>[] = stored.map((feature) => ({
+        type: 'Feature',
+        id: feature.id,
+        properties: { ...feature.properties, id: feature.id },
+        geometry: feature.geometry,
+      }));
+      const name = id === undefined ? `${layer}-${date}` : `${layer}-${id}-${date}`;
+      let written: WrittenFile;
+      try {
+        written = writeLayerFile(features, format, {
+          name,
+          ...(encoding !== undefined ? { encoding } : {}),
+          ...(zone !== undefined ? { crs: zone } : {}),
+          date,
+          labels: csvHeader,
+        });
+      } catch (error) {
+        if (!(error instanceof FormatError)) throw error;
+        throw new ApiError(422, 'cannot-export', {
+          zh: `${error.text.zh}${error.hint.zh}`,
+          en: `${error.text.en} ${error.hint.en}`,
+        });
+      }
+      reply.header('Content-Disposition', attachment(written.fileName));
+      reply.type(written.mediaType);
+      return reply.send(
+        Buffer.from(written.bytes.buffer, written.bytes.byteOffset, written.bytes.byteLength),
+      );
+    }
     if (format === 'csv') {
       reply.header('Content-Disposition', attachment(`${layer}-${date}.csv`));
       reply.type('text/csv; charset=utf-8');

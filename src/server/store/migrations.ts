@@ -146,6 +146,18 @@ const MIGRATIONS: readonly Migration[] = [
   `
   CREATE INDEX history_feature_at ON history (layer, at) WHERE entity = 'feature';
   `,
+  // 10: the import screen's presets: a named mapping of a file's fields to a layer's properties (JSON
+  // {fields, defaults}, wire.ts importPresetMapping), one per layer and name.
+  `
+  CREATE TABLE import_presets (
+    layer text NOT NULL,
+    name text NOT NULL,
+    mapping text NOT NULL,
+    updated_by text NOT NULL,
+    updated_at text NOT NULL,
+    PRIMARY KEY (layer, name)
+  );
+  `,
 ];
 
 /**

@@ -219,6 +219,18 @@ const MIGRATIONS: readonly string[] = [
   `
   CREATE INDEX history_feature_at ON history (layer, at) WHERE entity = 'feature';
   `,
+  // 8: the import screen's presets: a named mapping of a file's fields to a layer's properties
+  // (wire.ts importPresetMapping), one per layer and name.
+  `
+  CREATE TABLE import_presets (
+    layer text NOT NULL,
+    name text NOT NULL,
+    mapping jsonb NOT NULL,
+    updated_by text NOT NULL,
+    updated_at text NOT NULL,
+    PRIMARY KEY (layer, name)
+  );
+  `,
 ];
 
 /** Brings the schema up to date (creating it in an empty database). */

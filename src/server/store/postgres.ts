@@ -11,7 +11,7 @@ import type { Geometry } from 'geojson';
 import pg from 'pg';
 import type { LayerId } from '../../domain/layers.ts';
 import type { SettingKey } from '../../domain/settings.ts';
-import type { Role } from '../../domain/wire.ts';
+import type { ImportPreset, Role } from '../../domain/wire.ts';
 import type { StatusChange } from '../../geo/progress-report.ts';
 import { canonicalUsername } from '../auth/username.ts';
 import { DENSITY, DENSITY_CELL, DERIVED_PROPERTIES_SQL, TILE_PROPERTIES } from '../tiles/tile-properties.ts';
@@ -37,6 +37,7 @@ import {
   toKeptRecord,
 } from './idempotency.ts';
 import { type ImportMode, planImport } from './import-plan.ts';
+import { toPreset } from './import-presets.ts';
 import { type InspectionRow, type PhotoRow, positionColumns, toInspection, toPhoto } from './inspections.ts';
 import { migratePostgres } from './postgres-schema.ts';
 import { FeatureTextsSnapshot, nextFeature, plotAfterInspection } from './rows.ts';
@@ -948,6 +949,37 @@ export class PostgresStore implements Store {
   async getPhoto(id: string): Promise<PhotoRecord | null> {
     const { rows } = await this.pool.query<PhotoRow>('SELECT * FROM photos WHERE id = $1', [id]);
     return rows[0] ? toPhoto(rows[0]) : null;
+  }
+
+  async listImportPresets(layer: LayerId): Promise<ImportPreset[]> {
+    const { rows } = await this.pool.query('SELECT * FROM import_presets WHERE layer = $1 ORDER BY name', [
+      layer,
+    ]);
+    return rows.map(toPreset);
+  }
+
+  async saveImportPreset(
+    layer: LayerId,
+    name: string,
+    mapping: ImportPreset['mapping'],
+    actor: string,
+  ): Promise<ImportPreset> {
+    const { rows } = await this.pool.query(
+      `INSERT INTO import_presets (layer, name, mapping, updated_by, updated_at) VALUES ($1, $2, $3, $4, $5)
+       ON CONFLICT (layer, name) DO UPDATE SET mapping = excluded.mapping,
+         updated_by = excluded.updated_by, updated_at = excluded.updated_at
+       RETURNING *`,
+      [layer, name, JSON.stringify(mapping), actor, new Date().toISOString()],
+    );
+    return toPreset(rows[0]);
+  }
+
+  async deleteImportPreset(layer: LayerId, name: string): Promise<boolean> {
+    const { rowCount } = await this.pool.query('DELETE FROM import_presets WHERE layer = $1 AND name = $2', [
+      layer,
+      name,
+    ]);
+    return (rowCount ?? 0) > 0;
   }
 
   async countPhotos(inspectionId: string): Promise<number> {

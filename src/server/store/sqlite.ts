@@ -13,6 +13,7 @@ import { HistoryTable } from './history.ts';
 import { keyedWrite } from './idempotency.ts';
 import { IdempotencyTable } from './idempotency-sqlite.ts';
 import { type ImportMode, planImport } from './import-plan.ts';
+import { ImportPresetsTable } from './import-presets.ts';
 import { InspectionsTable } from './inspections.ts';
 import { featureBoxWriter, migrate } from './migrations.ts';
 import { type FeatureRow, FeatureTextsSnapshot, featureJson, nextFeature, toFeature } from './rows.ts';
@@ -48,6 +49,7 @@ export class SqliteStore extends AccountsTable implements Store {
   readonly db: Database.Database;
   readonly historyTable: HistoryTable;
   readonly inspections: InspectionsTable;
+  private readonly presets: ImportPresetsTable;
   private readonly databaseId: string;
   /**
    * Per layer, each feature's GeoJSON text in list order (a Map keeps insertion order: an UPDATE keeps
@@ -103,6 +105,7 @@ export class SqliteStore extends AccountsTable implements Store {
     this.commits = new GroupCommit(db, gate);
     this.keys = new IdempotencyTable(db);
     this.settings = new SettingsTable(db);
+    this.presets = new ImportPresetsTable(db);
     this.boxFeature = featureBoxWriter(db);
     this.databaseId = (
       db.prepare("SELECT value FROM meta WHERE key = 'database_id'").get() as { value: string }
@@ -545,6 +548,12 @@ export class SqliteStore extends AccountsTable implements Store {
     );
   statusChanges: Store['statusChanges'] = async (layer, sinceAt) =>
     this.historyTable.statusChanges(layer, sinceAt);
+
+  listImportPresets: Store['listImportPresets'] = async (layer) => this.presets.list(layer);
+  saveImportPreset: Store['saveImportPreset'] = (layer, name, mapping, actor) =>
+    this.write(() => this.presets.save(layer, name, mapping, actor));
+  deleteImportPreset: Store['deleteImportPreset'] = (layer, name) =>
+    this.write(() => this.presets.delete(layer, name));
 
   async backup(destination: string): Promise<void> {
     await this.db.backup(destination);

@@ -14,6 +14,7 @@ import type { SettingKey } from '../../domain/settings.ts';
 import type {
   HistoryEntity,
   HistoryEntry,
+  ImportPreset,
   InspectionPosition,
   importConflict,
   importSummary,
@@ -300,6 +301,18 @@ export interface Store {
   createSetupToken(tokenHash: string): Promise<void>;
   /** Creates the first admin with an unused setup token, in one transaction; false if refused. */
   completeSetup(tokenHash: string, username: string, passwordHash: string): Promise<User | null>;
+
+  // import presets (the import screen's named mappings of a file's fields to a layer's properties)
+  listImportPresets(layer: LayerId): Promise<ImportPreset[]>;
+  /** Creates or replaces the layer's preset of that name. */
+  saveImportPreset(
+    layer: LayerId,
+    name: string,
+    mapping: ImportPreset['mapping'],
+    actor: string,
+  ): Promise<ImportPreset>;
+  /** False when there was no such preset. */
+  deleteImportPreset(layer: LayerId, name: string): Promise<boolean>;
 
   /** A consistent copy of the database while it serves (SQLite: the online backup API). */
   backup(destination: string): Promise<void>;

@@ -111,8 +111,9 @@ describeEachStore('history', (store) => {
         .map((row) => row.name);
       expect(triggers).toEqual(['history_no_delete', 'history_no_replace', 'history_no_update']);
       // The latest schema (4: history.import_seq, an import's diffs naming its entry; 5: feature boxes;
-      // 6: idempotency keys; 7: an inspection's position; 8: settings).
-      expect(reopened.db.pragma('user_version', { simple: true })).toBe(8);
+      // 6: idempotency keys; 7: an inspection's position; 8: settings; 9: the history's index by time;
+      // 10: import presets).
+      expect(reopened.db.pragma('user_version', { simple: true })).toBe(10);
       await reopened.close();
     });
   });

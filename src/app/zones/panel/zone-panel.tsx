@@ -1,6 +1,7 @@
 // The zone panel (issue #5): the drawing tools, the live readout of the zone being drawn or selected,
 // its attributes and 保存区域, and the list of zones with 缩放至 and the exports. Opened from the
 // 绘制区域 button in the top bar, shown to users who may create zones.
+import type { Lang } from '../../../domain/i18n.ts';
 import './zones.css';
 import { useId, useMemo } from 'react';
 import { LAND_USE_CODES, landUseName } from '../../../domain/landuse.ts';
@@ -10,6 +11,7 @@ import { isDrawingTool, presentZones, type ZoneTool, zoneHistoryFlags } from '..
 import { selectedZoneId } from '../../state/selection.ts';
 import { useAtlas } from '../../state/store.ts';
 import { CloseButton } from '../../ui/close-button.tsx';
+import { SurveyTxtLink } from '../../ui/survey-txt-link.tsx';
 import type { ZoneDrawController } from '../draw/controller.ts';
 import {
   deleteZoneById,
@@ -326,8 +328,18 @@ function ZoneList({ controller }: { controller: ZoneDrawController }) {
       >
         {tz(lang, 'exportGeoJson')}
       </button>
+      <ZoneSurveyTxt lang={lang} />
     </section>
   );
+}
+
+/** The selected zone's 勘测定界 TXT, once it is saved on the server. */
+function ZoneSurveyTxt({ lang }: { lang: Lang }) {
+  const serverId = useAtlas((state) => {
+    const id = selectedZoneId(state.selection);
+    return id ? (state.drawing.records[id]?.serverId ?? null) : null;
+  });
+  return serverId ? <SurveyTxtLink lang={lang} layer="zones" id={serverId} /> : null;
 }
 
 export function ZonePanel({ controller }: { controller: ZoneDrawController }) {
