@@ -257,8 +257,15 @@ export function filterRows(
   return rows.filter(keep);
 }
 
+/** Address parameters as URLSearchParams holds them (this module runs where there is no DOM too). */
+export interface FilterParams {
+  get(name: string): string | null;
+  set(name: string, value: string): void;
+  delete(name: string): void;
+}
+
 /** The filter from address parameters: unknown parameters ignored, a bad value dropped (not an error). */
-export function filterFromParams(params: URLSearchParams): TableFilter {
+export function filterFromParams(params: Pick<FilterParams, 'get'>): TableFilter {
   const filter: Record<string, unknown> = {};
   for (const key of FILTER_KEYS) {
     const raw = params.get(key);
@@ -269,15 +276,14 @@ export function filterFromParams(params: URLSearchParams): TableFilter {
   return filter as TableFilter;
 }
 
-/** Writes the filter into address parameters (its own keys replaced, the others kept). */
-export function filterToParams(filter: TableFilter, params = new URLSearchParams()): URLSearchParams {
-  const next = new URLSearchParams(params);
+/** Writes the filter into address parameters: its own keys set or removed, the others left; returns them. */
+export function filterToParams<P extends FilterParams>(filter: TableFilter, params: P): P {
   for (const key of FILTER_KEYS) {
     const raw = filter[key];
-    if (raw === undefined) next.delete(key);
-    else next.set(key, String(raw));
+    if (raw === undefined) params.delete(key);
+    else params.set(key, String(raw));
   }
-  return next;
+  return params;
 }
 
 /** The columns a table can sort by: a property, or what the table adds. */
