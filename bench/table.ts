@@ -150,6 +150,8 @@ try {
         locale: 'zh-CN',
       })
     ).newPage();
+    // tsx names the arrow functions passed to page.evaluate with a helper the page does not have.
+    await page.addInitScript({ content: 'window.__name = (f) => f;' });
     const loginInPage = await page.context().request.post(`${base}api/login`, { data: USER });
     if (!loginInPage.ok()) throw new Error(`login: ${loginInPage.status()}`);
     started = performance.now();

@@ -21,7 +21,7 @@ export interface FilterSuggestion {
 }
 
 /** At most this many filters are offered above the features. */
-export const SUGGESTION_LIMIT = 4;
+const SUGGESTION_LIMIT = 4;
 
 interface Candidate {
   layer: TableLayerId;

@@ -93,7 +93,7 @@ const EXTRA_LABELS: Record<string, Bilingual> = {
 };
 
 /** The column's name without its unit: 面积. */
-export function columnName(column: TableColumn, lang: Lang): string {
+function columnName(column: TableColumn, lang: Lang): string {
   return EXTRA_LABELS[column.key]?.[lang] ?? propertyLabel(column.key, lang);
 }
 

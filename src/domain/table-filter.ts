@@ -113,21 +113,79 @@ export interface FilterContext {
 const stringOf = (raw: unknown): string | null =>
   typeof raw === 'string' ? raw : typeof raw === 'number' ? String(raw) : null;
 
+/**
+ * What a row is filtered by beyond its plain properties, computed once per row (rows are immutable:
+ * a changed feature comes as a new row) and, for what depends on the day and the rules, once per day
+ * and rules: typing in the text box or flipping a select then costs a comparison per row, not a date
+ * calculation or a normalisation.
+ */
+interface Derived {
+  text?: string;
+  today?: string;
+  rules?: IdentificationRules;
+  deadline?: string;
+  fails?: boolean;
+  disagrees?: boolean;
+}
+const derivedOf = new WeakMap<TableRow, Derived>();
+
+function derived(row: TableRow): Derived {
+  let entry = derivedOf.get(row);
+  if (!entry) {
+    entry = {};
+    derivedOf.set(row, entry);
+  }
+  return entry;
+}
+
 /** The text a row is searched by: its id and every string or number property, normalised. */
 function rowText(row: TableRow): string {
-  const parts = [row.id];
-  for (const raw of Object.values(row.properties)) {
-    const text = stringOf(raw);
-    if (text !== null) parts.push(text);
+  const entry = derived(row);
+  if (entry.text === undefined) {
+    const parts = [row.id];
+    for (const raw of Object.values(row.properties)) {
+      const text = stringOf(raw);
+      if (text !== null) parts.push(text);
+    }
+    entry.text = normaliseSearch(parts.join('\u0000'));
   }
-  return normaliseSearch(parts.join('\u0000'));
+  return entry.text;
+}
+
+/** The row's entry for today and these rules (emptied when either changed). */
+function forDay(row: TableRow, layer: TableLayerId, context: FilterContext): Derived {
+  const entry = derived(row);
+  if (entry.today !== context.today || entry.rules !== context.rules) {
+    entry.today = context.today;
+    entry.rules = context.rules;
+    delete entry.deadline;
+    delete entry.fails;
+    delete entry.disagrees;
+  }
+  if (entry.deadline === undefined && (layer === 'plots' || layer === 'projects')) {
+    entry.deadline =
+      layer === 'plots'
+        ? plotDeadline(row.properties, context.today).state
+        : projectSchedule(row.properties, context.today).state;
+  }
+  return entry;
+}
+
+function rulesOf(row: TableRow, context: FilterContext): Derived {
+  const entry = forDay(row, 'plots', context);
+  if (entry.fails === undefined) {
+    const verdict = evaluateRules(row.properties, context.rules, context.today);
+    entry.fails = verdict.failures.length > 0;
+    entry.disagrees = verdict.disagrees;
+  }
+  return entry;
 }
 
 /**
  * The predicate of a filter on one layer's rows, built once per filter change (the text normalised
  * once). A field the layer has no property for keeps nothing: a filter never silently means "all".
  */
-export function rowPredicate(
+function rowPredicate(
   layer: TableLayerId,
   filter: TableFilter,
   context: FilterContext,
@@ -153,10 +211,8 @@ export function rowPredicate(
   }
   if (filter.deadline !== undefined) {
     const wanted = filter.deadline;
-    if (layer === 'plots') tests.push((row) => plotDeadline(row.properties, context.today).state === wanted);
-    else if (layer === 'projects')
-      tests.push((row) => projectSchedule(row.properties, context.today).state === wanted);
-    else return () => false;
+    if (layer !== 'plots' && layer !== 'projects') return () => false;
+    tests.push((row) => forDay(row, layer, context).deadline === wanted);
   }
   if (filter.inspected !== undefined) {
     if (layer !== 'plots') return () => false;
@@ -174,15 +230,19 @@ export function rowPredicate(
     if (layer !== 'plots') return () => false;
     const fails = filter.rules === 'fails';
     tests.push((row) => {
-      const verdict = evaluateRules(row.properties, context.rules, context.today);
-      return fails ? verdict.failures.length > 0 : verdict.disagrees;
+      const entry = rulesOf(row, context);
+      return (fails ? entry.fails : entry.disagrees) === true;
     });
   }
   if (filter.text !== undefined) {
     const needle = normaliseSearch(filter.text);
     tests.push((row) => rowText(row).includes(needle));
   }
-  return (row) => tests.every((test) => test(row));
+  if (tests.length === 1) return tests[0] as (row: TableRow) => boolean;
+  return (row) => {
+    for (const test of tests) if (!test(row)) return false;
+    return true;
+  };
 }
 
 /** The rows a filter keeps, in their order. */
@@ -197,8 +257,15 @@ export function filterRows(
   return rows.filter(keep);
 }
 
+/** Address parameters as URLSearchParams holds them (this module runs where there is no DOM too). */
+export interface FilterParams {
+  get(name: string): string | null;
+  set(name: string, value: string): void;
+  delete(name: string): void;
+}
+
 /** The filter from address parameters: unknown parameters ignored, a bad value dropped (not an error). */
-export function filterFromParams(params: URLSearchParams): TableFilter {
+export function filterFromParams(params: Pick<FilterParams, 'get'>): TableFilter {
   const filter: Record<string, unknown> = {};
   for (const key of FILTER_KEYS) {
     const raw = params.get(key);
@@ -209,15 +276,14 @@ export function filterFromParams(params: URLSearchParams): TableFilter {
   return filter as TableFilter;
 }
 
-/** Writes the filter into address parameters (its own keys replaced, the others kept). */
-export function filterToParams(filter: TableFilter, params = new URLSearchParams()): URLSearchParams {
-  const next = new URLSearchParams(params);
+/** Writes the filter into address parameters: its own keys set or removed, the others left; returns them. */
+export function filterToParams<P extends FilterParams>(filter: TableFilter, params: P): P {
   for (const key of FILTER_KEYS) {
     const raw = filter[key];
-    if (raw === undefined) next.delete(key);
-    else next.set(key, String(raw));
+    if (raw === undefined) params.delete(key);
+    else params.set(key, String(raw));
   }
-  return next;
+  return params;
 }
 
 /** The columns a table can sort by: a property, or what the table adds. */

@@ -15,7 +15,7 @@ import type { TableState } from '../state/table-slice.ts';
 const TABLE_PARAM = 'table';
 
 /** The table the address names, with its filter; null when it names none. */
-export function tableFromAddress(search: string): { layer: TableLayerId; filter: TableFilter } | null {
+function tableFromAddress(search: string): { layer: TableLayerId; filter: TableFilter } | null {
   const params = new URLSearchParams(search);
   const layer = params.get(TABLE_PARAM);
   if (layer === null || !isTableLayer(layer)) return null;
@@ -23,7 +23,7 @@ export function tableFromAddress(search: string): { layer: TableLayerId; filter:
 }
 
 /** The address with the table's state written in (its parameters only; the rest and the hash kept). */
-export function addressWithTable(href: string, table: Pick<TableState, 'layer' | 'filter'>): string {
+function addressWithTable(href: string, table: Pick<TableState, 'layer' | 'filter'>): string {
   const url = new URL(href);
   const params = filterToParams(table.layer === null ? {} : table.filter, url.searchParams);
   if (table.layer === null) params.delete(TABLE_PARAM);

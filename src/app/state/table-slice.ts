@@ -38,7 +38,12 @@ export interface TableSlice {
 export const createTableSlice: SliceCreator<TableSlice> = (set) => ({
   table: { layer: null, filter: {}, navigation: 'none' },
   tableView: null,
-  openTable: (layer, filter = {}, navigation = 'push') => set({ table: { layer, filter, navigation } }),
+  openTable: (layer, filter = {}, navigation = 'push') =>
+    set((state) => ({
+      table: { layer, filter, navigation },
+      // Another layer's table: the map stops filtering the one before until the new rows are in.
+      tableView: state.tableView?.layer === layer ? state.tableView : null,
+    })),
   setTableFilter: (filter, navigation = 'replace') =>
     set((state) => ({ table: { ...state.table, filter, navigation } })),
   closeTable: (navigation = 'push') =>

@@ -1,4 +1,5 @@
 // The data table's words in Chinese (default) and English.
+import { DUE_SOON_DAYS } from '../../domain/deadlines.ts';
 import type { Bilingual, Lang } from '../../domain/i18n.ts';
 import type { TableLayerId } from '../../domain/table-filter.ts';
 import { fillPlaceholders } from '../i18n/i18n.ts';
@@ -38,7 +39,7 @@ const STRINGS = {
   landUse: { zh: '用地类型', en: 'Land use' },
   deadline: { zh: '期限', en: 'Deadline' },
   deadline_overdue: { zh: '已逾期', en: 'Passed' },
-  'deadline_due-soon': { zh: '30 天内到期', en: 'Within 30 days' },
+  'deadline_due-soon': { zh: `${DUE_SOON_DAYS} 天内到期`, en: `Within ${DUE_SOON_DAYS} days` },
   deadline_none: { zh: '未设期限', en: 'None' },
   inspected: { zh: '最近巡查', en: 'Last inspection' },
   inspected_never: { zh: '从未巡查', en: 'Never' },

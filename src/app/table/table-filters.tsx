@@ -109,7 +109,8 @@ export function TableFilters({
   const keys = filterKeysOf(layer).filter((key) => key !== 'text' && key !== 'days');
 
   return (
-    <fieldset className="table-filters" aria-label={tt(lang, 'filters')}>
+    // biome-ignore lint/a11y/useSemanticElements: a fieldset cannot scroll sideways in one row in Chromium (it keeps a band above for its legend)
+    <div className="table-filters" role="group" aria-label={tt(lang, 'filters')}>
       {keys.map((key) => (
         <label key={key} className="table-filter">
           <span>{tt(lang, labelOf(key, layer))}</span>
@@ -160,6 +161,6 @@ export function TableFilters({
       >
         {tt(lang, 'clearFilters')}
       </button>
-    </fieldset>
+    </div>
   );
 }

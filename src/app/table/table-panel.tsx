@@ -138,7 +138,7 @@ function LayerTable({ layer, lang }: { layer: TableLayerId; lang: 'zh' | 'en' })
 
   const unit = COUNT_UNIT[layer][lang];
   const total = loaded.rows?.length ?? 0;
-  const exportQuery = filterToParams(filter);
+  const exportQuery = filterToParams(filter, new URLSearchParams());
   if (sort) {
     exportQuery.set('sort', sort.key);
     exportQuery.set('dir', sort.direction);

@@ -53,7 +53,7 @@ function tableOf(param: string): { layer: TableLayerId; xlsx: boolean } {
 }
 
 /** Every row of a layer's table, with each plot's last inspection date as the store holds it now. */
-export async function tableRows(
+async function tableRows(
   store: Store,
   queries: QueryService,
   layer: TableLayerId,
