@@ -2,8 +2,8 @@
 // opens it; nothing depends on hover).
 import { useEffect, useId, useRef, useState } from 'react';
 import { ROLE_LABELS, ta } from '../auth/strings.ts';
-import { SettingsButton } from '../settings/settings-button.tsx';
 import { bracketed, labelled } from '../i18n/format.ts';
+import { SettingsButton } from '../settings/settings-button.tsx';
 import { signOut } from '../state/session.ts';
 import { useAtlas } from '../state/store.ts';
 
