@@ -65,16 +65,22 @@ export function settingSaved(setting: StoredSetting): void {
 /** Reads every setting from the server (again, when `force`); failures leave the defaults in force. */
 export function loadSettings(force = false): Promise<void> {
   if (loading && !force) return loading;
-  loading = Promise.all(
+  let failed = false;
+  const load = Promise.all(
     SETTING_KEYS.map(async (key) => {
       try {
         settingSaved(await getSetting(key));
       } catch {
-        // Offline or signed out: the defaults (or what was read before) stay in force.
+        // Offline or signed out: the defaults (or what was read before) stay in force, and the next
+        // part of the app that asks reads them again.
+        failed = true;
       }
     }),
-  ).then(() => undefined);
-  return loading;
+  ).then(() => {
+    if (failed && loading === load) loading = null;
+  });
+  loading = load;
+  return load;
 }
 
 function useSettings(): Settings {
