@@ -20,7 +20,7 @@ const days = z
   .max(3650, 'at most 3650 days (10 years)');
 
 /** Standard days from one milestone to the next (keyed by the later one). */
-export const stageDurations = z.strictObject({
+const stageDurations = z.strictObject({
   listed: days,
   delivered: days,
   started: days,

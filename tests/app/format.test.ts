@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { bracketed, formatArea, formatValue, labelled } from '../../src/app/i18n/format.ts';
 import { plotIndicators } from '../../src/app/inspector/indicators.ts';
-import { DEFAULT_RULES } from '../../src/domain/rules.ts';
+import { DEFAULT_RULES, yearsSince } from '../../src/domain/rules.ts';
 
 describe('formatValue', () => {
   it('writes money in 亿元, per-mu figures in 万元/亩 and density as a percentage', () => {
@@ -79,6 +79,7 @@ describe('plotIndicators', () => {
       ['idle', true, 1],
     ]);
     expect(measured[2]?.value).toBe(1.5);
+    expect(yearsSince('2025-06-01', '2026-12-01')).toBe(1.5);
     expect(otherReasons).toEqual(['low-tax']);
     expect(disagrees).toBe(false);
     const { disagrees: passesAll } = plotIndicators(

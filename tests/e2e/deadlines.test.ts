@@ -178,7 +178,9 @@ describe.each(CASES)('deadlines and rules on a %s', (name, options, index) => {
       .poll(() => inspector.getByRole('list', { name: '变更历史' }).textContent())
       .toContain(target);
     expect(await inspector.getByRole('list', { name: '变更历史' }).textContent()).toContain('计划投产');
-    await page.screenshot({ path: `${SHOTS}schedule-timeline-${shot}.png`, fullPage: true });
+    await inspector
+      .locator('.inspector-stages')
+      .screenshot({ path: `${SHOTS}schedule-timeline-${shot}.png` });
   });
 
   it('an admin raises the minimum FAR in 识别规则 and a plot’s card shows it failing', async () => {

@@ -3,9 +3,9 @@
 // depends on hover).
 import { useEffect, useId, useRef, useState } from 'react';
 import { ta } from '../auth/strings.ts';
-import { SettingsButton } from '../settings/settings-button.tsx';
 import { bracketed, labelled } from '../i18n/format.ts';
 import { ROLE_LABELS } from '../i18n/i18n.ts';
+import { SettingsButton } from '../settings/settings-button.tsx';
 import type { Screen } from '../state/screens-slice.ts';
 import { signOut } from '../state/session.ts';
 import { useAtlas } from '../state/store.ts';

@@ -2,7 +2,7 @@
 // once signed in, the defaults until they arrive (or when they cannot be read), replaced when an admin
 // saves (the outbox hands the saved setting here). ONE accessor per setting: `useRules()` is how every
 // part of the app (the plot card, the table's "fails rules" filter) gets the identification rules in
-// force, `rulesNow()` outside React; `useStageDurations()` the 工期倒排 durations.
+// force; `useStageDurations()` the 工期倒排 durations.
 import { useEffect, useSyncExternalStore } from 'react';
 import type { StageDurations } from '../../domain/deadlines.ts';
 import type { IdentificationRules } from '../../domain/rules.ts';
@@ -65,16 +65,22 @@ export function settingSaved(setting: StoredSetting): void {
 /** Reads every setting from the server (again, when `force`); failures leave the defaults in force. */
 export function loadSettings(force = false): Promise<void> {
   if (loading && !force) return loading;
-  loading = Promise.all(
+  let failed = false;
+  const load = Promise.all(
     SETTING_KEYS.map(async (key) => {
       try {
         settingSaved(await getSetting(key));
       } catch {
-        // Offline or signed out: the defaults (or what was read before) stay in force.
+        // Offline or signed out: the defaults (or what was read before) stay in force, and the next
+        // part of the app that asks reads them again.
+        failed = true;
       }
     }),
-  ).then(() => undefined);
-  return loading;
+  ).then(() => {
+    if (failed && loading === load) loading = null;
+  });
+  loading = load;
+  return load;
 }
 
 function useSettings(): Settings {
@@ -99,11 +105,6 @@ export function useSetting<K extends SettingKey>(key: K): SettingState<K> {
 /** The identification rules in force (the one accessor for every part of the app). */
 export function useRules(): IdentificationRules {
   return useSettings().rules.value;
-}
-
-/** The identification rules in force, outside React. */
-export function rulesNow(): IdentificationRules {
-  return settings.rules.value;
 }
 
 /** The standard durations of the project steps (工期倒排). */

@@ -95,10 +95,20 @@ describe('tiled layers', () => {
   });
 
   it('keeps only the colouring properties of an edited feature as its feature state', () => {
+    // The deadline too ('' when it has none, so a removed one shows), for 按期限着色.
     expect(
       liveStateOf({ id: 'HS-DX-0001', status: 'rectifying', grade: 'B', enterprise: '某公司', version: 3 }),
-    ).toEqual({ status: 'rectifying', grade: 'B' });
-    expect(liveStateOf({ status: null, stage: 'started' })).toEqual({ stage: 'started' });
+    ).toEqual({ status: 'rectifying', grade: 'B', deadline: '' });
+    expect(liveStateOf({ id: 'HS-DX-0002', status: 'identified', deadline: '2026-03-10' })).toEqual({
+      status: 'identified',
+      deadline: '2026-03-10',
+    });
+    // A project: its due dates derived as the tiles derive them.
+    expect(liveStateOf({ status: null, stage: 'started', startedPlanned: '2027-01-01' })).toEqual({
+      stage: 'started',
+      earliestDue: '2027-01-01',
+      nextDue: '',
+    });
     expect(liveStateOf(null)).toEqual({});
   });
 
