@@ -58,6 +58,8 @@ export class SqliteStore extends AccountsTable implements Store {
   private readonly snapshots = new Map<LayerId, LayerSnapshot>();
   /** Reads of a layer's texts in parts under way (readTextsInParts), shared by whoever asks meanwhile. */
   private readonly textReads = new Map<LayerId, Promise<void>>();
+  /** The reader connection's last read in parts: the next one starts after it (one transaction at a time). */
+  private readerTurn: Promise<void> = Promise.resolve();
   /** A read-only connection for those reads, opened on first use. */
   private reader: Database.Database | null = null;
   /** Feature rows read to (re)build snapshots: for tests to see that an edit re-reads none. */
@@ -309,7 +311,9 @@ export class SqliteStore extends AccountsTable implements Store {
   private readTextsInParts(layer: LayerId): Promise<void> {
     const running = this.textReads.get(layer);
     if (running) return running;
-    const read = (async () => {
+    // One read transaction at a time on the one reader connection: two layers read together (a
+    // question over several layers on a fresh start) would otherwise BEGIN inside the other's.
+    const read = this.readerTurn.then(async () => {
       const reader = this.readerConnection();
       const texts = new Map<string, string>();
       let number = 0;
@@ -339,9 +343,11 @@ export class SqliteStore extends AccountsTable implements Store {
       if (now === number && this.layerTexts.get(layer)?.revision !== number) {
         this.layerTexts.set(layer, { revision: number, texts });
       }
-    })().finally(() => this.textReads.delete(layer));
-    this.textReads.set(layer, read);
-    return read;
+    });
+    this.readerTurn = read.catch(() => undefined);
+    const kept = read.finally(() => this.textReads.delete(layer));
+    this.textReads.set(layer, kept);
+    return kept;
   }
 
   private readerConnection(): Database.Database {
