@@ -4,44 +4,20 @@
 //   npx tsx bench/report.ts [--plots N] [--changes N]
 // --changes plots (1000 by default) are made 已完成 through the store first, so the report reads that
 // many status changes from the history. Prints times and the ratios report / analysis.
-import { readFileSync, rmSync } from 'node:fs';
+import { rmSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
-import { join } from 'node:path';
-import type { FeatureCollection } from 'geojson';
-import { generate } from '../geodata/generate.ts';
 import { todayInChina } from '../src/domain/dates.ts';
 import { prepareAnalysis, runAnalysis } from '../src/geo/analysis.ts';
 import { chinaDayStart, progressReport } from '../src/geo/progress-report.ts';
-import { buildServer } from '../src/server/app.ts';
-import { hashPassword } from '../src/server/auth/password.ts';
-import { featureContents } from '../src/server/seed.ts';
-import { tempRoot } from '../tests/server/helpers.ts';
+import { countyServer } from './support/county-server.ts';
 import { argument, benchCookie, describe, ms } from './support/timing.ts';
 
 const plotCount = argument('plots', 100_000);
 const changeCount = argument('changes', 1000);
 const today = todayInChina();
 
-console.log(`generating ${plotCount} plots…`);
-const texts: Record<string, string> = {
-  plots: generate({ plots: plotCount, zones: 0, seed: '1' }).plotsText,
-};
-for (const layer of ['parks', 'projects', 'newland'])
-  texts[layer] = readFileSync(`geodata/${layer}.geojson`, 'utf8');
-const parsed = (layer: string) => JSON.parse(texts[layer] as string) as FeatureCollection;
-
-const root = tempRoot();
-const server = await buildServer({
-  distDir: null,
-  dataDir: join(root, 'data'),
-  geodataDir: null,
-  tileThreshold: 0,
-});
+const { server, store, root, parsed } = await countyServer(plotCount);
 try {
-  const { store } = server.atlas;
-  for (const layer of Object.keys(texts))
-    await store.importLayer(layer as 'plots', featureContents(parsed(layer).features), 'seed', 'bench');
-  await store.createUser('bench', 'admin', await hashPassword('bench password 1'), 'bench');
   const plots = parsed('plots').features;
   for (let n = 0; n < changeCount; n++) {
     const id = String(plots[(n * 97) % plots.length]?.properties?.id);
