@@ -11,7 +11,6 @@
 // - the holdings: GET /api/holdings cold, against parksOfAll + parkHoldings in process.
 import { rmSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
-import type { FeatureCollection } from 'geojson';
 import { searchFeatures } from '../src/app/search/search.ts';
 import { indexLayer } from '../src/app/state/layer-data.ts';
 import { prepareAnalysis, runAnalysis } from '../src/geo/analysis.ts';
