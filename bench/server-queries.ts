@@ -9,46 +9,20 @@
 // - the analysis: GET /api/analysis cold (layers sent to the worker, computed) and again (cached),
 //   with /api/health latency meanwhile, against runAnalysis(prepareAnalysis(…)) in process;
 // - the holdings: GET /api/holdings cold, against parksOfAll + parkHoldings in process.
-import { readFileSync, rmSync } from 'node:fs';
+import { rmSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
-import { join } from 'node:path';
-import type { FeatureCollection } from 'geojson';
-import { generate } from '../geodata/generate.ts';
 import { searchFeatures } from '../src/app/search/search.ts';
 import { indexLayer } from '../src/app/state/layer-data.ts';
 import { prepareAnalysis, runAnalysis } from '../src/geo/analysis.ts';
 import { parkHoldings, parksOfAll, prepareParks } from '../src/geo/relate.ts';
-import { buildServer } from '../src/server/app.ts';
-import { hashPassword } from '../src/server/auth/password.ts';
-import { featureContents } from '../src/server/seed.ts';
-import { tempRoot } from '../tests/server/helpers.ts';
+import { countyServer } from './support/county-server.ts';
 import { argument, benchCookie, describe, ms, percentile } from './support/timing.ts';
 
 const plotCount = argument('plots', 100_000);
 const queryCount = argument('queries', 200);
 
-console.log(`generating ${plotCount} plots…`);
-// Kept as text while the server is measured: the layers parsed and indexed in this process would make
-// its heap, and so its garbage collector's pauses on the request thread, several times larger.
-const texts: Record<string, string> = {
-  plots: generate({ plots: plotCount, zones: 0, seed: '1' }).plotsText,
-};
-for (const layer of ['parks', 'projects', 'newland'])
-  texts[layer] = readFileSync(`geodata/${layer}.geojson`, 'utf8');
-const parsed = (layer: string) => JSON.parse(texts[layer] as string) as FeatureCollection;
-
-const root = tempRoot();
-const server = await buildServer({
-  distDir: null,
-  dataDir: join(root, 'data'),
-  geodataDir: null,
-  tileThreshold: 0,
-});
+const { server, store, root, parsed } = await countyServer(plotCount);
 try {
-  const { store } = server.atlas;
-  for (const layer of Object.keys(texts))
-    await store.importLayer(layer as 'plots', featureContents(parsed(layer).features), 'seed', 'bench');
-  await store.createUser('bench', 'admin', await hashPassword('bench password 1'), 'bench');
   await server.listen({ port: 0, host: '127.0.0.1' });
   const base = `http://127.0.0.1:${(server.server.address() as AddressInfo).port}`;
   const cookie = await benchCookie(base);

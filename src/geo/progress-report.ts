@@ -65,7 +65,7 @@ export interface ProgressReport {
   completedIds: string[];
 }
 
-export const ALL = 'all';
+const ALL = 'all';
 
 export interface ProgressInput {
   plots: readonly AnyFeature[];
@@ -123,7 +123,7 @@ function addTo(row: ReportRow, facts: PlotFacts): void {
 const text = (value: unknown): string | null => (typeof value === 'string' && value !== '' ? value : null);
 
 /** Each plot's park (the one it overlaps most), computed here when not given. */
-export function parkOfEachPlot(plots: readonly AnyFeature[], parks: readonly AnyFeature[]): Int32Array {
+function parkOfEachPlot(plots: readonly AnyFeature[], parks: readonly AnyFeature[]): Int32Array {
   const preparedPlots = prepareFeatures(plots);
   const preparedParks = prepareFeatures(parks);
   const pairs: OverlapPair[] = [];

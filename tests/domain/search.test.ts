@@ -10,8 +10,37 @@ import { indexLayer } from '../../src/app/state/layer-data.ts';
 import { mergeMatches, normaliseSearch, type RankedMatch, SEARCH_LAYERS } from '../../src/domain/search.ts';
 import { LayerSearchIndex, searchIndexes } from '../../src/server/queries/search-index.ts';
 
+/** Zones are drawn in the app, not in geodata/: two made here (one named like the parks, 鹤山…). */
+const ZONES: FeatureCollection = {
+  type: 'FeatureCollection',
+  features: ['鹤山工业城改造片区', '雅瑶工改工示范片区'].map((name, index) => ({
+    type: 'Feature',
+    id: `ZONE-${index}`,
+    properties: {
+      id: `ZONE-${index}`,
+      name,
+      mode: 'redevelopment',
+      plannedLandUse: '100101',
+      notes: '',
+      createdBy: 'chen',
+    },
+    geometry: {
+      type: 'Polygon',
+      coordinates: [
+        [
+          [112.9 + index / 100, 22.7],
+          [112.905 + index / 100, 22.7],
+          [112.905 + index / 100, 22.705],
+          [112.9 + index / 100, 22.7],
+        ],
+      ],
+    },
+  })),
+};
 const sample = (layer: string) =>
-  JSON.parse(readFileSync(`geodata/${layer}.geojson`, 'utf8')) as FeatureCollection;
+  layer === 'zones'
+    ? ZONES
+    : (JSON.parse(readFileSync(`geodata/${layer}.geojson`, 'utf8')) as FeatureCollection);
 const collections = Object.fromEntries(SEARCH_LAYERS.map((layer) => [layer, sample(layer)])) as Record<
   (typeof SEARCH_LAYERS)[number],
   FeatureCollection

@@ -37,7 +37,7 @@ async function pdfText(bytes: Uint8Array): Promise<string> {
   return pages.join('\n').normalize('NFKC');
 }
 
-describe.each(DEVICES)('进度通报 and 地块档案 on a %s', (name, options) => {
+describe.each(DEVICES)('进度通报 and 地块档案 on a %s', (_name, options) => {
   const tiled = options.touch;
   const running = appAndBrowser(options, { users: [USERS.viewer], ...(tiled ? { tileThreshold: 0 } : {}) });
   const press = pressFor(options.touch);
@@ -117,6 +117,5 @@ describe.each(DEVICES)('进度通报 and 地块档案 on a %s', (name, options) 
     expect(text.replace(/\s+/g, ' ')).toContain(mu);
     expect(text).toContain('核查人');
     expect(running.session.consoleErrors).toEqual([]);
-    void name;
   });
 });

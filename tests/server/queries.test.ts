@@ -205,7 +205,7 @@ describe('GET /api/search', () => {
       ['/api/search?q=a&limit=1.5', 'limit'],
       ['/api/search?q=a&limit=-1', 'limit'],
       ['/api/search?q=a&limit=', 'limit'],
-      ['/api/search?q=a&layers=zones', 'layers'],
+      ['/api/search?q=a&layers=tiles', 'layers'],
       ['/api/search?q=a&layers=', 'layers'],
       ['/api/search?q=a&layers=plots,boundary', 'layers'],
       ['/api/search?q=a&order=title', 'query'],

@@ -15,7 +15,7 @@ import { plotDeadline } from '../../domain/deadlines.ts';
 import { featureId } from '../../domain/feature-id.ts';
 import type { Lang } from '../../domain/i18n.ts';
 import { PROPERTY_LABELS, propertyLabel } from '../../domain/labels.ts';
-import { evaluateRules, type RuleFailure, type RuleKey } from '../../domain/rules.ts';
+import { evaluateRules, type RuleFailure, type RuleKey, yearsSince } from '../../domain/rules.ts';
 import { formatNumber } from '../../domain/units.ts';
 import { geometryAreaM2 } from '../../geo/area.ts';
 import { type MapExtract, mapExtract } from '../../geo/map-extract.ts';
@@ -186,7 +186,7 @@ function RulesTable({
   const figureOf = (rule: RuleKey): string => {
     const failure = failures.get(rule);
     if (failure) return ruleFigure(rule, failure.value, lang);
-    const raw = rule === 'idle' ? null : properties[rule];
+    const raw = rule === 'idle' ? yearsSince(properties.idleSince, today) : properties[rule];
     return typeof raw === 'number' ? ruleFigure(rule, raw, lang) : '—';
   };
   return (

@@ -7,7 +7,7 @@ import { tr } from './strings.ts';
 
 const LazyReportScreen = lazy(async () => ({ default: (await import('./report-screen.tsx')).ReportScreen }));
 
-export const REPORT_SCREEN_ID = 'report-screen';
+const REPORT_SCREEN_ID = 'report-screen';
 
 export function ReportButton() {
   const lang = useAtlas((state) => state.lang);

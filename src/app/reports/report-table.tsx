@@ -4,7 +4,7 @@ import type { Lang } from '../../domain/i18n.ts';
 import type { ColumnKind, ReportCell, ReportTable } from '../../domain/report-tables.ts';
 import { formatNumber } from '../../domain/units.ts';
 
-export function cellText(value: ReportCell, kind: ColumnKind): string {
+function cellText(value: ReportCell, kind: ColumnKind): string {
   if (value === null) return '—';
   if (typeof value === 'string') return value;
   switch (kind) {

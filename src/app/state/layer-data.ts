@@ -16,7 +16,7 @@ export const DATA_LAYERS = ['boundary', 'parks', 'zones', 'newland', 'plots', 'p
 export type DataLayerId = (typeof DATA_LAYERS)[number];
 
 /** Every layer the store holds: the drawn ones. All come from the server through the same validator. */
-export const STORED_LAYERS = DATA_LAYERS;
+export const STORED_LAYERS: readonly DataLayerId[] = [...DATA_LAYERS];
 export type StoredLayerId = (typeof STORED_LAYERS)[number];
 
 /** A layer the browser does not hold whole: drawn from vector tiles, asked about feature by feature. */

@@ -37,7 +37,7 @@ function sinceOf(query: unknown, today: string): string {
 }
 
 /** The report's tables as the workbook's sheets (Chinese). */
-export function reportSheets(report: ProgressReport): Sheet[] {
+function reportSheets(report: ProgressReport): Sheet[] {
   return reportTables(report, 'zh').map((table) => ({
     name: table.title.zh,
     columns: table.columns.map((column) => {

@@ -61,6 +61,8 @@ export class SqliteStore extends AccountsTable implements Store {
   private readonly snapshots = new Map<LayerId, LayerSnapshot>();
   /** Reads of a layer's texts in parts under way (readTextsInParts), shared by whoever asks meanwhile. */
   private readonly textReads = new Map<LayerId, Promise<void>>();
+  /** The reader connection's last read in parts: the next one starts after it (one transaction at a time). */
+  private readerTurn: Promise<void> = Promise.resolve();
   /** A read-only connection for those reads, opened on first use. */
   private reader: Database.Database | null = null;
   /** Feature rows read to (re)build snapshots: for tests to see that an edit re-reads none. */
@@ -354,9 +356,6 @@ export class SqliteStore extends AccountsTable implements Store {
     this.textReads.set(layer, read);
     return read;
   }
-
-  /** Settles when the reader connection's current read is done (reads take turns). */
-  private readerTurn: Promise<void> = Promise.resolve();
 
   private readerConnection(): Database.Database {
     if (!this.reader) {

@@ -13,7 +13,9 @@ describe('a link to one feature', () => {
 
   it('is nothing without a drawn layer or an id', () => {
     expect(linkedFeature('')).toBeNull();
-    expect(linkedFeature('?feature=zones/Z-1')).toBeNull();
+    expect(linkedFeature('?feature=tiles/Z-1')).toBeNull();
+    // Zones are a drawn layer like the others.
+    expect(linkedFeature('?feature=zones/Z-1')).toEqual({ layer: 'zones', id: 'Z-1' });
     expect(linkedFeature('?feature=plots/')).toBeNull();
     expect(linkedFeature('?feature=/HS-DX-0001')).toBeNull();
     expect(linkedFeature('?feature=HS-DX-0001')).toBeNull();
