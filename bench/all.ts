@@ -23,7 +23,9 @@
 //      tiles modes (bench/browser.ts): 20 000 plots unless `--browser-plots 100000,300000`
 //      (`--browser-modes geojson,tiles`, `--browser-tile-threshold N` likewise);
 //  13. the app offline: the service worker's precached app shell (KB raw, gzip, brotli) and the time to
-//      open the app (page → map idle) offline against online, in the same run (bench/offline.ts).
+//      open the app (page → map idle) offline against online, in the same run (bench/offline.ts);
+//  14. the format readers: 100 000 plots read from a zipped GBK Shapefile in zone 38 and from a WKT CSV,
+//      against the same plots read as GeoJSON, time and peak RSS (bench/formats.ts).
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, openSync, rmSync } from 'node:fs';
 import { cpus, tmpdir } from 'node:os';
@@ -116,3 +118,4 @@ run('Browser: the app vs a plain MapLibre page with the same plots', [
   option('browser-tile-threshold', '1000'),
 ]);
 run('The app offline: the app shell’s precache size, and opening offline vs online', ['bench/offline.ts']);
+run('Reading 100 000 plots as a Shapefile and as CSV vs as GeoJSON (time, peak RSS)', ['bench/formats.ts']);

@@ -20,7 +20,13 @@ if (readArgument >= 0) {
   const started = performance.now();
   const result = readLayerFileSync([{ name: file, bytes }]);
   const ms = performance.now() - started;
-  console.log(JSON.stringify({ ms, features: result.features.length, peakRssMb: process.resourceUsage().maxRSS / 1024 }));
+  console.log(
+    JSON.stringify({
+      ms,
+      features: result.features.length,
+      peakRssMb: process.resourceUsage().maxRSS / 1024,
+    }),
+  );
   process.exit(0);
 }
 
@@ -34,7 +40,10 @@ const files = {
   'CSV (WKT, UTF-8 BOM)': join(dir, 'plots.csv'),
 };
 writeFileSync(files.GeoJSON, plotsText);
-writeFileSync(files['Shapefile (GBK, zone 38)'], writeLayerFile(features, 'shp', { name: 'plots', encoding: 'gbk', crs: 'EPSG:4526' }).bytes);
+writeFileSync(
+  files['Shapefile (GBK, zone 38)'],
+  writeLayerFile(features, 'shp', { name: 'plots', encoding: 'gbk', crs: 'EPSG:4526' }).bytes,
+);
 writeFileSync(files['CSV (WKT, UTF-8 BOM)'], writeLayerFile(features, 'csv', { name: 'plots' }).bytes);
 
 interface Run {
@@ -44,12 +53,16 @@ interface Run {
 }
 
 function read(file: string): Run {
-  const child = spawnSync(process.execPath, ['--import', 'tsx', 'bench/formats.ts', '--read', file], { encoding: 'utf8' });
+  const child = spawnSync(process.execPath, ['--import', 'tsx', 'bench/formats.ts', '--read', file], {
+    encoding: 'utf8',
+  });
   if (child.status !== 0) throw new Error(`reading ${file}: ${child.stderr}`);
   return JSON.parse(child.stdout.trim().split('\n').at(-1) as string) as Run;
 }
 
-console.log(`Reading ${plots.toLocaleString('en')} plots with readLayerFile, each in a fresh process (median of 3):`);
+console.log(
+  `Reading ${plots.toLocaleString('en')} plots with readLayerFile, each in a fresh process (median of 3):`,
+);
 const results = Object.entries(files).map(([name, file]) => {
   const runs = [read(file), read(file), read(file)].sort((a, b) => a.ms - b.ms);
   const median = runs[1] as Run;

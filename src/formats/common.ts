@@ -137,7 +137,7 @@ export function finish(file: string, parsed: Parsed, options: ReadOptions = {}):
   };
 }
 
-export const CHOOSE_CRS: Bilingual = {
+const CHOOSE_CRS: Bilingual = {
   zh: '请在导入时选择正确的坐标系（命令行：--from EPSG:编号），或在 GIS 软件中导出为 CGCS2000。',
   en: 'choose the right coordinate system on import (command line: --from EPSG:N), or export as CGCS2000 from the GIS software.',
 };
@@ -160,7 +160,7 @@ function signedArea2(ring: readonly Position[]): number {
 }
 
 /** Rings outer anticlockwise and holes clockwise (RFC 7946 §3.1.6). */
-export function rewindPolygon(rings: Position[][]): Position[][] {
+function rewindPolygon(rings: Position[][]): Position[][] {
   return rings.map((ring, index) => {
     const anticlockwise = signedArea2(ring) > 0;
     return anticlockwise === (index === 0) ? ring : [...ring].reverse();
