@@ -21,14 +21,15 @@ module.exports = {
       severity: 'error',
       comment:
         'src/geo and src/domain are the pure core, shared by the app, the server, the CLI and the workers: they never import any of them.',
-      from: { path: '^src/(geo|domain)/' },
+      from: { path: '^src/(geo|domain|formats)/' },
       to: { path: OUTER },
     },
     {
       name: 'core-imports-node',
       severity: 'error',
-      comment: 'src/geo and src/domain also run in the browser: no Node built-ins (node:fs, node:path, …).',
-      from: { path: '^src/(geo|domain)/' },
+      comment:
+        'src/geo, src/domain and src/formats also run in the browser: no Node built-ins (node:fs, node:path, …).',
+      from: { path: '^src/(geo|domain|formats)/' },
       to: { dependencyTypes: ['core'] },
     },
     {
@@ -36,7 +37,7 @@ module.exports = {
       severity: 'error',
       comment:
         'src/geo and src/domain also run in node (server, CLI, bench): no React, MapLibre or drawing library.',
-      from: { path: '^src/(geo|domain)/' },
+      from: { path: '^src/(geo|domain|formats)/' },
       to: { path: UI_LIBRARIES },
     },
     {
@@ -45,7 +46,7 @@ module.exports = {
       comment:
         'src/geo may import src/domain (the data model), never the reverse: the domain knows no geometry code.',
       from: { path: '^src/domain/' },
-      to: { path: '^src/geo/' },
+      to: { path: '^src/(geo|formats)/' },
     },
     {
       name: 'server-or-cli-imports-app',

@@ -25,7 +25,9 @@
 //  14. the data table at 100 000 plots: the filter against a hand-written loop, filter change → painted
 //      map against setFilter by hand, the Excel export of 100 000 rows against JSON and CSV (bench/table.ts);
 //  13. the app offline: the service worker's precached app shell (KB raw, gzip, brotli) and the time to
-//      open the app (page → map idle) offline against online, in the same run (bench/offline.ts).
+//      open the app (page → map idle) offline against online, in the same run (bench/offline.ts);
+//  14. the format readers: 100 000 plots read from a zipped GBK Shapefile in zone 38 and from a WKT CSV,
+//      against the same plots read as GeoJSON, time and peak RSS (bench/formats.ts).
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, openSync, rmSync } from 'node:fs';
 import { cpus, tmpdir } from 'node:os';
@@ -121,3 +123,4 @@ run('The app offline: the app shell’s precache size, and opening offline vs on
 run('The data table at 100 000 plots: filter, filter → painted map, Excel export of every row', [
   'bench/table.ts',
 ]);
+run('Reading 100 000 plots as a Shapefile and as CSV vs as GeoJSON (time, peak RSS)', ['bench/formats.ts']);

@@ -137,7 +137,7 @@ export function finish(file: string, parsed: Parsed, options: ReadOptions = {}):
   };
 }
 
-export const CHOOSE_CRS: Bilingual = {
+const CHOOSE_CRS: Bilingual = {
   zh: '请在导入时选择正确的坐标系（命令行：--from EPSG:编号），或在 GIS 软件中导出为 CGCS2000。',
   en: 'choose the right coordinate system on import (command line: --from EPSG:N), or export as CGCS2000 from the GIS software.',
 };
@@ -160,7 +160,7 @@ function signedArea2(ring: readonly Position[]): number {
 }
 
 /** Rings outer anticlockwise and holes clockwise (RFC 7946 §3.1.6). */
-export function rewindPolygon(rings: Position[][]): Position[][] {
+function rewindPolygon(rings: Position[][]): Position[][] {
   return rings.map((ring, index) => {
     const anticlockwise = signedArea2(ring) > 0;
     return anticlockwise === (index === 0) ? ring : [...ring].reverse();
@@ -168,6 +168,8 @@ export function rewindPolygon(rings: Position[][]): Position[][] {
 }
 
 function project(geometry: Geometry, definition: CrsDefinition, file: string, index: number): Geometry {
+  // Longitude/latitude positions are kept as they are (a third number, a height, is dropped).
+  const geographic = definition.kind === 'geographic';
   const point = (position: Position): Position => {
     const [x, y] = position;
     if (typeof x !== 'number' || typeof y !== 'number' || !Number.isFinite(x) || !Number.isFinite(y))
@@ -180,19 +182,24 @@ function project(geometry: Geometry, definition: CrsDefinition, file: string, in
         },
         index,
       );
+    if (geographic) {
+      if (!(Math.abs(x) <= 180 && Math.abs(y) <= 90)) throw offEarth(x, y);
+      return position.length === 2 ? position : [x, y];
+    }
     const [lon, lat] = toLonLat(definition, x, y);
-    if (!(Math.abs(lon) <= 180 && Math.abs(lat) <= 90))
-      throw new FormatError(
-        file,
-        {
-          zh: `坐标（${x}, ${y}）按 ${definition.name.zh} 换算后不在地球上。`,
-          en: `the coordinates (${x}, ${y}) read as ${definition.name.en} fall off the earth.`,
-        },
-        CHOOSE_CRS,
-        index,
-      );
+    if (!(Math.abs(lon) <= 180 && Math.abs(lat) <= 90)) throw offEarth(x, y);
     return [lon, lat];
   };
+  const offEarth = (x: number, y: number) =>
+    new FormatError(
+      file,
+      {
+        zh: `坐标（${x}, ${y}）按 ${definition.name.zh} 换算后不在地球上。`,
+        en: `the coordinates (${x}, ${y}) read as ${definition.name.en} fall off the earth.`,
+      },
+      CHOOSE_CRS,
+      index,
+    );
   const ring = (positions: Position[]) => positions.map(point);
   switch (geometry.type) {
     case 'Point':

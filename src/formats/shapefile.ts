@@ -18,7 +18,7 @@ type Parts = Partial<Record<'shp' | 'shx' | 'dbf' | 'prj' | 'cpg', Uint8Array>>;
 const PART = /\.(shp|shx|dbf|prj|cpg)$/i;
 
 /** Unzips (skipping macOS's __MACOSX copies) and gathers the parts; one layer per zip. */
-export function shapefileParts(files: readonly InputFile[]): { parts: Parts; name: string } {
+function shapefileParts(files: readonly InputFile[]): { parts: Parts; name: string } {
   const entries: InputFile[] = [];
   for (const file of files) {
     if (/\.zip$/i.test(file.name)) {

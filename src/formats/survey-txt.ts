@@ -12,7 +12,7 @@ import { decodeText } from './text.ts';
 import { FormatError, type FormatWarning, type ReadOptions } from './types.ts';
 
 /** The parcel header's fields, in order (the names the TXT standard gives them). */
-export const TXT_FIELDS = [
+const TXT_FIELDS = [
   '界址点数',
   '地块面积',
   '地块编号',

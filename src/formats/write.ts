@@ -38,7 +38,7 @@ function fieldsOf(features: readonly Feature<Geometry | null>[]): string[] {
 }
 
 /** RFC 7946 FeatureCollection, one feature a line (diffable, streamable), UTF-8 without BOM. */
-export function geojsonText(features: readonly Feature<Geometry | null>[]): string {
+function geojsonText(features: readonly Feature<Geometry | null>[]): string {
   if (features.length === 0) return '{"type":"FeatureCollection","features":[]}\n';
   return `{"type":"FeatureCollection","features":[\n${features.map((feature) => JSON.stringify(feature)).join(',\n')}\n]}\n`;
 }
@@ -78,7 +78,7 @@ function kmlGeometry(geometry: Geometry): string {
 }
 
 /** KML 2.2 with the attributes as ExtendedData (a Schema, so Google Earth and GDAL type them). */
-export function kmlText(features: readonly Feature<Geometry | null>[], name: string): string {
+function kmlText(features: readonly Feature<Geometry | null>[], name: string): string {
   const fields = fieldsOf(features);
   const value = (v: unknown) => (typeof v === 'string' ? v : JSON.stringify(v));
   const placemarks = features.map((feature) => {
@@ -99,7 +99,7 @@ export function kmlText(features: readonly Feature<Geometry | null>[], name: str
  * then the shape — longitude and latitude for points, WKT otherwise (left out, with a warning, when a
  * shape would overflow Excel's cell) — and the ellipsoidal area in 亩 last.
  */
-export function csvFile(
+function csvFile(
   features: readonly Feature<Geometry | null>[],
   labels: (field: string) => string = (f) => f,
 ): { text: string; warnings: FormatWarning[] } {
@@ -149,7 +149,7 @@ function parcelValue(properties: Record<string, unknown>, names: string[]): stri
  * easting, to 0.1 mm; points numbered J1… through the parcel, each ring closed by repeating its first
  * point, outer rings clockwise as surveyors number them; 地块面积 the ellipsoidal area in hectares.
  */
-export function surveyTxt(
+function surveyTxt(
   features: readonly Feature<Geometry | null>[],
   definition: CrsDefinition,
   date: string,

@@ -1,13 +1,10 @@
 // The writers: read back by our readers and, when installed, by GDAL's ogrinfo; a projected round trip
 // exact to 1 mm in every zone around Heshan; what a format cannot hold is said or refused.
-import { execFileSync } from 'node:child_process';
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import type { Feature, Geometry } from 'geojson';
 import { describe, expect, it } from 'vitest';
 import { crsFromCode, fromLonLat, toLonLat } from '../../src/formats/crs.ts';
 import { FormatError, readLayerFile, writeLayerFile } from '../../src/formats/index.ts';
+import { ogrinfo } from '../support/ogrinfo.ts';
 
 const square = (lon: number, lat: number, properties: Record<string, unknown>): Feature<Geometry> => ({
   type: 'Feature',
@@ -25,20 +22,6 @@ const square = (lon: number, lat: number, properties: Record<string, unknown>): 
     ],
   },
 });
-
-function ogrinfo(bytes: Uint8Array, name: string): string | null {
-  try {
-    execFileSync('ogrinfo', ['--version'], { stdio: 'ignore' });
-  } catch {
-    console.warn('ogrinfo not installed (apt-get install gdal-bin): the GDAL read-back is skipped');
-    return null;
-  }
-  const path = join(mkdtempSync(join(tmpdir(), 'atlas-write-')), name);
-  writeFileSync(path, bytes);
-  return execFileSync('ogrinfo', ['-ro', '-al', name.endsWith('.zip') ? `/vsizip/${path}` : path], {
-    encoding: 'utf8',
-  });
-}
 
 describe('coordinate systems', () => {
   it('lon/lat → zone → lon/lat within 1 mm (1e-8°) over Heshan, in 3° zones 37/38 with and without prefix and 6° zone 19', () => {

@@ -3,13 +3,10 @@
 // Chinese ids too), read back by our readers and by GDAL when installed; any signed-in role; 401
 // without a session; 400 for a refused zone; 404 for a missing feature; 422 when the format cannot
 // hold the layer.
-import { execFileSync } from 'node:child_process';
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { readLayerFile } from '../../src/formats/index.ts';
 import { geometryAreaM2 } from '../../src/geo/area.ts';
+import { ogrinfo } from '../support/ogrinfo.ts';
 import {
   collection,
   describeEachStore,
@@ -18,20 +15,6 @@ import {
   startServer,
   type TestServer,
 } from './helpers.ts';
-
-function ogrinfo(bytes: Buffer, name: string): string | null {
-  try {
-    execFileSync('ogrinfo', ['--version'], { stdio: 'ignore' });
-  } catch {
-    console.warn('ogrinfo not installed (apt-get install gdal-bin): the GDAL read-back is skipped');
-    return null;
-  }
-  const path = join(mkdtempSync(join(tmpdir(), 'atlas-export-')), name);
-  writeFileSync(path, bytes);
-  return execFileSync('ogrinfo', ['-ro', '-al', name.endsWith('.zip') ? `/vsizip/${path}` : path], {
-    encoding: 'utf8',
-  });
-}
 
 describeEachStore('export formats', (store) => {
   let app: TestServer;
