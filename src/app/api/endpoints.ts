@@ -2,8 +2,8 @@
 // server holds to as well (src/domain/wire.ts).
 import type { Geometry } from 'geojson';
 import type { z } from 'zod';
-import type { SettingKey } from '../../domain/settings.ts';
 import { reportAnswer } from '../../domain/report-wire.ts';
+import type { SettingKey } from '../../domain/settings.ts';
 import {
   feature,
   type featureCreate,

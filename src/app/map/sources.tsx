@@ -17,8 +17,8 @@ import { labelPoints } from '../../geo/labelPoint.ts';
 import { type DataLayerId, type LayerData, layerChanges } from '../state/layer-data.ts';
 import { useAtlas, useSelectedFeature } from '../state/store.ts';
 import { useToday } from '../state/today.ts';
-import { stageLayersBefore } from './staged-layers.ts';
 import { keptExpression, withKept } from './kept-filter.ts';
+import { stageLayersBefore } from './staged-layers.ts';
 import * as styles from './styles.ts';
 import { liveStateOf, plotPieces, pointsLayerOf, tiledSource, tiledStyleLayers } from './tiled.ts';
 

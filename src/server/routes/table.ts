@@ -27,10 +27,10 @@ import {
 } from '../../domain/table-filter.ts';
 import type { TableAnswer } from '../../domain/wire.ts';
 import { READ } from '../auth/roles.ts';
-import { currentRules } from '../settings.ts';
 import { ApiError } from '../errors.ts';
 import { parse } from '../parse.ts';
 import type { QueryService } from '../queries/query-service.ts';
+import { currentRules } from '../settings.ts';
 import type { Store } from '../store/types.ts';
 import { type Cell, writeWorkbook } from '../xlsx.ts';
 
