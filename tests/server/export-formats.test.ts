@@ -59,6 +59,9 @@ describeEachStore('export formats', (store) => {
     expect(result.features.map((f) => f.properties.id)).toEqual(layer.features.map((f) => f.id));
     const chinese = result.features.find((f) => f.properties.id === chineseId);
     expect(chinese?.properties.enterprise).toBe('鹤山市共和五金制品有限公司');
+    // Each feature's version travels with the file: merged back, what changed meanwhile is a conflict.
+    expect(result.fields).toContain('version');
+    expect(chinese?.properties.version).toBe(1);
     const original = layer.features.find((f) => f.id === chineseId);
     expect(
       Math.abs(geometryAreaM2(chinese?.geometry ?? null) - geometryAreaM2(original?.geometry)),

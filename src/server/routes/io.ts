@@ -203,7 +203,8 @@ export async function ioRoutes(server: FastifyInstance): Promise<void> {
       const features: Feature<Geometry | null>[] = stored.map((feature) => ({
         type: 'Feature',
         id: feature.id,
-        properties: { ...feature.properties, id: feature.id },
+        // The version travels with the file, so a merge of it back reports what changed meanwhile.
+        properties: { ...feature.properties, id: feature.id, version: feature.version },
         geometry: feature.geometry,
       }));
       const name = id === undefined ? `${layer}-${date}` : `${layer}-${id}-${date}`;
