@@ -244,7 +244,13 @@ describe('an inspector in the field, on the touch tablet', () => {
     const { page } = person;
     const park = parks.features.find((feature) => feature.id === 'PK-01') as Feature;
     await page.getByRole('combobox', { name: '搜索' }).fill('硅能源');
-    await tap(page.getByRole('option', { name: /硅能源/ }).first());
+    // The park itself, not the filter search also offers (筛选：园区 …).
+    await tap(
+      page
+        .getByRole('option', { name: /硅能源/ })
+        .filter({ hasNotText: '筛选' })
+        .first(),
+    );
     const inspector = page.getByRole('complementary', { name: '属性' });
     await expect.poll(() => inspector.locator('.feature-id').textContent()).toContain('硅能源');
     await expect.poll(() => page.evaluate(() => window.__landAtlas?.map?.isMoving())).toBe(false);

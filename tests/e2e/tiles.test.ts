@@ -260,7 +260,7 @@ describe.each(CASES)('tiled plots on a %s', (name, options, plotId) => {
     const expected = ['plots', 'plots-points'].map((sourceLayer) => ({
       id: plotId,
       sourceLayer,
-      state: { status: 'rectifying', grade: expect.any(String) },
+      state: { status: 'rectifying', grade: expect.any(String), deadline: expect.any(String) },
     }));
     expect(states).toEqual(expect.arrayContaining(expected));
     expect(states.length % 2).toBe(0);
