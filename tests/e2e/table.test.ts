@@ -4,12 +4,14 @@
 // row selecting its plot on the map and in the inspector, the filter in the address (a link reopens it,
 // back returns), and the Excel export downloaded and read back.
 import { readFileSync } from 'node:fs';
+import { booleanPointInPolygon } from '@turf/turf';
 import ExcelJS from 'exceljs';
-import type { FeatureCollection } from 'geojson';
+import type { Feature, FeatureCollection, MultiPolygon, Polygon } from 'geojson';
 import type { Locator } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { todayInChina } from '../../src/domain/dates.ts';
 import { plotDeadline } from '../../src/domain/deadlines.ts';
+import { labelPoints } from '../../src/geo/labelPoint.ts';
 import { appAndBrowser, DEVICES, openAndLogin, pressFor, USERS } from './harness.ts';
 import { appReady, mapIdle } from './map-page.ts';
 
@@ -44,18 +46,31 @@ describe.each(DEVICES)('The data table on a %s', (name, options) => {
     await expect.poll(() => count.textContent()).toBe(`显示 ${YAYAO_RECTIFYING.length} / 342 宗`);
     const mapCount = page.locator('.map-filter-count');
     expect(await mapCount.textContent()).toBe(`地图显示 ${YAYAO_RECTIFYING.length} / 342 宗`);
-    // The map draws only those plots (its filter, not a rebuilt source).
+    // The map draws only those plots: the plots' own layers are faded out (a constant paint property,
+    // no tile parsed again) and their twins draw the plots marked kept by feature state.
     await mapIdle(page);
     const drawn = await page.evaluate(() => {
       const map = window.__landAtlas?.map;
-      const ids = new Set<string>();
-      for (const feature of map?.queryRenderedFeatures({ layers: ['plots-fill', 'plots-line'] }) ?? [])
-        ids.add(String(feature.properties?.id));
-      return [...ids];
+      if (!map) throw new Error('no map');
+      const faded = [
+        map.getPaintProperty('plots-fill', 'fill-opacity'),
+        map.getPaintProperty('plots-line', 'line-opacity'),
+      ];
+      const shown = new Set<string>();
+      for (const feature of map.queryRenderedFeatures({ layers: ['plots-fill-kept', 'plots-line-kept'] }))
+        if (feature.state?.kept === true) shown.add(String(feature.properties?.id));
+      const inView = new Set<string>();
+      for (const feature of map.queryRenderedFeatures({ layers: ['plots-fill'] }))
+        inView.add(String(feature.properties?.id));
+      return { faded, shown: [...shown].sort(), inView: [...inView] };
     });
     const kept = new Set(YAYAO_RECTIFYING.map((feature) => String(feature.id ?? feature.properties?.id)));
-    expect(drawn.length).toBeGreaterThan(0);
-    expect(drawn.filter((id) => !kept.has(id))).toEqual([]);
+    expect(drawn.faded).toEqual([0, 0]);
+    expect(drawn.shown.length).toBeGreaterThan(0);
+    expect(drawn.shown.filter((id) => !kept.has(id))).toEqual([]);
+    // Every kept plot in view is drawn, and nothing else is.
+    expect(drawn.inView.filter((id) => kept.has(id)).sort()).toEqual(drawn.shown);
+    expect(drawn.inView.length).toBeGreaterThan(drawn.shown.length);
     // The table has those rows (and its header row); only the ones in view are in the page.
     expect(await table.getByRole('table').getAttribute('aria-rowcount')).toBe(
       String(YAYAO_RECTIFYING.length + 1),
@@ -81,6 +96,65 @@ describe.each(DEVICES)('The data table on a %s', (name, options) => {
     await expect.poll(() => inspector.textContent()).toContain(first);
     await mapIdle(page);
     await page.screenshot({ path: `/tmp/table-${device}-selected.png` });
+  });
+
+  it('lets a click pass through a plot the filter hides, and picks a kept one there', async () => {
+    const { page } = running.session;
+    // A plot of 雅瑶镇 the filter hides, with nothing else pickable under the point clicked in it.
+    const others = ['parks', 'projects', 'newland'].flatMap(
+      (layer) => (JSON.parse(readFileSync(`geodata/${layer}.geojson`, 'utf8')) as FeatureCollection).features,
+    );
+    const hidden = PLOTS.features.find((feature) => {
+      if (feature.properties?.town !== '雅瑶镇' || feature.properties?.status !== 'identified') return false;
+      const point = labelPoints({ type: 'FeatureCollection', features: [feature] }).features[0];
+      return (
+        point !== undefined &&
+        others.every(
+          (other) =>
+            !(other.geometry?.type === 'Polygon' || other.geometry?.type === 'MultiPolygon') ||
+            !booleanPointInPolygon(point, other as Feature<Polygon | MultiPolygon>),
+        )
+      );
+    });
+    if (!hidden) throw new Error('the sample has no identified plot in 雅瑶镇 clear of other features');
+    /** Puts the plot in the middle of the map the table leaves free, and clicks or taps inside it. */
+    const pressInside = async (feature: Feature) => {
+      const point = labelPoints({ type: 'FeatureCollection', features: [feature] }).features[0];
+      if (!point) throw new Error(`no point inside ${feature.properties?.id}`);
+      const canvas = await page.locator('canvas.maplibregl-canvas').boundingBox();
+      const panel = await table.boundingBox();
+      if (!canvas || !panel) throw new Error('no map or no table on screen');
+      const atTop = panel.y <= canvas.y + 1;
+      const padding = {
+        top: atTop ? panel.y + panel.height - canvas.y : 0,
+        bottom: atTop ? 0 : canvas.y + canvas.height - panel.y,
+        left: 0,
+        right: 0,
+      };
+      const at = await page.evaluate(
+        ({ center, padding }) => {
+          const map = window.__landAtlas?.map;
+          if (!map) throw new Error('no map');
+          map.jumpTo({ center, zoom: 17, padding });
+          return map.project(center);
+        },
+        { center: point.geometry.coordinates as [number, number], padding },
+      );
+      await mapIdle(page);
+      if (options.touch) await page.touchscreen.tap(canvas.x + at.x, canvas.y + at.y);
+      else await page.mouse.click(canvas.x + at.x, canvas.y + at.y);
+    };
+    await pressInside(hidden);
+    // The click went through the plot the map does not show, to nothing: the selection is cleared.
+    await expect
+      .poll(() => page.evaluate(() => window.__landAtlas?.store.getState().selection))
+      .toEqual({ kind: 'none' });
+    // The same click on a kept plot picks it (so the click above did reach the map).
+    const shown = YAYAO_RECTIFYING[1] as Feature;
+    await pressInside(shown);
+    await expect
+      .poll(() => page.evaluate(() => window.__landAtlas?.store.getState().selection))
+      .toEqual({ kind: 'feature', layer: 'plots', id: shown.properties?.id });
   });
 
   it('keeps the plots whose deadline has passed, as many as the sample data says', async () => {

@@ -6,7 +6,12 @@ import type { Feature } from 'geojson';
 import * as maplibregl from 'maplibre-gl';
 import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?url';
 import { type ReactNode, useCallback, useEffect, useMemo, useRef, useState } from 'react';
-import MapGL, { type MapLayerMouseEvent, type MapRef, NavigationControl } from 'react-map-gl/maplibre';
+import MapGL, {
+  type MapGeoJSONFeature,
+  type MapLayerMouseEvent,
+  type MapRef,
+  NavigationControl,
+} from 'react-map-gl/maplibre';
 import { featureId } from '../../domain/feature-id.ts';
 import { isTileable } from '../../domain/layers.ts';
 import { geometryAreaM2 } from '../../geo/area.ts';
@@ -23,6 +28,7 @@ import {
   TABLET_QUERY,
   viewWasChosen,
 } from './camera.ts';
+import { hiddenByFilter } from './kept-filter.ts';
 import { LocateControl, PositionLayers, WhereBanner } from './locate.tsx';
 import { type PickCandidate, pickSmallest } from './picking.ts';
 import { metresPerPixel } from './scale.ts';
@@ -130,7 +136,11 @@ export function MapView({ children, clicksTaken, onMapLoad }: MapViewProps) {
       // A click while a zone tool is in use belongs to the drawing, not to the inspector.
       if (clicksTaken?.()) return;
       const { x, y } = event.point;
-      const atPoint = map.queryRenderedFeatures([x, y], { layers: interactiveLayerIds });
+      // What the table's filter hid is still in the faded layers: a click passes through it.
+      const { tableView } = useAtlas.getState();
+      const shown = (feature: MapGeoJSONFeature) =>
+        !hiddenByFilter(tableView, LAYER_OF_STYLE_LAYER.get(feature.layer.id), feature.state);
+      const atPoint = map.queryRenderedFeatures([x, y], { layers: interactiveLayerIds }).filter(shown);
       // A density point (several small parcels of a tiled layer as one dot, no id) under the finger, and
       // no single point: zoom in there, two levels, to tell them apart (what lies under it can wait).
       const dense = atPoint.find((feature) => feature.properties?.count !== undefined);
@@ -145,13 +155,15 @@ export function MapView({ children, clicksTaken, onMapLoad }: MapViewProps) {
       const pointLayers = interactiveLayerIds.filter((id) => POINT_LAYERS.includes(id));
       const nearPoints =
         pointLayers.length > 0
-          ? map.queryRenderedFeatures(
-              [
-                [x - POINT_TOLERANCE_PX, y - POINT_TOLERANCE_PX],
-                [x + POINT_TOLERANCE_PX, y + POINT_TOLERANCE_PX],
-              ],
-              { layers: pointLayers },
-            )
+          ? map
+              .queryRenderedFeatures(
+                [
+                  [x - POINT_TOLERANCE_PX, y - POINT_TOLERANCE_PX],
+                  [x + POINT_TOLERANCE_PX, y + POINT_TOLERANCE_PX],
+                ],
+                { layers: pointLayers },
+              )
+              .filter(shown)
           : [];
       const { layers: data, clearSelection } = useAtlas.getState();
       const candidates: PickCandidate[] = [];
@@ -213,7 +225,15 @@ export function MapView({ children, clicksTaken, onMapLoad }: MapViewProps) {
         locale={lang === 'zh' ? MAPLIBRE_LOCALE_ZH : {}}
         interactiveLayerIds={interactiveLayerIds}
         cursor={hovering ? 'pointer' : 'grab'}
-        onMouseEnter={() => setHovering(true)}
+        onMouseEnter={(event) => {
+          const { tableView } = useAtlas.getState();
+          setHovering(
+            (event.features ?? []).some(
+              (feature) =>
+                !hiddenByFilter(tableView, LAYER_OF_STYLE_LAYER.get(feature.layer.id), feature.state),
+            ),
+          );
+        }}
         onMouseLeave={() => setHovering(false)}
         onMouseMove={(event) => useAtlas.getState().setPointer([event.lngLat.lng, event.lngLat.lat])}
         onMouseOut={() => useAtlas.getState().setPointer(null)}

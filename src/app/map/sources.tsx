@@ -7,7 +7,7 @@ import type {
   MapSourceDataEvent,
   VectorTileSource,
 } from 'maplibre-gl';
-import { type ReactNode, useEffect, useMemo, useRef, useState } from 'react';
+import { Fragment, type ReactNode, useEffect, useMemo, useRef, useState } from 'react';
 
 import { Layer, type LayerProps, Source, useMap } from 'react-map-gl/maplibre';
 import { basemapSources } from '../../domain/basemaps.ts';
@@ -16,16 +16,19 @@ import type { TileableLayerId } from '../../domain/layers.ts';
 import { labelPoints } from '../../geo/labelPoint.ts';
 import { type DataLayerId, type LayerData, layerChanges } from '../state/layer-data.ts';
 import { useAtlas, useSelectedFeature } from '../state/store.ts';
+import type { TableView } from '../state/table-slice.ts';
 import { useToday } from '../state/today.ts';
-import { keptExpression, withKept } from './kept-filter.ts';
+import { hiddenLayer, KEPT_STATE, keptChanges, keptExpression, keptTwin, withKept } from './kept-filter.ts';
 import { stageLayersBefore } from './staged-layers.ts';
 import * as styles from './styles.ts';
 import { liveStateOf, plotPieces, pointsLayerOf, tiledSource, tiledStyleLayers } from './tiled.ts';
 
+/** A layer as drawn: shown or not, with the table's filter expression, on `source` when given. */
 function withVisibility(
   layer: LayerProps,
   visible: boolean,
   kept: ExpressionSpecification | null = null,
+  source?: string,
 ): LayerProps {
   if (layer.type === 'custom') return layer;
   const own = 'filter' in layer ? layer.filter : undefined;
@@ -35,16 +38,106 @@ function withVisibility(
     layout: { ...(layer.layout ?? {}), visibility: visible ? 'visible' : 'none' },
     beforeId: styles.ANCHOR_DATA,
     ...(filter === undefined ? {} : { filter }),
+    ...(source === undefined ? {} : { source }),
   } as LayerProps;
 }
 
+/** The data table's view of a layer while the table shows it (its filter's kept ids), else null. */
+function useTableView(layer: DataLayerId): TableView | null {
+  return useAtlas((state) => (state.tableView?.layer === layer ? state.tableView : null));
+}
+
 /**
- * The filter expression of the data table for a layer while the table filters it (src/app/map/
- * kept-filter.ts), else null: the same object until the filter changes, so the map sets it once.
+ * The filter expression of the data table for a layer's labels (a small source of its own, filtered by
+ * expression: kept-filter.ts), else null: the same object until the filter changes.
  */
-function useKept(layer: DataLayerId): ExpressionSpecification | null {
-  const view = useAtlas((state) => (state.tableView?.layer === layer ? state.tableView : null));
+function useKeptExpression(layer: DataLayerId): ExpressionSpecification | null {
+  const view = useTableView(layer);
   return useMemo(() => (view ? keptExpression(view.kept, view.dropped) : null), [view]);
+}
+
+/**
+ * A data layer's map layers as the table's filter shows them (kept-filter.ts): while the table shows the
+ * layer each has its twin right beneath it, drawing the features whose state is `kept`; while a filter
+ * is on the layer itself is faded out and the twins show what it keeps. Labels by expression.
+ */
+function FilterableLayers({
+  layers,
+  visible,
+  view,
+  source,
+}: {
+  layers: LayerProps[];
+  visible: boolean;
+  view: TableView | null;
+  /** Given by the Source this is a child of (react-map-gl passes its id to its children). */
+  source?: string;
+}) {
+  const filtering = view !== null && view.kept !== null;
+  const expression = useMemo(() => (view ? keptExpression(view.kept, view.dropped) : null), [view]);
+  return (
+    <>
+      {layers.map((style) => {
+        const twin = view ? keptTwin(style) : null;
+        // A label has no twin (kept-filter.ts): the filter expression keeps it or not.
+        if (style.type === 'symbol')
+          return <Layer key={style.id} {...withVisibility(style, visible, expression, source)} />;
+        return (
+          <Fragment key={style.id}>
+            <Layer {...withVisibility(filtering ? hiddenLayer(style) : style, visible, null, source)} />
+            {twin && <Layer {...withVisibility(twin, visible, null, source)} beforeId={style.id} />}
+          </Fragment>
+        );
+      })}
+    </>
+  );
+}
+
+/** A GeoJSON source's features: no tile layers. */
+const GEOJSON_LAYERS = [undefined] as const;
+
+/** useKeptStates for a GeoJSON data source (a child of its Source, so mounted with it). */
+function KeptStates({ source, view }: { source: DataLayerId; view: TableView | null }) {
+  useKeptStates(source, GEOJSON_LAYERS, view);
+  return null;
+}
+
+/**
+ * Marks the features the table's filter keeps with the feature state `kept` on a source (in each of
+ * its tile layers for a tiled one): only those whose kept-ness changed since the last filter; all of
+ * them unmarked when the table closes.
+ */
+function useKeptStates(
+  source: string,
+  sourceLayers: readonly (string | undefined)[],
+  view: TableView | null,
+) {
+  const { current } = useMap();
+  const marked = useRef(new Set<string>());
+  const kept = view?.kept ?? null;
+  /** Bumped when the source appears (a filter set before the map had its source is marked then). */
+  const [sourceAdded, setSourceAdded] = useState(0);
+  // biome-ignore lint/correctness/useExhaustiveDependencies: sourceAdded is a re-run trigger
+  useEffect(() => {
+    const map = current?.getMap();
+    if (!map) return;
+    if (!map.getSource(source)) {
+      const added = (event: MapSourceDataEvent) => {
+        if (event.sourceId === source) setSourceAdded((count) => count + 1);
+      };
+      map.on('sourcedata', added);
+      return () => {
+        map.off('sourcedata', added);
+      };
+    }
+    const { add, remove } = keptChanges(marked.current, kept);
+    for (const sourceLayer of sourceLayers) {
+      for (const id of remove) map.removeFeatureState({ source, sourceLayer, id }, KEPT_STATE);
+      for (const id of add) map.setFeatureState({ source, sourceLayer, id }, { [KEPT_STATE]: true });
+    }
+    for (const id of remove) marked.current.delete(id);
+    for (const id of add) marked.current.add(id);
+  }, [current, source, sourceLayers, kept, sourceAdded]);
 }
 
 export function BasemapLayers() {
@@ -103,6 +196,9 @@ function DataSource({ layer, data, children }: { layer: DataLayerId; data: Layer
   );
 }
 
+/** The feature-state keys an edit of a tiled feature sets (tiled.ts liveStateOf). */
+const LIVE_STATE_KEYS = [...styles.LIVE_PROPERTIES, ...styles.LIVE_DATES];
+
 /** The app's base URL (its own origin and path): where the API and so the tiles are. */
 function appBase(): string {
   return new URL(import.meta.env.BASE_URL, window.location.href).href;
@@ -122,8 +218,11 @@ function TiledLayer({ layer, visible }: { layer: TileableLayerId; visible: boole
   const colourMode = useAtlas((state) => state.plotColourMode);
   const today = useToday();
   const edits = useAtlas((state) => state.tileEdits[layer]);
-  const kept = useKept(layer);
+  const view = useTableView(layer);
+  const labelsKept = useKeptExpression(layer);
   const [source] = useState(() => tiledSource(layer, appBase()));
+  const sourceLayers = useMemo(() => [layer, pointsLayerOf(layer)], [layer]);
+  useKeptStates(layer, sourceLayers, view);
   const shownEpoch = useRef(0);
   const stated = useRef(new Set<string>());
   /** Edits (their property objects) the reloaded tiles already carry: no feature state for them. */
@@ -141,10 +240,10 @@ function TiledLayer({ layer, visible }: { layer: TileableLayerId; visible: boole
       }
       stated.current.add(id);
     }
-    // A new load dropped the edits: so do the feature states.
+    // A new load dropped the edits: so do the feature states (those of the edit: `kept` is the table's).
     const unstate = (id: string) => {
       for (const sourceLayer of [layer, pointsLayerOf(layer)]) {
-        map.removeFeatureState({ source: layer, sourceLayer, id });
+        for (const key of LIVE_STATE_KEYS) map.removeFeatureState({ source: layer, sourceLayer, id }, key);
       }
       stated.current.delete(id);
     };
@@ -174,11 +273,9 @@ function TiledLayer({ layer, visible }: { layer: TileableLayerId; visible: boole
   return (
     <>
       <Source id={layer} {...source}>
-        {tiledStyleLayers(layer, colourMode, today).map((style) => (
-          <Layer key={style.id} {...withVisibility(style, visible, kept)} />
-        ))}
+        <FilterableLayers layers={tiledStyleLayers(layer, colourMode, today)} visible={visible} view={view} />
       </Source>
-      {layer === 'plots' && <TiledPlotLabels visible={visible} kept={kept} />}
+      {layer === 'plots' && <TiledPlotLabels visible={visible} kept={labelsKept} />}
     </>
   );
 }
@@ -262,9 +359,10 @@ export function DataLayers() {
       : { fill: styles.projectsFill, line: styles.projectsLine, circle: styles.projectsCircle };
   const parkLabels = useAtlas((state) => state.derived.parkLabels);
   const plotLabels = useAtlas((state) => state.derived.plotLabels);
-  const keptPlots = useKept('plots');
-  const keptProjects = useKept('projects');
-  const keptNewland = useKept('newland');
+  const plotsView = useTableView('plots');
+  const projectsView = useTableView('projects');
+  const newlandView = useTableView('newland');
+  const plotLabelsKept = useKeptExpression('plots');
   const v = (layer: LayerProps, visible: boolean, kept: ExpressionSpecification | null = null) =>
     withVisibility(layer, visible, kept);
   return (
@@ -290,31 +388,41 @@ export function DataLayers() {
       {tiled.newland && <TiledLayer layer="newland" visible={visibility.newland} />}
       {layers.newland && (
         <DataSource layer="newland" data={layers.newland}>
-          <Layer {...v(styles.newlandFill, visibility.newland, keptNewland)} />
-          <Layer {...v(styles.newlandLine, visibility.newland, keptNewland)} />
+          <FilterableLayers
+            layers={[styles.newlandFill, styles.newlandLine]}
+            visible={visibility.newland}
+            view={newlandView}
+          />
+          <KeptStates source="newland" view={newlandView} />
         </DataSource>
       )}
       {tiled.plots && <TiledLayer layer="plots" visible={visibility.plots} />}
       {layers.plots && (
         <DataSource layer="plots" data={layers.plots}>
-          <Layer {...v(plotsFill, visibility.plots, keptPlots)} />
-          <Layer {...v(styles.plotsLine, visibility.plots, keptPlots)} />
+          <FilterableLayers
+            layers={[plotsFill, styles.plotsLine]}
+            visible={visibility.plots}
+            view={plotsView}
+          />
+          <KeptStates source="plots" view={plotsView} />
         </DataSource>
       )}
       {tiled.projects && <TiledLayer layer="projects" visible={visibility.projects} />}
       {layers.projects && (
         <DataSource layer="projects" data={layers.projects}>
-          <Layer {...v(projects.fill, visibility.projects, keptProjects)} />
-          <Layer {...v(projects.line, visibility.projects, keptProjects)} />
-          <Layer {...v(projects.circle, visibility.projects, keptProjects)} />
-          <Layer {...v(styles.projectsLabel, visibility.projects, keptProjects)} />
+          <FilterableLayers
+            layers={[projects.fill, projects.line, projects.circle, styles.projectsLabel]}
+            visible={visibility.projects}
+            view={projectsView}
+          />
+          <KeptStates source="projects" view={projectsView} />
         </DataSource>
       )}
       {layers.zones && <Layer {...v(styles.zonesLine, visibility.zones)} />}
       {layers.zones && <Layer {...v(styles.zonesLabel, visibility.zones)} />}
       {plotLabels && (
         <Source id="plots-labels" type="geojson" data={plotLabels}>
-          <Layer {...v(styles.plotsLabel, visibility.plots, keptPlots)} />
+          <Layer {...v(styles.plotsLabel, visibility.plots, plotLabelsKept)} />
         </Source>
       )}
       {parkLabels && (
