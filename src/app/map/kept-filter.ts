@@ -10,7 +10,8 @@
 // - while a filter is on, the layer's own map layers are faded to 0 (a constant paint property: a
 //   repaint, no re-parse) and the kept features get `kept: true` — only those whose kept-ness changed
 //   since the last filter (keptChanges);
-// - adding the twins when the table opens costs one re-parse of the layer's tiles; filtering costs none.
+// - adding the twins when the table opens costs one re-parse of the layer's tiles; filtering costs none;
+// - a broad filter (more than KEPT_STATE_MAX kept) is a filter expression instead, see there.
 // Features without an id — the density points of tiled layers at low zoom, each many plots of one
 // status — are never kept: a point that aggregates plots cannot be split by a filter (the map says so,
 // and zooming in shows every kept plot). Labels (symbol layers, and the small label sources) are
@@ -18,6 +19,26 @@
 // push the kept one's label away. Pure.
 import type { ExpressionSpecification, FilterSpecification } from 'maplibre-gl';
 import type { LayerProps } from 'react-map-gl/maplibre';
+
+/**
+ * Up to this many kept features a filter marks them by feature state; a filter that keeps more is a
+ * filter expression on the layer's own map layers (the slow path above, kept for broad filters): MapLibre
+ * never forgets a feature state it was given (an id unmarked keeps an empty entry), and every tile
+ * loaded afterwards walks all of them, so marking 100 000 plots would slow every later tile.
+ */
+export const KEPT_STATE_MAX = 5000;
+/**
+ * When the table closes on a tiled layer whose features were marked this many times in all, its source
+ * is made anew (its tiles parsed once more), which is the only way to empty MapLibre's state store.
+ */
+export const KEPT_PRUNE_AT = 20_000;
+
+/** How the map shows a layer's table filter: not at all, by feature state, or by a filter expression. */
+export type KeptMode = 'all' | 'state' | 'expression';
+export function keptMode(view: { kept: readonly string[] | null } | null): KeptMode {
+  if (!view || view.kept === null) return 'all';
+  return view.kept.length <= KEPT_STATE_MAX ? 'state' : 'expression';
+}
 
 /** The feature state that marks a feature the table's filter keeps. */
 export const KEPT_STATE = 'kept';
@@ -109,5 +130,6 @@ export function hiddenByFilter(
   layer: string | undefined,
   state: Record<string, unknown> | undefined,
 ): boolean {
-  return view !== null && view.layer === layer && view.kept !== null && state?.[KEPT_STATE] !== true;
+  // By expression the hidden features are not drawn, and so not found: nothing to pass through.
+  return view?.layer === layer && keptMode(view) === 'state' && state?.[KEPT_STATE] !== true;
 }

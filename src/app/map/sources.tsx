@@ -18,7 +18,16 @@ import { type DataLayerId, type LayerData, layerChanges } from '../state/layer-d
 import { useAtlas, useSelectedFeature } from '../state/store.ts';
 import type { TableView } from '../state/table-slice.ts';
 import { useToday } from '../state/today.ts';
-import { hiddenLayer, KEPT_STATE, keptChanges, keptExpression, keptTwin, withKept } from './kept-filter.ts';
+import {
+  hiddenLayer,
+  KEPT_PRUNE_AT,
+  KEPT_STATE,
+  keptChanges,
+  keptExpression,
+  keptMode,
+  keptTwin,
+  withKept,
+} from './kept-filter.ts';
 import { stageLayersBefore } from './staged-layers.ts';
 import * as styles from './styles.ts';
 import { liveStateOf, plotPieces, pointsLayerOf, tiledSource, tiledStyleLayers } from './tiled.ts';
@@ -73,7 +82,7 @@ function FilterableLayers({
   /** Given by the Source this is a child of (react-map-gl passes its id to its children). */
   source?: string;
 }) {
-  const filtering = view !== null && view.kept !== null;
+  const mode = keptMode(view);
   const expression = useMemo(() => (view ? keptExpression(view.kept, view.dropped) : null), [view]);
   return (
     <>
@@ -84,7 +93,11 @@ function FilterableLayers({
           return <Layer key={style.id} {...withVisibility(style, visible, expression, source)} />;
         return (
           <Fragment key={style.id}>
-            <Layer {...withVisibility(filtering ? hiddenLayer(style) : style, visible, null, source)} />
+            <Layer
+              {...(mode === 'state'
+                ? withVisibility(hiddenLayer(style), visible, null, source)
+                : withVisibility(style, visible, mode === 'expression' ? expression : null, source))}
+            />
             {twin && <Layer {...withVisibility(twin, visible, null, source)} beforeId={style.id} />}
           </Fragment>
         );
@@ -111,10 +124,12 @@ function useKeptStates(
   source: string,
   sourceLayers: readonly (string | undefined)[],
   view: TableView | null,
-) {
+): { everMarked: number } {
   const { current } = useMap();
   const marked = useRef(new Set<string>());
-  const kept = view?.kept ?? null;
+  /** How many marks MapLibre's state store of the source holds (never fewer: kept-filter.ts). */
+  const everMarked = useRef({ everMarked: 0 });
+  const kept = keptMode(view) === 'state' ? (view?.kept ?? null) : null;
   /** Bumped when the source appears (a filter set before the map had its source is marked then). */
   const [sourceAdded, setSourceAdded] = useState(0);
   // biome-ignore lint/correctness/useExhaustiveDependencies: sourceAdded is a re-run trigger
@@ -137,7 +152,9 @@ function useKeptStates(
     }
     for (const id of remove) marked.current.delete(id);
     for (const id of add) marked.current.add(id);
+    everMarked.current.everMarked += add.length;
   }, [current, source, sourceLayers, kept, sourceAdded]);
+  return everMarked.current;
 }
 
 export function BasemapLayers() {
@@ -222,7 +239,14 @@ function TiledLayer({ layer, visible }: { layer: TileableLayerId; visible: boole
   const labelsKept = useKeptExpression(layer);
   const [source] = useState(() => tiledSource(layer, appBase()));
   const sourceLayers = useMemo(() => [layer, pointsLayerOf(layer)], [layer]);
-  useKeptStates(layer, sourceLayers, view);
+  const marks = useKeptStates(layer, sourceLayers, view);
+  // The table closed after many marks: the source is made anew to empty its state store (kept-filter.ts).
+  const [generation, setGeneration] = useState(0);
+  useEffect(() => {
+    if (view !== null || marks.everMarked <= KEPT_PRUNE_AT) return;
+    marks.everMarked = 0;
+    setGeneration((count) => count + 1);
+  }, [view, marks]);
   const shownEpoch = useRef(0);
   const stated = useRef(new Set<string>());
   /** Edits (their property objects) the reloaded tiles already carry: no feature state for them. */
@@ -272,7 +296,7 @@ function TiledLayer({ layer, visible }: { layer: TileableLayerId; visible: boole
 
   return (
     <>
-      <Source id={layer} {...source}>
+      <Source key={generation} id={layer} {...source}>
         <FilterableLayers layers={tiledStyleLayers(layer, colourMode, today)} visible={visible} view={view} />
       </Source>
       {layer === 'plots' && <TiledPlotLabels visible={visible} kept={labelsKept} />}

@@ -10,7 +10,9 @@ import {
   hiddenByFilter,
   hiddenLayer,
   KEPT_STATE,
+  KEPT_STATE_MAX,
   keptChanges,
+  keptMode,
   keptTwin,
   keptTwinId,
   twinOf,
@@ -126,5 +128,17 @@ describe("the table's filter on the map", () => {
     expect(hiddenByFilter(view, 'parks', {})).toBe(false);
     expect(hiddenByFilter({ layer: 'plots', kept: null }, 'plots', {})).toBe(false);
     expect(hiddenByFilter(null, 'plots', {})).toBe(false);
+  });
+
+  it('marks up to KEPT_STATE_MAX features; a broader filter is an expression, with nothing to pass through', () => {
+    const ids = (count: number) => Array.from({ length: count }, (_, index) => `HS-DX-${index}`);
+    expect(keptMode(null)).toBe('all');
+    expect(keptMode({ kept: null })).toBe('all');
+    expect(keptMode({ kept: [] })).toBe('state');
+    expect(keptMode({ kept: ids(KEPT_STATE_MAX) })).toBe('state');
+    const broad = { layer: 'plots', kept: ids(KEPT_STATE_MAX + 1) };
+    expect(keptMode(broad)).toBe('expression');
+    // Drawn by an expression, a hidden feature is not drawn at all, so never found under a click.
+    expect(hiddenByFilter(broad, 'plots', {})).toBe(false);
   });
 });
