@@ -3,7 +3,9 @@
 // layers in the same run, and the pure function in this process against runAnalysis:
 //   npx tsx bench/report.ts [--plots N] [--changes N]
 // --changes plots (1000 by default) are made 已完成 through the store first, so the report reads that
-// many status changes from the history. Prints times and the ratios report / analysis.
+// many status changes from the history. Prints times and the ratios report / analysis, then the data
+// table's rows of the plots asked after the report (GET /api/table/plots: each plot's park, which the
+// report has just computed on the same worker).
 import { rmSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import { todayInChina } from '../src/domain/dates.ts';
@@ -72,6 +74,10 @@ try {
   const again: number[] = [];
   for (let n = 0; n < 5; n++) again.push((await timed(`/api/report?since=${today}`)).ms);
   console.log(`GET /api/report again (parks kept per revision): ${describe(again)}`);
+  const table = await withHealth(() => timed('/api/table/plots'));
+  console.log(
+    `GET /api/table/plots cold, after the report: ${ms(table.result.ms)}, ${(table.result.bytes / 1e6).toFixed(1)} MB; /api/health meanwhile ${describe(table.latencies)}`,
+  );
   const workbook = await timed(`/api/report.xlsx?since=${today}`);
   console.log(`GET /api/report.xlsx: ${ms(workbook.ms)}, ${(workbook.bytes / 1024).toFixed(0)} KB`);
   console.log(`ratio report cold / analysis cold: ${(report.result.ms / analysis.result.ms).toFixed(2)}`);

@@ -20,7 +20,8 @@ import {
   overlapsInRange,
   prepareFeatures,
 } from './overlap.ts';
-import { type PlotsByPark, parkOfPlots, plotsByPark } from './plots-by-park.ts';
+import { parkIds, parkOfPairs } from './park-of.ts';
+import { type PlotsByPark, plotsByPark } from './plots-by-park.ts';
 import type { PreparedLayer } from './prepared.ts';
 import { type ShareReport, shareOfNewLand } from './share.ts';
 
@@ -125,7 +126,7 @@ export function* analysisSteps(prepared: PreparedAnalysis): Generator<AnalysisPr
     overlapsInRange(plots, from, Math.min(from + SLICE, total), parks, prepared.parkIndex, false, plotPark);
     yield step('plotsByPark', from + SLICE, total);
   }
-  const parkOfPlot = parkOfPlots(total, plotPark);
+  const parkOfPlot = parkOfPairs(total, plotPark, parkIds(layers.parks));
 
   const pairs: OverlapPair[] = [];
   for (let from = 0; from < total; from += SLICE) {

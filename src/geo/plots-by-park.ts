@@ -1,11 +1,10 @@
-// Low-efficiency plots per park: each plot belongs to the park it overlaps most (by ellipsoidal area;
-// on a tie the park listed first), a plot in no park to OUTSIDE (园区外). Per park, and for all plots,
+// Low-efficiency plots per park: each plot belongs to its park (park-of.ts: the park it overlaps most,
+// by ellipsoidal area), a plot in no park to OUTSIDE (园区外). Per park, and for all plots,
 // the count and area (ellipsoidal, m²) in total, by status and by grade. Pure.
 
 import type { Feature, Geometry } from 'geojson';
 import { featureId } from '../domain/feature-id.ts';
 import { PLOT_GRADES, PLOT_STATUSES } from '../domain/layers.ts';
-import type { OverlapPair } from './overlap.ts';
 import { OUTSIDE } from './share.ts';
 
 export { OUTSIDE };
@@ -65,23 +64,9 @@ function add(row: ParkPlots, status: string, grade: string, areaM2: number): voi
   bump(cellOf(row.byGrade, grade));
 }
 
-/** For each plot, the index of the park it overlaps most, or −1. `pairs` are plot × park overlaps. */
-export function parkOfPlots(plotCount: number, pairs: readonly OverlapPair[]): Int32Array {
-  const park = new Int32Array(plotCount).fill(-1);
-  const best = new Float64Array(plotCount);
-  for (const { a, b, m2 } of pairs) {
-    const current = park[a] as number;
-    if (m2 > (best[a] as number) || (m2 === best[a] && current >= 0 && b < current)) {
-      park[a] = b;
-      best[a] = m2;
-    }
-  }
-  return park;
-}
-
 const text = (value: unknown): string => (typeof value === 'string' && value !== '' ? value : 'unknown');
 
-/** The table of plots per park, from each plot's park (parkOfPlots) and area in m². */
+/** The table of plots per park, from each plot's park (park-of.ts) and area in m². */
 export function plotsByPark(
   plots: readonly AnyFeature[],
   parks: readonly AnyFeature[],

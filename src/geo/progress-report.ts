@@ -5,7 +5,7 @@
 // and history facts in, plain JSON out; run on the server's query worker for whole layers.
 //
 // The rules (our choices, stated in the README):
-// - a plot's park is the one it overlaps most (plots-by-park.ts), its town its `town` property;
+// - a plot's park is the park it overlaps most (park-of.ts, the table's too), its town its `town` property;
 // - completed since D: the history holds a change of the plot's status to 已完成 at or after 00:00 of D,
 //   China time, and the plot is still 已完成 now (one taken back since is not reported as completed);
 // - overdue: plotDeadline(properties, today).state === 'overdue';
@@ -16,8 +16,8 @@ import { plotDeadline } from '../domain/deadlines.ts';
 import { featureId } from '../domain/feature-id.ts';
 import { PLOT_STATUSES } from '../domain/layers.ts';
 import { type PipelineReport, projectPipeline } from '../domain/pipeline.ts';
-import { indexBoxes, type OverlapPair, overlapsInRange, prepareFeatures } from './overlap.ts';
-import { type CountArea, parkOfPlots } from './plots-by-park.ts';
+import { type ParkOf, parkOfEach } from './park-of.ts';
+import type { CountArea } from './plots-by-park.ts';
 import { OUTSIDE, type ShareReport, shareOfNewLand, UNKNOWN } from './share.ts';
 
 export { OUTSIDE, UNKNOWN };
@@ -77,10 +77,8 @@ export interface ProgressInput {
   /** YYYY-MM-DD, China time. */
   since: string;
   today: string;
-  /** Each plot's park index (parkOfPlots), when the caller already has it. */
-  parkOfPlot?: Int32Array;
-  /** Each plot's ellipsoidal area, m², when the caller already has it. */
-  plotAreaM2?: ArrayLike<number>;
+  /** Each plot's park and area (park-of.ts), when the caller already has them. */
+  plotParks?: ParkOf;
 }
 
 /** The instant 00:00 of a China date (UTC+8): 2026-06-01 → 2026-05-31T16:00:00.000Z. */
@@ -122,15 +120,6 @@ function addTo(row: ReportRow, facts: PlotFacts): void {
 
 const text = (value: unknown): string | null => (typeof value === 'string' && value !== '' ? value : null);
 
-/** Each plot's park (the one it overlaps most), computed here when not given. */
-function parkOfEachPlot(plots: readonly AnyFeature[], parks: readonly AnyFeature[]): Int32Array {
-  const preparedPlots = prepareFeatures(plots);
-  const preparedParks = prepareFeatures(parks);
-  const pairs: OverlapPair[] = [];
-  overlapsInRange(preparedPlots, 0, plots.length, preparedParks, indexBoxes(preparedParks), false, pairs);
-  return parkOfPlots(plots.length, pairs);
-}
-
 /** The ids whose latest recorded change since `sinceAt` made them completed (and which are now). */
 function completedSinceIds(changes: readonly StatusChange[], sinceAt: string): Set<string> {
   const ids = new Set<string>();
@@ -166,8 +155,7 @@ function pipelineByPark(projects: readonly AnyFeature[], parks: readonly AnyFeat
 /** The progress report of the layers, from `since` to `today`. */
 export function progressReport(input: ProgressInput): ProgressReport {
   const { plots, parks, since, today } = input;
-  const areas = input.plotAreaM2 ?? prepareFeatures(plots).featureAreaM2;
-  const parkOf = input.parkOfPlot ?? parkOfEachPlot(plots, parks);
+  const { park: parkOf, areaM2: areas } = input.plotParks ?? parkOfEach(plots, parks);
   const completed = completedSinceIds(input.statusChanges, chinaDayStart(since));
 
   const parkRows = parks.map((park, index) => {

@@ -239,4 +239,32 @@ describeEachStore('the data table routes', (store) => {
     expect(stageRows.length).toBeGreaterThan(0);
     expect(stageRows.every((cells) => cells[5] === '动工')).toBe(true);
   });
+
+  it('names each plot the park the progress report counts it in (one rule, src/geo/park-of.ts)', async () => {
+    const { server, cookies } = await start(store);
+    const headers = { cookie: cookies.viewer as string };
+    const table = (
+      await server.inject({ method: 'GET', url: '/api/table/plots', headers })
+    ).json() as TableAnswer;
+    const report = await server.inject({
+      method: 'GET',
+      url: `/api/report?since=${todayInChina()}`,
+      headers,
+    });
+    expect(report.statusCode).toBe(200);
+    const byPark = (report.json() as { report: { byPark: { key: string; total: { count: number } }[] } })
+      .report.byPark;
+    const counted = new Map<string, number>();
+    for (const row of table.rows) {
+      const key = row.park ?? 'outside';
+      counted.set(key, (counted.get(key) ?? 0) + 1);
+    }
+    const reported = new Map(
+      byPark.filter((row) => row.total.count > 0).map((row) => [row.key, row.total.count]),
+    );
+    expect(counted).toEqual(reported);
+    // The sample has plots in several parks and outside them.
+    expect(counted.size).toBeGreaterThan(2);
+    expect(counted.get('outside')).toBeGreaterThan(0);
+  });
 });

@@ -123,6 +123,7 @@ const STRINGS = {
   legendProjectPoint: { zh: '项目点位（圆点）', en: 'Project site (point)' },
   map: { zh: '地图', en: 'Map' },
   showLayers: { zh: '图层', en: 'Layers' },
+  moreActions: { zh: '更多', en: 'More' },
   showInspector: { zh: '属性', en: 'Inspector' },
   sampleNote: { zh: '示例数据', en: 'Sample data' },
   // Where am I (src/app/map/locate.tsx) and the bottom sheet's handle (src/app/ui/sheet-handle.tsx).

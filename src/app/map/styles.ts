@@ -84,25 +84,44 @@ export const LIVE_DATES = ['deadline', 'earliestDue', 'nextDue'] as const;
 // do not depend on today (tile-properties.ts), and stay the same for a layer revision.
 const text = (value: ExpressionSpecification): ExpressionSpecification => ['to-string', value];
 
+type DueState = keyof typeof DEADLINE_COLOURS;
+/** A condition and the state it decides, tried before the ladder's own steps. */
+type DueCase = [condition: ExpressionSpecification, state: DueState];
+
+const dueCases = (cases: readonly DueCase[]): unknown[] =>
+  cases.flatMap(([condition, state]) => [condition, DEADLINE_COLOURS[state]]);
+
+/**
+ * The due ladder of 按期限着色 for one due date (a YYYY-MM-DD text expression, '' for none): no date
+ * grey, before today red, within DUE_SOON_DAYS amber, later green (domain/deadlines.ts dueState).
+ * `first` cases are tried before the ladder, `dated` ones once the date is known to be set.
+ */
+export function dueColour(
+  date: ExpressionSpecification,
+  today: string,
+  { first = [], dated = [] }: { first?: readonly DueCase[]; dated?: readonly DueCase[] } = {},
+): ExpressionSpecification {
+  return [
+    'case',
+    ...dueCases(first),
+    ['==', date, ''],
+    DEADLINE_COLOURS.none,
+    ...dueCases(dated),
+    ['<', date, today],
+    DEADLINE_COLOURS.overdue,
+    ['<=', date, addDays(today, DUE_SOON_DAYS)],
+    DEADLINE_COLOURS['due-soon'],
+    DEADLINE_COLOURS['on-track'],
+  ] as unknown as ExpressionSpecification;
+}
+
 /** A plot by its rectification deadline (domain/deadlines.ts plotDeadline), as of `today`. */
 export function plotDeadlineColour(today: string): ExpressionSpecification {
-  const soon = addDays(today, DUE_SOON_DAYS);
   return [
     'let',
     'deadline',
     text(live('deadline')),
-    [
-      'case',
-      ['==', ['var', 'deadline'], ''],
-      DEADLINE_COLOURS.none,
-      ['==', live('status'), 'completed'],
-      DEADLINE_COLOURS['on-track'],
-      ['<', ['var', 'deadline'], today],
-      DEADLINE_COLOURS.overdue,
-      ['<=', ['var', 'deadline'], soon],
-      DEADLINE_COLOURS['due-soon'],
-      DEADLINE_COLOURS['on-track'],
-    ],
+    dueColour(['var', 'deadline'], today, { dated: [[['==', live('status'), 'completed'], 'on-track']] }),
   ];
 }
 
@@ -112,7 +131,6 @@ export function plotDeadlineColour(today: string): ExpressionSpecification {
  * by the planned date of the next milestone.
  */
 export function projectDeadlineColour(today: string): ExpressionSpecification {
-  const soon = addDays(today, DUE_SOON_DAYS);
   const actual = (stage: ProjectStage) => text(['get', STAGE_DATE_PROPERTY[stage]]);
   const planned = (stage: ProjectStage) => text(['get', STAGE_PLANNED_PROPERTY[stage]]);
   const overdue: ExpressionSpecification = [
@@ -135,18 +153,12 @@ export function projectDeadlineColour(today: string): ExpressionSpecification {
     'let',
     'next',
     next,
-    [
-      'case',
-      overdue,
-      DEADLINE_COLOURS.overdue,
-      ['==', ['var', 'next'], 'reached-all'],
-      DEADLINE_COLOURS['on-track'],
-      ['==', ['var', 'next'], ''],
-      DEADLINE_COLOURS.none,
-      ['<=', ['var', 'next'], soon],
-      DEADLINE_COLOURS['due-soon'],
-      DEADLINE_COLOURS['on-track'],
-    ],
+    dueColour(['var', 'next'], today, {
+      first: [
+        [overdue, 'overdue'],
+        [['==', ['var', 'next'], 'reached-all'], 'on-track'],
+      ],
+    }),
   ];
 }
 
@@ -155,25 +167,18 @@ export function projectDeadlineColour(today: string): ExpressionSpecification {
  * reachedAll: tile-properties.ts derivedTileProperties; a density point carries the earliest of each).
  */
 export function tiledProjectDeadlineColour(today: string): ExpressionSpecification {
-  const soon = addDays(today, DUE_SOON_DAYS);
   return [
     'let',
     'earliest',
     text(live('earliestDue')),
     'next',
     text(live('nextDue')),
-    [
-      'case',
-      ['all', ['!=', ['var', 'earliest'], ''], ['<', ['var', 'earliest'], today]],
-      DEADLINE_COLOURS.overdue,
-      ['==', ['get', 'reachedAll'], true],
-      DEADLINE_COLOURS['on-track'],
-      ['==', ['var', 'next'], ''],
-      DEADLINE_COLOURS.none,
-      ['<=', ['var', 'next'], soon],
-      DEADLINE_COLOURS['due-soon'],
-      DEADLINE_COLOURS['on-track'],
-    ],
+    dueColour(['var', 'next'], today, {
+      first: [
+        [['all', ['!=', ['var', 'earliest'], ''], ['<', ['var', 'earliest'], today]], 'overdue'],
+        [['==', ['get', 'reachedAll'], true], 'on-track'],
+      ],
+    }),
   ];
 }
 

@@ -45,10 +45,13 @@ function VersionLine({ state, lang }: { state: SettingState<SettingKey>; lang: L
   );
 }
 
+/** What the last save of a form said; `stale`: another session saved first (409). */
+type FormMessage = { text: string; error: boolean; stale: boolean } | null;
+
 /** Saves a setting through the outbox; the message to show, and whether the version was stale. */
 function useSave(key: SettingKey, lang: Lang) {
   const [busy, setBusy] = useState(false);
-  const [message, setMessage] = useState<{ text: string; error: boolean; stale: boolean } | null>(null);
+  const [message, setMessage] = useState<FormMessage>(null);
   const [revision, setRevision] = useState(0);
   const intentId = useMemo(() => `${newClientId()}-${revision}`, [revision]);
   const save = async (version: number, value: unknown) => {
@@ -81,25 +84,54 @@ function useSave(key: SettingKey, lang: Lang) {
   return { busy, message, setMessage, save, revision };
 }
 
-function Feedback({
-  message,
+/**
+ * The foot of a setting's form: what the last save said (an error as an alert; when another session
+ * saved first, a button to reload the settings), then 恢复默认值 (fills the defaults in, saves nothing)
+ * and the form's submit button.
+ */
+function SettingFormActions({
   lang,
-  onReload,
+  busy,
+  message,
+  setMessage,
+  saveLabel,
+  onDefaults,
 }: {
-  message: { text: string; error: boolean; stale: boolean } | null;
   lang: Lang;
-  onReload: () => void;
+  busy: boolean;
+  message: FormMessage;
+  setMessage: (message: FormMessage) => void;
+  saveLabel: string;
+  onDefaults: () => void;
 }) {
-  if (!message) return null;
   return (
-    <div className={message.error ? 'form-error' : 'form-note'} role={message.error ? 'alert' : 'status'}>
-      <p>{message.text}</p>
-      {message.stale && (
-        <button type="button" className="text-button" onClick={onReload}>
-          {ts(lang, 'reload')}
-        </button>
+    <>
+      {message && (
+        <div className={message.error ? 'form-error' : 'form-note'} role={message.error ? 'alert' : 'status'}>
+          <p>{message.text}</p>
+          {message.stale && (
+            <button
+              type="button"
+              className="text-button"
+              onClick={() => {
+                setMessage(null);
+                void loadSettings(true);
+              }}
+            >
+              {ts(lang, 'reload')}
+            </button>
+          )}
+        </div>
       )}
-    </div>
+      <div className="form-actions">
+        <button type="button" className="secondary-button" onClick={onDefaults}>
+          {ts(lang, 'defaults')}
+        </button>
+        <button type="submit" className="primary-button" disabled={busy}>
+          {busy ? ts(lang, 'saving') : saveLabel}
+        </button>
+      </div>
+    </>
   );
 }
 
@@ -228,26 +260,14 @@ function RulesForm({ lang }: { lang: Lang }) {
             setFields((c) => ({ ...c, idleYears })),
           )}
         </div>
-        <Feedback
-          message={message}
+        <SettingFormActions
           lang={lang}
-          onReload={() => {
-            setMessage(null);
-            void loadSettings(true);
-          }}
+          busy={busy}
+          message={message}
+          setMessage={setMessage}
+          saveLabel={ts(lang, 'saveRules')}
+          onDefaults={() => setFields(rulesToFields(SETTING_DEFAULTS.rules))}
         />
-        <div className="form-actions">
-          <button
-            type="button"
-            className="secondary-button"
-            onClick={() => setFields(rulesToFields(SETTING_DEFAULTS.rules))}
-          >
-            {ts(lang, 'defaults')}
-          </button>
-          <button type="submit" className="primary-button" disabled={busy}>
-            {busy ? ts(lang, 'saving') : ts(lang, 'saveRules')}
-          </button>
-        </div>
       </form>
       <SettingHistory settingKey="rules" lang={lang} revision={`${state.version}-${revision}`} />
     </section>
@@ -298,26 +318,14 @@ function DurationsForm({ lang }: { lang: Lang }) {
             </label>
           ))}
         </div>
-        <Feedback
-          message={message}
+        <SettingFormActions
           lang={lang}
-          onReload={() => {
-            setMessage(null);
-            void loadSettings(true);
-          }}
+          busy={busy}
+          message={message}
+          setMessage={setMessage}
+          saveLabel={ts(lang, 'saveDurations')}
+          onDefaults={() => setFields(durationsToFields(SETTING_DEFAULTS['stage-durations']))}
         />
-        <div className="form-actions">
-          <button
-            type="button"
-            className="secondary-button"
-            onClick={() => setFields(durationsToFields(SETTING_DEFAULTS['stage-durations']))}
-          >
-            {ts(lang, 'defaults')}
-          </button>
-          <button type="submit" className="primary-button" disabled={busy}>
-            {busy ? ts(lang, 'saving') : ts(lang, 'saveDurations')}
-          </button>
-        </div>
       </form>
       <SettingHistory settingKey="stage-durations" lang={lang} revision={`${state.version}-${revision}`} />
     </section>

@@ -3,20 +3,18 @@
 // On a tablet the layer tree is a drawer and the inspector a bottom sheet.
 import { useEffect } from 'react';
 import type { Lang } from '../../domain/i18n.ts';
-import { AnalysisButton } from '../analysis/analysis-button.tsx';
 import { AuthScreen } from '../auth/auth-screen.tsx';
 import { hrefForLang, langFromSearch, t } from '../i18n/i18n.ts';
 import { INSPECTOR_ID, Inspector } from '../inspector/inspector.tsx';
 import { tiandituKeyFrom } from '../map/basemaps.ts';
 import { OutboxBadge } from '../outbox/outbox-badge.tsx';
 import { DossierButton } from '../reports/dossier-button.tsx';
-import { ReportButton } from '../reports/report-button.tsx';
+import { ReportScreenHost } from '../reports/report-button.tsx';
 import { Search } from '../search/search-panel.tsx';
 import { startSession } from '../state/session.ts';
 import { useAtlas } from '../state/store.ts';
 import { MapFilterCount, TableButton } from '../table/table-button.tsx';
 import { CloseButton } from '../ui/close-button.tsx';
-import { ZoneButton } from '../zones/panel/zone-button.tsx';
 import { BasemapPanel, LayerPanel } from './layer-panel.tsx';
 import {
   AnalysisLayersOnUse,
@@ -35,6 +33,7 @@ import {
   useZoneTools,
 } from './lazy.tsx';
 import { Legend } from './legend.tsx';
+import { BarActions, MoreMenu, useNarrowBar } from './more-menu.tsx';
 import { OfflineBanner } from './offline-banner.tsx';
 import { ProblemsBanner } from './problems-banner.tsx';
 import { StatusBar } from './status-bar.tsx';
@@ -86,6 +85,7 @@ export function App() {
   const layerPanelOpen = useAtlas((state) => state.layerPanelOpen);
   const setLayerPanelOpen = useAtlas((state) => state.setLayerPanelOpen);
   const zoneTools = useZoneTools();
+  const narrowBar = useNarrowBar();
   const otherLang = lang === 'zh' ? 'en' : 'zh';
 
   useEffect(() => {
@@ -125,9 +125,7 @@ export function App() {
         </h1>
         <Search />
         <TableButton />
-        <AnalysisButton />
-        <ReportButton />
-        <ZoneButton />
+        {narrowBar ? <MoreMenu /> : <BarActions />}
         <a
           className="lang-link"
           href={hrefForLang(window.location.href, otherLang)}
@@ -147,6 +145,7 @@ export function App() {
         />
         <UserMenu />
       </header>
+      <ReportScreenHost />
       <OfflineBanner />
       <ProblemsBanner />
       {loading && (

@@ -1,7 +1,8 @@
 // The query worker thread (query-service.ts starts it): holds the layers the server answers questions
 // about — each at one revision, parsed from the layer's GeoJSON text here, so the request thread never
 // parses a large layer — and answers search (an index per layer revision, search-index.ts), the
-// analysis (src/geo/analysis.ts) and what each park holds (src/geo/relate.ts). The long jobs run in
+// analysis (src/geo/analysis.ts), what each park holds (src/geo/relate.ts), the progress report and the
+// data table (each feature's park by src/geo/park-of.ts, kept per revisions). The long jobs run in
 // slices of about SLICE_MS and give the thread's event loop a turn between them, so a search asked
 // meanwhile is answered between two slices rather than after the whole analysis.
 import { parentPort } from 'node:worker_threads';
@@ -17,17 +18,14 @@ import {
   plotNumbers,
   plotOverlapShape,
   prepareAnalysis,
-  SLICE,
 } from '../../geo/analysis.ts';
 import { geometryAreaM2 } from '../../geo/area.ts';
-import { indexBoxes, type OverlapPair, overlapsInRange, prepareFeatures } from '../../geo/overlap.ts';
-import { parkOfPlots } from '../../geo/plots-by-park.ts';
+import { type ParkOf, parkOfSteps } from '../../geo/park-of.ts';
 import { type ProgressReport, progressReport, type StatusChange } from '../../geo/progress-report.ts';
 import {
   type ParkHolding,
   parkHoldings,
   parksOfAll,
-  parksOfOne,
   prepareParks,
   type RelatedPark,
 } from '../../geo/relate.ts';
@@ -95,8 +93,8 @@ interface Held {
   features: Feature[];
   search?: LayerSearchIndex;
   plotNumber?: Map<string, number>;
-  /** Each plot's park and area (the progress report), for the parks revision named. */
-  plotParks?: { parksRevision: string; parkOfPlot: Int32Array; areaM2: Float64Array };
+  /** Each feature's park and area (park-of.ts: the report's and the table's), for the parks revision named. */
+  parkOf?: { parksRevision: string; value: ParkOf };
 }
 
 const held = new Map<LayerId, Held>();
@@ -174,50 +172,35 @@ async function holdings(layers: Map<LayerId, Held>): Promise<Holdings> {
 }
 
 /**
- * Each plot's park (the one it overlaps most) and area, kept with the plots for the parks' revision:
- * the slow part of the report, in slices, computed once per revisions.
+ * Each feature's park (src/geo/park-of.ts: the park it overlaps most) and area, kept with the layer for
+ * the parks' revision: the slow part of the report and of the table, in slices, computed once per
+ * revisions and shared by both.
  */
-async function plotParks(
-  layers: Map<LayerId, Held>,
-): Promise<{ parkOfPlot: Int32Array; areaM2: Float64Array }> {
-  const plots = layers.get('plots');
+async function parkOf(layers: Map<LayerId, Held>, layer: LayerId): Promise<ParkOf> {
+  const layerHeld = layers.get(layer);
   const parksRevision = layers.get('parks')?.revision ?? '';
-  if (!plots) return { parkOfPlot: new Int32Array(0), areaM2: new Float64Array(0) };
-  if (plots.plotParks?.parksRevision === parksRevision) return plots.plotParks;
-  const prepared = prepareFeatures(plots.features);
-  const parks = prepareFeatures(featuresOf(layers, 'parks'));
-  const parkIndex = indexBoxes(parks);
-  const pairs: OverlapPair[] = [];
+  if (!layerHeld) return { park: new Int32Array(0), areaM2: new Float64Array(0) };
+  if (layerHeld.parkOf?.parksRevision === parksRevision) return layerHeld.parkOf.value;
+  const steps = parkOfSteps(layerHeld.features, featuresOf(layers, 'parks'));
   let sliceStart = performance.now();
-  for (let from = 0; from < plots.features.length; from += SLICE) {
-    overlapsInRange(
-      prepared,
-      from,
-      Math.min(from + SLICE, plots.features.length),
-      parks,
-      parkIndex,
-      false,
-      pairs,
-    );
+  for (;;) {
+    const next = steps.next();
+    if (next.done) {
+      layerHeld.parkOf = { parksRevision, value: next.value };
+      return next.value;
+    }
     if (performance.now() - sliceStart >= SLICE_MS) {
       await turn();
       sliceStart = performance.now();
     }
   }
-  const kept = {
-    parksRevision,
-    parkOfPlot: parkOfPlots(plots.features.length, pairs),
-    areaM2: Float64Array.from(prepared.featureAreaM2),
-  };
-  plots.plotParks = kept;
-  return kept;
 }
 
 async function report(
   layers: Map<LayerId, Held>,
   job: Extract<QueryJob, { kind: 'report' }>,
 ): Promise<ProgressReport> {
-  const { parkOfPlot, areaM2 } = await plotParks(layers);
+  const plotParks = await parkOf(layers, 'plots');
   await turn();
   return progressReport({
     plots: featuresOf(layers, 'plots'),
@@ -227,26 +210,29 @@ async function report(
     statusChanges: job.statusChanges,
     since: job.since,
     today: job.today,
-    parkOfPlot,
-    plotAreaM2: areaM2,
+    plotParks,
   });
 }
 
 /**
- * Each feature's row for the data table: its properties (without the version), the park it lies in
- * (first) or else crosses — the park the inspector names first — and its ellipsoidal area.
+ * Each feature's row for the data table: its properties (without the version), its park (park-of.ts, as
+ * the progress report names it) and its ellipsoidal area.
  */
 async function tableRows(layers: Map<LayerId, Held>, layer: TableLayerId): Promise<TableBase[]> {
-  const parks = layer === 'zones' ? null : prepareParks(featuresOf(layers, 'parks'));
+  const parks = featuresOf(layers, 'parks');
+  const parkOfFeature = layer === 'zones' ? null : (await parkOf(layers, layer)).park;
   const rows: TableBase[] = [];
   const seen = new Set<string>();
   let sliceStart = performance.now();
-  for (const feature of featuresOf(layers, layer)) {
+  const features = featuresOf(layers, layer);
+  for (let index = 0; index < features.length; index++) {
+    const feature = features[index] as Feature;
     const id = featureId(feature);
     if (id === null || seen.has(id)) continue;
     seen.add(id);
     const { version: _version, ...properties } = feature.properties ?? {};
-    const park = parks ? (parksOfOne(feature, parks)[0]?.id ?? null) : null;
+    const parkIndex = parkOfFeature?.[index] ?? -1;
+    const park = parkIndex >= 0 ? featureId(parks[parkIndex] as Feature) : null;
     rows.push({ id, properties, park, areaM2: geometryAreaM2(feature.geometry) });
     if (performance.now() - sliceStart >= SLICE_MS) {
       await turn();

@@ -7,13 +7,19 @@ import { Color, expression } from '@maplibre/maplibre-gl-style-spec';
 import { describe, expect, it } from 'vitest';
 import {
   DEADLINE_COLOURS,
+  dueColour,
   plotDeadlineColour,
   projectDeadlineColour,
   tiledProjectDeadlineColour,
 } from '../../../src/app/map/styles.ts';
 import { liveStateOf, tiledStyleLayers } from '../../../src/app/map/tiled.ts';
 import { addDays } from '../../../src/domain/dates.ts';
-import { plotDeadline, projectSchedule, STAGE_PLANNED_PROPERTY } from '../../../src/domain/deadlines.ts';
+import {
+  dueState,
+  plotDeadline,
+  projectSchedule,
+  STAGE_PLANNED_PROPERTY,
+} from '../../../src/domain/deadlines.ts';
 import { PROJECT_STAGES, STAGE_DATE_PROPERTY } from '../../../src/domain/layers.ts';
 import { derivedTileProperties } from '../../../src/server/tiles/tile-properties.ts';
 
@@ -36,6 +42,32 @@ function evaluator(spec: unknown) {
 
 /** The colour of a state, as MapLibre parses it. */
 const paint = (state: keyof typeof DEADLINE_COLOURS) => Color.parse(DEADLINE_COLOURS[state])?.toString();
+
+describe('the due ladder (dueColour)', () => {
+  const colour = evaluator(dueColour(['to-string', ['get', 'due']], TODAY));
+  it.each([
+    ['no date', undefined, 'none'],
+    ['an empty date', '', 'none'],
+    ['yesterday', addDays(TODAY, -1), 'overdue'],
+    ['today', TODAY, 'due-soon'],
+    ['in 30 days', addDays(TODAY, 30), 'due-soon'],
+    ['in 31 days', addDays(TODAY, 31), 'on-track'],
+  ] as const)('%s: %s', (_name, due, state) => {
+    expect(colour(due === undefined ? {} : { due })).toBe(paint(state));
+    expect(dueState(due ? due : null, TODAY)).toBe(state);
+  });
+
+  it('tries the first cases before the ladder and the dated ones only when a date is set', () => {
+    const due: ['to-string', ['get', string]] = ['to-string', ['get', 'due']];
+    const held = ['==', ['get', 'held'], true] as never;
+    const first = evaluator(dueColour(due, TODAY, { first: [[held, 'on-track']] }));
+    const dated = evaluator(dueColour(due, TODAY, { dated: [[held, 'on-track']] }));
+    expect(first({ held: true })).toBe(paint('on-track'));
+    expect(dated({ held: true })).toBe(paint('none'));
+    expect(dated({ held: true, due: addDays(TODAY, -5) })).toBe(paint('on-track'));
+    expect(dated({ held: false, due: addDays(TODAY, -5) })).toBe(paint('overdue'));
+  });
+});
 
 describe('plots by deadline', () => {
   const colour = evaluator(plotDeadlineColour(TODAY));

@@ -2,6 +2,7 @@
 // panel it opens and the drawing library behind it (terra-draw) are loaded when it is first pressed.
 import './zone-button.css';
 import { useAtlas } from '../../state/store.ts';
+import { type AsMenuItem, BarAction } from '../../ui/bar-action.tsx';
 import { tz } from './i18n.ts';
 
 export const ZONE_PANEL_ID = 'zone-panel';
@@ -12,21 +13,19 @@ function useCanDrawZones(): boolean {
   return Boolean(me?.can.createLayers.includes('zones'));
 }
 
-export function ZoneButton() {
+export function ZoneButton({ menu }: { menu?: AsMenuItem }) {
   const lang = useAtlas((state) => state.lang);
   const open = useAtlas((state) => state.drawing.open);
   const setOpen = useAtlas((state) => state.setDrawingOpen);
   if (!useCanDrawZones()) return null;
   return (
-    <button
-      type="button"
-      className="bar-button bar-toggle"
-      aria-expanded={open}
-      aria-controls={ZONE_PANEL_ID}
-      onClick={() => setOpen(!open)}
-    >
-      <span aria-hidden="true" className="zone-icon" />
-      {tz(lang, 'drawZones')}
-    </button>
+    <BarAction
+      open={open}
+      controls={ZONE_PANEL_ID}
+      icon={<span aria-hidden="true" className="zone-icon" />}
+      label={tz(lang, 'drawZones')}
+      onToggle={() => setOpen(!open)}
+      menu={menu}
+    />
   );
 }
