@@ -1,7 +1,7 @@
 // 进度通报 and 地块档案 in Chromium, on a desktop (mouse, plots as GeoJSON) and a touch tablet (taps,
 // plots served as vector tiles): a viewer opens the report from the toolbar and reads a town's count
-// against the store; exports the workbook and reads it back; prints a plot's dossier to PDF and finds the
-// plot's id and its area in 亩 in the PDF's text. Screenshots of each screen and of the print layouts
+// against the store; exports the workbook and reads it back, in Chinese and (?lang=en) in English;
+// prints a plot's dossier to PDF and finds the plot's id and its area in 亩 in the PDF's text. Screenshots of each screen and of the print layouts
 // go to /tmp.
 import { readFile } from 'node:fs/promises';
 import ExcelJS from 'exceljs';
@@ -90,6 +90,35 @@ describe.each(DEVICES)('进度通报 and 地块档案 on a %s', (_name, options)
     expect(names).toContain('雅瑶镇');
     expect(town?.getCell('C2').numFmt).toBe('0.00');
     await press(dialog.getByRole('button', { name: '关闭进度通报' }));
+    await dialog.waitFor({ state: 'detached' });
+  });
+
+  it('in English (?lang=en), exports the workbook in English', async () => {
+    const { page } = running.session;
+    await page.goto(`${running.app.url}?lang=en`);
+    await appReady(page);
+    await press(page.getByRole('button', { name: 'Progress report', exact: true }));
+    const dialog = page.getByRole('dialog', { name: 'Progress report' });
+    await dialog.getByRole('table', { name: 'By town' }).waitFor({ state: 'visible', timeout: 30_000 });
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      press(dialog.getByRole('link', { name: 'Export Excel' })),
+    ]);
+    expect(download.suggestedFilename()).toMatch(/^progress-report-\d{4}-01-01-to-\d{4}-\d{2}-\d{2}\.xlsx$/);
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load((await readFile(await download.path())) as unknown as ArrayBuffer);
+    expect(workbook.worksheets.map((sheet) => sheet.name)).toEqual([
+      'By town',
+      'By park',
+      'New land to manufacturing',
+      'Project pipeline rates',
+      'Project stages',
+    ]);
+    const town = workbook.getWorksheet('By town');
+    expect(town?.getCell('C1').value).toBe('Area (mu)');
+    expect(town?.getColumn(1).values).toContain('Whole city');
+    expect(workbook.getWorksheet('Project stages')?.getCell('A2').value).toBe('Signed');
+    await press(dialog.getByRole('button', { name: 'Close the progress report' }));
     await dialog.waitFor({ state: 'detached' });
   });
 
