@@ -4,10 +4,10 @@
 // prints a plot's dossier to PDF and finds the plot's id and its area in 亩 in the PDF's text. Screenshots of each screen and of the print layouts
 // go to /tmp.
 import { readFile } from 'node:fs/promises';
-import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
 import { formatMu } from '../../src/domain/units.ts';
 import { geometryAreaM2 } from '../../src/geo/area.ts';
+import { REPORT_SHEETS, readWorkbook } from '../support/report-workbook.ts';
 import { appAndBrowser, DEVICES, openAndLogin, pressFor, USERS } from './harness.ts';
 import { appReady } from './map-page.ts';
 
@@ -75,15 +75,8 @@ describe.each(DEVICES)('进度通报 and 地块档案 on a %s', (_name, options)
       press(dialog.getByRole('link', { name: '导出 Excel' })),
     ]);
     expect(download.suggestedFilename()).toMatch(/^进度通报-\d{4}-01-01至\d{4}-\d{2}-\d{2}\.xlsx$/);
-    const workbook = new ExcelJS.Workbook();
-    await workbook.xlsx.load((await readFile(await download.path())) as unknown as ArrayBuffer);
-    expect(workbook.worksheets.map((sheet) => sheet.name)).toEqual([
-      '按镇街',
-      '按园区',
-      '新增用地投向制造业',
-      '项目推进率',
-      '项目阶段',
-    ]);
+    const workbook = await readWorkbook(await readFile(await download.path()));
+    expect(workbook.worksheets.map((sheet) => sheet.name)).toEqual(REPORT_SHEETS.zh);
     const town = workbook.getWorksheet('按镇街');
     expect(town?.getCell('C1').value).toBe('面积（亩）');
     const names = town?.getColumn(1).values.slice(2) ?? [];
@@ -105,15 +98,8 @@ describe.each(DEVICES)('进度通报 and 地块档案 on a %s', (_name, options)
       press(dialog.getByRole('link', { name: 'Export Excel' })),
     ]);
     expect(download.suggestedFilename()).toMatch(/^progress-report-\d{4}-01-01-to-\d{4}-\d{2}-\d{2}\.xlsx$/);
-    const workbook = new ExcelJS.Workbook();
-    await workbook.xlsx.load((await readFile(await download.path())) as unknown as ArrayBuffer);
-    expect(workbook.worksheets.map((sheet) => sheet.name)).toEqual([
-      'By town',
-      'By park',
-      'New land to manufacturing',
-      'Project pipeline rates',
-      'Project stages',
-    ]);
+    const workbook = await readWorkbook(await readFile(await download.path()));
+    expect(workbook.worksheets.map((sheet) => sheet.name)).toEqual(REPORT_SHEETS.en);
     const town = workbook.getWorksheet('By town');
     expect(town?.getCell('C1').value).toBe('Area (mu)');
     expect(town?.getColumn(1).values).toContain('Whole city');

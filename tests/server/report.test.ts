@@ -1,12 +1,12 @@
 // The progress report routes (GET /api/report, GET /api/report.xlsx) on both stores: completions read
 // from the history of edits and inspections, overdue plots, refusals with exact statuses, and the
 // workbook read back (sheet names, headers with units, Chinese labels, 亩 to 2 decimals, frozen header).
-import ExcelJS from 'exceljs';
 import { afterEach, expect, it } from 'vitest';
 import { todayInChina } from '../../src/domain/dates.ts';
 import { reportAnswer } from '../../src/domain/report-wire.ts';
 import { M2_PER_MU } from '../../src/domain/units.ts';
 import { chinaDayStart } from '../../src/geo/progress-report.ts';
+import { REPORT_SHEETS, readWorkbook } from '../support/report-workbook.ts';
 import { describeEachStore, startServer, type TestServer } from './helpers.ts';
 
 let current: TestServer | null = null;
@@ -133,15 +133,8 @@ describeEachStore('progress report', (store) => {
     expect(answer.headers['content-disposition']).toContain(
       `filename*=UTF-8''${encodeURIComponent(`进度通报-${today}至${today}.xlsx`)}`,
     );
-    const workbook = new ExcelJS.Workbook();
-    await workbook.xlsx.load(answer.rawPayload as unknown as ArrayBuffer);
-    expect(workbook.worksheets.map((sheet) => sheet.name)).toEqual([
-      '按镇街',
-      '按园区',
-      '新增用地投向制造业',
-      '项目推进率',
-      '项目阶段',
-    ]);
+    const workbook = await readWorkbook(answer.rawPayload);
+    expect(workbook.worksheets.map((sheet) => sheet.name)).toEqual(REPORT_SHEETS.zh);
     const town = workbook.getWorksheet('按镇街');
     const headers = ((town?.getRow(1).values ?? []) as unknown[]).slice(1);
     expect(headers.slice(0, 5)).toEqual([
@@ -184,15 +177,8 @@ describeEachStore('progress report', (store) => {
     expect(answer.headers['content-disposition']).toBe(
       `attachment; filename="progress-report-${today}-${today}.xlsx"; filename*=UTF-8''progress-report-${today}-to-${today}.xlsx`,
     );
-    const workbook = new ExcelJS.Workbook();
-    await workbook.xlsx.load(answer.rawPayload as unknown as ArrayBuffer);
-    expect(workbook.worksheets.map((sheet) => sheet.name)).toEqual([
-      'By town',
-      'By park',
-      'New land to manufacturing',
-      'Project pipeline rates',
-      'Project stages',
-    ]);
+    const workbook = await readWorkbook(answer.rawPayload);
+    expect(workbook.worksheets.map((sheet) => sheet.name)).toEqual(REPORT_SHEETS.en);
     const town = workbook.getWorksheet('By town');
     const headers = ((town?.getRow(1).values ?? []) as unknown[]).slice(1);
     expect(headers.slice(0, 5)).toEqual(['Town', 'Plots', 'Area (mu)', 'Identified', 'Identified (mu)']);
@@ -211,8 +197,7 @@ describeEachStore('progress report', (store) => {
       url: `/api/report.xlsx?since=${today}&lang=zh`,
       headers: { cookie: viewer },
     });
-    const zh = new ExcelJS.Workbook();
-    await zh.xlsx.load(chinese.rawPayload as unknown as ArrayBuffer);
+    const zh = await readWorkbook(chinese.rawPayload);
     expect(zh.worksheets[0]?.name).toBe('按镇街');
     expect(zh.worksheets[0]?.getCell('C1').value).toBe('面积（亩）');
     for (const lang of ['fr', 'EN', '']) {
