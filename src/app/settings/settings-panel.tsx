@@ -12,7 +12,7 @@ import { errorText } from '../api/client.ts';
 import { getSettingHistory } from '../api/endpoints.ts';
 import { newClientId } from '../api/ids.ts';
 import { releaseFromForm, submit } from '../outbox/outbox.ts';
-import { loadSettings, type SettingState, useSetting } from '../state/settings.ts';
+import type { SettingState } from '../state/settings.ts';
 import { useAtlas } from '../state/store.ts';
 import { CloseButton } from '../ui/close-button.tsx';
 import { SETTINGS_PANEL_ID, setSettingsOpen } from './open-state.ts';
@@ -21,10 +21,10 @@ import {
   durationsToFields,
   fieldsToDurations,
   fieldsToRules,
-  type RulesFields,
   rulesToFields,
   settingChanges,
 } from './rules-values.ts';
+import { useSettingFields } from './setting-fields.ts';
 import { hasString, ts } from './strings.ts';
 import './settings.css';
 
@@ -104,17 +104,8 @@ function Feedback({
 }
 
 function RulesForm({ lang }: { lang: Lang }) {
-  const state = useSetting('rules');
-  const [fields, setFields] = useState<RulesFields>(() => rulesToFields(state.value));
-  const [shownVersion, setShownVersion] = useState(state.version);
+  const { state, fields, setFields, reload } = useSettingFields('rules', rulesToFields);
   const { busy, message, setMessage, save, revision } = useSave('rules', lang);
-  // The values in force arrived or were saved: the form shows them.
-  useEffect(() => {
-    if (state.version !== shownVersion) {
-      setFields(rulesToFields(state.value));
-      setShownVersion(state.version);
-    }
-  }, [state.version, state.value, shownVersion]);
   const setRow = (index: number, patch: Partial<ClassRow>) =>
     setFields((current) => ({
       ...current,
@@ -233,7 +224,7 @@ function RulesForm({ lang }: { lang: Lang }) {
           lang={lang}
           onReload={() => {
             setMessage(null);
-            void loadSettings(true);
+            void reload();
           }}
         />
         <div className="form-actions">
@@ -257,16 +248,8 @@ function RulesForm({ lang }: { lang: Lang }) {
 const DURATION_STAGES = ['listed', 'delivered', 'started', 'producing', 'registered'] as const;
 
 function DurationsForm({ lang }: { lang: Lang }) {
-  const state = useSetting('stage-durations');
-  const [fields, setFields] = useState(() => durationsToFields(state.value));
-  const [shownVersion, setShownVersion] = useState(state.version);
+  const { state, fields, setFields, reload } = useSettingFields('stage-durations', durationsToFields);
   const { busy, message, setMessage, save, revision } = useSave('stage-durations', lang);
-  useEffect(() => {
-    if (state.version !== shownVersion) {
-      setFields(durationsToFields(state.value));
-      setShownVersion(state.version);
-    }
-  }, [state.version, state.value, shownVersion]);
   const stageName = (stage: keyof StageDurations): Bilingual => ({
     zh: valueLabel('stage', stage, 'zh'),
     en: valueLabel('stage', stage, 'en'),
@@ -303,7 +286,7 @@ function DurationsForm({ lang }: { lang: Lang }) {
           lang={lang}
           onReload={() => {
             setMessage(null);
-            void loadSettings(true);
+            void reload();
           }}
         />
         <div className="form-actions">
