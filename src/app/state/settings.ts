@@ -67,7 +67,9 @@ export function settingSaved(setting: StoredSetting): void {
   const parsed = SETTING_SCHEMAS[setting.key].safeParse(setting.value);
   if (!parsed.success) return;
   const current = settings[setting.key];
-  if (current.version !== null && current.version > setting.version) return;
+  // Older than what is held (a read overtaken by a save), or the same version read again: nothing
+  // changes, and nothing that shows it (the table's filter over 100 000 rows) runs again.
+  if (current.version !== null && current.version >= setting.version) return;
   publish({
     ...settings,
     [setting.key]: {

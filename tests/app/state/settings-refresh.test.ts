@@ -123,6 +123,11 @@ describe('the settings held by the app', () => {
     await Promise.all([a, b]);
     expect(reads).toEqual(['/api/settings/rules', '/api/settings/stage-durations']);
     expect(settings.currentSetting('rules').value.taxPerMuMin).toBe(8);
+    // The same version read again is the same object: nothing that shows it runs again.
+    const kept = settings.currentSetting('rules');
+    vi.setSystemTime(Date.now() + settings.REFRESH_GAP_MS);
+    await settings.refreshSettings();
+    expect(settings.currentSetting('rules')).toBe(kept);
     // A longer gap (a card opened): not within a minute of the last read.
     reads = [];
     vi.setSystemTime(Date.now() + 30_000);
