@@ -120,9 +120,15 @@ describe.each(CASES)('deadlines and rules on a %s', (name, options, index) => {
   let viewer: ContextSession;
 
   beforeAll(async () => {
-    planner = await openContext(running.session.browser, options);
-    await openAndLogin(planner.page, running.app.url, USERS.planner);
-    await appReady(planner.page);
+    // The planner's page, and a viewer's that watches the admin's change of the rules (at once: a page's
+    // start is most of a test's time).
+    const signedIn = async (user: (typeof USERS)['planner' | 'viewer']) => {
+      const session = await openContext(running.session.browser, options);
+      await openAndLogin(session.page, running.app.url, user);
+      await appReady(session.page);
+      return session;
+    };
+    [planner, viewer] = await Promise.all([signedIn(USERS.planner), signedIn(USERS.viewer)]);
   });
   afterAll(async () => {
     await planner?.close();
@@ -197,9 +203,6 @@ describe.each(CASES)('deadlines and rules on a %s', (name, options, index) => {
     await expect.poll(() => farRow().textContent()).toContain('达标');
     expect(await farRow().textContent()).not.toContain('不达标');
     // Another person (a viewer, in another browser) has the same plot's card open meanwhile.
-    viewer = await openContext(running.session.browser, options);
-    await openAndLogin(viewer.page, running.app.url, USERS.viewer);
-    await appReady(viewer.page);
     const viewerCard = await selectBySearch(viewer.page, String(plot.id), options.touch);
     const viewerFar = viewerCard.getByRole('row', { name: /^容积率/ });
     await expect.poll(() => viewerFar.textContent()).toContain('达标');
