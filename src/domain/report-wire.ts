@@ -2,6 +2,7 @@
 // screen, GET /api/report.xlsx?since= the same tables as an Excel workbook. Shared by server and app.
 import { z } from 'zod';
 import { isIsoDate } from './dates.ts';
+import { langParam } from './i18n.ts';
 import { analysisResult, countArea } from './wire.ts';
 
 /** `since` is a real date YYYY-MM-DD, not after today (checked by the route, which knows today). */
@@ -11,6 +12,9 @@ export const reportQuery = z.strictObject({
     .refine(isIsoDate, { message: 'since must be a date YYYY-MM-DD (e.g. 2026-01-01)' })
     .optional(),
 });
+
+/** The workbook's query: `lang=en` for English headers, labels and sheet names (Chinese when absent). */
+export const reportWorkbookQuery = reportQuery.extend({ lang: langParam.optional() });
 
 const reportRow = z.object({
   key: z.string(),

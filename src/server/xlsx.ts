@@ -4,6 +4,8 @@
 // table of 100 000 rows is written row by row to the response, never held whole as a workbook.
 import type { Writable } from 'node:stream';
 import ExcelJS from 'exceljs';
+import { LANGS, type Lang } from '../domain/i18n.ts';
+import { ApiError } from './errors.ts';
 
 export interface SheetColumn {
   /** The header as shown, with its unit: 面积（亩）. */
@@ -21,6 +23,26 @@ export interface Sheet {
   name: string;
   columns: readonly SheetColumn[];
   rows: Iterable<readonly Cell[]> | AsyncIterable<readonly Cell[]>;
+}
+
+/**
+ * The language a workbook is asked for (`?lang=en`; Chinese when absent), refused with a message that
+ * names the value and the choices before the query's schema would name only the field.
+ */
+export function workbookLang(query: unknown): Lang {
+  const raw = (query as Record<string, unknown> | undefined)?.lang;
+  if (raw === undefined) return 'zh';
+  if (LANGS.includes(raw as Lang)) return raw as Lang;
+  const given = Array.isArray(raw) ? raw.join('&lang=') : String(raw);
+  throw new ApiError(
+    400,
+    'invalid-request',
+    {
+      zh: `语言参数 lang=${given} 无效：只能是 zh（中文，默认）或 en（英文）。`,
+      en: `The language lang=${given} is not known: use zh (Chinese, the default) or en (English).`,
+    },
+    { issues: [{ path: 'lang', code: 'invalid_value', message: 'lang must be zh or en' }] },
+  );
 }
 
 /** A sheet name Excel accepts. */

@@ -132,4 +132,66 @@ describe.each(DEVICES)('The analysis panel on a %s', (_name, options) => {
     expect(running.session.consoleErrors).toEqual([]);
     expect(running.session.requests.filter((url) => !isLocal(url))).toEqual([]);
   });
+
+  it('a count opens the table filtered to the plots behind it: table, filter and map agree', async () => {
+    const { page } = running.session;
+    // The result is kept: 统计分析 shows it again at once.
+    await press(page.getByRole('button', { name: '统计分析', exact: true }));
+    await panel.waitFor({ state: 'visible' });
+    const counts = panel
+      .getByRole('table', { name: /^各园区低效工业用地宗数与面积（按整治状态）$/ })
+      .getByRole('button', { name: /^.+ (已认定|已核查|整治中|已完成)：[\d,]+，在数据表中列出$/ });
+    await counts.first().waitFor({ state: 'visible' });
+    const labels = await counts.evaluateAll((buttons) =>
+      buttons.map((b) => b.getAttribute('aria-label') ?? ''),
+    );
+    // A park of the sample (not 园区外, not all plots) with plots at a status.
+    const label = labels.find((text) => !/^(园区外|全部地块) /.test(text));
+    if (!label) throw new Error(`no park count among ${labels.join(' | ')}`);
+    const [, park, status, n] = /^(.+) (已认定|已核查|整治中|已完成)：([\d,]+)，/.exec(label) ?? [];
+    const count = Number(n?.replace(/,/g, ''));
+    expect(count).toBeGreaterThan(0);
+    await press(panel.getByRole('button', { name: label, exact: true }));
+    // The panel steps aside; the table of plots comes up with the park and the status chosen.
+    await panel.waitFor({ state: 'detached' });
+    const table = page.getByRole('region', { name: '低效工业用地数据表' });
+    await table.waitFor({ state: 'visible' });
+    await expect
+      .poll(() => table.getByRole('status').textContent(), { timeout: 30_000 })
+      .toBe(`显示 ${count} / 342 宗`);
+    const chosen = (name: string) =>
+      table
+        .getByRole('combobox', { name, exact: true })
+        .evaluate((select) => (select as HTMLSelectElement).selectedOptions[0]?.textContent ?? '');
+    expect(await chosen('所在园区')).toBe(park);
+    expect(await chosen('整治状态')).toBe(status);
+    expect(await chosen('镇街')).toBe('全部');
+    expect(await page.locator('.map-filter-count').textContent()).toBe(`地图显示 ${count} / 342 宗`);
+    expect(await table.getByRole('table').getAttribute('aria-rowcount')).toBe(String(count + 1));
+    const address = new URL(page.url());
+    expect(address.searchParams.get('table')).toBe('plots');
+    expect(address.searchParams.get('status')).not.toBeNull();
+    expect(address.searchParams.get('park')).not.toBeNull();
+    await page.screenshot({ path: `/tmp/analysis-count-table-${options.touch ? 'tablet' : 'desktop'}.png` });
+
+    // A project stage's count opens the projects' table at that stage.
+    await press(table.getByRole('button', { name: '关闭数据表' }));
+    await table.waitFor({ state: 'detached' });
+    await press(page.getByRole('button', { name: '统计分析', exact: true }));
+    await panel.waitFor({ state: 'visible' });
+    const started = panel.getByRole('button', { name: /^动工：[\d,]+，在数据表中列出$/ });
+    const startedCount = Number(
+      /：([\d,]+)，/.exec((await started.getAttribute('aria-label')) ?? '')?.[1]?.replace(/,/g, ''),
+    );
+    await press(started);
+    const projects = page.getByRole('region', { name: '重点项目数据表' });
+    await projects.waitFor({ state: 'visible' });
+    await expect
+      .poll(() => projects.getByRole('status').textContent(), { timeout: 30_000 })
+      .toMatch(new RegExp(`^显示 ${startedCount} / \\d+ `));
+    expect(await page.locator('.map-filter-count').textContent()).toMatch(
+      new RegExp(`^地图显示 ${startedCount} / \\d+ `),
+    );
+    expect(running.session.consoleErrors).toEqual([]);
+  });
 });

@@ -2,7 +2,8 @@
 // planner colours the map by deadline (按期限) and reads the legend, the overdue plot drawn red; an
 // overdue plot's card shows 已逾期 N 天; a planner schedules a project back from its target 投产 date
 // (工期倒排) and sees the timeline and the change in history; an admin raises the FAR bar in 识别规则
-// and a plot's card shows it failing. And with plots and projects served as tiles, the same colours.
+// and a plot's card shows it failing, on the admin's page at once and, without a reload, on a viewer's
+// page in another browser once it is back in view. And with plots and projects served as tiles, the same colours.
 import { mkdirSync, readFileSync } from 'node:fs';
 import type { FeatureCollection } from 'geojson';
 import type { Locator, Page } from 'playwright-core';
@@ -55,7 +56,7 @@ const CASES: [string, BrowserOptions, number][] = [
   ['tablet 820×1180, touch', TABLET_PORTRAIT, 1],
 ];
 
-const running = appAndBrowser(DESKTOP_SMALL, { users: [USERS.planner, USERS.admin] });
+const running = appAndBrowser(DESKTOP_SMALL, { users: [USERS.planner, USERS.admin, USERS.viewer] });
 
 async function selectBySearch(page: Page, id: string, touch: boolean, title = id): Promise<Locator> {
   await page.getByRole('combobox', { name: '搜索' }).fill(id);
@@ -116,15 +117,23 @@ describe.each(CASES)('deadlines and rules on a %s', (name, options, index) => {
   const tap = pressFor(options.touch);
   let planner: ContextSession;
   let admin: ContextSession;
+  let viewer: ContextSession;
 
   beforeAll(async () => {
-    planner = await openContext(running.session.browser, options);
-    await openAndLogin(planner.page, running.app.url, USERS.planner);
-    await appReady(planner.page);
+    // The planner's page, and a viewer's that watches the admin's change of the rules (at once: a page's
+    // start is most of a test's time).
+    const signedIn = async (user: (typeof USERS)['planner' | 'viewer']) => {
+      const session = await openContext(running.session.browser, options);
+      await openAndLogin(session.page, running.app.url, user);
+      await appReady(session.page);
+      return session;
+    };
+    [planner, viewer] = await Promise.all([signedIn(USERS.planner), signedIn(USERS.viewer)]);
   });
   afterAll(async () => {
     await planner?.close();
     await admin?.close();
+    await viewer?.close();
   });
 
   it('colours plots and projects by deadline (按期限) and the legend names the four colours', async () => {
@@ -193,6 +202,14 @@ describe.each(CASES)('deadlines and rules on a %s', (name, options, index) => {
     const farRow = () => inspector.getByRole('row', { name: /^容积率/ });
     await expect.poll(() => farRow().textContent()).toContain('达标');
     expect(await farRow().textContent()).not.toContain('不达标');
+    // Another person (a viewer, in another browser) has the same plot's card open meanwhile.
+    const viewerCard = await selectBySearch(viewer.page, String(plot.id), options.touch);
+    const viewerFar = viewerCard.getByRole('row', { name: /^容积率/ });
+    await expect.poll(() => viewerFar.textContent()).toContain('达标');
+    expect(await viewerFar.textContent()).not.toContain('不达标');
+    await viewer.page.evaluate(() => {
+      (window as { samePage?: boolean }).samePage = true;
+    });
 
     await tap(page.getByRole('button', { name: /^用户菜单/ }));
     await tap(page.getByRole('button', { name: '识别规则', exact: true }));
@@ -223,6 +240,22 @@ describe.each(CASES)('deadlines and rules on a %s', (name, options, index) => {
     expect(await farRow().textContent()).toContain(`规则 ≥ ${bar.toFixed(2)}（1001 类）`);
     expect(await inspector.getByTestId('rules-summary').textContent()).toMatch(/不符合 \d 项规则/);
     await page.screenshot({ path: `${SHOTS}rules-card-${shot}.png` });
+
+    // The viewer's page comes back into view (the person switches back to it): the card is judged by
+    // the new bar, with no reload (the page's own state is still there).
+    await expect
+      .poll(
+        async () => {
+          await viewer.page.evaluate(() => window.dispatchEvent(new Event('focus')));
+          return viewerFar.textContent();
+        },
+        { interval: 1000, timeout: 20_000 },
+      )
+      .toContain('不达标');
+    expect(await viewerFar.textContent()).toContain(`规则 ≥ ${bar.toFixed(2)}（1001 类）`);
+    expect(await viewer.page.evaluate(() => (window as { samePage?: boolean }).samePage)).toBe(true);
+    await viewer.page.screenshot({ path: `${SHOTS}rules-viewer-card-${shot}.png` });
+    expect(viewer.consoleErrors).toEqual([]);
   });
 });
 

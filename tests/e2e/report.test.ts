@@ -1,13 +1,13 @@
 // 进度通报 and 地块档案 in Chromium, on a desktop (mouse, plots as GeoJSON) and a touch tablet (taps,
 // plots served as vector tiles): a viewer opens the report from the toolbar and reads a town's count
-// against the store; exports the workbook and reads it back; prints a plot's dossier to PDF and finds the
-// plot's id and its area in 亩 in the PDF's text. Screenshots of each screen and of the print layouts
+// against the store; exports the workbook and reads it back, in Chinese and (?lang=en) in English;
+// prints a plot's dossier to PDF and finds the plot's id and its area in 亩 in the PDF's text. Screenshots of each screen and of the print layouts
 // go to /tmp.
 import { readFile } from 'node:fs/promises';
-import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
 import { formatMu } from '../../src/domain/units.ts';
 import { geometryAreaM2 } from '../../src/geo/area.ts';
+import { REPORT_SHEETS, readWorkbook } from '../support/report-workbook.ts';
 import { appAndBrowser, DEVICES, openAndLogin, pressFor, USERS } from './harness.ts';
 import { appReady } from './map-page.ts';
 
@@ -75,21 +75,36 @@ describe.each(DEVICES)('进度通报 and 地块档案 on a %s', (_name, options)
       press(dialog.getByRole('link', { name: '导出 Excel' })),
     ]);
     expect(download.suggestedFilename()).toMatch(/^进度通报-\d{4}-01-01至\d{4}-\d{2}-\d{2}\.xlsx$/);
-    const workbook = new ExcelJS.Workbook();
-    await workbook.xlsx.load((await readFile(await download.path())) as unknown as ArrayBuffer);
-    expect(workbook.worksheets.map((sheet) => sheet.name)).toEqual([
-      '按镇街',
-      '按园区',
-      '新增用地投向制造业',
-      '项目推进率',
-      '项目阶段',
-    ]);
+    const workbook = await readWorkbook(await readFile(await download.path()));
+    expect(workbook.worksheets.map((sheet) => sheet.name)).toEqual(REPORT_SHEETS.zh);
     const town = workbook.getWorksheet('按镇街');
     expect(town?.getCell('C1').value).toBe('面积（亩）');
     const names = town?.getColumn(1).values.slice(2) ?? [];
     expect(names).toContain('雅瑶镇');
     expect(town?.getCell('C2').numFmt).toBe('0.00');
     await press(dialog.getByRole('button', { name: '关闭进度通报' }));
+    await dialog.waitFor({ state: 'detached' });
+  });
+
+  it('in English (?lang=en), exports the workbook in English', async () => {
+    const { page } = running.session;
+    await page.goto(`${running.app.url}?lang=en`);
+    await appReady(page);
+    await press(page.getByRole('button', { name: 'Progress report', exact: true }));
+    const dialog = page.getByRole('dialog', { name: 'Progress report' });
+    await dialog.getByRole('table', { name: 'By town' }).waitFor({ state: 'visible', timeout: 30_000 });
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      press(dialog.getByRole('link', { name: 'Export Excel' })),
+    ]);
+    expect(download.suggestedFilename()).toMatch(/^progress-report-\d{4}-01-01-to-\d{4}-\d{2}-\d{2}\.xlsx$/);
+    const workbook = await readWorkbook(await readFile(await download.path()));
+    expect(workbook.worksheets.map((sheet) => sheet.name)).toEqual(REPORT_SHEETS.en);
+    const town = workbook.getWorksheet('By town');
+    expect(town?.getCell('C1').value).toBe('Area (mu)');
+    expect(town?.getColumn(1).values).toContain('Whole city');
+    expect(workbook.getWorksheet('Project stages')?.getCell('A2').value).toBe('Signed');
+    await press(dialog.getByRole('button', { name: 'Close the progress report' }));
     await dialog.waitFor({ state: 'detached' });
   });
 

@@ -1,12 +1,12 @@
 // The progress report routes (GET /api/report, GET /api/report.xlsx) on both stores: completions read
 // from the history of edits and inspections, overdue plots, refusals with exact statuses, and the
 // workbook read back (sheet names, headers with units, Chinese labels, 亩 to 2 decimals, frozen header).
-import ExcelJS from 'exceljs';
 import { afterEach, expect, it } from 'vitest';
 import { todayInChina } from '../../src/domain/dates.ts';
 import { reportAnswer } from '../../src/domain/report-wire.ts';
 import { M2_PER_MU } from '../../src/domain/units.ts';
 import { chinaDayStart } from '../../src/geo/progress-report.ts';
+import { REPORT_SHEETS, readWorkbook } from '../support/report-workbook.ts';
 import { describeEachStore, startServer, type TestServer } from './helpers.ts';
 
 let current: TestServer | null = null;
@@ -133,15 +133,8 @@ describeEachStore('progress report', (store) => {
     expect(answer.headers['content-disposition']).toContain(
       `filename*=UTF-8''${encodeURIComponent(`进度通报-${today}至${today}.xlsx`)}`,
     );
-    const workbook = new ExcelJS.Workbook();
-    await workbook.xlsx.load(answer.rawPayload as unknown as ArrayBuffer);
-    expect(workbook.worksheets.map((sheet) => sheet.name)).toEqual([
-      '按镇街',
-      '按园区',
-      '新增用地投向制造业',
-      '项目推进率',
-      '项目阶段',
-    ]);
+    const workbook = await readWorkbook(answer.rawPayload);
+    expect(workbook.worksheets.map((sheet) => sheet.name)).toEqual(REPORT_SHEETS.zh);
     const town = workbook.getWorksheet('按镇街');
     const headers = ((town?.getRow(1).values ?? []) as unknown[]).slice(1);
     expect(headers.slice(0, 5)).toEqual([
@@ -170,5 +163,63 @@ describeEachStore('progress report', (store) => {
     const stages = workbook.getWorksheet('项目阶段');
     expect(stages?.getCell('A2').value).toBe('签约');
     expect(((stages?.getRow(1).values ?? []) as unknown[]).slice(1)).toContain('计划投资（亿元）');
+  });
+
+  it('exports the workbook in English with lang=en (Chinese without it); another lang is 400, naming it', async () => {
+    const { test, viewer } = await campaign(store);
+    const today = todayInChina();
+    const answer = await test.server.inject({
+      method: 'GET',
+      url: `/api/report.xlsx?since=${today}&lang=en`,
+      headers: { cookie: viewer },
+    });
+    expect(answer.statusCode).toBe(200);
+    expect(answer.headers['content-disposition']).toBe(
+      `attachment; filename="progress-report-${today}-${today}.xlsx"; filename*=UTF-8''progress-report-${today}-to-${today}.xlsx`,
+    );
+    const workbook = await readWorkbook(answer.rawPayload);
+    expect(workbook.worksheets.map((sheet) => sheet.name)).toEqual(REPORT_SHEETS.en);
+    const town = workbook.getWorksheet('By town');
+    const headers = ((town?.getRow(1).values ?? []) as unknown[]).slice(1);
+    expect(headers.slice(0, 5)).toEqual(['Town', 'Plots', 'Area (mu)', 'Identified', 'Identified (mu)']);
+    expect(headers).toContain(`Completed since ${today}`);
+    expect(town?.getCell('A3').value).toBe('Whole city');
+    expect(town?.getCell('C2').numFmt).toBe('0.00');
+    expect(workbook.getWorksheet('By park')?.getCell('A2').value).toBe('Outside the parks');
+    const stages = workbook.getWorksheet('Project stages');
+    expect(stages?.getCell('A2').value).toBe('Signed');
+    expect(((stages?.getRow(1).values ?? []) as unknown[]).slice(1)).toContain(
+      'Planned investment (100 M yuan)',
+    );
+    // lang=zh is the default said out loud.
+    const chinese = await test.server.inject({
+      method: 'GET',
+      url: `/api/report.xlsx?since=${today}&lang=zh`,
+      headers: { cookie: viewer },
+    });
+    const zh = await readWorkbook(chinese.rawPayload);
+    expect(zh.worksheets[0]?.name).toBe('按镇街');
+    expect(zh.worksheets[0]?.getCell('C1').value).toBe('面积（亩）');
+    for (const lang of ['fr', 'EN', '']) {
+      const refused = await test.server.inject({
+        method: 'GET',
+        url: `/api/report.xlsx?since=${today}&lang=${lang}`,
+        headers: { cookie: viewer },
+      });
+      expect(refused.statusCode, lang).toBe(400);
+      expect(refused.json().error).toBe('invalid-request');
+      expect(refused.json().message).toEqual({
+        zh: `语言参数 lang=${lang} 无效：只能是 zh（中文，默认）或 en（英文）。`,
+        en: `The language lang=${lang} is not known: use zh (Chinese, the default) or en (English).`,
+      });
+    }
+    // The JSON report takes no language: its labels are the screen's.
+    const json = await test.server.inject({
+      method: 'GET',
+      url: `/api/report?since=${today}&lang=en`,
+      headers: { cookie: viewer },
+    });
+    expect(json.statusCode).toBe(400);
+    expect(json.json().message.zh).toBe('请求参数有误：query。');
   });
 });

@@ -266,5 +266,67 @@ describeEachStore('the data table routes', (store) => {
     // The sample has plots in several parks and outside them.
     expect(counted.size).toBeGreaterThan(2);
     expect(counted.get('outside')).toBeGreaterThan(0);
+  it('exports in English with lang=en: headers with units, labels, park names, the sheet named; lang=fr is 400', async () => {
+    const { server, cookies } = await start(store);
+    const headers = { cookie: cookies.viewer as string };
+    const query = `town=${encodeURIComponent('雅瑶镇')}&status=rectifying&sort=id&dir=asc`;
+    const [english, chinese] = await Promise.all(
+      ['&lang=en', ''].map((lang) =>
+        server.inject({ method: 'GET', url: `/api/table/plots.xlsx?${query}${lang}`, headers }),
+      ),
+    );
+    expect(english?.statusCode).toBe(200);
+    expect(english?.headers['x-row-count']).toBe('13');
+    expect(english?.headers['content-disposition']).toBe(
+      `attachment; filename="table-plots-${todayInChina()}.xlsx"; filename*=UTF-8''table-plots-${todayInChina()}.xlsx`,
+    );
+    const en = await workbookOf(english?.rawPayload as Buffer);
+    const zh = await workbookOf(chinese?.rawPayload as Buffer);
+    expect(en.sheet.name).toBe('Low-efficiency plots');
+    expect(zh.sheet.name).toBe('低效工业用地');
+    expect(en.headers.slice(0, 11)).toEqual([
+      'ID',
+      'Enterprise',
+      'Town',
+      'Park',
+      'Status',
+      'Per-mu grade',
+      'Rectification mode',
+      'Land use',
+      'Area (mu)',
+      'Deadline',
+      'Last inspection',
+    ]);
+    expect(en.headers).toContain('Tax per mu (10 k yuan/mu)');
+    expect(zh.headers).toContain('亩均税收（万元/亩）');
+    // The same rows in the same order; labels in each language, names (town, park) as the data has them.
+    expect(en.rows.map((cells) => cells[0])).toEqual(zh.rows.map((cells) => cells[0]));
+    expect(en.rows.every((cells) => cells[4] === 'Rectifying')).toBe(true);
+    expect(zh.rows.every((cells) => cells[4] === '整治中')).toBe(true);
+    expect(en.rows.every((cells) => cells[2] === '雅瑶镇')).toBe(true);
+    expect(String(en.rows[0]?.[7])).toMatch(/^[A-Za-z][^\u4e00-\u9fff]* \(\d{4,6}\)$/);
+    const parks = new Set(en.rows.map((cells) => cells[3]));
+    const zhParks = new Set(zh.rows.map((cells) => cells[3]));
+    expect([...parks].map((name) => (name === 'Outside parks' ? '园区外' : name)).sort()).toEqual(
+      [...zhParks].sort(),
+    );
+    expect(typeof en.rows[0]?.[8]).toBe('number');
+    expect(en.sheet.getRow(2).getCell(9).numFmt).toBe('0.00');
+    const projects = await server.inject({
+      method: 'GET',
+      url: '/api/table/projects.xlsx?status=started&lang=en',
+      headers,
+    });
+    const stageRows = (await workbookOf(projects.rawPayload)).rows;
+    expect(stageRows.length).toBeGreaterThan(0);
+    expect(stageRows.every((cells) => cells[5] === 'Started')).toBe(true);
+    const refused = await server.inject({ method: 'GET', url: '/api/table/plots.xlsx?lang=fr', headers });
+    expect(refused.statusCode).toBe(400);
+    expect(refused.json().message.en).toBe(
+      'The language lang=fr is not known: use zh (Chinese, the default) or en (English).',
+    );
+    // The rows of the table (JSON) are data, not words: no language there.
+    const json = await server.inject({ method: 'GET', url: '/api/table/plots?lang=en', headers });
+    expect(json.statusCode).toBe(400);
   });
 });

@@ -2,6 +2,7 @@
 // server holds to as well (src/domain/wire.ts).
 import type { Geometry } from 'geojson';
 import type { z } from 'zod';
+import type { Lang } from '../../domain/i18n.ts';
 import { reportAnswer } from '../../domain/report-wire.ts';
 import type { SettingKey } from '../../domain/settings.ts';
 import {
@@ -163,16 +164,22 @@ export function uploadPhoto(inspectionId: string, file: Blob, name: string, idem
 export const getReport = (since: string, signal?: AbortSignal) =>
   request(reportAnswer, `/api/report?since=${encodeURIComponent(since)}`, signal ? { signal } : {});
 
-/** Where the report's workbook is downloaded from (a plain link: the browser saves it). */
-export const reportWorkbookUrl = (since: string) => `/api/report.xlsx?since=${encodeURIComponent(since)}`;
+/** Where the report's workbook is downloaded from (a plain link: the browser saves it), in the app's language. */
+export const reportWorkbookUrl = (since: string, lang: Lang) =>
+  `/api/report.xlsx?since=${encodeURIComponent(since)}${lang === 'en' ? '&lang=en' : ''}`;
 
 /** Every row of a layer's data table: properties, park, area, last inspection (src/server/routes/table.ts). */
 export const getTable = (layer: string, signal?: AbortSignal) =>
   request(tableAnswer, `/api/table/${encodeURIComponent(layer)}`, signal ? { signal } : {});
 
-/** The address of the Excel export of a layer's table with a filter and sort (a download, not a fetch). */
-export function tableExportUrl(layer: string, query: URLSearchParams): string {
-  const search = query.toString();
+/**
+ * The address of the Excel export of a layer's table with a filter and sort (a download, not a fetch),
+ * in the app's language (Chinese, the server's default, needs no parameter).
+ */
+export function tableExportUrl(layer: string, query: URLSearchParams, lang: Lang): string {
+  const params = new URLSearchParams(query);
+  if (lang === 'en') params.set('lang', 'en');
+  const search = params.toString();
   return `/api/table/${encodeURIComponent(layer)}.xlsx${search ? `?${search}` : ''}`;
 }
 

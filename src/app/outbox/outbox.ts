@@ -24,7 +24,7 @@ import type { Bilingual } from '../../domain/i18n.ts';
 import { backoffDelay, failureKind, inOrder, nextToSend } from '../../domain/outbox.ts';
 import { ApiError } from '../api/client.ts';
 import { type Conflict, type Intent, type Outcome, resolvedIntent, transact } from '../api/transact.ts';
-import { settingSaved } from '../state/settings.ts';
+import { refreshSettings, settingSaved } from '../state/settings.ts';
 import { useAtlas } from '../state/store.ts';
 import { deleteItem, type OutboxItem, putItem, readItems } from './db.ts';
 
@@ -98,6 +98,8 @@ function currentUser(): string | null {
  *  hundreds would otherwise redraw the map for each), and at the end of every pass. */
 const toApply: [Intent, Outcome][] = [];
 const APPLY_BATCH = 25;
+/** Something was sent in this run: the settings are read again at its end. */
+let delivered = false;
 
 /** What the acknowledged writes change on the map. */
 function applyAll(): void {
@@ -144,6 +146,7 @@ async function sendItem(item: OutboxItem): Promise<boolean> {
     publish();
     toApply.push([item.intent, outcome]);
     if (toApply.length >= APPLY_BATCH) applyAll();
+    delivered = true;
     return true;
   } catch (error) {
     // An ApiError with a 2xx/3xx status is an answer not understood: the write may have happened,
@@ -207,6 +210,11 @@ export function syncNow(): Promise<void> {
       applyAll();
       running = null;
       publish();
+      // The server took what waited (after an absence, often): what an admin changed meanwhile too.
+      if (delivered) {
+        delivered = false;
+        void refreshSettings();
+      }
     }
   })();
   publish();

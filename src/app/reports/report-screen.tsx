@@ -85,7 +85,7 @@ export function ReportScreen({ id, onClose }: { id: string; onClose(): void }) {
         </label>
         <a
           className={report ? 'secondary-button report-action' : 'secondary-button report-action disabled'}
-          href={valid ? reportWorkbookUrl(since) : undefined}
+          href={valid ? reportWorkbookUrl(since, lang) : undefined}
           aria-disabled={!report}
           download
         >

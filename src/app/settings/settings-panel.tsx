@@ -12,7 +12,7 @@ import { errorText } from '../api/client.ts';
 import { getSettingHistory } from '../api/endpoints.ts';
 import { newClientId } from '../api/ids.ts';
 import { releaseFromForm, submit } from '../outbox/outbox.ts';
-import { loadSettings, type SettingState, useSetting } from '../state/settings.ts';
+import type { SettingState } from '../state/settings.ts';
 import { useAtlas } from '../state/store.ts';
 import { CloseButton } from '../ui/close-button.tsx';
 import { SETTINGS_PANEL_ID, setSettingsOpen } from './open-state.ts';
@@ -21,10 +21,10 @@ import {
   durationsToFields,
   fieldsToDurations,
   fieldsToRules,
-  type RulesFields,
   rulesToFields,
   settingChanges,
 } from './rules-values.ts';
+import { useSettingFields } from './setting-fields.ts';
 import { hasString, ts } from './strings.ts';
 import './settings.css';
 
@@ -93,14 +93,15 @@ function SettingFormActions({
   lang,
   busy,
   message,
-  setMessage,
+  onReload,
   saveLabel,
   onDefaults,
 }: {
   lang: Lang;
   busy: boolean;
   message: FormMessage;
-  setMessage: (message: FormMessage) => void;
+  /** Loads the newest saved value (offered when the save met a newer version). */
+  onReload: () => void;
   saveLabel: string;
   onDefaults: () => void;
 }) {
@@ -110,14 +111,7 @@ function SettingFormActions({
         <div className={message.error ? 'form-error' : 'form-note'} role={message.error ? 'alert' : 'status'}>
           <p>{message.text}</p>
           {message.stale && (
-            <button
-              type="button"
-              className="text-button"
-              onClick={() => {
-                setMessage(null);
-                void loadSettings(true);
-              }}
-            >
+            <button type="button" className="text-button" onClick={onReload}>
               {ts(lang, 'reload')}
             </button>
           )}
@@ -136,17 +130,8 @@ function SettingFormActions({
 }
 
 function RulesForm({ lang }: { lang: Lang }) {
-  const state = useSetting('rules');
-  const [fields, setFields] = useState<RulesFields>(() => rulesToFields(state.value));
-  const [shownVersion, setShownVersion] = useState(state.version);
+  const { state, fields, setFields, reload } = useSettingFields('rules', rulesToFields);
   const { busy, message, setMessage, save, revision } = useSave('rules', lang);
-  // The values in force arrived or were saved: the form shows them.
-  useEffect(() => {
-    if (state.version !== shownVersion) {
-      setFields(rulesToFields(state.value));
-      setShownVersion(state.version);
-    }
-  }, [state.version, state.value, shownVersion]);
   const setRow = (index: number, patch: Partial<ClassRow>) =>
     setFields((current) => ({
       ...current,
@@ -264,7 +249,10 @@ function RulesForm({ lang }: { lang: Lang }) {
           lang={lang}
           busy={busy}
           message={message}
-          setMessage={setMessage}
+          onReload={() => {
+            setMessage(null);
+            void reload();
+          }}
           saveLabel={ts(lang, 'saveRules')}
           onDefaults={() => setFields(rulesToFields(SETTING_DEFAULTS.rules))}
         />
@@ -277,16 +265,8 @@ function RulesForm({ lang }: { lang: Lang }) {
 const DURATION_STAGES = ['listed', 'delivered', 'started', 'producing', 'registered'] as const;
 
 function DurationsForm({ lang }: { lang: Lang }) {
-  const state = useSetting('stage-durations');
-  const [fields, setFields] = useState(() => durationsToFields(state.value));
-  const [shownVersion, setShownVersion] = useState(state.version);
+  const { state, fields, setFields, reload } = useSettingFields('stage-durations', durationsToFields);
   const { busy, message, setMessage, save, revision } = useSave('stage-durations', lang);
-  useEffect(() => {
-    if (state.version !== shownVersion) {
-      setFields(durationsToFields(state.value));
-      setShownVersion(state.version);
-    }
-  }, [state.version, state.value, shownVersion]);
   const stageName = (stage: keyof StageDurations): Bilingual => ({
     zh: valueLabel('stage', stage, 'zh'),
     en: valueLabel('stage', stage, 'en'),
@@ -322,7 +302,10 @@ function DurationsForm({ lang }: { lang: Lang }) {
           lang={lang}
           busy={busy}
           message={message}
-          setMessage={setMessage}
+          onReload={() => {
+            setMessage(null);
+            void reload();
+          }}
           saveLabel={ts(lang, 'saveDurations')}
           onDefaults={() => setFields(durationsToFields(SETTING_DEFAULTS['stage-durations']))}
         />

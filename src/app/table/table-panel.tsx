@@ -204,7 +204,7 @@ function LayerTable({ layer, lang }: { layer: TableLayerId; lang: 'zh' | 'en' })
             ))}
           </div>
         </details>
-        <a className="text-button table-export" href={tableExportUrl(layer, exportQuery)} download>
+        <a className="text-button table-export" href={tableExportUrl(layer, exportQuery, lang)} download>
           {tt(lang, 'exportExcel')}
         </a>
         <CloseButton label={tt(lang, 'closeTable')} onClick={() => closeTable('push')} />

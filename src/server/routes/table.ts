@@ -2,12 +2,13 @@
 // in, area, last inspection date) for the browser to filter and sort as the person types;
 // GET /api/table/:layer.xlsx sends the rows a filter keeps (the address's filter as the query, the same
 // predicate, src/domain/table-filter.ts) as an Excel workbook: Chinese headers with units, labels not
-// codes, park names, 亩 to 2 decimals. Any signed-in role. Rows are computed on the query worker, once
+// codes, park names, 亩 to 2 decimals (English headers, labels and sheet name with `lang=en`). Any signed-in role. Rows are computed on the query worker, once
 // per revision of the layer and the parks; the inspection dates are read from the store each time.
 import { PassThrough } from 'node:stream';
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import { todayInChina } from '../../domain/dates.ts';
+import { type Lang, langParam } from '../../domain/i18n.ts';
 import { layerLabel } from '../../domain/labels.ts';
 import {
   cellValue,
@@ -32,13 +33,14 @@ import { parse } from '../parse.ts';
 import type { QueryService } from '../queries/query-service.ts';
 import { currentRules } from '../settings.ts';
 import type { Store } from '../store/types.ts';
-import { type Cell, writeWorkbook } from '../xlsx.ts';
+import { type Cell, workbookLang, writeWorkbook } from '../xlsx.ts';
 
 const tableParams = z.strictObject({ layer: z.string().max(64) });
 const noQuery = z.strictObject({});
 const exportQuery = tableFilter.extend({
   sort: z.string().max(64).optional(),
   dir: z.enum(['asc', 'desc']).optional(),
+  lang: langParam.optional(),
 });
 
 /** `plots` → plots as JSON; `plots.xlsx` → plots as a workbook; anything else is not a table. */
@@ -66,11 +68,11 @@ async function tableRows(
   return { revisions: computed.revisions as Record<string, string>, rows };
 }
 
-async function parkNames(store: Store): Promise<ParkNames> {
+async function parkNames(store: Store, lang: Lang): Promise<ParkNames> {
   const parks = await store.listFeatures('parks');
   return {
     names: new Map(parks.map((park) => [park.id, String(park.properties.name ?? park.id)])),
-    outside: OUTSIDE_PARK.zh,
+    outside: OUTSIDE_PARK[lang],
   };
 }
 
@@ -90,19 +92,20 @@ export function tableRoutes(server: FastifyInstance, queries: QueryService): voi
       reply.header('Cache-Control', 'private, no-cache');
       return { layer, revisions, rows } satisfies TableAnswer;
     }
-    const { sort, dir, ...filter } = parse(exportQuery, request.query, 'query');
+    const lang = workbookLang(request.query);
+    const { sort, dir, lang: _lang, ...filter } = parse(exportQuery, request.query, 'query');
     const [{ rows }, parks, rules] = await Promise.all([
       tableRows(store, queries, layer),
-      parkNames(store),
+      parkNames(store, lang),
       currentRules(store),
     ]);
     const today = todayInChina();
     const kept = filterRows(layer, rows, filter, { today, rules });
     const ordered = sort ? sortRows(kept, sort, dir ?? 'asc') : kept;
     const columns = TABLE_COLUMNS[layer];
-    const name = layerLabel(layer, 'zh');
+    const name = layerLabel(layer, lang);
     function* cells(): Generator<Cell[]> {
-      for (const row of ordered) yield columns.map((column) => cellValue(column, row, 'zh', parks));
+      for (const row of ordered) yield columns.map((column) => cellValue(column, row, lang, parks));
     }
     // Written row by row into the reply as it is sent: 100 000 rows are never a workbook in memory.
     const sink = new PassThrough();
@@ -110,7 +113,7 @@ export function tableRoutes(server: FastifyInstance, queries: QueryService): voi
       {
         name,
         columns: columns.map((column) => ({
-          header: columnHeader(column, 'zh'),
+          header: columnHeader(column, lang),
           ...(column.kind === 'mu' || (column.kind === 'number' && column.decimals === 2)
             ? { numberFormat: '0.00' }
             : {}),
@@ -119,7 +122,10 @@ export function tableRoutes(server: FastifyInstance, queries: QueryService): voi
       },
     ]).catch((error: unknown) => sink.destroy(error instanceof Error ? error : new Error(String(error))));
     reply.header('Cache-Control', 'private, no-cache');
-    reply.header('Content-Disposition', attachment(`数据表-${name}-${today}.xlsx`));
+    reply.header(
+      'Content-Disposition',
+      attachment(lang === 'zh' ? `数据表-${name}-${today}.xlsx` : `table-${layer}-${today}.xlsx`),
+    );
     reply.header('X-Row-Count', String(ordered.length));
     reply.type('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
     return reply.send(sink);

@@ -15,6 +15,8 @@ let cookie = '';
 /** 'up': answered; 'down': no answer (a fetch TypeError); 'lost': the server writes, the answer is lost. */
 let network: 'up' | 'down' | 'lost' = 'up';
 const keys: (string | undefined)[] = [];
+/** The paths the app asked for, in order. */
+const paths: string[] = [];
 
 beforeAll(async () => {
   app = await startServer({ users: { inspector: 'inspector' }, plots: 6 });
@@ -30,6 +32,7 @@ beforeAll(async () => {
     if (network === 'down') throw new TypeError('Failed to fetch');
     const headers = init.headers as Record<string, string>;
     keys.push(headers['Idempotency-Key']);
+    paths.push(path);
     const response = await app.server.inject({
       method: (init.method ?? 'GET') as InjectOptions['method'],
       url: path,
@@ -90,9 +93,14 @@ describe('the outbox', () => {
     expect(await recorded('HS-T-0001')).toEqual([]);
     network = 'up';
     keys.length = 0;
+    paths.length = 0;
     await outbox.syncNow();
     expect((await recorded('HS-T-0001')).map((row) => row.findings)).toEqual(['无网络']);
     expect(keys[0]).toBe(intent.id);
+    // What waited is sent, then the settings are read again (an admin may have changed them meanwhile).
+    await vi.waitFor(() =>
+      expect(paths).toEqual(['/api/inspections', '/api/settings/rules', '/api/settings/stage-durations']),
+    );
     expect(await readItems()).toEqual([]);
     expect(outbox.outboxView().items.map((item) => [item.id, item.state])).toEqual([[intent.id, 'sent']]);
   });
