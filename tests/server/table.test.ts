@@ -240,32 +240,6 @@ describeEachStore('the data table routes', (store) => {
     expect(stageRows.every((cells) => cells[5] === '动工')).toBe(true);
   });
 
-  it('names each plot the park the progress report counts it in (one rule, src/geo/park-of.ts)', async () => {
-    const { server, cookies } = await start(store);
-    const headers = { cookie: cookies.viewer as string };
-    const table = (
-      await server.inject({ method: 'GET', url: '/api/table/plots', headers })
-    ).json() as TableAnswer;
-    const report = await server.inject({
-      method: 'GET',
-      url: `/api/report?since=${todayInChina()}`,
-      headers,
-    });
-    expect(report.statusCode).toBe(200);
-    const byPark = (report.json() as { report: { byPark: { key: string; total: { count: number } }[] } })
-      .report.byPark;
-    const counted = new Map<string, number>();
-    for (const row of table.rows) {
-      const key = row.park ?? 'outside';
-      counted.set(key, (counted.get(key) ?? 0) + 1);
-    }
-    const reported = new Map(
-      byPark.filter((row) => row.total.count > 0).map((row) => [row.key, row.total.count]),
-    );
-    expect(counted).toEqual(reported);
-    // The sample has plots in several parks and outside them.
-    expect(counted.size).toBeGreaterThan(2);
-    expect(counted.get('outside')).toBeGreaterThan(0);
   it('exports in English with lang=en: headers with units, labels, park names, the sheet named; lang=fr is 400', async () => {
     const { server, cookies } = await start(store);
     const headers = { cookie: cookies.viewer as string };
@@ -328,5 +302,33 @@ describeEachStore('the data table routes', (store) => {
     // The rows of the table (JSON) are data, not words: no language there.
     const json = await server.inject({ method: 'GET', url: '/api/table/plots?lang=en', headers });
     expect(json.statusCode).toBe(400);
+  });
+
+  it('names each plot the park the progress report counts it in (one rule, src/geo/park-of.ts)', async () => {
+    const { server, cookies } = await start(store);
+    const headers = { cookie: cookies.viewer as string };
+    const table = (
+      await server.inject({ method: 'GET', url: '/api/table/plots', headers })
+    ).json() as TableAnswer;
+    const report = await server.inject({
+      method: 'GET',
+      url: `/api/report?since=${todayInChina()}`,
+      headers,
+    });
+    expect(report.statusCode).toBe(200);
+    const byPark = (report.json() as { report: { byPark: { key: string; total: { count: number } }[] } })
+      .report.byPark;
+    const counted = new Map<string, number>();
+    for (const row of table.rows) {
+      const key = row.park ?? 'outside';
+      counted.set(key, (counted.get(key) ?? 0) + 1);
+    }
+    const reported = new Map(
+      byPark.filter((row) => row.total.count > 0).map((row) => [row.key, row.total.count]),
+    );
+    expect(counted).toEqual(reported);
+    // The sample has plots in several parks and outside them.
+    expect(counted.size).toBeGreaterThan(2);
+    expect(counted.get('outside')).toBeGreaterThan(0);
   });
 });
