@@ -13,6 +13,8 @@ export default defineConfig({
           globalSetup: ['tests/server/support/postgres-global.ts'],
           // Server tests hash real passwords (scrypt) and spawn the CLI: seconds on 2 busy cores.
           testTimeout: 30_000,
+          // One file at a time (Vitest's default on 2 cores): three at once, measured with the machine
+          // at load 15, had the servers the tests spawn (tsx) miss their 30-second start.
         },
       },
       {

@@ -158,10 +158,31 @@ export const pressFor = (touch: boolean) => async (locator: Locator) => {
   else await locator.click();
 };
 
+/**
+ * One Chromium per test file, launched by the first openBrowser and closed after the file's last test:
+ * a launch costs seconds on two busy cores, and each session is a context of its own anyway (its own
+ * cookies, storage, cache and service worker), as isolated from the others as a browser of its own.
+ */
+let sharedBrowser: Promise<Browser> | null = null;
+
+async function fileBrowser(): Promise<Browser> {
+  const running = sharedBrowser ? await sharedBrowser : null;
+  if (running?.isConnected()) return running;
+  sharedBrowser = launchChromium();
+  return sharedBrowser;
+}
+
+afterAll(async () => {
+  const browser = sharedBrowser;
+  sharedBrowser = null;
+  await (await browser)?.close();
+});
+
+/** A new context (a fresh browser profile) in the file's Chromium; `close` closes that context. */
 export async function openBrowser(options: BrowserOptions): Promise<BrowserSession> {
-  const browser = await launchChromium();
+  const browser = await fileBrowser();
   const session = await openContext(browser, options);
-  return { ...session, browser, close: () => browser.close() };
+  return { ...session, browser };
 }
 
 export type ContextSession = Omit<BrowserSession, 'browser'>;
@@ -174,7 +195,7 @@ export interface AppAndBrowser {
 
 /**
  * The usual set-up of a `describe`: in beforeAll, a server (startApp with `start`) and a browser
- * (openBrowser with `device`); in afterAll, both closed, the browser first.
+ * (openBrowser with `device`: a context of the file's Chromium); in afterAll, both closed, the context first.
  */
 export function appAndBrowser(device: BrowserOptions, start: StartOptions = {}): AppAndBrowser {
   const running = {} as AppAndBrowser;

@@ -201,8 +201,12 @@ describe('the outbox on a touch tablet', () => {
     // The tab is closed and another opened, still offline: they still wait; then the network comes back.
     await page.close();
     const next = await context.newPage();
+    // The tests after this one go on in this tab, whatever happens here.
+    browser.page = next;
     await next.goto(app.url);
     await appReady(next);
+    // The new tab knows it is offline from its start: its outbox tries nothing until the browser is online.
+    expect(await next.evaluate(() => navigator.onLine)).toBe(false);
     await expect.poll(() => badgeCount(next)).toBe(3);
     expect(await inspectionsOf(app, PLOTS[0] as string)).toHaveLength(0);
     await context.setOffline(false);
@@ -224,7 +228,6 @@ describe('the outbox on a touch tablet', () => {
     expect(two[0]?.photos).toHaveLength(0);
     const plot = await app.server.atlas.store.getFeature('plots', PLOTS[0] as string);
     expect(plot?.properties.status).toBe('inspected');
-    browser.page = next;
   });
 
   it('the server dies in the middle of a sync: a new one on the same data gets every inspection once', async () => {

@@ -7,7 +7,8 @@
 // (the list's 放弃, confirmed; or cancelling the form that still holds it after a refusal or
 // conflict). A failure with no answer, a 5xx, 408, 429 or 401 leaves it waiting, and the outbox tries
 // again: at once when the browser says it is online, when the app starts, when the person asks
-// (立即同步), and on a timer that backs off (src/domain/outbox.ts). Any other 4xx is a refusal: the
+// (立即同步), and on a timer that backs off (src/domain/outbox.ts) — never while the browser says it is
+// offline (navigator.onLine false): then each of those only reads what waits. Any other 4xx is a refusal: the
 // item stays, marked with the server's reason. A conflict the merge could not settle stays, with the
 // fields both sides changed, for the person to answer (the conflict dialog).
 //
@@ -165,6 +166,14 @@ async function sendItem(item: OutboxItem): Promise<boolean> {
   }
 }
 
+/**
+ * The browser says it has no network (navigator.onLine false; its `online` event starts the next pass).
+ * Nothing is sent then: a write must not leave while the app shows the person it is offline.
+ */
+function browserOffline(): boolean {
+  return typeof navigator !== 'undefined' && navigator.onLine === false;
+}
+
 async function pass(): Promise<void> {
   const me = user;
   if (!me) return;
@@ -172,6 +181,7 @@ async function pass(): Promise<void> {
   const stored = await readItems();
   items = new Map(stored.map((item) => [item.id, item]));
   publish();
+  if (browserOffline()) return;
   for (;;) {
     const next = nextToSend([...items.values()], me);
     if (!next) {

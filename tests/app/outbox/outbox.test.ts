@@ -154,4 +154,39 @@ describe('the outbox', () => {
     await outbox.releaseFromForm(intent.id);
     expect(await readItems()).toEqual([]);
   });
+
+  it('the browser says it is offline: nothing is sent, the write waits untried; its online event sends it', async () => {
+    const outbox = await import('../../../src/app/outbox/outbox.ts');
+    const { readItems } = await import('../../../src/app/outbox/db.ts');
+    // The network answers, yet the browser says it is offline (navigator.onLine false): no request leaves.
+    network = 'up';
+    const browser = { onLine: false };
+    vi.stubGlobal('navigator', browser);
+    let onOnline: (() => void) | null = null;
+    vi.stubGlobal('window', {
+      addEventListener(type: string, listener: () => void) {
+        if (type === 'online') onOnline = listener;
+      },
+      removeEventListener() {},
+    });
+    const stop = outbox.startOutbox();
+    keys.length = 0;
+    const intent = await inspection('HS-T-0005', '浏览器离线');
+    expect(await outbox.submit(intent, what)).toEqual({ status: 'queued' });
+    await outbox.syncNow();
+    expect(keys).toEqual([]);
+    expect((await readItems()).map((item) => [item.id, item.state, item.attempts])).toEqual([
+      [intent.id, 'waiting', 0],
+    ]);
+    expect(await recorded('HS-T-0005')).toEqual([]);
+    // The browser comes online: its event sends what waits, once.
+    browser.onLine = true;
+    expect(onOnline).not.toBeNull();
+    (onOnline as unknown as () => void)();
+    await outbox.syncNow();
+    stop();
+    expect(keys).toEqual([intent.id]);
+    expect((await recorded('HS-T-0005')).map((row) => row.clientId)).toEqual([intent.id]);
+    expect(await readItems()).toEqual([]);
+  });
 });
