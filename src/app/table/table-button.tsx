@@ -1,6 +1,7 @@
 // The toolbar's 数据表 button: with the shell from the start; the table it opens (table-panel.tsx, with
 // the virtualiser) is loaded when it is first opened.
 import { useAtlas } from '../state/store.ts';
+import { BarAction } from '../ui/bar-action.tsx';
 import { TABLE_PANEL_ID } from './ids.ts';
 import { COUNT_UNIT, tt } from './strings.ts';
 
@@ -10,15 +11,13 @@ export function TableButton() {
   const openTable = useAtlas((state) => state.openTable);
   const closeTable = useAtlas((state) => state.closeTable);
   return (
-    <button
-      type="button"
-      className="bar-button bar-toggle"
-      aria-expanded={layer !== null}
-      aria-controls={TABLE_PANEL_ID}
-      onClick={() => (layer === null ? openTable('plots', {}, 'push') : closeTable('push'))}
-    >
-      <span aria-hidden="true">▤</span> {tt(lang, 'table')}
-    </button>
+    <BarAction
+      open={layer !== null}
+      controls={TABLE_PANEL_ID}
+      icon={<span aria-hidden="true">▤ </span>}
+      label={tt(lang, 'table')}
+      onToggle={() => (layer === null ? openTable('plots', {}, 'push') : closeTable('push'))}
+    />
   );
 }
 
