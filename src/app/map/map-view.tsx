@@ -50,6 +50,15 @@ const LAYER_OF_STYLE_LAYER = new Map<string, DataLayerId>(
 
 const isDotsLayer = (id: string) => id.endsWith('-dots');
 
+/**
+ * Whether a feature the map found under the pointer is shown: what the table's filter hid is still in
+ * its faded layers (kept-filter.ts), and a click or a hover passes through it.
+ */
+function shown(feature: MapGeoJSONFeature): boolean {
+  const { tableView } = useAtlas.getState();
+  return !hiddenByFilter(tableView, LAYER_OF_STYLE_LAYER.get(feature.layer.id), feature.state);
+}
+
 export interface MapViewProps {
   /** Layers and controls a feature draws on the map (analysis results, the zone tools): the shell passes them. */
   children?: ReactNode;
@@ -136,10 +145,6 @@ export function MapView({ children, clicksTaken, onMapLoad }: MapViewProps) {
       // A click while a zone tool is in use belongs to the drawing, not to the inspector.
       if (clicksTaken?.()) return;
       const { x, y } = event.point;
-      // What the table's filter hid is still in the faded layers: a click passes through it.
-      const { tableView } = useAtlas.getState();
-      const shown = (feature: MapGeoJSONFeature) =>
-        !hiddenByFilter(tableView, LAYER_OF_STYLE_LAYER.get(feature.layer.id), feature.state);
       const atPoint = map.queryRenderedFeatures([x, y], { layers: interactiveLayerIds }).filter(shown);
       // A density point (several small parcels of a tiled layer as one dot, no id) under the finger, and
       // no single point: zoom in there, two levels, to tell them apart (what lies under it can wait).
@@ -225,15 +230,7 @@ export function MapView({ children, clicksTaken, onMapLoad }: MapViewProps) {
         locale={lang === 'zh' ? MAPLIBRE_LOCALE_ZH : {}}
         interactiveLayerIds={interactiveLayerIds}
         cursor={hovering ? 'pointer' : 'grab'}
-        onMouseEnter={(event) => {
-          const { tableView } = useAtlas.getState();
-          setHovering(
-            (event.features ?? []).some(
-              (feature) =>
-                !hiddenByFilter(tableView, LAYER_OF_STYLE_LAYER.get(feature.layer.id), feature.state),
-            ),
-          );
-        }}
+        onMouseEnter={(event) => setHovering((event.features ?? []).some(shown))}
         onMouseLeave={() => setHovering(false)}
         onMouseMove={(event) => useAtlas.getState().setPointer([event.lngLat.lng, event.lngLat.lat])}
         onMouseOut={() => useAtlas.getState().setPointer(null)}

@@ -60,8 +60,7 @@ function useTableView(layer: DataLayerId): TableView | null {
  * The filter expression of the data table for a layer's labels (a small source of its own, filtered by
  * expression: kept-filter.ts), else null: the same object until the filter changes.
  */
-function useKeptExpression(layer: DataLayerId): ExpressionSpecification | null {
-  const view = useTableView(layer);
+function useKeptExpression(view: TableView | null): ExpressionSpecification | null {
   return useMemo(() => (view ? keptExpression(view.kept, view.dropped) : null), [view]);
 }
 
@@ -83,7 +82,7 @@ function FilterableLayers({
   source?: string;
 }) {
   const mode = keptMode(view);
-  const expression = useMemo(() => (view ? keptExpression(view.kept, view.dropped) : null), [view]);
+  const expression = useKeptExpression(view);
   return (
     <>
       {layers.map((style) => {
@@ -118,17 +117,21 @@ function KeptStates({ source, view }: { source: DataLayerId; view: TableView | n
 /**
  * Marks the features the table's filter keeps with the feature state `kept` on a source (in each of
  * its tile layers for a tiled one): only those whose kept-ness changed since the last filter; all of
- * them unmarked when the table closes.
+ * them unmarked when the table closes. Returns the source's generation: bumped when the table closed
+ * after more than `pruneAt` marks in all, for the caller to make the source anew (kept-filter.ts).
  */
 function useKeptStates(
   source: string,
   sourceLayers: readonly (string | undefined)[],
   view: TableView | null,
-): { everMarked: number } {
+  pruneAt = Number.POSITIVE_INFINITY,
+): number {
   const { current } = useMap();
   const marked = useRef(new Set<string>());
   /** How many marks MapLibre's state store of the source holds (never fewer: kept-filter.ts). */
-  const everMarked = useRef({ everMarked: 0 });
+  const everMarked = useRef(0);
+  /** Bumped when the table closed after more than `pruneAt` marks: the source is to be made anew. */
+  const [generation, setGeneration] = useState(0);
   const kept = keptMode(view) === 'state' ? (view?.kept ?? null) : null;
   /** Bumped when the source appears (a filter set before the map had its source is marked then). */
   const [sourceAdded, setSourceAdded] = useState(0);
@@ -152,9 +155,13 @@ function useKeptStates(
     }
     for (const id of remove) marked.current.delete(id);
     for (const id of add) marked.current.add(id);
-    everMarked.current.everMarked += add.length;
-  }, [current, source, sourceLayers, kept, sourceAdded]);
-  return everMarked.current;
+    everMarked.current += add.length;
+    if (view === null && everMarked.current > pruneAt) {
+      everMarked.current = 0;
+      setGeneration((count) => count + 1);
+    }
+  }, [current, source, sourceLayers, kept, view, pruneAt, sourceAdded]);
+  return generation;
 }
 
 export function BasemapLayers() {
@@ -236,17 +243,11 @@ function TiledLayer({ layer, visible }: { layer: TileableLayerId; visible: boole
   const today = useToday();
   const edits = useAtlas((state) => state.tileEdits[layer]);
   const view = useTableView(layer);
-  const labelsKept = useKeptExpression(layer);
+  const labelsKept = useKeptExpression(view);
   const [source] = useState(() => tiledSource(layer, appBase()));
   const sourceLayers = useMemo(() => [layer, pointsLayerOf(layer)], [layer]);
-  const marks = useKeptStates(layer, sourceLayers, view);
   // The table closed after many marks: the source is made anew to empty its state store (kept-filter.ts).
-  const [generation, setGeneration] = useState(0);
-  useEffect(() => {
-    if (view !== null || marks.everMarked <= KEPT_PRUNE_AT) return;
-    marks.everMarked = 0;
-    setGeneration((count) => count + 1);
-  }, [view, marks]);
+  const generation = useKeptStates(layer, sourceLayers, view, KEPT_PRUNE_AT);
   const shownEpoch = useRef(0);
   const stated = useRef(new Set<string>());
   /** Edits (their property objects) the reloaded tiles already carry: no feature state for them. */
@@ -386,7 +387,7 @@ export function DataLayers() {
   const plotsView = useTableView('plots');
   const projectsView = useTableView('projects');
   const newlandView = useTableView('newland');
-  const plotLabelsKept = useKeptExpression('plots');
+  const plotLabelsKept = useKeptExpression(plotsView);
   const v = (layer: LayerProps, visible: boolean, kept: ExpressionSpecification | null = null) =>
     withVisibility(layer, visible, kept);
   return (
