@@ -246,12 +246,12 @@ function rowPredicate(
 }
 
 /** The rows a filter keeps, in their order. */
-export function filterRows(
+export function filterRows<Row extends TableRow>(
   layer: TableLayerId,
-  rows: readonly TableRow[],
+  rows: readonly Row[],
   filter: TableFilter,
   context: FilterContext,
-): TableRow[] {
+): Row[] {
   if (isFilterEmpty(filter)) return [...rows];
   const keep = rowPredicate(layer, filter, context);
   return rows.filter(keep);

@@ -497,3 +497,12 @@ export const tableAnswer = z.object({
   ),
 });
 export type TableAnswer = z.infer<typeof tableAnswer> & { rows: TableRow[] };
+
+/** GET /api/table/:layer/bounds?<filter>: how many rows the filter keeps, and the box around them. */
+export const tableBounds = z.object({
+  layer: z.enum(TABLE_LAYERS),
+  count: z.number().int().nonnegative(),
+  /** West, south, east, north (degrees); null when the filter keeps no feature with a position. */
+  bbox: z.tuple([z.number(), z.number(), z.number(), z.number()]).readonly().nullable(),
+});
+export type TableBounds = z.infer<typeof tableBounds>;

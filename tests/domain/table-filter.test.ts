@@ -184,9 +184,10 @@ describe('the table cells', () => {
 
 describe('the map filter of the table', () => {
   it('lists the shorter of kept and dropped ids, hides features without an id, and keeps the own filter', () => {
-    expect(keptExpression(null, [])).toBeNull();
+    expect(keptExpression(null, null)).toBeNull();
     expect(keptExpression([], ['a'])).toEqual(['==', ['literal', 1], ['literal', 0]]);
     expect(keptExpression(['a'], ['b', 'c'])).toEqual(['match', ['get', 'id'], ['a'], true, false]);
+    expect(keptExpression(['a'], null)).toEqual(['match', ['get', 'id'], ['a'], true, false]);
     expect(keptExpression(['a', 'b'], ['c'])).toEqual([
       'all',
       ['has', 'id'],

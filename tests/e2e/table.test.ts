@@ -2,15 +2,17 @@
 // toolbar, filtered by town and status (the count read from the table and the map, the map's plots
 // filtered to the same ids), the overdue filter against a count computed here from the sample data, a
 // row selecting its plot on the map and in the inspector, the filter in the address (a link reopens it,
-// back returns), and the Excel export downloaded and read back.
+// back returns), the map fitted to what the filter keeps (by the button, and when search opens the
+// table), and the Excel export downloaded and read back.
 import { readFileSync } from 'node:fs';
 import { booleanPointInPolygon } from '@turf/turf';
 import ExcelJS from 'exceljs';
 import type { Feature, FeatureCollection, MultiPolygon, Polygon } from 'geojson';
-import type { Locator } from 'playwright-core';
+import type { Locator, Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { todayInChina } from '../../src/domain/dates.ts';
 import { plotDeadline } from '../../src/domain/deadlines.ts';
+import { geometryBox } from '../../src/geo/box.ts';
 import { labelPoints } from '../../src/geo/labelPoint.ts';
 import { appAndBrowser, DEVICES, openAndLogin, pressFor, USERS } from './harness.ts';
 import { appReady, mapIdle } from './map-page.ts';
@@ -21,6 +23,20 @@ const PLOTS = JSON.parse(
 const YAYAO_RECTIFYING = PLOTS.features.filter(
   (feature) => feature.properties?.town === '雅瑶镇' && feature.properties?.status === 'rectifying',
 );
+
+/** Whether every position of the features lies in the map's view, once it has stopped moving. */
+async function mapHolds(page: Page, features: readonly Feature[]): Promise<boolean> {
+  const view = await page.evaluate(() => {
+    const map = window.__landAtlas?.map;
+    return map && !map.isMoving() ? map.getBounds().toArray() : null;
+  });
+  if (!view) return false;
+  const [[west, south], [east, north]] = view as [[number, number], [number, number]];
+  return features.every((feature) => {
+    const box = geometryBox(feature.geometry);
+    return box !== null && box[0] > west && box[2] < east && box[1] > south && box[3] < north;
+  });
+}
 
 describe.each(DEVICES)('The data table on a %s', (name, options) => {
   const running = appAndBrowser(options, { users: [USERS.inspector] });
@@ -117,41 +133,42 @@ describe.each(DEVICES)('The data table on a %s', (name, options) => {
       );
     });
     if (!hidden) throw new Error('the sample has no identified plot in 雅瑶镇 clear of other features');
-    /** Puts the plot in the middle of the map the table leaves free, and clicks or taps inside it. */
-    const pressInside = async (feature: Feature) => {
+    /**
+     * Puts the plot in the middle of the map the table leaves free (`shiftPx` to the right of it), and
+     * clicks or taps inside it. By an offset, not a padding, which MapLibre would keep for every later
+     * camera move of the page.
+     */
+    const pressInside = async (feature: Feature, shiftPx: number) => {
       const point = labelPoints({ type: 'FeatureCollection', features: [feature] }).features[0];
       if (!point) throw new Error(`no point inside ${feature.properties?.id}`);
       const canvas = await page.locator('canvas.maplibregl-canvas').boundingBox();
       const panel = await table.boundingBox();
       if (!canvas || !panel) throw new Error('no map or no table on screen');
       const atTop = panel.y <= canvas.y + 1;
-      const padding = {
-        top: atTop ? panel.y + panel.height - canvas.y : 0,
-        bottom: atTop ? 0 : canvas.y + canvas.height - panel.y,
-        left: 0,
-        right: 0,
-      };
+      const covered = atTop ? panel.y + panel.height - canvas.y : canvas.y + canvas.height - panel.y;
+      const offset: [number, number] = [shiftPx, ((atTop ? 1 : -1) * covered) / 2];
       const at = await page.evaluate(
-        ({ center, padding }) => {
+        ({ center, offset }) => {
           const map = window.__landAtlas?.map;
           if (!map) throw new Error('no map');
-          map.jumpTo({ center, zoom: 17, padding });
+          map.easeTo({ center, zoom: 17, offset, duration: 0 });
           return map.project(center);
         },
-        { center: point.geometry.coordinates as [number, number], padding },
+        { center: point.geometry.coordinates as [number, number], offset },
       );
       await mapIdle(page);
       if (options.touch) await page.touchscreen.tap(canvas.x + at.x, canvas.y + at.y);
       else await page.mouse.click(canvas.x + at.x, canvas.y + at.y);
     };
-    await pressInside(hidden);
+    await pressInside(hidden, 0);
     // The click went through the plot the map does not show, to nothing: the selection is cleared.
     await expect
       .poll(() => page.evaluate(() => window.__landAtlas?.store.getState().selection))
       .toEqual({ kind: 'none' });
-    // The same click on a kept plot picks it (so the click above did reach the map).
+    // The same click on a kept plot picks it (so the click above did reach the map); 80 px aside, since
+    // two taps at one spot within half a second are MapLibre's double-tap zoom, not a tap.
     const shown = YAYAO_RECTIFYING[1] as Feature;
-    await pressInside(shown);
+    await pressInside(shown, 80);
     await expect
       .poll(() => page.evaluate(() => window.__landAtlas?.store.getState().selection))
       .toEqual({ kind: 'feature', layer: 'plots', id: shown.properties?.id });
@@ -218,17 +235,47 @@ describe.each(DEVICES)('The data table on a %s', (name, options) => {
     expect([...ids].sort()).toEqual(YAYAO_RECTIFYING.map((feature) => String(feature.properties?.id)).sort());
   });
 
+  it('zooms to the filtered plots from wherever the map is (缩放至筛选结果), and draws every one', async () => {
+    const { page } = running.session;
+    await page.evaluate(() => {
+      window.__landAtlas?.map?.jumpTo({ center: [112.6, 22.45], zoom: 15 });
+    });
+    await mapIdle(page);
+    await press(table.getByRole('button', { name: '缩放至筛选结果' }));
+    await expect.poll(() => mapHolds(page, YAYAO_RECTIFYING), { timeout: 15_000 }).toBe(true);
+    // Fitted, not merely somewhere above them: the 13 plots lie within about 3 km, which fills the
+    // free part of the map near zoom 14 (the county is zoom 10).
+    expect(await page.evaluate(() => window.__landAtlas?.map?.getZoom())).toBeGreaterThan(12);
+    await mapIdle(page);
+    const drawn = await page.evaluate(() => {
+      const map = window.__landAtlas?.map;
+      if (!map) throw new Error('no map');
+      const shown = new Set<string>();
+      for (const feature of map.queryRenderedFeatures({ layers: ['plots-fill-kept'] }))
+        if (feature.state?.kept === true) shown.add(String(feature.properties?.id));
+      return [...shown].sort();
+    });
+    expect(drawn).toEqual(YAYAO_RECTIFYING.map((feature) => String(feature.properties?.id)).sort());
+    await page.screenshot({ path: `/tmp/table-${device}-fit.png` });
+  });
+
   it('search offers a town as a filter, which opens the table so filtered', async () => {
     const { page } = running.session;
-    const yayao = PLOTS.features.filter((feature) => feature.properties?.town === '雅瑶镇').length;
+    const yayao = PLOTS.features.filter((feature) => feature.properties?.town === '雅瑶镇');
     await press(table.getByRole('button', { name: '关闭数据表' }));
+    await page.evaluate(() => {
+      window.__landAtlas?.map?.jumpTo({ center: [112.6, 22.45], zoom: 15 });
+    });
     await table.waitFor({ state: 'detached' });
     const search = page.getByRole('combobox', { name: '搜索' });
     await search.fill('雅瑶镇');
     const option = page.getByRole('option', { name: /^筛选：镇街 雅瑶镇/ });
     await press(option);
     await table.waitFor({ state: 'visible' });
-    await expect.poll(() => table.getByRole('status').textContent()).toBe(`显示 ${yayao} / 342 宗`);
+    await expect.poll(() => table.getByRole('status').textContent()).toBe(`显示 ${yayao.length} / 342 宗`);
+    // Opened from search, the table fits the map to what it keeps: every plot of the town in view.
+    await expect.poll(() => mapHolds(page, yayao), { timeout: 15_000 }).toBe(true);
+    expect(await page.evaluate(() => window.__landAtlas?.map?.getZoom())).toBeGreaterThan(11);
     expect(new URL(page.url()).searchParams.get('town')).toBe('雅瑶镇');
     expect(new URL(page.url()).searchParams.get('status')).toBeNull();
     await page.screenshot({ path: `/tmp/table-${device}-search.png` });

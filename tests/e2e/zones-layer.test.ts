@@ -7,7 +7,7 @@ import type { Polygon } from 'geojson';
 import { describe, expect, it } from 'vitest';
 import { formatMu } from '../../src/domain/units.ts';
 import { geometryAreaM2 } from '../../src/geo/area.ts';
-import { appAndBrowser, DEVICES, openAndLogin, pressFor, USERS } from './harness.ts';
+import { appAndBrowser, DEVICES, openAndLogin, openContext, pressFor, USERS } from './harness.ts';
 import { appReady, mapIdle } from './map-page.ts';
 
 const square = (x: number, y: number, d: number): Polygon => ({
@@ -125,6 +125,122 @@ describe.each(DEVICES)('Zones as a layer, for a viewer on a %s', (_name, options
     );
     expect(zoneFill).toBeLessThan(0.2);
     await page.screenshot({ path: `/tmp/zone-over-plot-${slug}.png` });
+    expect(running.session.consoleErrors).toEqual([]);
+  });
+
+  it('filters the zones on the map from their table and fits the map to them; a planner’s drawn outlines follow', async () => {
+    const { page } = running.session;
+    await page.goto(`${running.app.url}?table=zones&text=${encodeURIComponent('东成')}`);
+    await appReady(page);
+    const table = page.getByRole('region', { name: '改造片区数据表' });
+    await expect
+      .poll(() => table.getByRole('status').textContent(), { timeout: 30_000 })
+      .toBe('显示 1 / 2 个');
+    const zone = await running.app.server.atlas.store.getFeature('zones', 'ZONE-T2');
+    if (zone?.geometry?.type !== 'Polygon') throw new Error('ZONE-T2 is a polygon');
+    const ring = zone.geometry.coordinates[0] as [number, number][];
+    /** A view that holds both zones. */
+    const both = [...ring, ...(OPEN_ZONE.coordinates[0] as [number, number][])];
+    const bothBox: [number, number, number, number] = [
+      Math.min(...both.map((p) => p[0])),
+      Math.min(...both.map((p) => p[1])),
+      Math.max(...both.map((p) => p[0])),
+      Math.max(...both.map((p) => p[1])),
+    ];
+    /** The zone ids the map draws in those layers, over a view that holds both zones. */
+    const drawnZones = async (draw: string[]) => {
+      await page.evaluate((box) => {
+        const map = window.__landAtlas?.map;
+        const camera = map?.cameraForBounds(box, { padding: 40 });
+        if (camera) map?.jumpTo(camera);
+      }, bothBox);
+      await mapIdle(page);
+      return page.evaluate((layers) => {
+        const map = window.__landAtlas?.map;
+        if (!map) throw new Error('no map');
+        const ids = map.queryRenderedFeatures({ layers }).map((feature) => String(feature.properties?.id));
+        return [...new Set(ids)].sort();
+      }, draw);
+    };
+    const zoneLayers = ['zones-fill', 'zones-line', 'zones-label'];
+    expect(await drawnZones(zoneLayers)).toEqual(['ZONE-T2']);
+    // 缩放至筛选结果: the map fits the zone the filter keeps, from a view where it is not.
+    await page.evaluate(() => {
+      window.__landAtlas?.map?.jumpTo({ center: [112.5, 22.5], zoom: 15 });
+    });
+    await press(table.getByRole('button', { name: '缩放至筛选结果' }));
+    await expect
+      .poll(async () => {
+        await mapIdle(page);
+        return page.evaluate(() => {
+          const map = window.__landAtlas?.map;
+          const zone = map?.queryRenderedFeatures({ layers: ['zones-fill'] }) ?? [];
+          return [...new Set(zone.map((feature) => String(feature.properties?.id)))];
+        });
+      })
+      .toEqual(['ZONE-T2']);
+    const view = await page.evaluate(() => window.__landAtlas?.map?.getBounds().toArray());
+    if (!view) throw new Error('no map');
+    for (const [x, y] of ring) {
+      expect(x).toBeGreaterThan(view[0][0]);
+      expect(x).toBeLessThan(view[1][0]);
+      expect(y).toBeGreaterThan(view[0][1]);
+      expect(y).toBeLessThan(view[1][1]);
+    }
+    await page.screenshot({ path: `/tmp/zones-table-fit-${slug}.png` });
+
+    // A planner's map also draws the saved zones as terra-draw outlines (to edit them): the filter
+    // hides the dropped one there too, and shows it again when the filter goes.
+    const planner = await openContext(running.session.browser, options);
+    try {
+      await openAndLogin(
+        planner.page,
+        `${running.app.url}?table=zones&text=${encodeURIComponent('东成')}`,
+        USERS.planner,
+      );
+      await appReady(planner.page);
+      const outlines = async () => {
+        await planner.page.evaluate((box) => {
+          const map = window.__landAtlas?.map;
+          const camera = map?.cameraForBounds(box, { padding: 40 });
+          if (camera) map?.jumpTo(camera);
+        }, bothBox);
+        await mapIdle(planner.page);
+        // What terra-draw gives MapLibre to draw: its polygons, each with the opacities of its style.
+        return planner.page.evaluate(async () => {
+          const state = window.__landAtlas?.store.getState();
+          const source = window.__landAtlas?.map?.getSource('zone-draw-polygon') as
+            | {
+                getData(): Promise<{
+                  features: { id?: string | number; properties: Record<string, unknown> }[];
+                }>;
+              }
+            | undefined;
+          if (!state || !source) throw new Error('no app or no terra-draw source');
+          const opacity: Record<string, number> = {};
+          for (const feature of (await source.getData()).features) {
+            const record = state.drawing.records[String(feature.id)];
+            if (record?.serverId) opacity[record.serverId] = Number(feature.properties.polygonFillOpacity);
+          }
+          return opacity;
+        });
+      };
+      const plannerTable = planner.page.getByRole('region', { name: '改造片区数据表' });
+      await expect
+        .poll(() => plannerTable.getByRole('status').textContent(), { timeout: 30_000 })
+        .toBe('显示 1 / 2 个');
+      const filtered = await outlines();
+      expect(filtered['ZONE-T1']).toBe(0);
+      expect(filtered['ZONE-T2']).toBeGreaterThan(0);
+      await pressFor(options.touch)(plannerTable.getByRole('button', { name: '清除筛选' }));
+      await expect.poll(() => plannerTable.getByRole('status').textContent()).toBe('显示 2 / 2 个');
+      const all = await outlines();
+      expect(all['ZONE-T1']).toBeGreaterThan(0);
+      expect(all['ZONE-T2']).toBeGreaterThan(0);
+      expect(planner.consoleErrors).toEqual([]);
+    } finally {
+      await planner.close();
+    }
     expect(running.session.consoleErrors).toEqual([]);
   });
 });

@@ -2,6 +2,7 @@
 // inspection) and GET /api/table/:layer.xlsx (the rows a filter keeps as a workbook, read back here:
 // headers with units, labels not codes, park names, inspection dates, 亩 to 2 decimals). Sessionless
 // requests are 401, an unknown table 404, a bad filter 400 naming the field; ids in Chinese go through.
+// GET /api/table/:layer/bounds: the count and box of what a filter keeps, against a box computed here.
 
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
@@ -209,6 +210,63 @@ describeEachStore('the data table routes', (store) => {
         expected.map((kept) => kept.id).sort(new Intl.Collator('zh-CN', { numeric: true }).compare),
       );
     }
+  });
+
+  it('answers the count and the box of what a filter keeps (缩放至筛选结果), computed apart here', async () => {
+    const { server, cookies } = await start(store);
+    const headers = { cookie: cookies.viewer as string };
+    const plot = chinesePlot();
+    await server.atlas.store.createFeature(
+      'plots',
+      { properties: { ...(plot.properties as { id: string }) }, geometry: plot.geometry },
+      'test',
+    );
+    /** The box of features, from their coordinates flattened (the sample has no heights). */
+    const boxOf = (features: readonly Feature[]) => {
+      const numbers = features.flatMap((feature) =>
+        (feature.geometry as { coordinates: unknown[] }).coordinates.flat(Number.POSITIVE_INFINITY),
+      ) as number[];
+      const xs = numbers.filter((_, index) => index % 2 === 0);
+      const ys = numbers.filter((_, index) => index % 2 === 1);
+      return [Math.min(...xs), Math.min(...ys), Math.max(...xs), Math.max(...ys)];
+    };
+    const all = [...samplePlots.features, plot];
+    const yayao = all.filter((feature) => feature.properties?.town === '雅瑶镇');
+    expect(yayao.length).toBeGreaterThan(1);
+    const cases: [string, readonly Feature[]][] = [
+      ['/api/table/plots/bounds', all],
+      [`/api/table/plots/bounds?town=${encodeURIComponent('雅瑶镇')}`, yayao],
+      [`/api/table/plots/bounds?text=${encodeURIComponent('雅瑶-整治-001')}`, [plot]],
+    ];
+    for (const [url, features] of cases) {
+      const answer = await server.inject({ method: 'GET', url, headers });
+      expect(answer.statusCode, url).toBe(200);
+      const body = answer.json();
+      expect(body.count, url).toBe(features.length);
+      expect(body.bbox, url).toEqual(boxOf(features));
+    }
+    const nothing = await server.inject({
+      method: 'GET',
+      url: `/api/table/plots/bounds?text=${encodeURIComponent('没有这家企业')}`,
+      headers,
+    });
+    expect(nothing.json()).toEqual({ layer: 'plots', count: 0, bbox: null });
+    // The boxes stay on the server: the rows sent to the browser are as before.
+    const rows = (await server.inject({ method: 'GET', url: '/api/table/plots', headers })).json().rows;
+    expect(Object.keys(rows[0]).sort()).toEqual(['areaM2', 'id', 'lastInspection', 'park', 'properties']);
+    const zones = await server.inject({ method: 'GET', url: '/api/table/zones/bounds', headers });
+    expect(zones.statusCode).toBe(200);
+    expect(zones.json().layer).toBe('zones');
+    // Refused: no session, a workbook's bounds, a layer with no table, a bad filter value.
+    expect((await server.inject({ method: 'GET', url: '/api/table/plots/bounds' })).statusCode).toBe(401);
+    for (const url of ['/api/table/plots.xlsx/bounds', '/api/table/boundary/bounds']) {
+      const answer = await server.inject({ method: 'GET', url, headers });
+      expect(answer.statusCode, url).toBe(404);
+      expect(answer.json().error, url).toBe('no-table');
+    }
+    const bad = await server.inject({ method: 'GET', url: '/api/table/plots/bounds?deadline=soon', headers });
+    expect(bad.statusCode).toBe(400);
+    expect(bad.json().message.zh).toBe('请求参数有误：deadline。');
   });
 
   it('answers concurrent exports alike, and the table of every layer', async () => {

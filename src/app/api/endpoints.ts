@@ -28,6 +28,7 @@ import {
   settings,
   storedSetting,
   tableAnswer,
+  tableBounds,
   user,
   userList,
 } from '../../domain/wire.ts';
@@ -171,6 +172,16 @@ export const reportWorkbookUrl = (since: string, lang: Lang) =>
 /** Every row of a layer's data table: properties, park, area, last inspection (src/server/routes/table.ts). */
 export const getTable = (layer: string, signal?: AbortSignal) =>
   request(tableAnswer, `/api/table/${encodeURIComponent(layer)}`, signal ? { signal } : {});
+
+/** How many rows of a layer's table a filter keeps, and the box around them (the map fits it). */
+export const getTableBounds = (layer: string, query: URLSearchParams, signal?: AbortSignal) => {
+  const search = query.toString();
+  return request(
+    tableBounds,
+    `/api/table/${encodeURIComponent(layer)}/bounds${search ? `?${search}` : ''}`,
+    signal ? { signal } : {},
+  );
+};
 
 /**
  * The address of the Excel export of a layer's table with a filter and sort (a download, not a fetch),

@@ -99,6 +99,19 @@ export function focusFeature(map: MapRef, feature: Feature, { instant = false } 
   map.fitBounds(boundsOf(feature), { padding, maxZoom: 17, duration });
 }
 
+/** Fits the map to a box (west, south, east, north), in the part of it no panel covers. */
+export function fitBox(map: MapRef, box: readonly [number, number, number, number]): void {
+  chooseView();
+  const [west, south, east, north] = box;
+  map.fitBounds(
+    [
+      [west, south],
+      [east, north],
+    ],
+    { padding: freeMapPadding(map), maxZoom: 17, duration: reducedMotion() ? 0 : 800 },
+  );
+}
+
 /**
  * Selects a feature by id (fetched when its layer is tiled), shows its layer and flies to it; resolves
  * false when it could not be had (the inspector then says why).

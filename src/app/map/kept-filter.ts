@@ -95,18 +95,40 @@ export function keptChanges(
 }
 
 /**
- * The filter expression that keeps the `kept` ids (`dropped`: the others), for the labels; null keeps
- * all. A `match` of the ids is a hash lookup per feature; when the filter keeps more
- * than half, the ids it drops are listed instead.
+ * The ids of a table's rows the map is told about: those the filter keeps (null: all of them), and the
+ * ones it drops when they are the shorter list (null: not listed; the labels' expression lists the
+ * shorter of the two, keptExpression). `kept` is `rows` filtered, in their order and the same objects
+ * (filterRows), so the dropped are found by one walk along both, without a set of 100 000 ids.
+ */
+export function keptIds(
+  rows: readonly { id: string }[],
+  kept: readonly { id: string }[],
+): { kept: string[] | null; dropped: string[] | null } {
+  if (kept.length === rows.length) return { kept: null, dropped: null };
+  const ids = kept.map((row) => row.id);
+  if (kept.length * 2 <= rows.length) return { kept: ids, dropped: null };
+  const dropped: string[] = [];
+  let next = 0;
+  for (const row of rows) {
+    if (row === kept[next]) next++;
+    else dropped.push(row.id);
+  }
+  return { kept: ids, dropped };
+}
+
+/**
+ * The filter expression that keeps the `kept` ids (`dropped`: the others, or null when not listed), for
+ * the labels; null keeps all. A `match` of the ids is a hash lookup per feature; when the filter keeps
+ * more than half, the ids it drops are listed instead.
  */
 export function keptExpression(
   kept: readonly string[] | null,
-  dropped: readonly string[],
+  dropped: readonly string[] | null,
 ): ExpressionSpecification | null {
   if (kept === null) return null;
   if (kept.length === 0) return ['==', ['literal', 1], ['literal', 0]];
-  if (dropped.length === 0) return ['has', 'id'];
-  if (dropped.length < kept.length)
+  if (dropped?.length === 0) return ['has', 'id'];
+  if (dropped && dropped.length < kept.length)
     return ['all', ['has', 'id'], ['match', ['get', 'id'], [...dropped], false, true]];
   return ['match', ['get', 'id'], [...kept], true, false];
 }

@@ -223,6 +223,10 @@ export function MapView({ children, clicksTaken, onMapLoad }: MapViewProps) {
         mapStyle={BASE_STYLE}
         initialViewState={{ bounds: HESHAN_BOUNDS, fitBoundsOptions: { padding: 24 } }}
         hash
+        // A label that appears or goes (a filter, an edit) does so in the next frame, as the features do
+        // (BASE_STYLE's transition is 0): MapLibre's default 300 ms fade repaints the whole map for every
+        // frame of it, and under software WebGL a frame of a county at zoom 14 takes 100–300 ms.
+        fadeDuration={0}
         dragRotate={false}
         pitchWithRotate={false}
         touchPitch={false}

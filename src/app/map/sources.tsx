@@ -388,6 +388,8 @@ export function DataLayers() {
   const projectsView = useTableView('projects');
   const newlandView = useTableView('newland');
   const plotLabelsKept = useKeptExpression(plotsView);
+  // Zones are few (a GeoJSON source of tens): filtered by expression, their fill, outline and name alike.
+  const zonesKept = useKeptExpression(useTableView('zones'));
   const v = (layer: LayerProps, visible: boolean, kept: ExpressionSpecification | null = null) =>
     withVisibility(layer, visible, kept);
   return (
@@ -407,7 +409,7 @@ export function DataLayers() {
       )}
       {layers.zones && (
         <DataSource layer="zones" data={layers.zones}>
-          <Layer {...v(styles.zonesFill, visibility.zones)} />
+          <Layer {...v(styles.zonesFill, visibility.zones, zonesKept)} />
         </DataSource>
       )}
       {tiled.newland && <TiledLayer layer="newland" visible={visibility.newland} />}
@@ -443,8 +445,8 @@ export function DataLayers() {
           <KeptStates source="projects" view={projectsView} />
         </DataSource>
       )}
-      {layers.zones && <Layer {...v(styles.zonesLine, visibility.zones)} />}
-      {layers.zones && <Layer {...v(styles.zonesLabel, visibility.zones)} />}
+      {layers.zones && <Layer {...v(styles.zonesLine, visibility.zones, zonesKept)} />}
+      {layers.zones && <Layer {...v(styles.zonesLabel, visibility.zones, zonesKept)} />}
       {plotLabels && (
         <Source id="plots-labels" type="geojson" data={plotLabels}>
           <Layer {...v(styles.plotsLabel, visibility.plots, plotLabelsKept)} />

@@ -63,7 +63,7 @@ export function Search() {
   const expanded = open && query.trim().length > 0;
 
   const chooseFilter = (suggestion: FilterSuggestion) => {
-    openTable(suggestion.layer, suggestionFilter(suggestion), 'push');
+    openTable(suggestion.layer, suggestionFilter(suggestion), 'push', { fit: true });
     setQuery('');
     setOpen(false);
   };

@@ -20,8 +20,8 @@ export interface TableState {
 export interface TableView {
   layer: TableLayerId;
   kept: readonly string[] | null;
-  /** The ids the filter drops (empty when it keeps all). */
-  dropped: readonly string[];
+  /** The ids the filter drops, when it keeps more than half (null: not listed). kept-filter.ts keptIds. */
+  dropped: readonly string[] | null;
   shown: number;
   total: number;
 }
@@ -29,7 +29,18 @@ export interface TableView {
 export interface TableSlice {
   table: TableState;
   tableView: TableView | null;
-  openTable(layer: TableLayerId, filter?: TableFilter, navigation?: TableNavigation): void;
+  /**
+   * The map is to be fitted to what the table's filter keeps (asked when a count or a search suggestion
+   * opens the table: the person wants to see those); the table does it and clears this.
+   */
+  tableFit: boolean;
+  openTable(
+    layer: TableLayerId,
+    filter?: TableFilter,
+    navigation?: TableNavigation,
+    options?: { fit?: boolean },
+  ): void;
+  clearTableFit(): void;
   setTableFilter(filter: TableFilter, navigation?: TableNavigation): void;
   closeTable(navigation?: TableNavigation): void;
   setTableView(view: TableView | null): void;
@@ -38,15 +49,18 @@ export interface TableSlice {
 export const createTableSlice: SliceCreator<TableSlice> = (set) => ({
   table: { layer: null, filter: {}, navigation: 'none' },
   tableView: null,
-  openTable: (layer, filter = {}, navigation = 'push') =>
+  tableFit: false,
+  openTable: (layer, filter = {}, navigation = 'push', { fit = false } = {}) =>
     set((state) => ({
       table: { layer, filter, navigation },
+      tableFit: fit,
       // Another layer's table: the map stops filtering the one before until the new rows are in.
       tableView: state.tableView?.layer === layer ? state.tableView : null,
     })),
   setTableFilter: (filter, navigation = 'replace') =>
     set((state) => ({ table: { ...state.table, filter, navigation } })),
   closeTable: (navigation = 'push') =>
-    set({ table: { layer: null, filter: {}, navigation }, tableView: null }),
+    set({ table: { layer: null, filter: {}, navigation }, tableView: null, tableFit: false }),
   setTableView: (tableView) => set({ tableView }),
+  clearTableFit: () => set({ tableFit: false }),
 });

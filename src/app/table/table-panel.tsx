@@ -31,13 +31,17 @@ import {
 import { errorText } from '../api/client.ts';
 import { tableExportUrl } from '../api/endpoints.ts';
 import { focusFeature, showFeatureById, TABLET_QUERY } from '../map/camera.ts';
+import { keptIds } from '../map/kept-filter.ts';
 import { useRules } from '../state/settings.ts';
 import { useAtlas } from '../state/store.ts';
 import { CloseButton } from '../ui/close-button.tsx';
+import { useFitKept } from './fit-kept.ts';
 import { TABLE_PANEL_ID } from './ids.ts';
 import { COUNT_UNIT, tt } from './strings.ts';
 import { TableFilters } from './table-filters.tsx';
 import { useTableRows } from './table-rows.ts';
+
+const NO_ROWS: readonly TableRow[] = [];
 
 /** Row height, CSS px: a finger's target. */
 const ROW_PX = 44;
@@ -82,15 +86,7 @@ function useShownRows(layer: TableLayerId, rows: readonly TableRow[] | null, sor
   const shown = useMemo(() => (sort ? sortRows(kept, sort.key, sort.direction) : kept), [kept, sort]);
   useEffect(() => {
     if (!rows) return;
-    const all = kept.length === rows.length;
-    const keptIds = new Set(kept.map((row) => row.id));
-    setTableView({
-      layer,
-      kept: all ? null : [...keptIds],
-      dropped: all ? [] : rows.flatMap((row) => (keptIds.has(row.id) ? [] : [row.id])),
-      shown: kept.length,
-      total: rows.length,
-    });
+    setTableView({ layer, ...keptIds(rows, kept), shown: kept.length, total: rows.length });
   }, [layer, rows, kept, setTableView]);
   return { filter, kept, shown };
 }
@@ -117,6 +113,7 @@ function LayerTable({ layer, lang }: { layer: TableLayerId; lang: 'zh' | 'en' })
   );
   const parks = useParkNames();
   const { filter, kept, shown } = useShownRows(layer, loaded.rows, sort);
+  const fitKept = useFitKept(layer, filter);
   const columns = TABLE_COLUMNS[layer].filter((column) => !hidden.has(column.key));
   const scroller = useRef<HTMLDivElement>(null);
   const virtualizer = useVirtualizer({
@@ -204,12 +201,26 @@ function LayerTable({ layer, lang }: { layer: TableLayerId; lang: 'zh' | 'en' })
             ))}
           </div>
         </details>
+        <button
+          type="button"
+          className="text-button table-fit"
+          disabled={!loaded.rows || kept.length === 0 || !online || fitKept.busy}
+          aria-busy={fitKept.busy}
+          onClick={() => void fitKept.zoom()}
+        >
+          {tt(lang, 'fit')}
+        </button>
         <a className="text-button table-export" href={tableExportUrl(layer, exportQuery, lang)} download>
           {tt(lang, 'exportExcel')}
         </a>
         <CloseButton label={tt(lang, 'closeTable')} onClick={() => closeTable('push')} />
       </header>
-      <TableFilters layer={layer} rows={loaded.rows ?? []} filter={filter} />
+      <TableFilters layer={layer} rows={loaded.rows ?? NO_ROWS} filter={filter} />
+      {fitKept.message && (
+        <p className="table-message status-error" role="alert">
+          {fitKept.message}
+        </p>
+      )}
       {loaded.status === 'failed' && (
         <p className="table-message status-error" role="alert">
           {online ? tt(lang, 'failed', { reason: errorText(loaded.error, lang) }) : tt(lang, 'offline')}{' '}

@@ -20,6 +20,7 @@ import {
   prepareAnalysis,
 } from '../../geo/analysis.ts';
 import { geometryAreaM2 } from '../../geo/area.ts';
+import { geometryBox } from '../../geo/box.ts';
 import { type ParkOf, parkOfSteps } from '../../geo/park-of.ts';
 import { type ProgressReport, progressReport, type StatusChange } from '../../geo/progress-report.ts';
 import {
@@ -29,6 +30,7 @@ import {
   prepareParks,
   type RelatedPark,
 } from '../../geo/relate.ts';
+import type { Box } from '../../geo/zone-region.ts';
 import { type IndexedMatch, LayerSearchIndex, searchIndexes } from './search-index.ts';
 
 /** The layers the analysis reads. */
@@ -69,8 +71,12 @@ export type QueryJob =
   /** The data table's rows of a layer (without the inspection dates, which the store adds). */
   | { kind: 'table'; id: number; revisions: Revisions; layer: TableLayerId };
 
-/** A table row as the worker computes it: properties, park and area; the store adds the inspections. */
-export type TableBase = Omit<TableRow, 'lastInspection'>;
+/**
+ * A table row as the worker computes it: properties, park and area, and the feature's box (for the
+ * bounds of what a filter keeps: GET /api/table/:layer/bounds; not sent with the rows); the store adds
+ * the inspections.
+ */
+export type TableBase = Omit<TableRow, 'lastInspection'> & { box: Box | null };
 
 export type QueryAnswer =
   | { id: number; part: number }
@@ -233,7 +239,13 @@ async function tableRows(layers: Map<LayerId, Held>, layer: TableLayerId): Promi
     const { version: _version, ...properties } = feature.properties ?? {};
     const parkIndex = parkOfFeature?.[index] ?? -1;
     const park = parkIndex >= 0 ? featureId(parks[parkIndex] as Feature) : null;
-    rows.push({ id, properties, park, areaM2: geometryAreaM2(feature.geometry) });
+    rows.push({
+      id,
+      properties,
+      park,
+      areaM2: geometryAreaM2(feature.geometry),
+      box: geometryBox(feature.geometry),
+    });
     if (performance.now() - sliceStart >= SLICE_MS) {
       await turn();
       sliceStart = performance.now();

@@ -1,6 +1,7 @@
 // The data table (数据表) of a layer: GET /api/table/:layer sends every row (properties, the park it lies
 // in, area, last inspection date) for the browser to filter and sort as the person types;
-// GET /api/table/:layer.xlsx sends the rows a filter keeps (the address's filter as the query, the same
+// GET /api/table/:layer/bounds?<filter> answers how many rows the filter keeps and the box around
+// their features (the table's 缩放至筛选结果); GET /api/table/:layer.xlsx sends the rows a filter keeps (the address's filter as the query, the same
 // predicate, src/domain/table-filter.ts) as an Excel workbook: Chinese headers with units, labels not
 // codes, park names, 亩 to 2 decimals (English headers, labels and sheet name with `lang=en`). Any signed-in role. Rows are computed on the query worker, once
 // per revision of the layer and the parks; the inspection dates are read from the store each time.
@@ -22,11 +23,14 @@ import {
   isTableLayer,
   sortRows,
   TABLE_LAYERS,
+  type TableFilter,
   type TableLayerId,
   type TableRow,
   tableFilter,
 } from '../../domain/table-filter.ts';
-import type { TableAnswer } from '../../domain/wire.ts';
+import type { TableAnswer, TableBounds } from '../../domain/wire.ts';
+import { unionBox } from '../../geo/box.ts';
+import type { Box } from '../../geo/zone-region.ts';
 import { READ } from '../auth/roles.ts';
 import { ApiError } from '../errors.ts';
 import { parse } from '../parse.ts';
@@ -48,18 +52,25 @@ function tableOf(param: string): { layer: TableLayerId; xlsx: boolean } {
   const xlsx = param.endsWith('.xlsx');
   const layer = xlsx ? param.slice(0, -'.xlsx'.length) : param;
   if (isTableLayer(layer)) return { layer, xlsx };
-  throw new ApiError(404, 'no-table', {
+  throw noTable(param);
+}
+
+function noTable(param: string): ApiError {
+  return new ApiError(404, 'no-table', {
     zh: `没有“${param}”的数据表；可用：${TABLE_LAYERS.join('、')}（加 .xlsx 导出 Excel）。`,
     en: `There is no table "${param}"; tables: ${TABLE_LAYERS.join(', ')} (add .xlsx for Excel).`,
   });
 }
+
+/** A row with its feature's box (the worker's; not sent with the rows). */
+type BoxedRow = TableRow & { box: Box | null };
 
 /** Every row of a layer's table, with each plot's last inspection date as the store holds it now. */
 async function tableRows(
   store: Store,
   queries: QueryService,
   layer: TableLayerId,
-): Promise<{ revisions: Record<string, string>; rows: TableRow[] }> {
+): Promise<{ revisions: Record<string, string>; rows: BoxedRow[] }> {
   const [computed, inspected] = await Promise.all([
     queries.table(layer),
     layer === 'plots' ? store.lastInspections() : Promise.resolve(new Map<string, string>()),
@@ -84,23 +95,33 @@ function attachment(name: string): string {
 export function tableRoutes(server: FastifyInstance, queries: QueryService): void {
   const { store } = server.atlas;
 
+  /** The rows of a layer's table its filter keeps, by today's date and the rules in force. */
+  const keptRows = async (layer: TableLayerId, filter: TableFilter): Promise<BoxedRow[]> => {
+    const [{ rows }, rules] = await Promise.all([tableRows(store, queries, layer), currentRules(store)]);
+    return filterRows(layer, rows, filter, { today: todayInChina(), rules });
+  };
+
+  // How many rows the filter keeps and the box around their features, for the map to show them all.
+  server.get('/api/table/:layer/bounds', { config: { access: READ } }, async (request, reply) => {
+    const { layer, xlsx } = tableOf(parse(tableParams, request.params, 'params').layer);
+    if (xlsx) throw noTable(`${layer}.xlsx/bounds`);
+    const kept = await keptRows(layer, parse(tableFilter, request.query, 'query'));
+    reply.header('Cache-Control', 'private, no-cache');
+    return { layer, count: kept.length, bbox: unionBox(kept.map((row) => row.box)) } satisfies TableBounds;
+  });
+
   server.get('/api/table/:layer', { config: { access: READ } }, async (request, reply) => {
     const { layer, xlsx } = tableOf(parse(tableParams, request.params, 'params').layer);
     if (!xlsx) {
       parse(noQuery, request.query, 'query');
       const { revisions, rows } = await tableRows(store, queries, layer);
       reply.header('Cache-Control', 'private, no-cache');
-      return { layer, revisions, rows } satisfies TableAnswer;
+      return { layer, revisions, rows: rows.map(({ box: _box, ...row }) => row) } satisfies TableAnswer;
     }
     const lang = workbookLang(request.query);
     const { sort, dir, lang: _lang, ...filter } = parse(exportQuery, request.query, 'query');
-    const [{ rows }, parks, rules] = await Promise.all([
-      tableRows(store, queries, layer),
-      parkNames(store, lang),
-      currentRules(store),
-    ]);
+    const [kept, parks] = await Promise.all([keptRows(layer, filter), parkNames(store, lang)]);
     const today = todayInChina();
-    const kept = filterRows(layer, rows, filter, { today, rules });
     const ordered = sort ? sortRows(kept, sort, dir ?? 'asc') : kept;
     const columns = TABLE_COLUMNS[layer];
     const name = layerLabel(layer, lang);

@@ -12,6 +12,8 @@ import {
   KEPT_STATE,
   KEPT_STATE_MAX,
   keptChanges,
+  keptExpression,
+  keptIds,
   keptMode,
   keptTwin,
   keptTwinId,
@@ -140,5 +142,33 @@ describe("the table's filter on the map", () => {
     expect(keptMode(broad)).toBe('expression');
     // Drawn by an expression, a hidden feature is not drawn at all, so never found under a click.
     expect(hiddenByFilter(broad, 'plots', {})).toBe(false);
+  });
+
+  it('lists the kept ids, and the dropped ones only when they are the shorter list, by one walk', () => {
+    const rows = Array.from({ length: 10 }, (_, index) => ({ id: `雅瑶-${index}` }));
+    // Everything kept: the map is told nothing (null), whatever the rows.
+    expect(keptIds(rows, [...rows])).toEqual({ kept: null, dropped: null });
+    // Three of ten kept: the kept list is the shorter, the dropped are not listed.
+    const few = [rows[1], rows[4], rows[9]] as typeof rows;
+    expect(keptIds(rows, few)).toEqual({ kept: ['雅瑶-1', '雅瑶-4', '雅瑶-9'], dropped: null });
+    // Eight of ten kept: the two dropped are listed, in the rows' order.
+    const most = rows.filter((_, index) => index !== 0 && index !== 7);
+    expect(keptIds(rows, most)).toEqual({ kept: most.map((row) => row.id), dropped: ['雅瑶-0', '雅瑶-7'] });
+    // Half kept lists no dropped (not shorter); none kept lists none.
+    expect(keptIds(rows, rows.slice(0, 5)).dropped).toBeNull();
+    expect(keptIds(rows, [])).toEqual({ kept: [], dropped: null });
+    // Each list drives the labels' expression: the shorter list is the one in the `match`.
+    expect(keptExpression(...(Object.values(keptIds(rows, few)) as [string[], null]))).toEqual([
+      'match',
+      ['get', 'id'],
+      ['雅瑶-1', '雅瑶-4', '雅瑶-9'],
+      true,
+      false,
+    ]);
+    expect(keptExpression(...(Object.values(keptIds(rows, most)) as [string[], string[]]))).toEqual([
+      'all',
+      ['has', 'id'],
+      ['match', ['get', 'id'], ['雅瑶-0', '雅瑶-7'], false, true],
+    ]);
   });
 });

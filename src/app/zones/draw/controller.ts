@@ -23,6 +23,7 @@ import { TerraDrawMapLibreGLAdapter } from 'terra-draw-maplibre-gl-adapter';
 import { featureId } from '../../../domain/feature-id.ts';
 import { DEFAULT_ZONE_ATTRIBUTES, zoneAttributesOf } from '../../../domain/zone.ts';
 import type { ZoneSnapshot } from '../../../domain/zone-history.ts';
+import { roundPolygon } from '../../../geo/precision.ts';
 import type { Box } from '../../../geo/zone-region.ts';
 import { snapPosition } from '../../../geo/zone-snap.ts';
 import { checkZoneOutline, isSlip } from '../../../geo/zone-validate.ts';
@@ -30,6 +31,7 @@ import { ZONE_COLOUR } from '../../map/styles.ts';
 import { isDrawingTool, type ZoneRecord, type ZoneTool } from '../../state/drawing-slice.ts';
 import { SELECT_NONE, selectedZoneId, selectZone } from '../../state/selection.ts';
 import { useAtlas } from '../../state/store.ts';
+import type { TableView } from '../../state/table-slice.ts';
 import { createReadoutClient, type ReadoutClient } from './readout-client.ts';
 import { ZoneRegion } from './region.ts';
 import { SnapTargets } from './snap-targets.ts';
@@ -45,6 +47,8 @@ const HANDLE_PX = COARSE ? 10 : 6;
 const SLIP_PX = COARSE ? 24 : 12;
 
 const HANDLE_COLOUR = '#ffffff';
+/** The decimal places terra-draw keeps of a coordinate (about 0.1 mm). */
+const DRAW_PRECISION = 9;
 
 const TERRA_MODE: Record<ZoneTool, string> = {
   none: 'static',
@@ -55,12 +59,34 @@ const TERRA_MODE: Record<ZoneTool, string> = {
   'delete-vertex': 'static',
 };
 
+/** The ids a data-table view keeps, as a set, once per view. */
+const keptSets = new WeakMap<TableView, ReadonlySet<string>>();
+
+/**
+ * Whether a zone in terra-draw is shown: while the data table filters zones, a saved zone the filter
+ * drops is hidden here as on the map's zone layers (sources.tsx); one drawn and not yet saved is in no
+ * table, so it stays.
+ */
+function zoneShown(feature: GeoJSONStoreFeatures): boolean {
+  const view = useAtlas.getState().tableView;
+  if (view?.layer !== 'zones' || view.kept === null) return true;
+  const serverId = drawingState().records[String(feature.id)]?.serverId;
+  if (!serverId) return true;
+  let kept = keptSets.get(view);
+  if (!kept) {
+    kept = new Set(view.kept);
+    keptSets.set(view, kept);
+  }
+  return kept.has(serverId);
+}
+
 const outline = {
   fillColor: ZONE_COLOUR,
   // Light: the data layer already shades saved zones under the plots; this must not hide their colours.
-  fillOpacity: 0.08,
+  fillOpacity: (feature: GeoJSONStoreFeatures) => (zoneShown(feature) ? 0.08 : 0),
   outlineColor: ZONE_COLOUR,
   outlineWidth: 3,
+  outlineOpacity: (feature: GeoJSONStoreFeatures) => (zoneShown(feature) ? 1 : 0),
 } as const;
 
 type DrawingMode = TerraDrawPolygonMode | TerraDrawRectangleMode | TerraDrawFreehandMode;
@@ -165,6 +191,11 @@ export class ZoneDrawController {
       if (state.drawing.tool !== previous.drawing.tool)
         this.applyTool(state.drawing.tool, previous.drawing.tool);
       else if (state.selection !== previous.selection) this.followSelection();
+      if (
+        state.tableView !== previous.tableView &&
+        [state, previous].some((s) => s.tableView?.layer === 'zones')
+      )
+        this.restyle();
     });
     // Whatever was there before (zones loaded before the map) goes into terra-draw.
     this.putSnapshot(drawingState().history.present);
@@ -193,7 +224,9 @@ export class ZoneDrawController {
       if (feature.geometry?.type !== 'Polygon') continue;
       const drawId = this.newFeatureId();
       const attributes = zoneAttributesOf(feature.properties);
-      const geometry = feature.geometry;
+      // At terra-draw's precision, or it would refuse the outline (precision.ts); record and shape alike,
+      // so the zone is not taken for changed.
+      const geometry = roundPolygon(feature.geometry, DRAW_PRECISION);
       records[drawId] = {
         drawId,
         serverId: featureId(feature) ?? '',
@@ -406,7 +439,11 @@ export class ZoneDrawController {
     this.drawingModes = { polygon, rectangle, freehand };
     this.polygonMode = polygon;
     return new TerraDraw({
-      adapter: new TerraDrawMapLibreGLAdapter({ map: target, coordinatePrecision: 9, prefixId: 'zone-draw' }),
+      adapter: new TerraDrawMapLibreGLAdapter({
+        map: target,
+        coordinatePrecision: DRAW_PRECISION,
+        prefixId: 'zone-draw',
+      }),
       modes: [
         polygon,
         rectangle,
@@ -431,6 +468,12 @@ export class ZoneDrawController {
         }),
       ],
     });
+  }
+
+  /** The zones drawn again with their styles (zoneShown): the table's filter of zones changed. */
+  private restyle(): void {
+    // Setting a mode's styles makes terra-draw render every feature again, its style functions read anew.
+    for (const mode of Object.values(this.drawingModes)) mode.styles = { ...mode.styles };
   }
 
   /** Every zone outline in terra-draw now (not the one being drawn). */

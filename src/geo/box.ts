@@ -1,0 +1,62 @@
+// The box (west, south, east, north, degrees) of a geometry, and of many: a data table's filter is
+// shown on the map by fitting it to the box of the features it keeps (GET /api/table/:layer/bounds).
+// A height, where a position has one, is not part of the box. Pure.
+import type { Geometry, Position } from 'geojson';
+import type { Box } from './zone-region.ts';
+
+/** The box of a geometry's positions (every ring and part), or null when it has none. */
+export function geometryBox(geometry: Geometry | null): Box | null {
+  if (!geometry) return null;
+  let west = Infinity;
+  let south = Infinity;
+  let east = -Infinity;
+  let north = -Infinity;
+  const visit = (position: Position) => {
+    const [x, y] = position;
+    if (x === undefined || y === undefined) return;
+    if (x < west) west = x;
+    if (x > east) east = x;
+    if (y < south) south = y;
+    if (y > north) north = y;
+  };
+  const walk = (geometry: Geometry) => {
+    switch (geometry.type) {
+      case 'Point':
+        visit(geometry.coordinates);
+        break;
+      case 'MultiPoint':
+      case 'LineString':
+        for (const position of geometry.coordinates) visit(position);
+        break;
+      case 'MultiLineString':
+      case 'Polygon':
+        for (const line of geometry.coordinates) for (const position of line) visit(position);
+        break;
+      case 'MultiPolygon':
+        for (const polygon of geometry.coordinates)
+          for (const ring of polygon) for (const position of ring) visit(position);
+        break;
+      case 'GeometryCollection':
+        for (const part of geometry.geometries) walk(part);
+        break;
+    }
+  };
+  walk(geometry);
+  return west <= east && south <= north ? [west, south, east, north] : null;
+}
+
+/** The box around all the boxes given (nulls skipped), or null when there is none. */
+export function unionBox(boxes: Iterable<Box | null>): Box | null {
+  let union: [number, number, number, number] | null = null;
+  for (const box of boxes) {
+    if (!box) continue;
+    if (!union) union = [...box];
+    else {
+      union[0] = Math.min(union[0], box[0]);
+      union[1] = Math.min(union[1], box[1]);
+      union[2] = Math.max(union[2], box[2]);
+      union[3] = Math.max(union[3], box[3]);
+    }
+  }
+  return union;
+}
