@@ -1,12 +1,13 @@
 // The analysis panel in Chromium, at a desktop (mouse) and a touch tablet (taps): opened from the
 // toolbar, it runs in the worker, lists the 8 deliberate overlaps of the sample (geodata/README.md),
 // draws the chosen one on the map in the warning layer, and reads the overall manufacturing share
-// (82.9%) against the 80% target.
+// (82.9%) against the 80% target; a count opens the table of what it counts and fits the map to it.
 import { readFileSync } from 'node:fs';
+import type { FeatureCollection } from 'geojson';
 import type { Locator, Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { appAndBrowser, DEVICES, isLocal, openAndLogin, pressFor, USERS } from './harness.ts';
-import { appReady, mapIdle } from './map-page.ts';
+import { appReady, mapHolds, mapIdle } from './map-page.ts';
 
 const README = readFileSync(new URL('../../geodata/README.md', import.meta.url), 'utf8');
 const DELIBERATE = [...README.matchAll(/- overlap: (HS-DX-\d+) × (HS-DX-\d+)/g)].map(
@@ -151,6 +152,10 @@ describe.each(DEVICES)('The analysis panel on a %s', (_name, options) => {
     const [, park, status, n] = /^(.+) (已认定|已核查|整治中|已完成)：([\d,]+)，/.exec(label) ?? [];
     const count = Number(n?.replace(/,/g, ''));
     expect(count).toBeGreaterThan(0);
+    // Away from the plots first, so that the fit below is seen to move the map.
+    await page.evaluate(() => {
+      window.__landAtlas?.map?.jumpTo({ center: [112.6, 22.45], zoom: 15 });
+    });
     await press(panel.getByRole('button', { name: label, exact: true }));
     // The panel steps aside; the table of plots comes up with the park and the status chosen.
     await panel.waitFor({ state: 'detached' });
@@ -172,6 +177,18 @@ describe.each(DEVICES)('The analysis panel on a %s', (_name, options) => {
     expect(address.searchParams.get('table')).toBe('plots');
     expect(address.searchParams.get('status')).not.toBeNull();
     expect(address.searchParams.get('park')).not.toBeNull();
+    // The map fits the plots behind the count, wherever it was.
+    const kept = new Set(
+      await page.evaluate(() => window.__landAtlas?.store.getState().tableView?.kept ?? []),
+    );
+    expect(kept.size).toBe(count);
+    const plots = (
+      JSON.parse(
+        readFileSync(new URL('../../geodata/plots.geojson', import.meta.url), 'utf8'),
+      ) as FeatureCollection
+    ).features.filter((feature) => kept.has(String(feature.properties?.id)));
+    expect(plots.length).toBe(count);
+    await expect.poll(() => mapHolds(page, plots), { timeout: 15_000 }).toBe(true);
     await page.screenshot({ path: `/tmp/analysis-count-table-${options.touch ? 'tablet' : 'desktop'}.png` });
 
     // A project stage's count opens the projects' table at that stage.

@@ -1,5 +1,7 @@
 // Waiting on the app in the page, through its test hook `window.__landAtlas` (the map and the store).
+import type { Feature } from 'geojson';
 import type { Page } from 'playwright-core';
+import { geometryBox } from '../../src/geo/box.ts';
 
 /** Resolves once the map has drawn everything it was asked to and stands still. */
 export async function mapIdle(page: Page): Promise<void> {
@@ -12,6 +14,20 @@ export async function mapIdle(page: Page): Promise<void> {
         else map.once('idle', () => resolve());
       }),
   );
+}
+
+/** Whether every position of the features lies in the map's view, once it has stopped moving. */
+export async function mapHolds(page: Page, features: readonly Feature[]): Promise<boolean> {
+  const view = await page.evaluate(() => {
+    const map = window.__landAtlas?.map;
+    return map && !map.isMoving() ? map.getBounds().toArray() : null;
+  });
+  if (!view) return false;
+  const [[west, south], [east, north]] = view as [[number, number], [number, number]];
+  return features.every((feature) => {
+    const box = geometryBox(feature.geometry);
+    return box !== null && box[0] > west && box[2] < east && box[1] > south && box[3] < north;
+  });
 }
 
 /** Resolves once the layers are loaded and the map is idle. */

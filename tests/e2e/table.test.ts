@@ -8,14 +8,13 @@ import { readFileSync } from 'node:fs';
 import { booleanPointInPolygon } from '@turf/turf';
 import ExcelJS from 'exceljs';
 import type { Feature, FeatureCollection, MultiPolygon, Polygon } from 'geojson';
-import type { Locator, Page } from 'playwright-core';
+import type { Locator } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { todayInChina } from '../../src/domain/dates.ts';
 import { plotDeadline } from '../../src/domain/deadlines.ts';
-import { geometryBox } from '../../src/geo/box.ts';
 import { labelPoints } from '../../src/geo/labelPoint.ts';
 import { appAndBrowser, DEVICES, openAndLogin, pressFor, USERS } from './harness.ts';
-import { appReady, mapIdle } from './map-page.ts';
+import { appReady, mapHolds, mapIdle } from './map-page.ts';
 
 const PLOTS = JSON.parse(
   readFileSync(new URL('../../geodata/plots.geojson', import.meta.url), 'utf8'),
@@ -23,20 +22,6 @@ const PLOTS = JSON.parse(
 const YAYAO_RECTIFYING = PLOTS.features.filter(
   (feature) => feature.properties?.town === '雅瑶镇' && feature.properties?.status === 'rectifying',
 );
-
-/** Whether every position of the features lies in the map's view, once it has stopped moving. */
-async function mapHolds(page: Page, features: readonly Feature[]): Promise<boolean> {
-  const view = await page.evaluate(() => {
-    const map = window.__landAtlas?.map;
-    return map && !map.isMoving() ? map.getBounds().toArray() : null;
-  });
-  if (!view) return false;
-  const [[west, south], [east, north]] = view as [[number, number], [number, number]];
-  return features.every((feature) => {
-    const box = geometryBox(feature.geometry);
-    return box !== null && box[0] > west && box[2] < east && box[1] > south && box[3] < north;
-  });
-}
 
 describe.each(DEVICES)('The data table on a %s', (name, options) => {
   const running = appAndBrowser(options, { users: [USERS.inspector] });
