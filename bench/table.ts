@@ -53,6 +53,10 @@ interface Times {
   idle: number;
   frames: number;
 }
+/** The page's timing of a change (installed once the app is open). */
+interface Timing {
+  __timeChange(change: () => void): Promise<Times>;
+}
 
 function startServer(dataDir: string, distDir: string): Promise<{ child: ChildProcess; base: string }> {
   const child = spawn(process.execPath, ['--import', 'tsx', 'bench/support/browser-server.ts'], {
@@ -176,6 +180,40 @@ try {
       { timeout: 300_000 },
     );
     console.log(`\nThe app opened at ?table=plots, rows in: ${ms(performance.now() - started)}`);
+    // One way of timing a change in the page: from a quiet map, the change made and a repaint asked;
+    // when the table's view reached the store (the map told), the first frame drawn, and 'idle'.
+    await page.evaluate(() => {
+      (window as unknown as Timing).__timeChange = (change) =>
+        new Promise<Times>((done) => {
+          const hook = window.__landAtlas;
+          const map = hook?.map;
+          if (!hook || !map) throw new Error('no map');
+          const quiet =
+            map.loaded() && map.areTilesLoaded()
+              ? Promise.resolve()
+              : new Promise<void>((idle) => map.once('idle', () => idle()));
+          void quiet.then(() => {
+            const start = performance.now();
+            const times = { told: 0, painted: 0, idle: 0, frames: 0 };
+            const stop = hook.store.subscribe((state, before) => {
+              if (state.tableView !== before.tableView) times.told = performance.now() - start;
+            });
+            const frame = () => {
+              times.frames++;
+              if (times.frames === 1) times.painted = performance.now() - start;
+            };
+            map.on('render', frame);
+            map.once('idle', () => {
+              times.idle = performance.now() - start;
+              map.off('render', frame);
+              stop();
+              done(times);
+            });
+            change();
+            map.triggerRepaint();
+          });
+        });
+    });
     for (const view of ['county', 'zoom 14 over 雅瑶镇'] as const) {
       if (view !== 'county')
         await page.evaluate(() => window.__landAtlas?.map?.jumpTo({ center: [112.97, 22.75], zoom: 14 }));
@@ -187,100 +225,50 @@ try {
         for (const filter of filters) {
           const times = await page.evaluate(
             (next) =>
-              new Promise<Times>((done) => {
-                const hook = window.__landAtlas;
-                const map = hook?.map;
-                if (!hook || !map) throw new Error('no map');
-                const waitIdle = () => new Promise<void>((idle) => map.once('idle', () => idle()));
-                // Settle first, so each change starts from a quiet map.
-                (map.loaded() && map.areTilesLoaded() ? Promise.resolve() : waitIdle()).then(() => {
-                  const start = performance.now();
-                  const times = { told: 0, painted: 0, idle: 0, frames: 0 };
-                  const stop = hook.store.subscribe((state, before) => {
-                    if (state.tableView !== before.tableView) times.told = performance.now() - start;
-                  });
-                  const frame = () => {
-                    times.frames++;
-                    if (times.frames === 1) times.painted = performance.now() - start;
-                  };
-                  map.on('render', frame);
-                  map.once('idle', () => {
-                    times.idle = performance.now() - start;
-                    map.off('render', frame);
-                    stop();
-                    done(times);
-                  });
-                  hook.store.getState().setTableFilter(next, 'replace');
-                  map.triggerRepaint();
-                });
-              }),
+              (window as unknown as Timing).__timeChange(() =>
+                window.__landAtlas?.store.getState().setTableFilter(next, 'replace'),
+              ),
             filter,
           );
           if (filter === FILTER) app.push(times);
         }
         // The reference: the same filter as a MapLibre filter expression (a `match` of the kept ids,
-        // what the app did before it filtered by feature state), set by hand on the plots' map layers.
+        // what the app did before it filtered by feature state), set by hand on the plots' map layers,
+        // from the app showing no filter (its own layers shown).
+        const kept = await page.evaluate(
+          () =>
+            new Promise<string[]>((done) => {
+              const hook = window.__landAtlas;
+              const map = hook?.map;
+              if (!hook || !map) throw new Error('no map');
+              hook.store.getState().setTableFilter({ town: '雅瑶镇', status: 'rectifying' }, 'replace');
+              map.once('idle', () => {
+                const ids = [...(hook.store.getState().tableView?.kept ?? [])];
+                hook.store.getState().setTableFilter({}, 'replace');
+                done(ids);
+              });
+            }),
+        );
+        const layers = ['plots-fill', 'plots-line', 'plots-dots'];
         reference.push(
           await page.evaluate(
-            () =>
-              new Promise<Times>((done) => {
-                const hook = window.__landAtlas;
-                const map = hook?.map;
-                if (!hook || !map) throw new Error('no map');
-                hook.store.getState().setTableFilter({ town: '雅瑶镇', status: 'rectifying' }, 'replace');
-                map.once('idle', () => {
-                  const kept = [...(hook.store.getState().tableView?.kept ?? [])];
-                  const layers = ['plots-fill', 'plots-line', 'plots-dots'].filter((id) => map.getLayer(id));
-                  // Back to no filter in the app (its own layers shown), settle, then filter by hand.
-                  hook.store.getState().setTableFilter({}, 'replace');
-                  map.once('idle', () => {
-                    const start = performance.now();
-                    const times = { told: 0, painted: 0, idle: 0, frames: 0 };
-                    const frame = () => {
-                      times.frames++;
-                      if (times.frames === 1) times.painted = performance.now() - start;
-                    };
-                    map.on('render', frame);
-                    map.once('idle', () => {
-                      times.idle = performance.now() - start;
-                      map.off('render', frame);
-                      done(times);
-                      for (const id of layers) map.setFilter(id, null, { validate: false });
-                    });
-                    for (const id of layers) map.setFilter(id, ['match', ['get', 'id'], kept, true, false]);
-                  });
-                });
+            ({ kept, layers }) =>
+              (window as unknown as Timing).__timeChange(() => {
+                const map = window.__landAtlas?.map;
+                for (const id of layers.filter((id) => map?.getLayer(id)))
+                  map?.setFilter(id, ['match', ['get', 'id'], kept, true, false]);
               }),
+            { kept, layers },
           ),
         );
-        await page.evaluate(() => window.__landAtlas?.store.getState().setTableFilter({}, 'replace'));
+        await page.evaluate((layers) => {
+          const map = window.__landAtlas?.map;
+          for (const id of layers.filter((id) => map?.getLayer(id)))
+            map?.setFilter(id, null, { validate: false });
+        }, layers);
         // The floor: a repaint with nothing changed, in the same page and view — one frame of this
         // machine's WebGL, which no way of filtering can go under.
-        floor.push(
-          await page.evaluate(
-            () =>
-              new Promise<Times>((done) => {
-                const map = window.__landAtlas?.map;
-                if (!map) throw new Error('no map');
-                map.once('idle', () => {
-                  const start = performance.now();
-                  const times = { told: 0, painted: 0, idle: 0, frames: 0 };
-                  const frame = () => {
-                    times.frames++;
-                    if (times.frames === 1) times.painted = performance.now() - start;
-                  };
-                  map.on('render', frame);
-                  map.once('idle', () => {
-                    times.idle = performance.now() - start;
-                    map.off('render', frame);
-                    done(times);
-                  });
-                  map.triggerRepaint();
-                });
-                map.triggerRepaint();
-              }),
-          ),
-        );
+        floor.push(await page.evaluate(() => (window as unknown as Timing).__timeChange(() => undefined)));
       }
       const of = (times: Times[], key: keyof Times) => median(times.map((entry) => entry[key]));
       console.log(

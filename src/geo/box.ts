@@ -1,8 +1,11 @@
-// The box (west, south, east, north, degrees) of a geometry, and of many: a data table's filter is
-// shown on the map by fitting it to the box of the features it keeps (GET /api/table/:layer/bounds).
-// A height, where a position has one, is not part of the box. Pure.
+// The box (west, south, east, north, degrees) of a geometry, and of many: the stores' box index
+// (src/server/store/extent.ts), the region the zone tools fetch (zone-region.ts), and the map fitted to
+// what a data table's filter keeps (GET /api/table/:layer/bounds). A height, where a position has one,
+// is not part of the box. Pure.
 import type { Geometry, Position } from 'geojson';
-import type { Box } from './zone-region.ts';
+
+/** west, south, east, north in degrees (CGCS2000), west ≤ east and south ≤ north. */
+export type Box = readonly [west: number, south: number, east: number, north: number];
 
 /** The box of a geometry's positions (every ring and part), or null when it has none. */
 export function geometryBox(geometry: Geometry | null): Box | null {

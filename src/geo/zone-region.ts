@@ -8,9 +8,9 @@
 
 import type { Feature, Geometry, Polygon } from 'geojson';
 import { featureId } from '../domain/feature-id.ts';
+import type { Box } from './box.ts';
 
-/** west, south, east, north in degrees. */
-export type Box = readonly [west: number, south: number, east: number, north: number];
+export type { Box };
 
 /** A box asked for, and whether the answer held every feature in it (not truncated). */
 export interface FetchedBox {

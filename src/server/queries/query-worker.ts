@@ -20,7 +20,7 @@ import {
   prepareAnalysis,
 } from '../../geo/analysis.ts';
 import { geometryAreaM2 } from '../../geo/area.ts';
-import { geometryBox } from '../../geo/box.ts';
+import { type Box, geometryBox } from '../../geo/box.ts';
 import { type ParkOf, parkOfSteps } from '../../geo/park-of.ts';
 import { type ProgressReport, progressReport, type StatusChange } from '../../geo/progress-report.ts';
 import {
@@ -30,7 +30,6 @@ import {
   prepareParks,
   type RelatedPark,
 } from '../../geo/relate.ts';
-import type { Box } from '../../geo/zone-region.ts';
 import { type IndexedMatch, LayerSearchIndex, searchIndexes } from './search-index.ts';
 
 /** The layers the analysis reads. */

@@ -29,8 +29,7 @@ import {
   tableFilter,
 } from '../../domain/table-filter.ts';
 import type { TableAnswer, TableBounds } from '../../domain/wire.ts';
-import { unionBox } from '../../geo/box.ts';
-import type { Box } from '../../geo/zone-region.ts';
+import { type Box, unionBox } from '../../geo/box.ts';
 import { READ } from '../auth/roles.ts';
 import { ApiError } from '../errors.ts';
 import { parse } from '../parse.ts';

@@ -3,8 +3,8 @@
 import { randomUUID } from 'node:crypto';
 import type Database from 'better-sqlite3';
 import type { Geometry } from 'geojson';
+import { geometryBox } from '../../geo/box.ts';
 import { canonicalUsername } from '../auth/username.ts';
-import { geometryBox } from './extent.ts';
 
 /** SQL to run, or a step that needs code (a value SQLite cannot compute, such as a Unicode fold). */
 type Migration = string | ((db: Database.Database) => void);
