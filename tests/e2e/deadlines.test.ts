@@ -232,7 +232,7 @@ describe.each(CASES)('deadlines and rules on a %s', (name, options, index) => {
     const history = panel.getByRole('list', { name: '修改记录' }).first();
     // The list is read again after the save: the first setting (also 容积率下限（1001）) may show before it.
     await expect.poll(() => history.textContent()).toContain(`容积率下限（1001）`);
-    await expect.poll(() => history.textContent()).toContain(String(bar));
+    await expect.poll(() => history.textContent(), { timeout: 10_000 }).toContain(String(bar));
     await page.screenshot({ path: `${SHOTS}rules-screen-${shot}.png`, fullPage: true });
     await tap(panel.getByRole('button', { name: '关闭识别规则' }));
 
