@@ -83,33 +83,37 @@ export function viewWasChosen(): boolean {
  * `instant`: jumps there (a page opened at a link has nothing on screen worth flying from).
  */
 export function focusFeature(map: MapRef, feature: Feature, { instant = false } = {}): void {
-  chooseView();
-  const duration = instant || reducedMotion() ? 0 : 800;
   const state = useAtlas.getState();
   // A feature chosen while the sheet covers the map: the sheet comes down to half, showing both.
   if (matchMedia(TABLET_QUERY).matches && state.sheetSnap === 'full') state.setSheetSnap('half');
-  const padding = freeMapPadding(map);
   if (feature.geometry?.type === 'Point') {
+    chooseView();
+    const duration = instant || reducedMotion() ? 0 : 800;
+    const padding = freeMapPadding(map);
     const [lng, lat] = feature.geometry.coordinates as [number, number];
     // An offset, not padding: padding given to flyTo would stay on the map for every later move.
     const offset: [number, number] = [(padding.left - padding.right) / 2, (padding.top - padding.bottom) / 2];
     map.flyTo({ center: [lng, lat], zoom: Math.max(map.getZoom(), 16), offset, duration });
     return;
   }
-  map.fitBounds(boundsOf(feature), { padding, maxZoom: 17, duration });
+  fitArea(map, boundsOf(feature), { instant });
 }
 
-/** Fits the map to a box (west, south, east, north), in the part of it no panel covers. */
-export function fitBox(map: MapRef, box: readonly [number, number, number, number]): void {
+/**
+ * Fits the map to bounds (south-west, north-east) in the part of it no panel covers, to zoom 17 at
+ * most: a feature's area, or all a table's filter keeps. `instant`: jumps there.
+ */
+export function fitArea(
+  map: MapRef,
+  bounds: [[number, number], [number, number]],
+  { instant = false } = {},
+): void {
   chooseView();
-  const [west, south, east, north] = box;
-  map.fitBounds(
-    [
-      [west, south],
-      [east, north],
-    ],
-    { padding: freeMapPadding(map), maxZoom: 17, duration: reducedMotion() ? 0 : 800 },
-  );
+  map.fitBounds(bounds, {
+    padding: freeMapPadding(map),
+    maxZoom: 17,
+    duration: instant || reducedMotion() ? 0 : 800,
+  });
 }
 
 /**

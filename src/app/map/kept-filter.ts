@@ -127,8 +127,7 @@ export function keptExpression(
 ): ExpressionSpecification | null {
   if (kept === null) return null;
   if (kept.length === 0) return ['==', ['literal', 1], ['literal', 0]];
-  if (dropped?.length === 0) return ['has', 'id'];
-  if (dropped && dropped.length < kept.length)
+  if (dropped && dropped.length > 0 && dropped.length < kept.length)
     return ['all', ['has', 'id'], ['match', ['get', 'id'], [...dropped], false, true]];
   return ['match', ['get', 'id'], [...kept], true, false];
 }

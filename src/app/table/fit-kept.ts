@@ -8,7 +8,7 @@ import { useMap } from 'react-map-gl/maplibre';
 import { filterToParams, type TableFilter, type TableLayerId } from '../../domain/table-filter.ts';
 import { errorText } from '../api/client.ts';
 import { getTableBounds } from '../api/endpoints.ts';
-import { fitBox } from '../map/camera.ts';
+import { fitArea } from '../map/camera.ts';
 import { useAtlas } from '../state/store.ts';
 import { tt } from './strings.ts';
 
@@ -35,7 +35,11 @@ export function useFitKept(layer: TableLayerId, filter: TableFilter) {
         return;
       }
       useAtlas.getState().setVisible(layer, true);
-      fitBox(map, answer.bbox);
+      const [west, south, east, north] = answer.bbox;
+      fitArea(map, [
+        [west, south],
+        [east, north],
+      ]);
     } catch (error) {
       if (latest.current === filter) setMessage(tt(lang, 'fitFailed', { reason: errorText(error, lang) }));
     } finally {

@@ -1,9 +1,10 @@
 // The data table (数据表) of a layer: GET /api/table/:layer sends every row (properties, the park it lies
 // in, area, last inspection date) for the browser to filter and sort as the person types;
 // GET /api/table/:layer/bounds?<filter> answers how many rows the filter keeps and the box around
-// their features (the table's 缩放至筛选结果); GET /api/table/:layer.xlsx sends the rows a filter keeps (the address's filter as the query, the same
-// predicate, src/domain/table-filter.ts) as an Excel workbook: Chinese headers with units, labels not
-// codes, park names, 亩 to 2 decimals (English headers, labels and sheet name with `lang=en`). Any signed-in role. Rows are computed on the query worker, once
+// their features (the table's 缩放至筛选结果); GET /api/table/:layer.xlsx sends the rows a filter keeps
+// (the address's filter as the query, the same predicate, src/domain/table-filter.ts) as an Excel
+// workbook: Chinese headers with units, labels not codes, park names, 亩 to 2 decimals (English headers,
+// labels and sheet name with `lang=en`). Any signed-in role. Rows are computed on the query worker, once
 // per revision of the layer and the parks; the inspection dates are read from the store each time.
 import { PassThrough } from 'node:stream';
 import type { FastifyInstance } from 'fastify';
@@ -64,17 +65,34 @@ function noTable(param: string): ApiError {
 /** A row with its feature's box (the worker's; not sent with the rows). */
 type BoxedRow = TableRow & { box: Box | null };
 
-/** Every row of a layer's table, with each plot's last inspection date as the store holds it now. */
-async function tableRows(
+/**
+ * Every row of a layer's table, with each plot's last inspection date as the store holds it now; with
+ * each feature's box (`keepBoxes`) for the bounds and the export, without it for the rows sent: one copy
+ * of the rows either way.
+ */
+function tableRows(
   store: Store,
   queries: QueryService,
   layer: TableLayerId,
-): Promise<{ revisions: Record<string, string>; rows: BoxedRow[] }> {
+  keepBoxes: true,
+): Promise<{ revisions: Record<string, string>; rows: BoxedRow[] }>;
+function tableRows(
+  store: Store,
+  queries: QueryService,
+  layer: TableLayerId,
+  keepBoxes: false,
+): Promise<{ revisions: Record<string, string>; rows: TableRow[] }>;
+async function tableRows(store: Store, queries: QueryService, layer: TableLayerId, keepBoxes: boolean) {
   const [computed, inspected] = await Promise.all([
     queries.table(layer),
     layer === 'plots' ? store.lastInspections() : Promise.resolve(new Map<string, string>()),
   ]);
-  const rows = computed.value.map((row) => ({ ...row, lastInspection: inspected.get(row.id) ?? null }));
+  const rows = keepBoxes
+    ? computed.value.map((row) => ({ ...row, lastInspection: inspected.get(row.id) ?? null }))
+    : computed.value.map(({ box: _box, ...row }) => ({
+        ...row,
+        lastInspection: inspected.get(row.id) ?? null,
+      }));
   return { revisions: computed.revisions as Record<string, string>, rows };
 }
 
@@ -96,7 +114,10 @@ export function tableRoutes(server: FastifyInstance, queries: QueryService): voi
 
   /** The rows of a layer's table its filter keeps, by today's date and the rules in force. */
   const keptRows = async (layer: TableLayerId, filter: TableFilter): Promise<BoxedRow[]> => {
-    const [{ rows }, rules] = await Promise.all([tableRows(store, queries, layer), currentRules(store)]);
+    const [{ rows }, rules] = await Promise.all([
+      tableRows(store, queries, layer, true),
+      currentRules(store),
+    ]);
     return filterRows(layer, rows, filter, { today: todayInChina(), rules });
   };
 
@@ -113,9 +134,9 @@ export function tableRoutes(server: FastifyInstance, queries: QueryService): voi
     const { layer, xlsx } = tableOf(parse(tableParams, request.params, 'params').layer);
     if (!xlsx) {
       parse(noQuery, request.query, 'query');
-      const { revisions, rows } = await tableRows(store, queries, layer);
+      const { revisions, rows } = await tableRows(store, queries, layer, false);
       reply.header('Cache-Control', 'private, no-cache');
-      return { layer, revisions, rows: rows.map(({ box: _box, ...row }) => row) } satisfies TableAnswer;
+      return { layer, revisions, rows } satisfies TableAnswer;
     }
     const lang = workbookLang(request.query);
     const { sort, dir, lang: _lang, ...filter } = parse(exportQuery, request.query, 'query');
