@@ -3,6 +3,7 @@
 // what a data table's filter keeps (GET /api/table/:layer/bounds). A height, where a position has one,
 // is not part of the box. Pure.
 import type { Geometry, Position } from 'geojson';
+import { forEachPosition } from './positions.ts';
 
 /** west, south, east, north in degrees (CGCS2000), west ≤ east and south ≤ north. */
 export type Box = readonly [west: number, south: number, east: number, north: number];
@@ -22,29 +23,7 @@ export function geometryBox(geometry: Geometry | null): Box | null {
     if (y < south) south = y;
     if (y > north) north = y;
   };
-  const walk = (geometry: Geometry) => {
-    switch (geometry.type) {
-      case 'Point':
-        visit(geometry.coordinates);
-        break;
-      case 'MultiPoint':
-      case 'LineString':
-        for (const position of geometry.coordinates) visit(position);
-        break;
-      case 'MultiLineString':
-      case 'Polygon':
-        for (const line of geometry.coordinates) for (const position of line) visit(position);
-        break;
-      case 'MultiPolygon':
-        for (const polygon of geometry.coordinates)
-          for (const ring of polygon) for (const position of ring) visit(position);
-        break;
-      case 'GeometryCollection':
-        for (const part of geometry.geometries) walk(part);
-        break;
-    }
-  };
-  walk(geometry);
+  forEachPosition(geometry, visit);
   return west <= east && south <= north ? [west, south, east, north] : null;
 }
 

@@ -4,6 +4,7 @@
 
 import type { Geometry, Position } from 'geojson';
 import type { Bilingual } from '../domain/i18n.ts';
+import { forEachPosition } from './positions.ts';
 import { displayText, PROBLEM_CODES, type ProblemCollector } from './problems.ts';
 
 export interface LocatedGeometry {
@@ -70,28 +71,9 @@ class CoordinateSurvey {
 
   geometry(geometry: Geometry, feature: number | null): boolean {
     let inRange = true;
-    const all = (positions: Position[]) => {
-      for (const p of positions) if (!this.visit(p, feature)) inRange = false;
-    };
-    switch (geometry.type) {
-      case 'Point':
-        inRange = this.visit(geometry.coordinates, feature);
-        break;
-      case 'MultiPoint':
-      case 'LineString':
-        all(geometry.coordinates);
-        break;
-      case 'MultiLineString':
-      case 'Polygon':
-        for (const line of geometry.coordinates) all(line);
-        break;
-      case 'MultiPolygon':
-        for (const polygon of geometry.coordinates) for (const ring of polygon) all(ring);
-        break;
-      case 'GeometryCollection':
-        for (const member of geometry.geometries) if (!this.geometry(member, feature)) inRange = false;
-        break;
-    }
+    forEachPosition(geometry, (position) => {
+      if (!this.visit(position, feature)) inRange = false;
+    });
     return inRange;
   }
 }
