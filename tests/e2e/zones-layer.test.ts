@@ -206,6 +206,12 @@ describe.each(DEVICES)('Zones as a layer, for a viewer on a %s', (_name, options
           if (camera) map?.jumpTo(camera);
         }, bothBox);
         await mapIdle(planner.page);
+        // The drawing tool loads apart from the map (lazy.tsx): its source comes once it has started.
+        await planner.page.waitForFunction(
+          () => Boolean(window.__landAtlas?.map?.getSource('zone-draw-polygon')),
+          null,
+          { timeout: 30_000 },
+        );
         // What terra-draw gives MapLibre to draw: its polygons, each with the opacities of its style.
         return planner.page.evaluate(async () => {
           const state = window.__landAtlas?.store.getState();
@@ -229,6 +235,10 @@ describe.each(DEVICES)('Zones as a layer, for a viewer on a %s', (_name, options
       await expect
         .poll(() => plannerTable.getByRole('status').textContent(), { timeout: 30_000 })
         .toBe('显示 1 / 2 个');
+      // Both saved zones reach the drawing tool (its records name their server ids) before they are read.
+      await expect
+        .poll(async () => Object.keys(await outlines()).sort(), { timeout: 30_000 })
+        .toEqual(['ZONE-T1', 'ZONE-T2']);
       const filtered = await outlines();
       expect(filtered['ZONE-T1']).toBe(0);
       expect(filtered['ZONE-T2']).toBeGreaterThan(0);
