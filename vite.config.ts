@@ -5,6 +5,7 @@ import { brotliCompress, constants, gzip } from 'node:zlib';
 import react from '@vitejs/plugin-react';
 import { defineConfig, type Plugin } from 'vite';
 import { VitePWA } from 'vite-plugin-pwa';
+import { TABLE_CACHE, TILE_CACHE } from './src/app/state/response-cache.ts';
 
 const brotli = promisify(brotliCompress);
 const gzipped = promisify(gzip);
@@ -105,9 +106,22 @@ const pwa = VitePWA({
         method: 'GET',
         handler: 'NetworkFirst',
         options: {
-          cacheName: 'land-atlas-tiles',
+          cacheName: TILE_CACHE,
           expiration: { maxEntries: 4000, maxAgeSeconds: 14 * 24 * 3600 },
           cacheableResponse: { statuses: [200, 204] },
+        },
+      },
+      {
+        // The data tables' rows and the bounds of their filters, as last read online (an Excel workbook
+        // is not kept: it is made on the server, and only online). Network first: online, always fresh.
+        urlPattern: ({ url, sameOrigin }) =>
+          sameOrigin && url.pathname.startsWith('/api/table/') && !url.pathname.endsWith('.xlsx'),
+        method: 'GET',
+        handler: 'NetworkFirst',
+        options: {
+          cacheName: TABLE_CACHE,
+          expiration: { maxEntries: 200, maxAgeSeconds: 14 * 24 * 3600 },
+          cacheableResponse: { statuses: [200] },
         },
       },
     ],

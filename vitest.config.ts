@@ -1,7 +1,7 @@
 import { defineConfig } from 'vitest/config';
 
 // Two workers (the machine's two cores), measured on it with nothing else running:
-// - unit + app: 8.0 min with one worker and a fresh module graph per file, 4.6 min with two workers
+// - unit + app: 8.0 min with one worker and a fresh module graph per file, 5.1 min with two workers
 //   and the server, geo and CLI files sharing their workers' modules (the import of Fastify, ExcelJS
 //   and Turf was 159 of the 382 seconds of the files);
 // - e2e stays one file at a time: two at once took 20.4 min against 20.1 (software WebGL keeps both

@@ -108,7 +108,7 @@ describe.each(DEVICES)('offline on a %s', (name, options) => {
     );
     const banner = page.getByRole('status').filter({ hasText: '离线可用' });
     expect(await banner.textContent()).toBe(
-      '离线连不上服务器，显示的是本机保存的数据。离线可用：查看地图、地块信息、记录巡查（联网后同步）。',
+      '离线连不上服务器，显示的是本机保存的数据。离线可用：查看地图、地块信息、联网时打开过的数据表、记录巡查（联网后同步）。',
     );
     expect(await page.getByTestId('data-age').textContent()).toBe(asOf);
     const count = await page.evaluate(
@@ -118,12 +118,21 @@ describe.each(DEVICES)('offline on a %s', (name, options) => {
     expect(await page.locator('.problems').count()).toBe(0);
     await selectPlot(page, plotId, options.touch);
     expect(session.requests.filter((url) => !isLocal(url))).toEqual([]);
+    // A table never opened online has nothing kept: it says how to have it offline.
+    const tableButton = page.getByRole('button', { name: '数据表', exact: true });
+    await pressFor(options.touch)(tableButton);
+    const table = page.getByRole('region', { name: '低效工业用地数据表' });
+    await table
+      .getByText('本机没有保存这张数据表：联网时打开一次，离线也能查看。')
+      .waitFor({ state: 'visible', timeout: 30_000 });
+    expect(await table.getByRole('status').textContent()).toBe('未读到数据');
+    await pressFor(options.touch)(table.getByRole('button', { name: '关闭数据表' }));
 
     // In English too (the shell comes from the service worker for any address of the app).
     await page.goto(`${app.url}?lang=en`);
     await appReady(page);
     expect(await page.getByRole('status').filter({ hasText: 'Works offline' }).textContent()).toBe(
-      'OfflineThe server cannot be reached; the data shown is what this device keeps.Works offline: the map, plot information, recording inspections (sent when back online).',
+      'OfflineThe server cannot be reached; the data shown is what this device keeps.Works offline: the map, plot information, the tables opened online, recording inspections (sent when back online).',
     );
     expect(await page.getByTestId('data-age').textContent()).toBe(asOf?.replace('数据更新于', 'Data as of'));
     await page.goto(app.url);
@@ -190,7 +199,11 @@ describe.each(DEVICES)('offline on a %s', (name, options) => {
     await dialog.waitFor({ state: 'detached' });
     await expect.poll(() => keptDrafts(page)).toEqual([]);
     await expect.poll(() => card.getByText('有未完成的巡查草稿').count()).toBe(0);
-    expect(session.consoleErrors.filter((text) => !text.includes('ERR_INTERNET_DISCONNECTED'))).toEqual([]);
+    // Offline requests fail as the browser logs them: ERR_INTERNET_DISCONNECTED, or ERR_FAILED for one the
+    // service worker answers with a network error (the table never kept, in the first test).
+    expect(
+      session.consoleErrors.filter((text) => !/net::ERR_INTERNET_DISCONNECTED|net::ERR_FAILED/.test(text)),
+    ).toEqual([]);
   });
 });
 
@@ -211,7 +224,7 @@ describe('plots served as vector tiles, offline (desktop)', () => {
   /** The plots drawn at the county view (dots or fills), by id. */
   const drawnPlots = async (page: Page) => (await drawnTiledPlots(page)).plots;
 
-  it('draws the tiles already seen from the service worker’s cache (the server stopped); signing out empties that cache', async () => {
+  it('draws the tiles already seen and opens the plots’ table as last read, from the service worker’s caches (the server stopped); signing out empties them', async () => {
     const { page, context } = session;
     await openAndLogin(page, app.url, USERS.inspector);
     await appReady(page);
@@ -220,6 +233,18 @@ describe('plots served as vector tiles, offline (desktop)', () => {
     await page.reload();
     await appReady(page);
     expect(await drawnPlots(page)).toBe(plots.features.length);
+    // The plots' table opened once online (its rows then kept by the service worker).
+    const all = `显示 ${plots.features.length} / ${plots.features.length} 宗`;
+    const tableRows = async () => {
+      const button = page.getByRole('button', { name: '数据表', exact: true });
+      if ((await button.getAttribute('aria-expanded')) !== 'true') await button.click();
+      const table = page.getByRole('region', { name: '低效工业用地数据表' });
+      await table.waitFor({ state: 'visible' });
+      await expect.poll(() => table.getByRole('status').textContent(), { timeout: 30_000 }).toBe(all);
+      return table.getByRole('row').count();
+    };
+    const onlineRows = await tableRows();
+    expect(onlineRows).toBeGreaterThan(1);
 
     // Nothing can come from the server from here on, whatever the browser's offline emulation covers.
     await app.close();
@@ -233,6 +258,9 @@ describe('plots served as vector tiles, offline (desktop)', () => {
     );
     expect(await drawnPlots(page)).toBe(plots.features.length);
     expect(await page.locator('.problems').count()).toBe(0);
+    // The table opens offline as it was last read: every plot, the same rows drawn.
+    expect(await tableRows()).toBe(onlineRows);
+    expect(await page.getByText('本机没有保存这张数据表').count()).toBe(0);
 
     const cachedTiles = () =>
       page.evaluate(async () =>
@@ -241,11 +269,13 @@ describe('plots served as vector tiles, offline (desktop)', () => {
           : 0,
       );
     expect(await cachedTiles()).toBeGreaterThan(0);
+    expect(await page.evaluate(() => caches.has('land-atlas-tables'))).toBe(true);
     await page.getByRole('button', { name: /^用户菜单/ }).click();
     await page.getByRole('button', { name: '退出登录' }).click();
     // The server is gone: the login screen, with nothing of this person left but their drafts and queue.
     await page.getByRole('form', { name: '登录' }).waitFor({ state: 'visible' });
     expect(await cachedTiles()).toBe(0);
+    expect(await page.evaluate(() => caches.has('land-atlas-tables'))).toBe(false);
     expect(await page.evaluate(() => localStorage.getItem('land-atlas:signed-in'))).toBeNull();
   });
 });

@@ -85,8 +85,8 @@ const STRINGS = {
     en: 'The server cannot be reached; the data shown is what this device keeps.',
   },
   offlineWorks: {
-    zh: '离线可用：查看地图、地块信息、记录巡查（联网后同步）。',
-    en: 'Works offline: the map, plot information, recording inspections (sent when back online).',
+    zh: '离线可用：查看地图、地块信息、联网时打开过的数据表、记录巡查（联网后同步）。',
+    en: 'Works offline: the map, plot information, the tables opened online, recording inspections (sent when back online).',
   },
   dataAsOf: { zh: '数据更新于 {time}', en: 'Data as of {time}' },
   scale: { zh: '比例尺', en: 'Scale' },

@@ -12,10 +12,10 @@ import { clearLayerCache } from './layer-cache.ts';
 import { emptyLayerData } from './layers-slice.ts';
 import { loadLayers } from './load-layers.ts';
 import { forgetSignedIn, keepLayerState, keepSignedIn, keptSession } from './offline-session.ts';
+import { clearResponseCaches } from './response-cache.ts';
 import { SELECT_NONE } from './selection.ts';
 import type { SessionState } from './session-slice.ts';
 import { useAtlas } from './store.ts';
-import { clearTileCache } from './tile-cache.ts';
 
 function appBase(): string {
   return new URL(import.meta.env.BASE_URL, window.location.href).href;
@@ -164,7 +164,7 @@ export async function signOut(): Promise<void> {
   // The layers, the session kept for offline and the tiles seen go; drafts and queued writes stay (keyed
   // by user, shown and sent only to the same person when they sign in again).
   forgetSignedIn();
-  await Promise.all([clearLayerCache(), clearTileCache()]);
+  await Promise.all([clearLayerCache(), clearResponseCaches()]);
   forgetData();
   const url = new URL(appBase());
   const lang = new URL(window.location.href).searchParams.get('lang');

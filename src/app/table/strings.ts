@@ -24,10 +24,11 @@ const STRINGS = {
     en: ' (clusters hidden while filtering: zoom in to see all)',
   },
   loading: { zh: '正在读取数据表…', en: 'Reading the table…' },
+  noRows: { zh: '未读到数据', en: 'No rows read' },
   failed: { zh: '数据表读取失败：{reason}', en: 'The table could not be read: {reason}' },
   offline: {
-    zh: '数据表需联网读取（巡查日期与所在园区由服务器提供）。',
-    en: 'The table needs the network (inspection dates and parks come from the server).',
+    zh: '本机没有保存这张数据表：联网时打开一次，离线也能查看。',
+    en: 'This device does not keep this table yet: open it once online and it opens offline too.',
   },
   retry: { zh: '重试', en: 'Try again' },
   empty: { zh: '没有符合筛选条件的要素。', en: 'Nothing matches the filters.' },

@@ -178,7 +178,9 @@ function LayerTable({ layer, lang }: { layer: TableLayerId; lang: 'zh' | 'en' })
           </select>
         </label>
         <p className="table-count" role="status">
-          {loaded.rows ? tt(lang, 'count', { shown: kept.length, total, unit }) : tt(lang, 'loading')}
+          {loaded.rows
+            ? tt(lang, 'count', { shown: kept.length, total, unit })
+            : tt(lang, loaded.status === 'failed' ? 'noRows' : 'loading')}
         </p>
         <details className="table-columns">
           <summary className="text-button">{tt(lang, 'columns')}</summary>
