@@ -4,8 +4,9 @@ import { defineConfig } from 'vitest/config';
 // - unit + app: 8.0 min with one worker and a fresh module graph per file, 5.1 min with two workers
 //   and the server, geo and CLI files sharing their workers' modules (the import of Fastify, ExcelJS
 //   and Turf was 159 of the 382 seconds of the files);
-// - e2e stays one file at a time: two at once took 20.4 min against 20.1 (software WebGL keeps both
-//   cores busy either way) and made a lazily loaded tool slower to come than a test waited for.
+// - e2e stays one file at a time: two at once took 20.4 min against 21.9 (software WebGL keeps both
+//   cores busy either way), and made a lazily loaded tool come later than one test waited for: 7 %
+//   is not worth tests that pass or fail by the load of the machine.
 const WORKERS = 2;
 const UNIT = {
   environment: 'node' as const,
