@@ -260,6 +260,12 @@ describe('plots served as vector tiles, offline (desktop)', () => {
     expect(await page.locator('.problems').count()).toBe(0);
     // The table opens offline as it was last read: every plot, the same rows drawn.
     expect(await tableRows()).toBe(onlineRows);
+    // The workbook is made on the server: offline its export cannot be pressed, and says why.
+    const exportButton = page
+      .getByRole('region', { name: '低效工业用地数据表' })
+      .getByRole('button', { name: '导出 Excel' });
+    expect(await exportButton.isDisabled()).toBe(true);
+    expect(await exportButton.getAttribute('title')).toBe('导出 Excel 需联网（工作簿由服务器生成）');
     expect(await page.getByText('本机没有保存这张数据表').count()).toBe(0);
 
     const cachedTiles = () =>

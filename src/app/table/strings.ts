@@ -14,6 +14,10 @@ const STRINGS = {
   clearFilters: { zh: '清除筛选', en: 'Clear filters' },
   columns: { zh: '显示列', en: 'Columns' },
   exportExcel: { zh: '导出 Excel', en: 'Export to Excel' },
+  exportOffline: {
+    zh: '导出 Excel 需联网（工作簿由服务器生成）',
+    en: 'Exporting to Excel needs the network (the server makes the workbook)',
+  },
   fit: { zh: '缩放至筛选结果', en: 'Zoom to results' },
   fitNothing: { zh: '筛选结果没有可定位的要素。', en: 'Nothing the filter keeps has a place on the map.' },
   fitFailed: { zh: '无法定位筛选结果：{reason}', en: 'The results could not be located: {reason}' },

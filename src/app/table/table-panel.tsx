@@ -212,9 +212,21 @@ function LayerTable({ layer, lang }: { layer: TableLayerId; lang: 'zh' | 'en' })
         >
           {tt(lang, 'fit')}
         </button>
-        <a className="text-button table-export" href={tableExportUrl(layer, exportQuery, lang)} download>
-          {tt(lang, 'exportExcel')}
-        </a>
+        {online ? (
+          <a className="text-button table-export" href={tableExportUrl(layer, exportQuery, lang)} download>
+            {tt(lang, 'exportExcel')}
+          </a>
+        ) : (
+          // The workbook is made on the server: offline there is nothing to download.
+          <button
+            type="button"
+            className="text-button table-export"
+            disabled
+            title={tt(lang, 'exportOffline')}
+          >
+            {tt(lang, 'exportExcel')}
+          </button>
+        )}
         <CloseButton label={tt(lang, 'closeTable')} onClick={() => closeTable('push')} />
       </header>
       <TableFilters layer={layer} rows={loaded.rows ?? NO_ROWS} filter={filter} />
