@@ -161,7 +161,7 @@ export async function signOut(): Promise<void> {
   } catch {
     // The cookie is HttpOnly: if the server cannot be told, the session simply expires there.
   }
-  // The layers, the session kept for offline and the tiles seen go; drafts and queued writes stay (keyed
+  // The layers, the session kept for offline and the tiles and tables seen go; drafts and queued writes stay (keyed
   // by user, shown and sent only to the same person when they sign in again).
   forgetSignedIn();
   await Promise.all([clearLayerCache(), clearResponseCaches()]);
